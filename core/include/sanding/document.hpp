@@ -1,0 +1,29 @@
+// A document as a flat list of paragraphs: what the ODT reader produces, what the recogniser
+// reads the draft model from, and what the ODT writer lays out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sanding {
+
+enum class ParagraphKind {
+    Body,          // ordinary paragraph (text:p)
+    Heading,       // text:h as read from a file
+    Title,         // the regulation's title (written by sanding)
+    Stage,         // （讨论稿）
+    ArticleStart,  // paragraph beginning “第X条　”
+    TableCell,     // paragraph inside a table cell (read)
+    ListItem,      // paragraph inside a list (read)
+};
+
+struct Paragraph {
+    std::string text;  // UTF-8; tabs as '\t', line breaks as '\n', text:s expanded to spaces
+    ParagraphKind kind = ParagraphKind::Body;
+};
+
+struct Document {
+    std::vector<Paragraph> paragraphs;
+};
+
+}  // namespace sanding

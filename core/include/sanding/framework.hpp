@@ -1,0 +1,57 @@
+// The district's staffing framework (编制职数框架): which bodies exist, of what kind and rank,
+// with how many posts. Loaded from templates/framework/*.xml (schemas/framework.xsd).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sanding/model.hpp"
+
+namespace sanding {
+
+struct District {
+    std::string province, city, name;  // 东江省 清河市 云溪区
+};
+
+// 改革轮次, with its deadline for the signed 讨论稿.
+struct ReformRound {
+    std::string id, name;
+    std::string deadline;        // ISO date
+    std::string effective_date;  // as the 施行 clause writes it: 2027年1月1日
+};
+
+// 编制职数: the quota one body may state in its staffing article.
+struct StaffingQuota {
+    std::vector<Establishment> establishments;
+    std::vector<LeaderPost> leaders;  // principal first
+    std::string unit_level;           // 股级
+    int unit_posts = 0;
+};
+
+// One body of the framework and the facts its draft is filled with.
+struct BodyFacts {
+    std::string id;  // ASCII slug, e.g. natural-resources
+    BodyKind kind = BodyKind::Unknown;
+    std::string rank, name, full_name, short_name, field;
+    std::vector<std::string> extra_names, hosted_offices;
+    std::string managed_by;  // body id, for managed agencies and public institutions
+    StaffingQuota quota;
+    int internal_unit_count = 0;
+    std::vector<std::string> unit_names;  // up to internal_unit_count
+};
+
+struct Framework {
+    std::string id;
+    District district;
+    ReformRound round;
+    std::vector<BodyFacts> bodies;
+
+    const BodyFacts* find(std::string_view body_id) const;  // nullptr when absent
+};
+
+// Errors: Error "framework.*" naming the file and line.
+Framework load_framework(const std::string& path);
+Framework parse_framework(std::string_view xml, const std::string& where);
+
+}  // namespace sanding

@@ -1,0 +1,32 @@
+// Reads any OpenDocument text (.odt), not only sanding's own, into paragraphs: text:p and text:h
+// with their spans, spaces (text:s), tabs, line breaks, lists, tables and sections, leaving out
+// deleted tracked changes, notes and annotations. Hostile input is refused with an Error whose
+// code says what was wrong (odt.* or zip.*); nothing is half-read.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "sanding/document.hpp"
+#include "sanding/zip.hpp"
+
+namespace sanding {
+
+struct OdtLimits {
+    ZipLimits zip;
+    std::size_t max_paragraphs = 200000;
+    std::size_t max_depth = 200;  // element nesting
+};
+
+Document read_odt(std::string bytes, const OdtLimits& limits = {});
+
+// Reads the file, naming it in any error.
+Document read_odt_file(const std::string& path, const OdtLimits& limits = {});
+
+// Reads a whole file of at most max_bytes; Error io.* otherwise.
+std::string read_file(const std::string& path, std::size_t max_bytes);
+
+// Parses one ODF XML stream (content.xml) into paragraphs; exposed for tests and for flat XML.
+Document read_odf_content_xml(std::string_view xml, const OdtLimits& limits = {});
+
+}  // namespace sanding

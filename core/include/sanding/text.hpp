@@ -1,0 +1,41 @@
+// Small UTF-8 helpers and Chinese numerals (第十一条, （十二）) used across core.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sanding {
+
+// Checks that s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+// On failure returns false and sets *bad_offset to the byte offset of the first bad sequence.
+bool is_valid_utf8(std::string_view s, std::size_t* bad_offset = nullptr);
+
+// Number of UTF-16 code units needed for s (valid UTF-8 assumed): what LibreOffice and browsers
+// count offsets in.
+std::size_t utf16_length(std::string_view s);
+
+// Decodes the code point at s[i] and advances i; returns U+FFFD on malformed input.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+
+// Appends the UTF-8 encoding of cp to out.
+void append_utf8(std::string& out, char32_t cp);
+
+// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五. Defined for 1..999.
+std::string chinese_numeral(int n);
+
+// Inverse of chinese_numeral for 1..999; also accepts 〇/零 and ASCII digits.
+// Returns nothing when s is not a numeral.
+std::optional<int> parse_chinese_numeral(std::string_view s);
+
+// Leading/trailing ASCII white space, U+3000 and NBSP removed.
+std::string_view trim(std::string_view s);
+
+inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+inline bool ends_with(std::string_view s, std::string_view p) {
+    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+inline bool contains(std::string_view s, std::string_view p) { return s.find(p) != s.npos; }
+
+}  // namespace sanding

@@ -1,0 +1,325 @@
+#include "sanding/recognize.hpp"
+
+#include <array>
+
+#include "sanding/text.hpp"
+
+namespace sanding {
+namespace {
+
+bool is_numeral_char(char32_t cp) {
+    return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９') ||
+           std::u32string_view(U"零〇一二三四五六七八九十百千").find(cp) != std::u32string_view::npos;
+}
+
+// Numeral text → number, accepting full-width digits too (M05 flags them; the model still reads).
+int numeral_value(std::string_view s) {
+    std::string ascii;
+    std::size_t i = 0;
+    bool fullwidth = false;
+    while (i < s.size()) {
+        char32_t cp = next_code_point(s, i);
+        if (cp >= U'０' && cp <= U'９') {
+            ascii += static_cast<char>('0' + (cp - U'０'));
+            fullwidth = true;
+        } else if (!fullwidth) {
+            append_utf8(ascii, cp);
+        } else {
+            return 0;
+        }
+    }
+    return parse_chinese_numeral(ascii).value_or(0);
+}
+
+std::size_t skip_indent(std::string_view p) {
+    std::string_view t = p;
+    for (;;) {
+        if (!t.empty() && (t[0] == ' ' || t[0] == '\t')) t.remove_prefix(1);
+        else if (starts_with(t, "\u3000")) t.remove_prefix(3);
+        else break;
+    }
+    return p.size() - t.size();
+}
+
+// Length in bytes of the run of numeral characters at s[i], at most max_chars characters.
+std::size_t numeral_run(std::string_view s, std::size_t i, int max_chars) {
+    std::size_t j = i;
+    for (int n = 0; j < s.size() && n < max_chars; ++n) {
+        std::size_t k = j;
+        char32_t cp = next_code_point(s, k);
+        if (!is_numeral_char(cp)) break;
+        j = k;
+    }
+    return j - i;
+}
+
+std::string_view cut_before(std::string_view s, std::string_view delim) {
+    auto at = s.find(delim);
+    return at == s.npos ? s : s.substr(0, at);
+}
+
+// “32名” at s[i]: the count, or -1.
+int count_at(std::string_view s, std::size_t i, std::size_t* end = nullptr) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - i < 6) ++j;
+    if (j == i || s.substr(j, 3) != "名") return -1;
+    if (end) *end = j + 3;
+    return std::stoi(std::string(s.substr(i, j - i)));
+}
+
+ArticleRole classify(const Article& a) {
+    std::string all;
+    for (const auto& p : a.paragraphs) all += p;
+    const std::string_view first = a.paragraphs.empty() ? std::string_view() : a.paragraphs[0];
+    if (contains(first, "制定本规定")) return ArticleRole::Basis;
+    if (contains(first, "以下简称")) return ArticleRole::Nature;
+    if (contains(all, "主要职责是") || contains(first, "主要职责")) return ArticleRole::Duties;
+    if (contains(first, "内设机构：") || contains(first, "设下列内设机构") || contains(first, "内设机构:"))
+        return ArticleRole::Units;
+    if (contains(first, "负责解释")) return ArticleRole::Interpretation;
+    if (contains(first, "本规定") && (contains(first, "施行") || contains(first, "起执行") || contains(first, "生效")))
+        return ArticleRole::Effective;
+    if (contains(first, "领导职数") || (contains(first, "编制") && contains(first, "名。"))) return ArticleRole::Staffing;
+    return ArticleRole::Other;
+}
+
+constexpr std::array<std::string_view, 7> kEstablishmentTypes = {
+    "行政执法专项编制", "政法专项编制", "行政编制", "事业编制", "工勤人员编制", "工勤编制", "专项编制"};
+
+Staffing parse_staffing(std::string_view p, int paragraph) {
+    Staffing s;
+    s.span = {paragraph, 0, p.size()};
+    // Establishments: each known type followed by a count; the longest type name wins.
+    for (std::size_t i = 0; i < p.size();) {
+        bool matched = false;
+        for (auto type : kEstablishmentTypes) {
+            if (p.substr(i, type.size()) == type) {
+                std::size_t end = 0;
+                int n = count_at(p, i + type.size(), &end);
+                if (n >= 0) s.establishments.push_back({std::string(type), n});
+                i += type.size();
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) ++i;
+    }
+    // Leaders: 设A1名，B3名；… up to the unit-level clause or the end of the sentence.
+    if (auto set = p.find("设"); set != p.npos) {
+        std::string_view rest = p.substr(set + 3);
+        std::string_view leaders = cut_before(cut_before(rest, "；"), "。");
+        std::size_t start = 0;
+        while (start < leaders.size()) {
+            std::size_t comma = leaders.find("，", start);
+            std::size_t end = comma == leaders.npos ? leaders.size() : comma;
+            std::string_view piece = leaders.substr(start, end - start);
+            if (!contains(piece, "领导职数")) {
+                std::size_t digits = piece.find_first_of("0123456789");
+                int n = digits == piece.npos ? -1 : count_at(piece, digits);
+                if (n >= 0 && digits > 0) s.leaders.push_back({std::string(piece.substr(0, digits)), n});
+            }
+            start = end == leaders.size() ? end : end + 3;
+        }
+    }
+    // Unit-level posts: …；股级领导职数9名（含…）。
+    if (auto at = p.find("领导职数"); at != p.npos) {
+        std::size_t level_start = 0;
+        for (std::string_view delim : {"；", "，", "。", "设"}) {
+            auto d = p.rfind(delim, at);
+            if (d != p.npos) level_start = std::max(level_start, d + delim.size());
+        }
+        s.unit_level = std::string(p.substr(level_start, at - level_start));
+        std::size_t end = 0;
+        s.unit_posts = count_at(p, at + std::string_view("领导职数").size(), &end);
+        if (s.unit_posts >= 0 && p.substr(end, 3) == "（") {
+            auto close = p.find("）", end);
+            if (close != p.npos) s.breakdown = std::string(p.substr(end + 3, close - end - 3));
+        }
+    }
+    return s;
+}
+
+void parse_body(const Article& a, Body& body) {
+    if (a.paragraphs.empty()) return;
+    std::string_view p = a.paragraphs[0];
+    std::string_view first_sentence = cut_before(p, "。");
+    if (auto at = p.find("（以下简称"); at != p.npos) {
+        body.full_name = std::string(p.substr(0, at));
+        auto close = p.find("）", at);
+        if (close != p.npos) body.short_name = std::string(p.substr(at + 15, close - at - 15));
+    }
+    if (contains(first_sentence, "是区委工作机关")) body.kind = BodyKind::PartyOrgan;
+    else if (contains(first_sentence, "是区政府工作部门")) body.kind = BodyKind::GovernmentDepartment;
+    else if (contains(first_sentence, "管理的机构")) body.kind = BodyKind::ManagedAgency;
+    else if (contains(first_sentence, "派出机关")) body.kind = BodyKind::StreetOffice;
+    else if (contains(first_sentence, "事业单位")) body.kind = BodyKind::PublicInstitution;
+    // Rank: the first 正/副 + 部厅局处科股 + 级.
+    for (std::size_t i = 0; i + 9 <= first_sentence.size(); ++i) {
+        std::string_view w = first_sentence.substr(i, 9);
+        if ((starts_with(w, "正") || starts_with(w, "副")) && ends_with(w, "级")) {
+            std::string_view mid = w.substr(3, 3);
+            if (mid == "部" || mid == "厅" || mid == "局" || mid == "处" || mid == "科" || mid == "股") {
+                body.rank = std::string(w);
+                break;
+            }
+        }
+    }
+    if (auto at = first_sentence.find("加挂"); at != first_sentence.npos) {
+        std::string_view names = cut_before(first_sentence.substr(at + 6), "牌子");
+        std::size_t start = 0;
+        while (start <= names.size()) {
+            std::size_t sep = names.find("、", start);
+            std::size_t end = sep == names.npos ? names.size() : sep;
+            if (end > start) body.extra_names.emplace_back(names.substr(start, end - start));
+            if (sep == names.npos) break;
+            start = sep + 3;
+        }
+    }
+    for (std::size_t i = 1; i < a.paragraphs.size(); ++i) {
+        std::string_view q = a.paragraphs[i];
+        if (auto at = q.find("设在"); at != q.npos && at > 0) body.hosted_offices.emplace_back(q.substr(0, at));
+    }
+}
+
+}  // namespace
+
+std::optional<ArticleMarker> article_marker(std::string_view p) {
+    ArticleMarker m;
+    m.offset = skip_indent(p);
+    if (p.substr(m.offset, 3) != "第") return std::nullopt;
+    std::size_t num_start = m.offset + 3;
+    std::size_t len = numeral_run(p, num_start, 6);
+    if (len == 0 || p.substr(num_start + len, 3) != "条") return std::nullopt;
+    m.numeral = p.substr(num_start, len);
+    m.number = numeral_value(m.numeral);
+    std::size_t after = num_start + len + 3;
+    for (std::string_view sep : {"\u3000", "：", "、", ":", " ", "\t"}) {
+        if (p.substr(after, sep.size()) == sep) {
+            m.separator = p.substr(after, sep.size());
+            break;
+        }
+    }
+    m.length = after + m.separator.size() - m.offset;
+    return m;
+}
+
+std::optional<ItemMarker> item_marker(std::string_view p) {
+    ItemMarker m;
+    m.offset = skip_indent(p);
+    std::string_view t = p.substr(m.offset);
+    std::size_t open = 0;
+    if (starts_with(t, "（")) open = 3, m.chinese_brackets = true;
+    else if (starts_with(t, "(")) open = 1;
+    std::size_t len = numeral_run(t, open, 4);
+    if (len == 0) return std::nullopt;
+    std::size_t close = open + len;
+    std::size_t close_len = starts_with(t.substr(close), "）") ? 3 : starts_with(t.substr(close), ")") ? 1 : 0;
+    if (close_len == 0) return std::nullopt;
+    if (open == 0 && close_len != 1) return std::nullopt;  // “1）” is too unusual to be an item
+    m.chinese_brackets = m.chinese_brackets && close_len == 3;
+    m.numeral = t.substr(open, len);
+    std::size_t i = 0;
+    char32_t first = next_code_point(m.numeral, i);
+    m.chinese_numeral = !(first >= U'0' && first <= U'9') && !(first >= U'０' && first <= U'９');
+    m.number = numeral_value(m.numeral);
+    m.length = close + close_len;
+    return m;
+}
+
+Regulation recognize(const Document& doc) {
+    Regulation reg;
+    const auto& ps = doc.paragraphs;
+    // Article boundaries: paragraph indices where 第X条 starts.
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < ps.size(); ++i)
+        if (article_marker(ps[i].text)) starts.push_back(i);
+
+    // Title and stage: the non-empty paragraphs before the first article.
+    const std::size_t front_end = starts.empty() ? ps.size() : starts[0];
+    for (std::size_t i = 0; i < front_end; ++i) {
+        std::string_view t = trim(ps[i].text);
+        if (t.empty()) continue;
+        if ((starts_with(t, "（") && ends_with(t, "稿）")) || (starts_with(t, "(") && ends_with(t, "稿)"))) {
+            std::size_t open = starts_with(t, "（") ? 3 : 1, close = ends_with(t, "）") ? 3 : 1;
+            reg.stage = std::string(t.substr(open, t.size() - open - close));
+        } else if (reg.stage.empty()) {
+            // A title broken over lines (梯形) is one title.
+            for (char c : t)
+                if (c != '\n') reg.title += c;
+            if (reg.title_span.paragraph < 0)
+                reg.title_span = {static_cast<int>(i), static_cast<std::size_t>(t.data() - ps[i].text.data()), t.size()};
+        }
+    }
+
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+        const std::size_t first = starts[k], last = k + 1 < starts.size() ? starts[k + 1] : ps.size();
+        const auto m = *article_marker(ps[first].text);
+        Article a;
+        a.number = m.number;
+        a.heading = {static_cast<int>(first), m.offset, m.length};
+        a.paragraphs.push_back(ps[first].text.substr(m.offset + m.length));
+        std::vector<int> source = {static_cast<int>(first)};
+        std::vector<std::size_t> skip = {m.offset + m.length};
+        for (std::size_t i = first + 1; i < last; ++i) {
+            if (trim(ps[i].text).empty()) continue;
+            a.paragraphs.push_back(ps[i].text);
+            source.push_back(static_cast<int>(i));
+            skip.push_back(0);
+        }
+        a.role = classify(a);
+
+        if (a.role == ArticleRole::Duties || a.role == ArticleRole::Units) {
+            for (std::size_t j = 1; j < a.paragraphs.size(); ++j) {
+                const std::string& text = a.paragraphs[j];
+                auto im = item_marker(text);
+                const std::size_t body_at = im ? im->offset + im->length : 0;
+                std::string_view rest = std::string_view(text).substr(body_at);
+                SourceSpan span{source[j], body_at, rest.size()};
+                if (a.role == ArticleRole::Duties) {
+                    if (!im) {
+                        if (!reg.duty_items.empty() && reg.duty_items.back().span.paragraph >= 0)
+                            reg.duty_items.back().text += "\n" + text;  // 1.与…的职责分工 continuation lines
+                        continue;
+                    }
+                    DutyItem d{im->number, DutyItemRole::Ordinary, std::string(rest), span};
+                    if (starts_with(rest, "职能转变")) d.role = DutyItemRole::Transformation;
+                    else if (starts_with(rest, "有关职责分工")) d.role = DutyItemRole::Division;
+                    else if (contains(rest, "交办的其他任务")) d.role = DutyItemRole::Entrusted;
+                    reg.duty_items.push_back(std::move(d));
+                } else {
+                    if (!im) {
+                        if (!reg.units.empty()) reg.units.back().duties += "\n" + text;
+                        continue;
+                    }
+                    InternalUnit u{im->number, {}, {}, span};
+                    std::size_t cut = rest.size(), cut_len = 0;
+                    for (std::string_view d : {"。", "：", "，", ":", ","}) {
+                        auto at = rest.find(d);
+                        if (at != rest.npos && at < cut) cut = at, cut_len = d.size();
+                    }
+                    u.name = std::string(rest.substr(0, cut));
+                    u.duties = std::string(rest.substr(std::min(rest.size(), cut + cut_len)));
+                    reg.units.push_back(std::move(u));
+                }
+            }
+        } else if (a.role == ArticleRole::Staffing && reg.staffing.span.paragraph < 0) {
+            reg.staffing = parse_staffing(a.paragraphs[0], source[0]);
+            reg.staffing.span.offset = skip[0];
+        } else if (a.role == ArticleRole::Nature && reg.body.full_name.empty()) {
+            parse_body(a, reg.body);
+        } else if (a.role == ArticleRole::Effective && reg.effective_date.empty()) {
+            std::string_view p = a.paragraphs[0];
+            auto from = p.find("自");
+            std::size_t to = p.npos;
+            for (std::string_view end : {"起施行", "起执行", "起生效", "施行"}) {
+                to = p.find(end, from == p.npos ? 0 : from);
+                if (to != p.npos) break;
+            }
+            if (from != p.npos && to != p.npos && to > from) reg.effective_date = std::string(p.substr(from + 3, to - from - 3));
+        }
+        reg.articles.push_back(std::move(a));
+    }
+    return reg;
+}
+
+}  // namespace sanding

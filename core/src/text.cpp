@@ -1,0 +1,207 @@
+#include "sanding/text.hpp"
+
+#include <array>
+
+namespace sanding {
+
+bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    auto fail = [&](std::size_t at) {
+        if (bad_offset) *bad_offset = at;
+        return false;
+    };
+    while (i < n) {
+        // ASCII fast path, eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            __builtin_memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        char32_t min;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2, min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3, min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4, min = 0x10000;
+        } else {
+            return fail(i);
+        }
+        if (i + len > n) return fail(i);
+        char32_t cp = c & (0x7F >> len);
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return fail(i);
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return fail(i);
+        i += len;
+    }
+    return true;
+}
+
+std::size_t utf16_length(std::string_view s) {
+    std::size_t units = 0;
+    for (unsigned char c : s) {
+        if ((c & 0xC0) != 0x80) units += 1;  // a lead byte starts a code point
+        if ((c & 0xF8) == 0xF0) units += 1;  // 4-byte sequences are surrogate pairs
+    }
+    return units;
+}
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+        ++i;
+        return 0xFFFD;
+    }
+    char32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += len;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+namespace {
+constexpr std::array<std::string_view, 10> kDigits = {"零", "一", "二", "三", "四",
+                                                       "五", "六", "七", "八", "九"};
+
+int digit_value(char32_t cp) {
+    switch (cp) {
+        case U'零': case U'〇': return 0;
+        case U'一': return 1;
+        case U'二': return 2;
+        case U'三': return 3;
+        case U'四': return 4;
+        case U'五': return 5;
+        case U'六': return 6;
+        case U'七': return 7;
+        case U'八': return 8;
+        case U'九': return 9;
+        default: return -1;
+    }
+}
+}  // namespace
+
+std::string chinese_numeral(int n) {
+    if (n <= 0 || n > 999) return std::to_string(n);
+    std::string out;
+    int hundreds = n / 100, tens = n / 10 % 10, ones = n % 10;
+    if (hundreds) {
+        out += kDigits[hundreds];
+        out += "百";
+    }
+    if (tens) {
+        if (tens > 1 || hundreds) out += kDigits[tens];  // 十一, but 一百一十一
+        out += "十";
+    } else if (hundreds && ones) {
+        out += "零";
+    }
+    if (ones) out += kDigits[ones];
+    return out;
+}
+
+std::optional<int> parse_chinese_numeral(std::string_view s) {
+    if (s.empty()) return std::nullopt;
+    if (s.find_first_not_of("0123456789") == s.npos) {
+        if (s.size() > 4) return std::nullopt;
+        return std::stoi(std::string(s));
+    }
+    // Accept exactly the forms chinese_numeral writes, so that 二十零 or 十十 are not numerals.
+    int value = 0;
+    std::size_t i = 0;
+    int pending = -1;
+    bool seen_hundred = false, seen_ten = false, zero_seen = false;
+    while (i < s.size()) {
+        char32_t cp = next_code_point(s, i);
+        int d = digit_value(cp);
+        if (d == 0) {
+            // 零 only between 百 and the ones digit: 一百零五.
+            if (!seen_hundred || seen_ten || pending >= 0 || zero_seen) return std::nullopt;
+            zero_seen = true;
+        } else if (d > 0) {
+            if (pending >= 0) return std::nullopt;
+            pending = d;
+        } else if (cp == U'百') {
+            if (seen_hundred || seen_ten || pending <= 0) return std::nullopt;
+            value += pending * 100, pending = -1, seen_hundred = true;
+        } else if (cp == U'十') {
+            if (seen_ten || pending == 0) return std::nullopt;
+            if (pending < 0 && seen_hundred) return std::nullopt;  // 一百十 is not written
+            value += (pending < 0 ? 1 : pending) * 10, pending = -1, seen_ten = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (zero_seen && pending < 0) return std::nullopt;  // trailing 零
+    if (pending > 0) value += pending;
+    std::string canonical = chinese_numeral(value);
+    if (value <= 0) return std::nullopt;
+    // Reject spellings that differ from the canonical one (二十零, 一百零十).
+    std::string normalised(s);
+    for (auto pos = normalised.find("〇"); pos != normalised.npos; pos = normalised.find("〇"))
+        normalised.replace(pos, 3, "零");
+    if (normalised != canonical) return std::nullopt;
+    return value;
+}
+
+std::string_view trim(std::string_view s) {
+    auto strip_front = [](std::string_view& v) {
+        for (;;) {
+            if (!v.empty() && (v[0] == ' ' || v[0] == '\t' || v[0] == '\n' || v[0] == '\r')) {
+                v.remove_prefix(1);
+            } else if (starts_with(v, "\u3000")) {
+                v.remove_prefix(3);
+            } else if (starts_with(v, "\u00a0")) {
+                v.remove_prefix(2);
+            } else {
+                return;
+            }
+        }
+    };
+    auto strip_back = [](std::string_view& v) {
+        for (;;) {
+            if (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r')) {
+                v.remove_suffix(1);
+            } else if (ends_with(v, "\u3000")) {
+                v.remove_suffix(3);
+            } else if (ends_with(v, "\u00a0")) {
+                v.remove_suffix(2);
+            } else {
+                return;
+            }
+        }
+    };
+    strip_front(s);
+    strip_back(s);
+    return s;
+}
+
+}  // namespace sanding

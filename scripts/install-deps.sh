@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package sanding needs that is not installed yet.
+# Idempotent and quiet when nothing is missing. Usage: scripts/install-deps.sh [build|test|all]
+set -euo pipefail
+
+build_pkgs=(build-essential cmake pkg-config zlib1g-dev libicu-dev libpugixml-dev libpoco-dev
+            libssl-dev libsqlite3-dev libvectorscan-dev libgtest-dev libbenchmark-dev)
+# What the tests drive for real: LibreOffice headless (PDF conversion), poppler tools, CJK fonts,
+# xmllint for the XSDs.
+test_pkgs=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk libxml2-utils)
+
+want=("${build_pkgs[@]}")
+case "${1:-all}" in
+    build) ;;
+    test | all) want+=("${test_pkgs[@]}") ;;
+    *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${want[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,57 @@
+#include "cli.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace sanding::cli {
+
+std::string Args::get(const std::string& name, const std::string& fallback) const {
+    auto it = options.find(name);
+    return it == options.end() ? fallback : it->second;
+}
+
+Args parse_args(const std::vector<std::string>& argv, const std::vector<std::string>& value_options,
+                const std::vector<std::string>& flag_options) {
+    Args args;
+    auto known = [](const std::vector<std::string>& list, const std::string& n) {
+        return std::find(list.begin(), list.end(), n) != list.end();
+    };
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        std::string a = argv[i];
+        if (a == "-o") a = "--output";
+        if (a.rfind("--", 0) != 0 || a == "--") {
+            args.positional.push_back(a);
+            continue;
+        }
+        std::string name = a.substr(2), value;
+        bool inline_value = false;
+        if (auto eq = name.find('='); eq != std::string::npos) {
+            value = name.substr(eq + 1), name = name.substr(0, eq), inline_value = true;
+        }
+        if (known(flag_options, name)) {
+            if (inline_value) throw UsageError{"选项 --" + name + " 不带参数"};
+            args.options[name] = "1";
+        } else if (known(value_options, name)) {
+            if (!inline_value) {
+                if (i + 1 >= argv.size()) throw UsageError{"选项 --" + name + " 缺少参数"};
+                value = argv[++i];
+            }
+            args.options[name] = value;
+        } else {
+            throw UsageError{"未知选项 --" + name};
+        }
+    }
+    return args;
+}
+
+std::string templates_dir(const Args& args) {
+    if (args.has("templates")) return args.get("templates");
+    if (const char* env = std::getenv("SANDING_TEMPLATES"); env && *env) return env;
+    return SANDING_TEMPLATES_DIR;
+}
+
+std::string framework_path(const Args& args) {
+    return args.has("framework") ? args.get("framework") : templates_dir(args) + "/framework/demo-district.xml";
+}
+
+}  // namespace sanding::cli

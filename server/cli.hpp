@@ -1,0 +1,34 @@
+// Command-line plumbing shared by the subcommands: options, template locations, error output.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sanding::cli {
+
+// Parsed "--name value" / "--flag" options and positional arguments. Unknown options are an
+// error naming the option.
+struct Args {
+    std::map<std::string, std::string> options;
+    std::vector<std::string> positional;
+
+    bool has(const std::string& name) const { return options.count(name) > 0; }
+    std::string get(const std::string& name, const std::string& fallback = {}) const;
+};
+
+// value_options take a value; flag_options do not. "-o" is accepted as "--output".
+Args parse_args(const std::vector<std::string>& argv, const std::vector<std::string>& value_options,
+                const std::vector<std::string>& flag_options);
+
+// templates/ directory: --templates, $SANDING_TEMPLATES, else the source tree's.
+std::string templates_dir(const Args& args);
+// --framework, else templates/framework/demo-district.xml.
+std::string framework_path(const Args& args);
+
+// Thrown for bad command lines; main prints it with the usage and exits 2.
+struct UsageError {
+    std::string message;
+};
+
+}  // namespace sanding::cli

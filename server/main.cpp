@@ -1,0 +1,54 @@
+// sanding: the command line and (later) the server.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "sanding/error.hpp"
+
+namespace {
+
+constexpr const char* kUsage =
+    "sanding — “三定”规定起草系统\n"
+    "\n"
+    "用法: sanding <命令> [选项]\n"
+    "  render   用范本和机构信息生成讨论稿 .odt（GB/T 9704 版式）\n"
+    "\n"
+    "每个命令的选项见 sanding <命令> --help。\n";
+
+struct Command {
+    const char* name;
+    int (*run)(const std::vector<std::string>&);
+};
+constexpr Command kCommands[] = {
+    {"render", sanding::cli::cmd_render},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+        std::fputs(kUsage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const std::vector<std::string> rest(argv + 2, argv + argc);
+    for (const auto& c : kCommands) {
+        if (std::strcmp(argv[1], c.name) != 0) continue;
+        try {
+            return c.run(rest);
+        } catch (const sanding::cli::UsageError& e) {
+            std::fprintf(stderr, "sanding %s: %s\n（sanding %s --help 查看用法）\n", c.name, e.message.c_str(), c.name);
+            return 2;
+        } catch (const sanding::Error& e) {
+            std::fprintf(stderr, "sanding %s: 错误: %s\n", c.name, e.what());
+            return 2;
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "sanding %s: 错误: %s\n", c.name, e.what());
+            return 2;
+        }
+    }
+    std::fprintf(stderr, "sanding: 未知命令“%s”\n\n%s", argv[1], kUsage);
+    return 2;
+}

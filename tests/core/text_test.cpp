@@ -1,0 +1,50 @@
+#include "sanding/text.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace sanding;
+
+TEST(ChineseNumeral, WritesTheFormsArticlesUse) {
+    EXPECT_EQ(chinese_numeral(1), "一");
+    EXPECT_EQ(chinese_numeral(10), "十");
+    EXPECT_EQ(chinese_numeral(11), "十一");
+    EXPECT_EQ(chinese_numeral(20), "二十");
+    EXPECT_EQ(chinese_numeral(99), "九十九");
+    EXPECT_EQ(chinese_numeral(105), "一百零五");
+    EXPECT_EQ(chinese_numeral(110), "一百一十");
+}
+
+TEST(ChineseNumeral, ParsesEveryNumberItWrites) {
+    for (int n = 1; n <= 999; ++n) EXPECT_EQ(parse_chinese_numeral(chinese_numeral(n)), n) << n;
+}
+
+TEST(ChineseNumeral, RefusesMalformedNumerals) {
+    EXPECT_FALSE(parse_chinese_numeral("二十零"));  // M01's example
+    EXPECT_FALSE(parse_chinese_numeral("十十"));
+    EXPECT_FALSE(parse_chinese_numeral("一十一"));
+    EXPECT_FALSE(parse_chinese_numeral("条"));
+    EXPECT_FALSE(parse_chinese_numeral(""));
+    EXPECT_EQ(parse_chinese_numeral("11"), 11);
+}
+
+TEST(Utf8, ValidatesAndReportsTheFirstBadByte) {
+    std::size_t bad = 0;
+    EXPECT_TRUE(is_valid_utf8("第一条　根据《决定》，制定本规定。"));
+    EXPECT_FALSE(is_valid_utf8("abc\xff", &bad));
+    EXPECT_EQ(bad, 3u);
+    EXPECT_FALSE(is_valid_utf8("\xc0\xaf", &bad));          // overlong '/'
+    EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80", &bad));      // surrogate
+    EXPECT_FALSE(is_valid_utf8("\xe4\xb8", &bad));          // truncated 中
+    EXPECT_EQ(bad, 0u);
+}
+
+TEST(Utf8, CountsUtf16UnitsLikeLibreOffice) {
+    EXPECT_EQ(utf16_length("abc"), 3u);
+    EXPECT_EQ(utf16_length("第一条"), 3u);
+    EXPECT_EQ(utf16_length("𠀀"), 2u);  // outside the BMP: a surrogate pair
+}
+
+TEST(Trim, RemovesIdeographicSpaces) {
+    EXPECT_EQ(trim("\u3000\u3000正文 "), "正文");
+    EXPECT_EQ(trim("   "), "");
+}
