@@ -7,7 +7,7 @@ build_pkgs=(build-essential cmake pkg-config zlib1g-dev libicu-dev libpugixml-de
             libssl-dev libsqlite3-dev libvectorscan-dev libgtest-dev libbenchmark-dev)
 # What the tests drive for real: LibreOffice headless (PDF conversion), poppler tools, CJK fonts,
 # xmllint for the XSDs.
-test_pkgs=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk libxml2-utils)
+test_pkgs=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3)
 
 want=("${build_pkgs[@]}")
 case "${1:-all}" in
@@ -16,6 +16,18 @@ case "${1:-all}" in
     *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
 esac
 
+here=$(cd "$(dirname "$0")/.." && pwd)
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+
+# Font aliases: the 公文 font names fall back to open fonts of the same category (serif for
+# 仿宋/宋体/小标宋, 楷 for 楷体, sans for 黑体) instead of fontconfig's sans default.
+fontconf=/etc/fonts/conf.d/65-sanding-gongwen.conf
+if ! cmp -s "$here/templates/fonts/65-sanding-gongwen.conf" "$fontconf" 2>/dev/null; then
+    $sudo mkdir -p /etc/fonts/conf.d
+    $sudo cp "$here/templates/fonts/65-sanding-gongwen.conf" "$fontconf"
+fi
+
 missing=()
 for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -23,8 +35,6 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "installing: ${missing[*]}"
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

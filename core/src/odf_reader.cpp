@@ -84,7 +84,16 @@ private:
         para.kind = kind;
         pending_space_ = false;
         inline_text(node, para.text, 0);
+        grow(para.text, 0);
+        text_bytes_ += para.text.size();
         out_.paragraphs.push_back(std::move(para));
+    }
+
+    // Refuses text past max_text_bytes before it is appended: a hostile text:s could otherwise
+    // turn a small file into gigabytes of spaces.
+    void grow(const std::string& out, std::size_t more) const {
+        if (text_bytes_ + out.size() + more > limits_.max_text_bytes)
+            throw Error("odt.too_much_text", "文档文字过多（超过 " + std::to_string(limits_.max_text_bytes) + " 字节）");
     }
 
     // ODF collapses runs of white space in character data; text:s, text:tab and text:line-break
@@ -111,8 +120,10 @@ private:
             if (child.type() != pugi::node_element) continue;
             std::string_view name = child.name();
             if (name == s_) {
-                int n = child.attribute(count_attr_.c_str()).as_int(1);
-                out.append(static_cast<std::size_t>(std::clamp(n, 1, 1000)), ' ');
+                const int c = child.attribute(count_attr_.c_str()).as_int(1);
+                const auto n = static_cast<std::size_t>(std::clamp(c, 1, 1000));
+                grow(out, n);
+                out.append(n, ' ');
                 pending_space_ = false;
             } else if (name == tab_) {
                 out += '\t', pending_space_ = false;
@@ -131,6 +142,7 @@ private:
     const OdtLimits& limits_;
     Document& out_;
     bool pending_space_ = false;
+    std::size_t text_bytes_ = 0;  // in the paragraphs already read
     std::string p_, h_, s_, tab_, line_break_, list_, list_item_, list_header_, tracked_, note_,
         ruby_, ruby_text_, annotation_, annotation_end_, table_, cell_, count_attr_, table_prefix_;
 };
@@ -144,7 +156,11 @@ Document read_odf_content_xml(std::string_view xml, const OdtLimits& limits) {
     pugi::xml_document doc;
     // parse_doctype so that a DOCTYPE is seen and refused rather than silently skipped:
     // ODF has no DTD, and entity declarations are the classic expansion attack.
-    auto res = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
+    // parse_ws_pcdata keeps white-space-only character data such as the space in
+    // "<text:span>a</text:span> <text:span>b</text:span>", which is part of the text.
+    auto res = doc.load_buffer(xml.data(), xml.size(),
+                               pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata,
+                               pugi::encoding_utf8);
     if (!res)
         throw Error("odt.bad_xml", std::string("content.xml 不是格式正确的 XML：") + res.description() +
                                        "（偏移 " + std::to_string(res.offset) + "）");
@@ -167,8 +183,12 @@ Document read_odt(std::string bytes, const OdtLimits& limits) {
     if (const ZipEntry* m = zip.find("mimetype")) {
         if (m->uncompressed_size > 200) throw Error("odt.bad_mimetype", "mimetype 条目过长");
         std::string type = zip.read("mimetype");
+        // Templates, master documents and Writer/Web files (what LibreOffice saves an HTML import
+        // as) hold office:text too.
         if (type != "application/vnd.oasis.opendocument.text" &&
-            type != "application/vnd.oasis.opendocument.text-template")
+            type != "application/vnd.oasis.opendocument.text-template" &&
+            type != "application/vnd.oasis.opendocument.text-master" &&
+            type != "application/vnd.oasis.opendocument.text-web")
             throw Error("odt.not_text", "不是 ODF 文字文档（mimetype 为 " + type + "）");
     }
     if (!zip.find("content.xml")) throw Error("odt.missing_content", "ODT 文档缺少 content.xml");

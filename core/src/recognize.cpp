@@ -293,8 +293,10 @@ Regulation recognize(const Document& doc) {
                     }
                     InternalUnit u{im->number, {}, {}, span};
                     std::size_t cut = rest.size(), cut_len = 0;
+                    // A placeholder name (【待填写：…】) holds a colon of its own.
+                    std::size_t from = starts_with(rest, "【") && contains(rest, "】") ? rest.find("】") : 0;
                     for (std::string_view d : {"。", "：", "，", ":", ","}) {
-                        auto at = rest.find(d);
+                        auto at = rest.find(d, from);
                         if (at != rest.npos && at < cut) cut = at, cut_len = d.size();
                     }
                     u.name = std::string(rest.substr(0, cut));

@@ -16,6 +16,7 @@ struct OdtLimits {
     ZipLimits zip;
     std::size_t max_paragraphs = 200000;
     std::size_t max_depth = 200;  // element nesting
+    std::size_t max_text_bytes = 64u << 20;  // all paragraph text; text:s c="1000" is 50x its XML
 };
 
 Document read_odt(std::string bytes, const OdtLimits& limits = {});
