@@ -8,5 +8,11 @@
 namespace sanding::cli {
 
 int cmd_render(const std::vector<std::string>& argv);
+int cmd_check(const std::vector<std::string>& argv);
+int cmd_rules(const std::vector<std::string>& argv);
+
+struct Args;
+// --rules a,b,c or every file of templates/rules/.
+std::vector<std::string> rule_files(const Args& args);
 
 }  // namespace sanding::cli

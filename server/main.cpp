@@ -15,6 +15,8 @@ constexpr const char* kUsage =
     "\n"
     "用法: sanding <命令> [选项]\n"
     "  render   用范本和机构信息生成讨论稿 .odt（GB/T 9704 版式）\n"
+    "  check    检查草案（.odt 或 .txt）的表述、结构和编制，输出问题清单\n"
+    "  rules    规则文件：test 运行示例，list 列出规则，export --prh 导出\n"
     "\n"
     "每个命令的选项见 sanding <命令> --help。\n";
 
@@ -24,6 +26,8 @@ struct Command {
 };
 constexpr Command kCommands[] = {
     {"render", sanding::cli::cmd_render},
+    {"check", sanding::cli::cmd_check},
+    {"rules", sanding::cli::cmd_rules},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 
+#include "odf_internal.hpp"
 #include "sanding/error.hpp"
 #include "sanding/text.hpp"
 
@@ -38,8 +39,8 @@ private:
 
 class ContentWalker {
 public:
-    ContentWalker(const Names& names, const OdtLimits& limits, Document& out)
-        : limits_(limits), out_(out) {
+    ContentWalker(const Names& names, const OdtLimits& limits, Document& out, ParagraphSegments* segments)
+        : limits_(limits), out_(out), segments_(segments) {
         p_ = names.q(kNsText, "p"), h_ = names.q(kNsText, "h");
         s_ = names.q(kNsText, "s"), tab_ = names.q(kNsText, "tab");
         line_break_ = names.q(kNsText, "line-break");
@@ -83,10 +84,12 @@ private:
         Paragraph para;
         para.kind = kind;
         pending_space_ = false;
+        current_segments_.clear();
         inline_text(node, para.text, 0);
         grow(para.text, 0);
         text_bytes_ += para.text.size();
         out_.paragraphs.push_back(std::move(para));
+        if (segments_) segments_->push_back(current_segments_);
     }
 
     // Refuses text past max_text_bytes before it is appended: a hostile text:s could otherwise
@@ -114,7 +117,12 @@ private:
         if (depth > limits_.max_depth) throw Error("odt.too_deep", "文档结构嵌套过深");
         for (auto child : node.children()) {
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+                const std::size_t before = out.size();
                 char_data(child.value(), out);
+                // The fixer edits character data in place, so it needs to know which nodes hold
+                // which bytes of the paragraph, exactly (collapsed white space does not count).
+                if (segments_ && std::string_view(out).substr(before) == child.value())
+                    current_segments_.push_back({child, before, out.size() - before});
                 continue;
             }
             if (child.type() != pugi::node_element) continue;
@@ -141,6 +149,8 @@ private:
 
     const OdtLimits& limits_;
     Document& out_;
+    ParagraphSegments* segments_;
+    std::vector<TextSegment> current_segments_;
     bool pending_space_ = false;
     std::size_t text_bytes_ = 0;  // in the paragraphs already read
     std::string p_, h_, s_, tab_, line_break_, list_, list_item_, list_header_, tracked_, note_,
@@ -149,11 +159,10 @@ private:
 
 }  // namespace
 
-Document read_odf_content_xml(std::string_view xml, const OdtLimits& limits) {
+pugi::xml_node parse_odf_content(pugi::xml_document& doc, std::string_view xml) {
     std::size_t bad = 0;
     if (!is_valid_utf8(xml, &bad))
         throw Error("odt.invalid_utf8", "content.xml 含有无效的 UTF-8 字节（偏移 " + std::to_string(bad) + "）");
-    pugi::xml_document doc;
     // parse_doctype so that a DOCTYPE is seen and refused rather than silently skipped:
     // ODF has no DTD, and entity declarations are the classic expansion attack.
     // parse_ws_pcdata keeps white-space-only character data such as the space in
@@ -173,9 +182,28 @@ Document read_odf_content_xml(std::string_view xml, const OdtLimits& limits) {
         throw Error("odt.not_odf", std::string("content.xml 的根元素不是 office:document-content：") + root.name());
     pugi::xml_node text = root.child(names.q(kNsOffice, "body").c_str()).child(names.q(kNsOffice, "text").c_str());
     if (!text) throw Error("odt.not_text", "不是文字文档：content.xml 中没有 office:text（可能是表格或演示文稿）");
+    return text;
+}
+
+Document walk_odf_text(pugi::xml_node office_text, const OdtLimits& limits, ParagraphSegments* segments) {
     Document out;
-    ContentWalker(names, limits, out).block(text, ParagraphKind::Body, 0);
+    pugi::xml_node root = office_text.parent().parent();  // office:document-content
+    Names names(root);
+    ContentWalker(names, limits, out, segments).block(office_text, ParagraphKind::Body, 0);
     return out;
+}
+
+std::string odf_prefix(pugi::xml_node root, std::string_view ns) {
+    for (auto a : root.attributes()) {
+        std::string_view n = a.name();
+        if (starts_with(n, "xmlns:") && ns == a.value()) return std::string(n.substr(6));
+    }
+    return {};
+}
+
+Document read_odf_content_xml(std::string_view xml, const OdtLimits& limits) {
+    pugi::xml_document doc;
+    return walk_odf_text(parse_odf_content(doc, xml), limits, nullptr);
 }
 
 Document read_odt(std::string bytes, const OdtLimits& limits) {

@@ -15,12 +15,12 @@ std::size_t line_of(std::string_view xml, std::ptrdiff_t offset) {
 }  // namespace
 
 void parse_data_xml(pugi::xml_document& doc, std::string_view xml, const std::string& where,
-                    const std::string& code_prefix) {
+                    const std::string& code_prefix, unsigned extra_flags) {
     std::size_t bad = 0;
     if (!is_valid_utf8(xml, &bad))
         throw Error(code_prefix + ".invalid_utf8", "含有无效的 UTF-8 字节",
                     where + ":" + std::to_string(line_of(xml, static_cast<std::ptrdiff_t>(bad))));
-    auto res = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
+    auto res = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_doctype | extra_flags, pugi::encoding_utf8);
     if (!res)
         throw Error(code_prefix + ".bad_xml", std::string("XML 格式错误：") + res.description(),
                     where + ":" + std::to_string(line_of(xml, res.offset)));

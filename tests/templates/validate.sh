@@ -16,6 +16,7 @@ check() {  # schema file expected(0 valid / 1 invalid)
 n=0
 for f in "$root"/templates/model-texts/*.xml; do check "$root/schemas/model-text.xsd" "$f" 0; n=$((n+1)); done
 for f in "$root"/templates/framework/*.xml; do check "$root/schemas/framework.xsd" "$f" 0; n=$((n+1)); done
+for f in "$root"/templates/rules/*.xml; do check "$root/schemas/rules.xsd" "$f" 0; n=$((n+1)); done
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -20,6 +20,7 @@ enum class ParagraphKind {
 struct Paragraph {
     std::string text;  // UTF-8; tabs as '\t', line breaks as '\n', text:s expanded to spaces
     ParagraphKind kind = ParagraphKind::Body;
+    std::size_t source_offset = 0;  // byte offset in the source text (plain-text input only)
 };
 
 struct Document {

@@ -1,0 +1,76 @@
+// The checker: phrasing rules (one Vectorscan pass per paragraph), structure, staffing, names
+// and numbering rules over the draft model, staffing against the framework. Findings come
+// sorted by paragraph and offset.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sanding/check/finding.hpp"
+#include "sanding/check/rule.hpp"
+#include "sanding/document.hpp"
+#include "sanding/framework.hpp"
+#include "sanding/model.hpp"
+
+namespace sanding {
+
+class PhraseMatcher;
+
+struct CheckOptions {
+    const Framework* framework = nullptr;  // staffing checked against it when given
+    std::string body_id;                   // the body in the framework; found by name when empty
+};
+
+// What a check found, with the model it read (for callers that show both).
+struct CheckResult {
+    std::vector<Finding> findings;
+    Regulation regulation;
+    const BodyFacts* body = nullptr;  // the framework body the draft was checked against
+};
+
+class Checker {
+public:
+    // Compiles the rules (Error rules.* when a pattern does not compile, a code rule is unknown,
+    // or two sets define the same id). Examples are not run: see verify_examples.
+    explicit Checker(std::vector<RuleSet> sets);
+    ~Checker();
+    Checker(Checker&&) noexcept;
+
+    CheckResult check(const Document& doc, const CheckOptions& options = {}) const;
+
+    // The proofreader's path: one paragraph on its own, phrasing rules only, its scopes guessed
+    // from its text (an item marker makes it a duty or unit item).
+    std::vector<Finding> check_paragraph(std::string_view text) const;
+
+    // Runs every rule's examples; throws Error rules.example_failed naming the rule, its file and
+    // line, the example and what went wrong. framework: for examples with body="…".
+    void verify_examples(const Framework* framework) const;
+
+    // One line per failing example (empty when all pass), for `sanding rules test`.
+    std::vector<std::string> example_failures(const Framework* framework) const;
+
+    const std::vector<Rule>& rules() const { return rules_; }
+    const std::vector<RuleSet>& sets() const { return sets_; }
+    const Rule* find_rule(std::string_view id) const;
+
+private:
+    std::string example_failure(const Rule& rule, const RuleExample& ex, const Framework* fw) const;
+
+    std::vector<RuleSet> sets_;
+    std::vector<Rule> rules_;  // all sets' rules, in order
+    std::unique_ptr<PhraseMatcher> matcher_;
+};
+
+// Loads rule files, compiles and runs their examples: the only way a CLI or server gets a checker.
+Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework);
+
+// Every *.xml file of a directory, sorted.
+std::vector<std::string> rule_files_in(const std::string& dir);
+
+// Splits a text into paragraphs (one per line; \r\n and \r accepted), remembering where each
+// starts in the text. Error check.invalid_utf8 naming the line, check.empty for no text.
+Document document_from_text(std::string_view text);
+
+}  // namespace sanding

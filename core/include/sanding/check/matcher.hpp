@@ -1,0 +1,74 @@
+// All pattern rules compiled once into one Vectorscan database; a paragraph is scanned once and
+// every candidate is then checked against its pattern's contexts (before/after) and its rule's
+// exceptions, each a small database of its own, run only on the few candidates.
+//
+// No database uses HS_FLAG_SOM_LEFTMOST: in Debian 12's Vectorscan 5.4.9 a start-of-match
+// pattern with a repeated multi-byte class ([０-９]+) aborts the process ("buffer overflow
+// detected") on any input of 256 bytes or more — fatal inside Writer. A literal's start is its end
+// minus its length; a regex's start is found by trying anchored matches (\A…\z) back from its
+// end, which costs little because regex candidates are rare.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+#include "sanding/check/rule.hpp"
+
+struct hs_database;
+struct hs_scratch;
+
+namespace sanding {
+
+struct RawMatch {
+    int rule = 0;     // index into the rules given to the matcher
+    int pattern = 0;  // index into that rule's patterns
+    std::size_t start = 0, end = 0;
+};
+
+class PhraseMatcher {
+public:
+    // Compiles every pattern of every non-code rule. Error "rules.bad_pattern" naming the rule,
+    // the pattern and Vectorscan's complaint, with the rule's file:line.
+    explicit PhraseMatcher(const std::vector<Rule>& rules);
+    ~PhraseMatcher();
+    PhraseMatcher(const PhraseMatcher&) = delete;
+    PhraseMatcher& operator=(const PhraseMatcher&) = delete;
+
+    // Appends to out the matches in text (valid UTF-8) whose contexts hold and that no exception
+    // of their rule covers; in order of end offset.
+    void scan(std::string_view text, std::vector<RawMatch>& out) const;
+
+    std::size_t pattern_count() const { return entries_.size(); }
+
+private:
+    struct Entry {
+        int rule = 0, pattern = 0;
+        std::size_t literal_length = 0;  // > 0: a literal; start = end - length
+        hs_database* whole = nullptr;    // regex: \A(?:re)\z, to find where a match starts
+        std::size_t min_width = 0, max_width = 0;
+        hs_database* before = nullptr;
+        hs_database* after = nullptr;
+    };
+    struct ScratchLease;
+
+    hs_scratch* acquire() const;
+    void release(hs_scratch*) const;
+    bool context_holds(hs_database* db, std::string_view window, hs_scratch* s) const;
+    std::size_t find_start(const Entry& e, std::string_view text, std::size_t end, hs_scratch* s) const;
+    bool excepted(int rule, std::string_view text, std::size_t start, std::size_t end, hs_scratch* s) const;
+
+    hs_database* db_ = nullptr;
+    std::vector<Entry> entries_;
+    std::vector<hs_database*> exceptions_;  // per rule; nullptr when it has none
+    std::vector<hs_database*> owned_;
+    hs_scratch* prototype_ = nullptr;
+    mutable std::mutex pool_mutex_;
+    mutable std::vector<hs_scratch*> pool_;
+};
+
+// The pattern text as a Vectorscan expression: regexes as written, literals escaped.
+std::string to_expression(const Pattern& p);
+
+}  // namespace sanding

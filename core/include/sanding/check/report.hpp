@@ -1,0 +1,34 @@
+// Findings as people and programs read them: compiler-style lines, or JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sanding/check/finding.hpp"
+#include "sanding/document.hpp"
+
+namespace sanding {
+
+struct ReportInput {
+    std::string file;                  // as the user named it
+    const Document* doc = nullptr;
+    bool file_offsets = false;         // plain text: offsets into the whole file, not the paragraph
+    std::string body;                  // framework body checked against, if any
+};
+
+struct Summary {
+    int errors = 0, warnings = 0, infos = 0;
+    int total() const { return errors + warnings + infos; }
+};
+Summary summarize(const std::vector<Finding>& findings);
+
+// file:line:col: severity: message [rule] → suggestion — one line per finding, then a summary.
+std::string report_text(const std::vector<Finding>& findings, const ReportInput& in);
+
+// {"findings":[…],"summary":{…}} with the field names of the issue (offset_utf8, …).
+std::string report_json(const std::vector<Finding>& findings, const ReportInput& in);
+
+// Appends s as a JSON string literal.
+void json_string(std::string& out, std::string_view s);
+
+}  // namespace sanding

@@ -1,0 +1,496 @@
+#include "sanding/check/checker.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "context.hpp"
+#include "sanding/check/fix.hpp"
+#include "sanding/check/matcher.hpp"
+#include "sanding/error.hpp"
+#include "sanding/odf_reader.hpp"
+#include "sanding/recognize.hpp"
+#include "sanding/text.hpp"
+
+namespace sanding {
+namespace {
+
+std::string halfwidth(std::string_view s) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        char32_t cp = next_code_point(s, i);
+        if (cp >= U'０' && cp <= U'９') cp = U'0' + (cp - U'０');
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+ScopeSet item_scope(DutyItemRole role) {
+    switch (role) {
+        case DutyItemRole::Ordinary: return kScopeDutyItems;
+        case DutyItemRole::Entrusted: return kScopeEntrusted;
+        case DutyItemRole::Transformation: return kScopeTransformation;
+        case DutyItemRole::Division: return kScopeDivision;
+    }
+    return kScopeDutyItems;
+}
+
+ScopeSet article_scope(ArticleRole role) {
+    switch (role) {
+        case ArticleRole::Basis: return kScopeBasis;
+        case ArticleRole::Nature: return kScopeNature;
+        case ArticleRole::Duties: return kScopeDuties;
+        case ArticleRole::Units: return kScopeUnits;
+        case ArticleRole::Staffing: return kScopeStaffing;
+        case ArticleRole::Other: return kScopeOther;
+        case ArticleRole::Interpretation: return kScopeInterpretation;
+        case ArticleRole::Effective: return kScopeEffective;
+        case ArticleRole::Unknown: break;
+    }
+    return 0;
+}
+
+// Each paragraph's scopes and article, from the model the recogniser read.
+std::vector<ParagraphInfo> paragraph_info(const Document& doc, const Regulation& reg) {
+    std::vector<ParagraphInfo> info(doc.paragraphs.size());
+    if (reg.title_span.paragraph >= 0) info[reg.title_span.paragraph].scopes |= kScopeTitle;
+    for (std::size_t k = 0; k < reg.articles.size(); ++k) {
+        const int first = reg.articles[k].heading.paragraph;
+        const int last = k + 1 < reg.articles.size() ? reg.articles[k + 1].heading.paragraph
+                                                     : static_cast<int>(doc.paragraphs.size());
+        for (int p = first; p < last; ++p) {
+            info[p].article = static_cast<int>(k);
+            info[p].scopes |= article_scope(reg.articles[k].role);
+        }
+    }
+    // Items, and the paragraphs that continue them (1.与…的职责分工), until the next item.
+    auto mark_items = [&](auto const& items, auto scope_of) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const int p = items[i].span.paragraph;
+            if (p < 0) continue;
+            const int article = info[p].article;
+            const int next = i + 1 < items.size() ? items[i + 1].span.paragraph : static_cast<int>(doc.paragraphs.size());
+            for (int q = p; q < next && info[q].article == article; ++q) info[q].scopes |= scope_of(items[i]);
+        }
+    };
+    mark_items(reg.duty_items, [](const DutyItem& d) { return item_scope(d.role); });
+    mark_items(reg.units, [](const InternalUnit&) { return ScopeSet(kScopeUnitItems); });
+    return info;
+}
+
+// For a paragraph seen alone (the proofreader's path): scopes guessed from its own text.
+ScopeSet guess_scopes(std::string_view p) {
+    ScopeSet s = kScopeText;
+    if (auto m = item_marker(p)) {
+        std::string_view rest = p.substr(m->offset + m->length);
+        if (starts_with(rest, "职能转变")) s |= kScopeTransformation | kScopeDuties;
+        else if (starts_with(rest, "有关职责分工")) s |= kScopeDivision | kScopeDuties;
+        else if (contains(rest, "交办的其他任务")) s |= kScopeEntrusted | kScopeDuties;
+        else s |= kScopeDutyItems | kScopeUnitItems | kScopeDuties | kScopeUnits;
+    }
+    if (contains(p, "制定本规定")) s |= kScopeBasis;
+    if (contains(p, "主要职责")) s |= kScopeDuties;
+    if (contains(p, "内设机构")) s |= kScopeUnits;
+    if (contains(p, "领导职数") || contains(p, "编制")) s |= kScopeStaffing;
+    if (contains(p, "负责解释")) s |= kScopeInterpretation;
+    if (contains(p, "本规定自") || contains(p, "施行")) s |= kScopeEffective;
+    if (contains(p, "职能配置") && ends_with(trim(p), "规定")) s |= kScopeTitle;
+    return s;
+}
+
+std::string with_detail(const std::string& message, std::string_view detail) {
+    auto at = message.find("{detail}");
+    if (at == std::string::npos) return message;
+    std::string out = message;
+    out.replace(at, 8, detail);
+    return out;
+}
+
+}  // namespace
+
+// Compares with the article label for output: 第三条.
+static std::string article_label(const Regulation& reg, int index, const Document& doc) {
+    if (index < 0) return {};
+    const Article& a = reg.articles[index];
+    if (a.number > 0) return "第" + chinese_numeral(a.number) + "条";
+    const std::string& t = doc.paragraphs[a.heading.paragraph].text;
+    std::string marker = t.substr(a.heading.offset, a.heading.length);
+    return std::string(trim(marker));
+}
+
+void CheckContext::emit(std::string_view id, int paragraph, std::size_t offset, std::size_t length,
+                        std::string_view detail, std::vector<std::string> suggestions) const {
+    const Rule* rule = lookup_(id);
+    if (!rule || paragraph < 0 || paragraph >= static_cast<int>(doc.paragraphs.size())) return;
+    const std::string& t = text(paragraph);
+    offset = std::min(offset, t.size());
+    length = std::min(length, t.size() - offset);
+    Finding f;
+    f.rule = rule->id;
+    f.severity = rule->severity;
+    f.category = rule->category;
+    f.message = with_detail(rule->message, detail);
+    f.suggestions = suggestions.empty() ? rule->suggestions : std::move(suggestions);
+    f.safe_fix = rule->safe_fix && !f.suggestions.empty();
+    f.paragraph = paragraph;
+    f.offset_utf8 = offset;
+    f.length_utf8 = length;
+    out_.push_back(std::move(f));
+}
+
+void CheckContext::emit_at_text(std::string_view id, int paragraph, std::string_view needle, std::string_view detail,
+                                std::vector<std::string> suggestions) const {
+    if (paragraph < 0) return emit_at_document(id, detail);
+    const std::string& t = text(paragraph);
+    auto at = needle.empty() ? std::string::npos : t.find(needle);
+    if (at == std::string::npos) emit(id, paragraph, 0, t.size(), detail, std::move(suggestions));
+    else emit(id, paragraph, at, needle.size(), detail, std::move(suggestions));
+}
+
+void CheckContext::emit_at_article(std::string_view id, const Article& a, std::string_view detail) const {
+    if (a.heading.paragraph < 0) return emit_at_document(id, detail);
+    // The marker without its separator: 第三条
+    const std::string& t = text(a.heading.paragraph);
+    std::size_t len = a.heading.length;
+    auto end = t.find("条", a.heading.offset);
+    if (end != std::string::npos && end + 3 <= a.heading.offset + a.heading.length) len = end + 3 - a.heading.offset;
+    emit(id, a.heading.paragraph, a.heading.offset, len, detail);
+}
+
+void CheckContext::emit_at_document(std::string_view id, std::string_view detail) const {
+    if (reg.title_span.paragraph >= 0) return emit(id, reg.title_span.paragraph, reg.title_span.offset, reg.title_span.length, detail);
+    for (std::size_t p = 0; p < doc.paragraphs.size(); ++p)
+        if (!trim(doc.paragraphs[p].text).empty()) return emit(id, static_cast<int>(p), 0, doc.paragraphs[p].text.size(), detail);
+    if (!doc.paragraphs.empty()) emit(id, 0, 0, 0, detail);
+}
+
+Checker::Checker(std::vector<RuleSet> sets) : sets_(std::move(sets)) {
+    std::set<std::string> ids;
+    for (const auto& s : sets_)
+        for (const auto& r : s.rules) {
+            if (!ids.insert(r.id).second)
+                throw Error("rules.duplicate", "规则编号 " + r.id + " 在多个规则集中重复定义", r.file + ":" + std::to_string(r.line));
+            rules_.push_back(r);
+        }
+    std::set<std::string> implemented;
+    for (const auto& c : code_rules()) implemented.insert(c.id);
+    for (const auto& c : paragraph_rules()) implemented.insert(c.id);
+    for (const auto& r : rules_)
+        if (r.code && !implemented.count(r.id))
+            throw Error("rules.unknown_code_rule", "规则 " + r.id + " 标注为代码规则，但程序中没有这条规则的实现",
+                        r.file + ":" + std::to_string(r.line));
+    matcher_ = std::make_unique<PhraseMatcher>(rules_);
+}
+
+Checker::~Checker() = default;
+Checker::Checker(Checker&&) noexcept = default;
+
+const Rule* Checker::find_rule(std::string_view id) const {
+    for (const auto& r : rules_)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+namespace {
+
+// Pattern findings of one paragraph: scan once, keep matches whose rule applies to the
+// paragraph's scopes, leftmost-longest per rule.
+void phrase_findings(const PhraseMatcher& matcher, const std::vector<Rule>& rules, std::string_view text,
+                     int paragraph, ScopeSet scopes, const Body* body, int only_rule, std::vector<Finding>& out) {
+    thread_local std::vector<RawMatch> raw;
+    raw.clear();
+    matcher.scan(text, raw);
+    if (raw.empty()) return;
+    std::sort(raw.begin(), raw.end(), [](const RawMatch& a, const RawMatch& b) {
+        return a.rule != b.rule ? a.rule < b.rule : a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    // Text inside a placeholder (【待填写：…】) is the model text's, not the drafter's: R03 reports
+    // the placeholder itself, and no phrasing rule looks inside it.
+    std::vector<std::pair<std::size_t, std::size_t>> placeholders;
+    for (auto at = text.find("【待填写"); at != text.npos; at = text.find("【待填写", at + 1)) {
+        auto close = text.find("】", at);
+        placeholders.push_back({at, close == text.npos ? text.size() : close + 3});
+    }
+    int last_rule = -1;
+    std::size_t last_end = 0;
+    for (const RawMatch& m : raw) {
+        if (std::any_of(placeholders.begin(), placeholders.end(),
+                        [&](const auto& ph) { return ph.first <= m.start && m.end <= ph.second; }))
+            continue;
+        if (only_rule >= 0 && m.rule != only_rule) continue;
+        const Rule& rule = rules[m.rule];
+        if (!(rule.scopes & kScopeText) && !(rule.scopes & scopes)) continue;
+        if (m.rule == last_rule && m.start < last_end) continue;  // overlaps a longer match of the same rule
+        if (rule.defined_name_exempt && body) {
+            bool inside = false;
+            for (const std::string* name : {&body->short_name, &body->full_name}) {
+                if (name->empty()) continue;
+                for (auto at = text.find(*name); at != text.npos && !inside; at = text.find(*name, at + 1))
+                    inside = at <= m.start && m.end <= at + name->size();
+            }
+            if (inside) continue;
+        }
+        last_rule = m.rule, last_end = m.end;
+        const Pattern& pat = rule.patterns[m.pattern];
+        Finding f;
+        f.rule = rule.id;
+        f.severity = rule.severity;
+        f.category = rule.category;
+        f.message = rule.message;
+        const std::string_view matched = text.substr(m.start, m.end - m.start);
+        if (pat.halfwidth) f.suggestions = {halfwidth(matched)};
+        else if (pat.has_suggest) f.suggestions = {pat.suggest};
+        else f.suggestions = rule.suggestions;
+        f.safe_fix = rule.safe_fix && !f.suggestions.empty();
+        f.paragraph = paragraph;
+        f.offset_utf8 = m.start;
+        f.length_utf8 = m.end - m.start;
+        out.push_back(std::move(f));
+    }
+}
+
+void paragraph_rule_findings(const std::function<const Rule*(std::string_view)>& lookup, std::string_view text,
+                             int paragraph, ScopeSet scopes, std::string_view only, std::vector<Finding>& out) {
+    for (const auto& pr : paragraph_rules()) {
+        if (!only.empty() && only != pr.id) continue;
+        const Rule* rule = lookup(pr.id);
+        if (!rule || (!(rule->scopes & kScopeText) && !(rule->scopes & scopes))) continue;
+        pr.run(text, scopes, [&](std::size_t offset, std::size_t length, std::string detail, std::vector<std::string> sugg) {
+            Finding f;
+            f.rule = rule->id;
+            f.severity = rule->severity;
+            f.category = rule->category;
+            f.message = with_detail(rule->message, detail);
+            f.suggestions = sugg.empty() ? rule->suggestions : std::move(sugg);
+            f.safe_fix = rule->safe_fix && !f.suggestions.empty();
+            f.paragraph = paragraph;
+            f.offset_utf8 = offset;
+            f.length_utf8 = length;
+            out.push_back(std::move(f));
+        });
+    }
+}
+
+// Overlaps across rules: two safe fixes cannot both apply to overlapping text, so a safe
+// finding inside a longer safe finding is dropped; identical reports are merged.
+void resolve_overlaps(std::vector<Finding>& fs) {
+    std::stable_sort(fs.begin(), fs.end(), [](const Finding& a, const Finding& b) {
+        if (a.paragraph != b.paragraph) return a.paragraph < b.paragraph;
+        if (a.offset_utf8 != b.offset_utf8) return a.offset_utf8 < b.offset_utf8;
+        return a.length_utf8 > b.length_utf8;
+    });
+    std::vector<Finding> kept;
+    kept.reserve(fs.size());
+    for (auto& f : fs) {
+        bool drop = false;
+        for (auto it = kept.rbegin(); it != kept.rend() && it->paragraph == f.paragraph; ++it) {
+            if (it->offset_utf8 + it->length_utf8 <= f.offset_utf8) break;
+            if (it->rule == f.rule && it->offset_utf8 == f.offset_utf8 && it->length_utf8 == f.length_utf8) drop = true;
+            if (f.safe_fix && it->safe_fix && it->rule != f.rule && f.offset_utf8 + f.length_utf8 <= it->offset_utf8 + it->length_utf8 &&
+                f.length_utf8 < it->length_utf8)
+                drop = true;
+            if (drop) break;
+        }
+        if (!drop) kept.push_back(std::move(f));
+    }
+    fs = std::move(kept);
+}
+
+void fill_positions(std::vector<Finding>& fs, const Document& doc, const Regulation& reg,
+                    const std::vector<ParagraphInfo>& info) {
+    int cached_p = -1;
+    std::string cached_label;
+    for (auto& f : fs) {
+        std::string_view t = doc.paragraphs[f.paragraph].text;
+        std::string_view before = t.substr(0, f.offset_utf8), span = t.substr(f.offset_utf8, f.length_utf8);
+        f.offset_utf16 = utf16_length(before);
+        f.length_utf16 = utf16_length(span);
+        f.line = f.paragraph + 1;
+        f.column = static_cast<int>(code_points(before)) + 1;
+        if (f.paragraph != cached_p) {
+            cached_p = f.paragraph;
+            cached_label = info.empty() ? std::string() : article_label(reg, info[f.paragraph].article, doc);
+        }
+        f.article = cached_label;
+    }
+}
+
+}  // namespace
+
+CheckResult Checker::check(const Document& doc, const CheckOptions& options) const {
+    CheckResult result;
+    result.regulation = recognize(doc);
+    const Regulation& reg = result.regulation;
+    std::vector<ParagraphInfo> info = paragraph_info(doc, reg);
+    std::map<std::string, const Rule*, std::less<>> by_id;
+    for (const auto& r : rules_) by_id.emplace(r.id, &r);
+    auto lookup = [&by_id](std::string_view id) -> const Rule* {
+        auto it = by_id.find(id);
+        return it == by_id.end() ? nullptr : it->second;
+    };
+
+    if (options.framework) {
+        if (!options.body_id.empty()) {
+            result.body = options.framework->find(options.body_id);
+        } else {
+            for (const auto& b : options.framework->bodies) {
+                if ((!reg.body.full_name.empty() && b.full_name == reg.body.full_name) ||
+                    (!reg.title.empty() && starts_with(reg.title, b.full_name + "职能配置"))) {
+                    result.body = &b;
+                    break;
+                }
+            }
+        }
+    }
+
+    std::vector<Finding>& out = result.findings;
+    for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
+        const std::string& t = doc.paragraphs[p].text;
+        if (t.empty()) continue;
+        phrase_findings(*matcher_, rules_, t, static_cast<int>(p), info[p].scopes, &reg.body, -1, out);
+        paragraph_rule_findings(lookup, t, static_cast<int>(p), info[p].scopes, {}, out);
+    }
+    CheckContext ctx(doc, reg, result.body, options.framework, info, lookup, out);
+    for (const auto& c : code_rules())
+        if (lookup(c.id)) c.run(ctx);
+
+    resolve_overlaps(out);
+    fill_positions(out, doc, reg, ctx.info);
+    return result;
+}
+
+std::vector<Finding> Checker::check_paragraph(std::string_view text) const {
+    std::vector<Finding> out;
+    if (text.empty()) return out;
+    const ScopeSet scopes = guess_scopes(text);
+    phrase_findings(*matcher_, rules_, text, 0, scopes, nullptr, -1, out);
+    paragraph_rule_findings([this](std::string_view id) { return find_rule(id); }, text, 0, scopes, {}, out);
+    resolve_overlaps(out);
+    Document doc;
+    doc.paragraphs.push_back({std::string(text)});
+    fill_positions(out, doc, Regulation{}, {});
+    return out;
+}
+
+std::string Checker::example_failure(const Rule& rule, const RuleExample& ex, const Framework* fw) const {
+    std::vector<Finding> found;
+    Document doc;
+    for (const auto& p : ex.paragraphs) doc.paragraphs.push_back({p});
+    if (rule.code) {
+        bool paragraph_level = false;
+        for (const auto& pr : paragraph_rules()) paragraph_level |= rule.id == pr.id;
+        if (paragraph_level && ex.paragraphs.size() == 1) {
+            paragraph_rule_findings([&](std::string_view id) { return id == rule.id ? &rule : nullptr; },
+                                    ex.paragraphs[0], 0, rule.scopes | guess_scopes(ex.paragraphs[0]), rule.id, found);
+        } else {
+            if (!ex.body.empty() && !fw) return {};  // needs the framework, which is not loaded
+            CheckOptions opt{fw, ex.body};
+            for (auto& f : check(doc, opt).findings)
+                if (f.rule == rule.id) found.push_back(std::move(f));
+        }
+    } else {
+        const int index = static_cast<int>(&rule - rules_.data());
+        for (std::size_t p = 0; p < ex.paragraphs.size(); ++p)
+            phrase_findings(*matcher_, rules_, ex.paragraphs[p], static_cast<int>(p), rule.scopes | kScopeText, nullptr,
+                            index, found);
+    }
+    auto quote = [&] {
+        std::string all;
+        for (const auto& p : ex.paragraphs) all += (all.empty() ? "" : "⏎") + p;
+        return "“" + all + "”";
+    };
+    if (!ex.must_match) {
+        if (found.empty()) return {};
+        const auto& f = found.front();
+        return "反例 " + quote() + " 被误报：第 " + std::to_string(f.paragraph + 1) + " 段“" +
+               ex.paragraphs[f.paragraph].substr(f.offset_utf8, f.length_utf8) + "”";
+    }
+    if (found.empty()) return "示例 " + quote() + " 未被检出";
+    if (ex.mark_paragraph >= 0) {
+        bool hit = std::any_of(found.begin(), found.end(), [&](const Finding& f) {
+            return f.paragraph == ex.mark_paragraph && f.offset_utf8 == ex.mark_offset && f.length_utf8 == ex.mark_length;
+        });
+        if (!hit) {
+            const auto& f = found.front();
+            return "示例 " + quote() + " 标记的是“" + ex.paragraphs[ex.mark_paragraph].substr(ex.mark_offset, ex.mark_length) +
+                   "”，实际检出“" + ex.paragraphs[f.paragraph].substr(f.offset_utf8, f.length_utf8) + "”";
+        }
+    }
+    if (ex.has_fix) {
+        const int p = ex.mark_paragraph >= 0 ? ex.mark_paragraph : 0;
+        std::vector<Finding> mine;
+        for (const auto& f : found)
+            if (f.paragraph == p) mine.push_back(f);
+        std::string fixed = apply_edits(ex.paragraphs[p], safe_fix_edits(mine));
+        if (fixed != ex.fix) return "示例 " + quote() + " 自动修正后为“" + fixed + "”，应为“" + ex.fix + "”";
+    }
+    return {};
+}
+
+std::vector<std::string> Checker::example_failures(const Framework* fw) const {
+    std::vector<std::string> out;
+    for (const auto& r : rules_)
+        for (const auto& ex : r.examples)
+            if (std::string why = example_failure(r, ex, fw); !why.empty())
+                out.push_back(r.file + ":" + std::to_string(ex.line) + ": 规则 " + r.id + ": " + why);
+    return out;
+}
+
+void Checker::verify_examples(const Framework* fw) const {
+    for (const auto& r : rules_)
+        for (const auto& ex : r.examples)
+            if (std::string why = example_failure(r, ex, fw); !why.empty())
+                throw Error("rules.example_failed", "规则 " + r.id + " 的示例未通过，整个规则集被拒绝：" + why,
+                            r.file + ":" + std::to_string(ex.line));
+}
+
+std::vector<std::string> rule_files_in(const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw Error("rules.no_dir", "规则目录不存在", dir);
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".xml") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework) {
+    std::vector<RuleSet> sets;
+    for (const auto& f : rule_files) sets.push_back(parse_rule_set(read_file(f, 8u << 20), f));
+    Checker checker(std::move(sets));
+    checker.verify_examples(framework);
+    return checker;
+}
+
+Document document_from_text(std::string_view text) {
+    std::size_t bad = 0;
+    if (!is_valid_utf8(text, &bad)) {
+        std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + bad, '\n'));
+        throw Error("check.invalid_utf8", "第 " + std::to_string(line) + " 行含有无效的 UTF-8 字节（文件偏移 " +
+                                              std::to_string(bad) + "）；请以 UTF-8 编码保存");
+    }
+    std::size_t start = 0;
+    if (starts_with(text, "\xEF\xBB\xBF")) start = 3;  // BOM
+    if (trim(text.substr(start)).empty()) throw Error("check.empty", "文件中没有文字");
+    Document doc;
+    while (start <= text.size()) {
+        std::size_t end = text.find_first_of("\r\n", start);
+        if (end == std::string_view::npos) end = text.size();
+        Paragraph p{std::string(text.substr(start, end - start)), ParagraphKind::Body, start};
+        doc.paragraphs.push_back(std::move(p));
+        if (end == text.size()) break;
+        start = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
+    }
+    return doc;
+}
+
+}  // namespace sanding

@@ -1,0 +1,77 @@
+// What a code rule sees: the document, the model read from it, each paragraph's scopes and
+// article, the framework body if any; and emit() to report a finding.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sanding/check/finding.hpp"
+#include "sanding/check/rule.hpp"
+#include "sanding/document.hpp"
+#include "sanding/framework.hpp"
+#include "sanding/model.hpp"
+
+namespace sanding {
+
+struct ParagraphInfo {
+    ScopeSet scopes = kScopeText;
+    int article = -1;  // index into Regulation::articles
+};
+
+class CheckContext {
+public:
+    using RuleLookup = std::function<const Rule*(std::string_view)>;
+
+    CheckContext(const Document& doc, const Regulation& reg, const BodyFacts* body, const Framework* fw,
+                 std::vector<ParagraphInfo> info, RuleLookup lookup, std::vector<Finding>& out)
+        : doc(doc), reg(reg), body(body), framework(fw), info(std::move(info)), lookup_(std::move(lookup)), out_(out) {}
+
+    const Document& doc;
+    const Regulation& reg;
+    const BodyFacts* body;
+    const Framework* framework;
+    const std::vector<ParagraphInfo> info;
+
+    const std::string& text(int paragraph) const { return doc.paragraphs[paragraph].text; }
+
+    // Reports rule `id` at a span of a paragraph; `detail` fills {detail} in the rule's message.
+    // Ignored when the loaded rule sets do not have that rule.
+    void emit(std::string_view id, int paragraph, std::size_t offset, std::size_t length, std::string_view detail = {},
+              std::vector<std::string> suggestions = {}) const;
+
+    // Reports at the first occurrence of `needle` in the paragraph (or the whole paragraph).
+    void emit_at_text(std::string_view id, int paragraph, std::string_view needle, std::string_view detail = {},
+                      std::vector<std::string> suggestions = {}) const;
+
+    // Reports at an article's 第X条 marker (or the title when the article is missing).
+    void emit_at_article(std::string_view id, const Article& a, std::string_view detail = {}) const;
+
+    // A span anchoring document-level findings: the title, else the first non-empty paragraph.
+    void emit_at_document(std::string_view id, std::string_view detail = {}) const;
+
+    bool enabled(std::string_view id) const { return lookup_(id) != nullptr; }
+
+private:
+    RuleLookup lookup_;
+    std::vector<Finding>& out_;
+};
+
+// Code rules, by id. Each looks at the whole draft and emits what it finds.
+struct CodeRule {
+    const char* id;
+    void (*run)(const CheckContext&);
+};
+const std::vector<CodeRule>& code_rules();
+
+// Code rules that need only one paragraph (also run on the proofreader's path).
+struct ParagraphRule {
+    const char* id;
+    void (*run)(std::string_view text, ScopeSet scopes,
+                const std::function<void(std::size_t offset, std::size_t length, std::string detail,
+                                         std::vector<std::string> suggestions)>& emit);
+};
+const std::vector<ParagraphRule>& paragraph_rules();
+
+}  // namespace sanding

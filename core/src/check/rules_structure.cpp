@@ -1,0 +1,182 @@
+// Structure rules (S*, R01): articles present, numbered and ordered as domain.md §2.1 says.
+#include <array>
+
+#include "context.hpp"
+#include "sanding/recognize.hpp"
+#include "sanding/text.hpp"
+
+namespace sanding {
+namespace {
+
+struct RoleInfo {
+    ArticleRole role;
+    const char* name;
+    bool required;
+};
+// The order of domain.md S05: 依据 → 性质 → 职责 → 机构 → 编制 → 其他 → 解释 → 施行.
+constexpr std::array<RoleInfo, 8> kOrder = {{
+    {ArticleRole::Basis, "制定依据", true},
+    {ArticleRole::Nature, "机构性质和规格", true},
+    {ArticleRole::Duties, "主要职责", true},
+    {ArticleRole::Units, "内设机构", true},
+    {ArticleRole::Staffing, "人员编制", true},
+    {ArticleRole::Other, "其他事项", false},
+    {ArticleRole::Interpretation, "解释", true},
+    {ArticleRole::Effective, "施行日期", true},
+}};
+
+int rank_of(ArticleRole r) {
+    for (std::size_t i = 0; i < kOrder.size(); ++i)
+        if (kOrder[i].role == r) return static_cast<int>(i);
+    return -1;
+}
+
+void s02_title_punctuation(const CheckContext& c) {
+    const SourceSpan& t = c.reg.title_span;
+    if (t.paragraph < 0) return;
+    std::string_view title = std::string_view(c.text(t.paragraph)).substr(t.offset, t.length);
+    for (std::string_view mark : {"。", "，", "；", "：", "！", "？", "、", ".", ",", ";", ":", "!", "?"}) {
+        if (ends_with(title, mark)) {
+            c.emit("S02", t.paragraph, t.offset + t.length - mark.size(), mark.size(), mark, {""});
+            return;
+        }
+    }
+}
+
+void s03_numbering(const CheckContext& c) {
+    int expected = 1;
+    for (const auto& a : c.reg.articles) {
+        if (a.number == 0) continue;  // not a numeral: M01
+        if (a.number != expected) {
+            std::string detail = a.number < expected
+                                     ? "第" + chinese_numeral(a.number) + "条重复或倒序，此处应为第" + chinese_numeral(expected) + "条"
+                                     : "此处应为第" + chinese_numeral(expected) + "条，缺少第" + chinese_numeral(expected) + "条";
+            c.emit_at_article("S03", a, detail);
+        }
+        expected = a.number + 1;
+    }
+}
+
+void s04_required_articles(const CheckContext& c) {
+    if (c.reg.articles.empty()) {
+        c.emit_at_document("S04", "未识别出任何“第X条”");
+        return;
+    }
+    for (const auto& r : kOrder)
+        if (r.required && c.reg.article(r.role).number == 0 && c.reg.article(r.role).heading.paragraph < 0)
+            c.emit_at_document("S04", std::string("缺少“") + r.name + "”条");
+}
+
+// An article that comes before one it should follow is the misplaced one (编制 before 内设机构).
+void s05_order(const CheckContext& c) {
+    const Article* reported = nullptr;
+    for (std::size_t i = 0; i < c.reg.articles.size(); ++i) {
+        const Article& a = c.reg.articles[i];
+        const int rank = rank_of(a.role);
+        if (rank < 0 || a.role == ArticleRole::Other) continue;  // 其他事项 may stand anywhere near the end
+        for (std::size_t j = i + 1; j < c.reg.articles.size(); ++j) {
+            const int later = rank_of(c.reg.articles[j].role);
+            if (later < 0 || c.reg.articles[j].role == ArticleRole::Other || later >= rank) continue;
+            if (reported != &a)
+                c.emit_at_article("S05", a, std::string("“") + kOrder[rank].name + "”条应在“" + kOrder[later].name + "”条之后");
+            reported = &a;
+            break;
+        }
+    }
+}
+
+void s09_transformation_placement(const CheckContext& c) {
+    for (const auto& a : c.reg.articles) {
+        if (a.paragraphs.empty() || a.role == ArticleRole::Duties) continue;
+        std::string_view first = trim(a.paragraphs[0]);
+        if (starts_with(first, "职能转变") || starts_with(first, "有关职责分工"))
+            c.emit_at_article("S09", a, std::string(starts_with(first, "职能转变") ? "职能转变" : "有关职责分工") +
+                                            "应作为第三条的最后几项，不单独成条");
+    }
+    bool special_seen = false;
+    for (const auto& d : c.reg.duty_items) {
+        if (d.role == DutyItemRole::Transformation || d.role == DutyItemRole::Division) {
+            special_seen = true;
+        } else if (special_seen && d.role == DutyItemRole::Ordinary) {
+            c.emit("S09", d.span.paragraph, d.span.offset, std::min<std::size_t>(d.span.length, 12),
+                   "职能转变、有关职责分工之后不应再列职责");
+            return;
+        }
+    }
+}
+
+void s10_duties_opening(const CheckContext& c) {
+    const Article& a = c.reg.article(ArticleRole::Duties);
+    if (a.heading.paragraph < 0 || a.paragraphs.empty()) return;
+    std::string_view opening = a.paragraphs[0];
+    std::string missing;
+    if (!contains(opening, "贯彻落实")) missing += "“贯彻落实……方针政策和决策部署”";
+    if (!contains(opening, "集中统一领导")) missing += std::string(missing.empty() ? "" : "、") + "“坚持和加强党对……工作的集中统一领导”";
+    if (!contains(opening, "主要职责是：")) missing += std::string(missing.empty() ? "" : "、") + "“主要职责是：”";
+    if (!missing.empty()) c.emit_at_article("S10", a, "第三条开头缺少" + missing);
+}
+
+void s11_unit_count(const CheckContext& c) {
+    const Article& a = c.reg.article(ArticleRole::Units);
+    if (a.heading.paragraph < 0 || a.paragraphs.empty()) return;
+    std::string_view opening = a.paragraphs[0];
+    auto ge = opening.find("个内设机构");
+    if (ge == opening.npos) return;
+    // The numeral just before 个: digits or Chinese numerals.
+    std::size_t start = ge;
+    while (start > 0) {
+        std::size_t prev = start - 1;
+        while (prev > 0 && (static_cast<unsigned char>(opening[prev]) & 0xC0) == 0x80) --prev;
+        std::string_view ch = opening.substr(prev, start - prev);
+        if (ch.find_first_not_of("0123456789") != ch.npos &&
+            std::string_view("零一二三四五六七八九十").find(ch) == std::string_view::npos)
+            break;
+        start = prev;
+    }
+    if (start == ge) return;
+    auto stated = parse_chinese_numeral(opening.substr(start, ge - start));
+    const int listed = static_cast<int>(c.reg.units.size());
+    if (stated && *stated != listed) {
+        const std::size_t base = c.text(a.heading.paragraph).size() - a.paragraphs[0].size();
+        c.emit("S11", a.heading.paragraph, base + start, ge - start + 3,
+               "写明" + std::to_string(*stated) + "个，实际列出" + std::to_string(listed) + "个");
+    }
+}
+
+void s13_interpretation(const CheckContext& c) {
+    const Article& a = c.reg.article(ArticleRole::Interpretation);
+    if (a.heading.paragraph < 0 || a.paragraphs.empty()) return;
+    std::string_view p = a.paragraphs[0];
+    if (contains(p, "区委机构编制委员会办公室负责解释")) return;
+    const std::size_t base = c.text(a.heading.paragraph).size() - p.size();
+    auto at = p.find("编办");
+    if (at != p.npos) {
+        c.emit("S13", a.heading.paragraph, base + at, 6, "应写全称“区委机构编制委员会办公室”");
+    } else {
+        c.emit("S13", a.heading.paragraph, base, p.size(), "解释条款应写明由区委机构编制委员会办公室负责解释");
+    }
+}
+
+void r01_stage(const CheckContext& c) {
+    if (c.reg.stage.empty()) c.emit_at_document("R01", "标题下未标注（讨论稿）");
+}
+
+}  // namespace
+
+const std::vector<CodeRule>& code_rules();
+
+namespace detail {
+void add_structure_rules(std::vector<CodeRule>& v) {
+    v.insert(v.end(), {{"S02", s02_title_punctuation},
+                       {"S03", s03_numbering},
+                       {"S04", s04_required_articles},
+                       {"S05", s05_order},
+                       {"S09", s09_transformation_placement},
+                       {"S10", s10_duties_opening},
+                       {"S11", s11_unit_count},
+                       {"S13", s13_interpretation},
+                       {"R01", r01_stage}});
+}
+}  // namespace detail
+
+}  // namespace sanding

@@ -1,0 +1,93 @@
+// sanding check: findings for an .odt or a plain-text draft, like a compiler prints them.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "sanding/check/checker.hpp"
+#include "sanding/check/fix.hpp"
+#include "sanding/check/report.hpp"
+#include "sanding/error.hpp"
+#include "sanding/odf_fix.hpp"
+#include "sanding/odf_reader.hpp"
+
+namespace sanding::cli {
+namespace {
+
+constexpr std::size_t kMaxTextBytes = 32u << 20;  // a draft is kilobytes; a corpus of drafts, megabytes
+
+bool looks_like_zip(const std::string& bytes) { return bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0; }
+
+void write_file(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error("io.cannot_write", "无法写入文件", path);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) throw Error("io.write_failed", "写入文件失败", path);
+}
+
+}  // namespace
+
+int cmd_check(const std::vector<std::string>& argv) {
+    Args args = parse_args(argv, {"framework", "body", "rules", "format", "output", "templates"}, {"fix", "help"});
+    if (args.has("help")) {
+        std::puts("用法: sanding check FILE.odt|FILE.txt [--framework F] [--body ID] [--rules F[,F…]]\n"
+                  "                     [--format text|json] [--fix -o OUT]\n"
+                  "退出状态：0 没有错误级问题，1 有错误级问题，2 无法检查");
+        return 0;
+    }
+    if (args.positional.size() != 1) throw UsageError{args.positional.empty() ? "须指定要检查的文件" : "只能检查一个文件"};
+    const std::string format = args.get("format", "text");
+    if (format != "text" && format != "json") throw UsageError{"--format 只能是 text 或 json，而不是“" + format + "”"};
+    if (args.has("fix") != args.has("output")) throw UsageError{"--fix 与 -o OUT 须同时使用"};
+    const std::string file = args.positional[0];
+
+    const Framework framework = load_framework(framework_path(args));
+    if (args.has("body") && !framework.find(args.get("body")))
+        throw Error("check.unknown_body", "编制职数框架中没有标识为“" + args.get("body") + "”的机构", framework_path(args));
+    const Checker checker = load_checker(rule_files(args), &framework);
+
+    std::string bytes;
+    try {
+        bytes = read_file(file, kMaxTextBytes);
+    } catch (const Error& e) {
+        throw Error(e.code(), e.message(), file);
+    }
+    const bool odt = looks_like_zip(bytes) || std::filesystem::path(file).extension() == ".odt";
+    Document doc;
+    try {
+        doc = odt ? read_odt(bytes) : document_from_text(bytes);
+    } catch (const Error& e) {
+        throw Error(e.code(), e.message(), file);
+    }
+
+    CheckResult result = checker.check(doc, {&framework, args.get("body")});
+    ReportInput in{file, &doc, !odt, result.body ? result.body->id : std::string()};
+    const std::string report = format == "json" ? report_json(result.findings, in) : report_text(result.findings, in);
+    std::fwrite(report.data(), 1, report.size(), stdout);
+
+    if (args.has("fix")) {
+        const std::string out = args.get("output");
+        std::size_t applied = 0;
+        if (odt) {
+            OdtFixResult fixed = apply_fixes_as_tracked_changes(bytes, result.findings);
+            write_file(out, fixed.odt);
+            applied = fixed.applied;
+        } else {
+            std::vector<Edit> edits;
+            for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
+                std::vector<Finding> mine;
+                for (const auto& f : result.findings)
+                    if (f.paragraph == static_cast<int>(p)) mine.push_back(f);
+                for (auto& e : safe_fix_edits(mine, doc.paragraphs[p].source_offset)) edits.push_back(std::move(e));
+            }
+            write_file(out, apply_edits(bytes, edits));
+            applied = edits.size();
+        }
+        std::fprintf(stderr, "已自动修正 %zu 处%s，写入 %s\n", applied, odt ? "（修订模式，可逐条接受或拒绝）" : "", out.c_str());
+    }
+    return summarize(result.findings).errors > 0 ? 1 : 0;
+}
+
+}  // namespace sanding::cli
