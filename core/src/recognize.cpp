@@ -72,6 +72,8 @@ ArticleRole classify(const Article& a) {
     for (const auto& p : a.paragraphs) all += p;
     const std::string_view first = a.paragraphs.empty() ? std::string_view() : a.paragraphs[0];
     if (contains(first, "制定本规定")) return ArticleRole::Basis;
+    // 主要职责是 first: a 第三条 that repeats the definition (A02) is still the duties article.
+    if (contains(first, "主要职责是")) return ArticleRole::Duties;
     if (contains(first, "以下简称")) return ArticleRole::Nature;
     if (contains(all, "主要职责是") || contains(first, "主要职责")) return ArticleRole::Duties;
     if (contains(first, "内设机构：") || contains(first, "设下列内设机构") || contains(first, "内设机构:"))
@@ -226,9 +228,10 @@ std::optional<ItemMarker> item_marker(std::string_view p) {
     return m;
 }
 
-Regulation recognize(const Document& doc) {
+Regulation recognize(const Document& doc) { return recognize(ParagraphSpan(doc.paragraphs)); }
+
+Regulation recognize(ParagraphSpan ps) {
     Regulation reg;
-    const auto& ps = doc.paragraphs;
     // Article boundaries: paragraph indices where 第X条 starts.
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < ps.size(); ++i)
@@ -284,7 +287,8 @@ Regulation recognize(const Document& doc) {
                     DutyItem d{im->number, DutyItemRole::Ordinary, std::string(rest), span};
                     if (starts_with(rest, "职能转变")) d.role = DutyItemRole::Transformation;
                     else if (starts_with(rest, "有关职责分工")) d.role = DutyItemRole::Division;
-                    else if (contains(rest, "交办的其他任务")) d.role = DutyItemRole::Entrusted;
+                    else if (contains(rest, "交办的其他任务") || contains(rest, "交办的其它任务"))  // 其它: W01
+                        d.role = DutyItemRole::Entrusted;
                     reg.duty_items.push_back(std::move(d));
                 } else {
                     if (!im) {

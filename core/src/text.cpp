@@ -1,6 +1,7 @@
 #include "sanding/text.hpp"
 
 #include <array>
+#include <cstring>
 
 namespace sanding {
 
@@ -12,41 +13,42 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
         if (bad_offset) *bad_offset = at;
         return false;
     };
+    auto cont = [&](std::size_t k) { return (p[k] & 0xC0) == 0x80; };
     while (i < n) {
-        // ASCII fast path, eight bytes at a time.
-        while (i + 8 <= n) {
-            std::uint64_t w;
-            __builtin_memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ULL) break;
-            i += 8;
-        }
-        if (i >= n) break;
-        unsigned char c = p[i];
+        const unsigned char c = p[i];
         if (c < 0x80) {
+            // ASCII runs, eight bytes at a time.
             ++i;
+            while (i + 8 <= n) {
+                std::uint64_t w;
+                std::memcpy(&w, p + i, 8);
+                if (w & 0x8080808080808080ULL) break;
+                i += 8;
+            }
             continue;
         }
-        std::size_t len;
-        char32_t min;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4, min = 0x10000;
+        if (c >= 0xE0 && c <= 0xEF) {  // three bytes: nearly all Chinese text
+            if (i + 3 > n || !cont(i + 1) || !cont(i + 2)) return fail(i);
+            if ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0)) return fail(i);  // overlong, surrogate
+            i += 3;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (i + 2 > n || !cont(i + 1)) return fail(i);
+            i += 2;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            if (i + 4 > n || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return fail(i);
+            if ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90)) return fail(i);  // overlong, > U+10FFFF
+            i += 4;
         } else {
-            return fail(i);
+            return fail(i);  // continuation byte, C0/C1 or F5–FF
         }
-        if (i + len > n) return fail(i);
-        char32_t cp = c & (0x7F >> len);
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return fail(i);
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return fail(i);
-        i += len;
     }
     return true;
+}
+
+std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t from) {
+    if (from > s.size()) return std::string_view::npos;
+    const void* at = memmem(s.data() + from, s.size() - from, needle.data(), needle.size());
+    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - s.data()) : std::string_view::npos;
 }
 
 std::size_t utf16_length(std::string_view s) {

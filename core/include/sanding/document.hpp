@@ -2,6 +2,7 @@
 // reads the draft model from, and what the ODT writer lays out.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,8 @@ struct Paragraph {
 struct Document {
     std::vector<Paragraph> paragraphs;
 };
+
+// A run of paragraphs (one draft of a document holding several).
+using ParagraphSpan = std::span<const Paragraph>;
 
 }  // namespace sanding

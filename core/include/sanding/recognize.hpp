@@ -34,5 +34,6 @@ struct ItemMarker {
 std::optional<ItemMarker> item_marker(std::string_view paragraph);
 
 Regulation recognize(const Document& doc);
+Regulation recognize(ParagraphSpan paragraphs);
 
 }  // namespace sanding

@@ -1,6 +1,7 @@
 #include "sanding/check/checker.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -59,13 +60,12 @@ ScopeSet article_scope(ArticleRole role) {
 }
 
 // Each paragraph's scopes and article, from the model the recogniser read.
-std::vector<ParagraphInfo> paragraph_info(const Document& doc, const Regulation& reg) {
-    std::vector<ParagraphInfo> info(doc.paragraphs.size());
+std::vector<ParagraphInfo> paragraph_info(ParagraphSpan ps, const Regulation& reg) {
+    std::vector<ParagraphInfo> info(ps.size());
     if (reg.title_span.paragraph >= 0) info[reg.title_span.paragraph].scopes |= kScopeTitle;
     for (std::size_t k = 0; k < reg.articles.size(); ++k) {
         const int first = reg.articles[k].heading.paragraph;
-        const int last = k + 1 < reg.articles.size() ? reg.articles[k + 1].heading.paragraph
-                                                     : static_cast<int>(doc.paragraphs.size());
+        const int last = k + 1 < reg.articles.size() ? reg.articles[k + 1].heading.paragraph : static_cast<int>(ps.size());
         for (int p = first; p < last; ++p) {
             info[p].article = static_cast<int>(k);
             info[p].scopes |= article_scope(reg.articles[k].role);
@@ -77,7 +77,7 @@ std::vector<ParagraphInfo> paragraph_info(const Document& doc, const Regulation&
             const int p = items[i].span.paragraph;
             if (p < 0) continue;
             const int article = info[p].article;
-            const int next = i + 1 < items.size() ? items[i + 1].span.paragraph : static_cast<int>(doc.paragraphs.size());
+            const int next = i + 1 < items.size() ? items[i + 1].span.paragraph : static_cast<int>(ps.size());
             for (int q = p; q < next && info[q].article == article; ++q) info[q].scopes |= scope_of(items[i]);
         }
     };
@@ -93,7 +93,7 @@ ScopeSet guess_scopes(std::string_view p) {
         std::string_view rest = p.substr(m->offset + m->length);
         if (starts_with(rest, "职能转变")) s |= kScopeTransformation | kScopeDuties;
         else if (starts_with(rest, "有关职责分工")) s |= kScopeDivision | kScopeDuties;
-        else if (contains(rest, "交办的其他任务")) s |= kScopeEntrusted | kScopeDuties;
+        else if (contains(rest, "交办的其他任务") || contains(rest, "交办的其它任务")) s |= kScopeEntrusted | kScopeDuties;
         else s |= kScopeDutyItems | kScopeUnitItems | kScopeDuties | kScopeUnits;
     }
     if (contains(p, "制定本规定")) s |= kScopeBasis;
@@ -104,6 +104,16 @@ ScopeSet guess_scopes(std::string_view p) {
     if (contains(p, "本规定自") || contains(p, "施行")) s |= kScopeEffective;
     if (contains(p, "职能配置") && ends_with(trim(p), "规定")) s |= kScopeTitle;
     return s;
+}
+
+// The paragraph rules the loaded sets have, with their rule (looked up once, not per paragraph).
+using EnabledParagraphRules = std::vector<std::pair<const ParagraphRule*, const Rule*>>;
+
+EnabledParagraphRules enabled_paragraph_rules(const std::function<const Rule*(std::string_view)>& lookup) {
+    EnabledParagraphRules v;
+    for (const auto& pr : paragraph_rules())
+        if (const Rule* r = lookup(pr.id)) v.push_back({&pr, r});
+    return v;
 }
 
 std::string with_detail(const std::string& message, std::string_view detail) {
@@ -117,11 +127,11 @@ std::string with_detail(const std::string& message, std::string_view detail) {
 }  // namespace
 
 // Compares with the article label for output: 第三条.
-static std::string article_label(const Regulation& reg, int index, const Document& doc) {
+static std::string article_label(const Regulation& reg, int index, ParagraphSpan ps) {
     if (index < 0) return {};
     const Article& a = reg.articles[index];
     if (a.number > 0) return "第" + chinese_numeral(a.number) + "条";
-    const std::string& t = doc.paragraphs[a.heading.paragraph].text;
+    const std::string& t = ps[a.heading.paragraph].text;
     std::string marker = t.substr(a.heading.offset, a.heading.length);
     return std::string(trim(marker));
 }
@@ -129,7 +139,7 @@ static std::string article_label(const Regulation& reg, int index, const Documen
 void CheckContext::emit(std::string_view id, int paragraph, std::size_t offset, std::size_t length,
                         std::string_view detail, std::vector<std::string> suggestions) const {
     const Rule* rule = lookup_(id);
-    if (!rule || paragraph < 0 || paragraph >= static_cast<int>(doc.paragraphs.size())) return;
+    if (!rule || paragraph < 0 || paragraph >= static_cast<int>(paragraphs.size())) return;
     const std::string& t = text(paragraph);
     offset = std::min(offset, t.size());
     length = std::min(length, t.size() - offset);
@@ -167,9 +177,9 @@ void CheckContext::emit_at_article(std::string_view id, const Article& a, std::s
 
 void CheckContext::emit_at_document(std::string_view id, std::string_view detail) const {
     if (reg.title_span.paragraph >= 0) return emit(id, reg.title_span.paragraph, reg.title_span.offset, reg.title_span.length, detail);
-    for (std::size_t p = 0; p < doc.paragraphs.size(); ++p)
-        if (!trim(doc.paragraphs[p].text).empty()) return emit(id, static_cast<int>(p), 0, doc.paragraphs[p].text.size(), detail);
-    if (!doc.paragraphs.empty()) emit(id, 0, 0, 0, detail);
+    for (std::size_t p = 0; p < paragraphs.size(); ++p)
+        if (!trim(paragraphs[p].text).empty()) return emit(id, static_cast<int>(p), 0, paragraphs[p].text.size(), detail);
+    if (!paragraphs.empty()) emit(id, 0, 0, 0, detail);
 }
 
 Checker::Checker(std::vector<RuleSet> sets) : sets_(std::move(sets)) {
@@ -183,6 +193,8 @@ Checker::Checker(std::vector<RuleSet> sets) : sets_(std::move(sets)) {
     std::set<std::string> implemented;
     for (const auto& c : code_rules()) implemented.insert(c.id);
     for (const auto& c : paragraph_rules()) implemented.insert(c.id);
+    for (const auto& r : rules_) by_id_.emplace(r.id, &r);
+    paragraph_rules_ = enabled_paragraph_rules([this](std::string_view id) { return find_rule(id); });
     for (const auto& r : rules_)
         if (r.code && !implemented.count(r.id))
             throw Error("rules.unknown_code_rule", "规则 " + r.id + " 标注为代码规则，但程序中没有这条规则的实现",
@@ -203,11 +215,8 @@ namespace {
 
 // Pattern findings of one paragraph: scan once, keep matches whose rule applies to the
 // paragraph's scopes, leftmost-longest per rule.
-void phrase_findings(const PhraseMatcher& matcher, const std::vector<Rule>& rules, std::string_view text,
+void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules, std::string_view text,
                      int paragraph, ScopeSet scopes, const Body* body, int only_rule, std::vector<Finding>& out) {
-    thread_local std::vector<RawMatch> raw;
-    raw.clear();
-    matcher.scan(text, raw);
     if (raw.empty()) return;
     std::sort(raw.begin(), raw.end(), [](const RawMatch& a, const RawMatch& b) {
         return a.rule != b.rule ? a.rule < b.rule : a.start != b.start ? a.start < b.start : a.end > b.end;
@@ -215,7 +224,7 @@ void phrase_findings(const PhraseMatcher& matcher, const std::vector<Rule>& rule
     // Text inside a placeholder (【待填写：…】) is the model text's, not the drafter's: R03 reports
     // the placeholder itself, and no phrasing rule looks inside it.
     std::vector<std::pair<std::size_t, std::size_t>> placeholders;
-    for (auto at = text.find("【待填写"); at != text.npos; at = text.find("【待填写", at + 1)) {
+    for (auto at = find_bytes(text, "【待填写"); at != text.npos; at = find_bytes(text, "【待填写", at + 1)) {
         auto close = text.find("】", at);
         placeholders.push_back({at, close == text.npos ? text.size() : close + 3});
     }
@@ -257,13 +266,11 @@ void phrase_findings(const PhraseMatcher& matcher, const std::vector<Rule>& rule
     }
 }
 
-void paragraph_rule_findings(const std::function<const Rule*(std::string_view)>& lookup, std::string_view text,
-                             int paragraph, ScopeSet scopes, std::string_view only, std::vector<Finding>& out) {
-    for (const auto& pr : paragraph_rules()) {
-        if (!only.empty() && only != pr.id) continue;
-        const Rule* rule = lookup(pr.id);
-        if (!rule || (!(rule->scopes & kScopeText) && !(rule->scopes & scopes))) continue;
-        pr.run(text, scopes, [&](std::size_t offset, std::size_t length, std::string detail, std::vector<std::string> sugg) {
+void paragraph_rule_findings(const EnabledParagraphRules& enabled, std::string_view text, int paragraph,
+                             ScopeSet scopes, std::vector<Finding>& out) {
+    for (const auto& [pr, rule] : enabled) {
+        if (!(rule->scopes & kScopeText) && !(rule->scopes & scopes)) continue;
+        pr->run(text, scopes, [&](std::size_t offset, std::size_t length, std::string detail, std::vector<std::string> sugg) {
             Finding f;
             f.rule = rule->id;
             f.severity = rule->severity;
@@ -304,12 +311,12 @@ void resolve_overlaps(std::vector<Finding>& fs) {
     fs = std::move(kept);
 }
 
-void fill_positions(std::vector<Finding>& fs, const Document& doc, const Regulation& reg,
+void fill_positions(std::vector<Finding>& fs, ParagraphSpan ps, const Regulation& reg,
                     const std::vector<ParagraphInfo>& info) {
     int cached_p = -1;
     std::string cached_label;
     for (auto& f : fs) {
-        std::string_view t = doc.paragraphs[f.paragraph].text;
+        std::string_view t = ps[f.paragraph].text;
         std::string_view before = t.substr(0, f.offset_utf8), span = t.substr(f.offset_utf8, f.length_utf8);
         f.offset_utf16 = utf16_length(before);
         f.length_utf16 = utf16_length(span);
@@ -317,7 +324,7 @@ void fill_positions(std::vector<Finding>& fs, const Document& doc, const Regulat
         f.column = static_cast<int>(code_points(before)) + 1;
         if (f.paragraph != cached_p) {
             cached_p = f.paragraph;
-            cached_label = info.empty() ? std::string() : article_label(reg, info[f.paragraph].article, doc);
+            cached_label = info.empty() ? std::string() : article_label(reg, info[f.paragraph].article, ps);
         }
         f.article = cached_label;
     }
@@ -325,18 +332,51 @@ void fill_positions(std::vector<Finding>& fs, const Document& doc, const Regulat
 
 }  // namespace
 
-CheckResult Checker::check(const Document& doc, const CheckOptions& options) const {
-    CheckResult result;
-    result.regulation = recognize(doc);
+namespace {
+
+// Where each draft of a document starts. A file may hold several drafts one after another (a
+// bundle exported as text): a title line (…规定, no article marker) followed shortly by 第一条,
+// after some articles, starts the next draft. Structure rules then apply draft by draft.
+std::vector<std::size_t> draft_starts(const Document& doc) {
+    std::vector<std::size_t> starts = {0};
+    bool seen_article = false;
+    const auto& ps = doc.paragraphs;
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        std::string_view t = trim(ps[i].text);
+        if (t.empty()) continue;
+        if (article_marker(t)) {
+            seen_article = true;
+            continue;
+        }
+        if (!seen_article || t.size() > 200 || !(ends_with(t, "规定") || find_bytes(t, "职能配置") != t.npos)) continue;
+        for (std::size_t j = i + 1, seen = 0; j < ps.size() && seen < 3; ++j) {
+            std::string_view n = trim(ps[j].text);
+            if (n.empty()) continue;
+            ++seen;
+            if (auto m = article_marker(n)) {
+                if (m->number == 1) {
+                    starts.push_back(i);
+                    seen_article = false;
+                }
+                break;
+            }
+        }
+    }
+    return starts;
+}
+
+}  // namespace
+
+void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckResult& result) const {
+    result.regulation = recognize(ps);
     const Regulation& reg = result.regulation;
-    std::vector<ParagraphInfo> info = paragraph_info(doc, reg);
-    std::map<std::string, const Rule*, std::less<>> by_id;
-    for (const auto& r : rules_) by_id.emplace(r.id, &r);
-    auto lookup = [&by_id](std::string_view id) -> const Rule* {
-        auto it = by_id.find(id);
-        return it == by_id.end() ? nullptr : it->second;
+    std::vector<ParagraphInfo> info = paragraph_info(ps, reg);
+    auto lookup = [this](std::string_view id) -> const Rule* {
+        auto it = by_id_.find(id);
+        return it == by_id_.end() ? nullptr : it->second;
     };
 
+    result.body = nullptr;
     if (options.framework) {
         if (!options.body_id.empty()) {
             result.body = options.framework->find(options.body_id);
@@ -352,18 +392,40 @@ CheckResult Checker::check(const Document& doc, const CheckOptions& options) con
     }
 
     std::vector<Finding>& out = result.findings;
-    for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
-        const std::string& t = doc.paragraphs[p].text;
+    std::vector<std::vector<RawMatch>> raw;
+    matcher_->scan_all(ps, raw);
+    for (std::size_t p = 0; p < ps.size(); ++p) {
+        const std::string& t = ps[p].text;
         if (t.empty()) continue;
-        phrase_findings(*matcher_, rules_, t, static_cast<int>(p), info[p].scopes, &reg.body, -1, out);
-        paragraph_rule_findings(lookup, t, static_cast<int>(p), info[p].scopes, {}, out);
+        phrase_findings(raw[p], rules_, t, static_cast<int>(p), info[p].scopes, &reg.body, -1, out);
+        paragraph_rule_findings(paragraph_rules_, t, static_cast<int>(p), info[p].scopes, out);
     }
-    CheckContext ctx(doc, reg, result.body, options.framework, info, lookup, out);
+    CheckContext ctx(ps, reg, result.body, options.framework, info, lookup, out);
     for (const auto& c : code_rules())
         if (lookup(c.id)) c.run(ctx);
 
     resolve_overlaps(out);
-    fill_positions(out, doc, reg, ctx.info);
+    fill_positions(out, ps, reg, ctx.info);
+}
+
+CheckResult Checker::check(const Document& doc, const CheckOptions& options) const {
+    const std::vector<std::size_t> starts = draft_starts(doc);
+    CheckResult result;
+    const ParagraphSpan all(doc.paragraphs);
+    for (std::size_t k = 0; k < starts.size(); ++k) {
+        const std::size_t from = starts[k], to = k + 1 < starts.size() ? starts[k + 1] : all.size();
+        CheckResult one;
+        check_draft(all.subspan(from, to - from), options, one);
+        for (auto& f : one.findings) {
+            f.paragraph += static_cast<int>(from);
+            f.line = f.paragraph + 1;
+            result.findings.push_back(std::move(f));
+        }
+        if (k == 0) {
+            result.regulation = std::move(one.regulation);
+            result.body = one.body;
+        }
+    }
     return result;
 }
 
@@ -371,12 +433,13 @@ std::vector<Finding> Checker::check_paragraph(std::string_view text) const {
     std::vector<Finding> out;
     if (text.empty()) return out;
     const ScopeSet scopes = guess_scopes(text);
-    phrase_findings(*matcher_, rules_, text, 0, scopes, nullptr, -1, out);
-    paragraph_rule_findings([this](std::string_view id) { return find_rule(id); }, text, 0, scopes, {}, out);
+    std::vector<RawMatch> raw;
+    matcher_->scan(text, raw);
+    phrase_findings(raw, rules_, text, 0, scopes, nullptr, -1, out);
+    paragraph_rule_findings(paragraph_rules_, text, 0, scopes, out);
     resolve_overlaps(out);
-    Document doc;
-    doc.paragraphs.push_back({std::string(text)});
-    fill_positions(out, doc, Regulation{}, {});
+    const Paragraph one{std::string(text)};
+    fill_positions(out, ParagraphSpan(&one, 1), Regulation{}, {});
     return out;
 }
 
@@ -388,8 +451,8 @@ std::string Checker::example_failure(const Rule& rule, const RuleExample& ex, co
         bool paragraph_level = false;
         for (const auto& pr : paragraph_rules()) paragraph_level |= rule.id == pr.id;
         if (paragraph_level && ex.paragraphs.size() == 1) {
-            paragraph_rule_findings([&](std::string_view id) { return id == rule.id ? &rule : nullptr; },
-                                    ex.paragraphs[0], 0, rule.scopes | guess_scopes(ex.paragraphs[0]), rule.id, found);
+            paragraph_rule_findings(enabled_paragraph_rules([&](std::string_view id) { return id == rule.id ? &rule : nullptr; }),
+                                    ex.paragraphs[0], 0, rule.scopes | guess_scopes(ex.paragraphs[0]), found);
         } else {
             if (!ex.body.empty() && !fw) return {};  // needs the framework, which is not loaded
             CheckOptions opt{fw, ex.body};
@@ -398,9 +461,11 @@ std::string Checker::example_failure(const Rule& rule, const RuleExample& ex, co
         }
     } else {
         const int index = static_cast<int>(&rule - rules_.data());
-        for (std::size_t p = 0; p < ex.paragraphs.size(); ++p)
-            phrase_findings(*matcher_, rules_, ex.paragraphs[p], static_cast<int>(p), rule.scopes | kScopeText, nullptr,
-                            index, found);
+        for (std::size_t p = 0; p < ex.paragraphs.size(); ++p) {
+            std::vector<RawMatch> raw;
+            matcher_->scan(ex.paragraphs[p], raw);
+            phrase_findings(raw, rules_, ex.paragraphs[p], static_cast<int>(p), rule.scopes | kScopeText, nullptr, index, found);
+        }
     }
     auto quote = [&] {
         std::string all;
@@ -483,10 +548,12 @@ Document document_from_text(std::string_view text) {
     if (trim(text.substr(start)).empty()) throw Error("check.empty", "文件中没有文字");
     Document doc;
     while (start <= text.size()) {
-        std::size_t end = text.find_first_of("\r\n", start);
-        if (end == std::string_view::npos) end = text.size();
-        Paragraph p{std::string(text.substr(start, end - start)), ParagraphKind::Body, start};
-        doc.paragraphs.push_back(std::move(p));
+        // memchr per line (find_first_of would call memchr once per byte).
+        const void* nl = std::memchr(text.data() + start, '\n', text.size() - start);
+        std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+        if (const void* cr = std::memchr(text.data() + start, '\r', end - start))
+            end = static_cast<std::size_t>(static_cast<const char*>(cr) - text.data());  // \r\n or a lone \r
+        doc.paragraphs.push_back({std::string(text.substr(start, end - start)), ParagraphKind::Body, start});
         if (end == text.size()) break;
         start = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
     }

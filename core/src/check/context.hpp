@@ -24,17 +24,17 @@ class CheckContext {
 public:
     using RuleLookup = std::function<const Rule*(std::string_view)>;
 
-    CheckContext(const Document& doc, const Regulation& reg, const BodyFacts* body, const Framework* fw,
+    CheckContext(ParagraphSpan paragraphs, const Regulation& reg, const BodyFacts* body, const Framework* fw,
                  std::vector<ParagraphInfo> info, RuleLookup lookup, std::vector<Finding>& out)
-        : doc(doc), reg(reg), body(body), framework(fw), info(std::move(info)), lookup_(std::move(lookup)), out_(out) {}
+        : paragraphs(paragraphs), reg(reg), body(body), framework(fw), info(std::move(info)), lookup_(std::move(lookup)), out_(out) {}
 
-    const Document& doc;
+    const ParagraphSpan paragraphs;
     const Regulation& reg;
     const BodyFacts* body;
     const Framework* framework;
     const std::vector<ParagraphInfo> info;
 
-    const std::string& text(int paragraph) const { return doc.paragraphs[paragraph].text; }
+    const std::string& text(int paragraph) const { return paragraphs[paragraph].text; }
 
     // Reports rule `id` at a span of a paragraph; `detail` fills {detail} in the rule's message.
     // Ignored when the loaded rule sets do not have that rule.

@@ -4,24 +4,15 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
+#include <tuple>
 #include <cstdlib>
 
+#include "hs_cache.hpp"
 #include "sanding/error.hpp"
 
 namespace sanding {
 namespace {
-
-hs_database* compile_one(const std::string& expr, unsigned flags, const Rule& rule, const char* what) {
-    hs_database_t* db = nullptr;
-    hs_compile_error_t* err = nullptr;
-    if (hs_compile(expr.c_str(), flags | HS_FLAG_UTF8, HS_MODE_BLOCK, nullptr, &db, &err) != HS_SUCCESS) {
-        std::string msg = err ? err->message : "unknown error";
-        hs_free_compile_error(err);
-        throw Error("rules.bad_pattern", "规则 " + rule.id + " 的" + what + "“" + expr + "”无法编译：" + msg,
-                    rule.file + ":" + std::to_string(rule.line));
-    }
-    return db;
-}
 
 int collect(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void* ctx) {
     static_cast<std::vector<RawMatch>*>(ctx)->push_back({static_cast<int>(id), 0, from, to});
@@ -45,6 +36,20 @@ std::size_t boundary_back(std::string_view t, std::size_t i) {
 
 constexpr std::size_t kMaxLookBack = 256;  // bytes searched back for a regex match's start
 
+// Shortest and longest match of an expression in bytes (longest capped at kMaxLookBack).
+std::pair<std::size_t, std::size_t> widths(const std::string& expr) {
+    hs_expr_info_t* info = nullptr;
+    hs_compile_error_t* err = nullptr;
+    if (hs_expression_info(expr.c_str(), HS_FLAG_UTF8, &info, &err) != HS_SUCCESS || !info) {
+        hs_free_compile_error(err);
+        return {0, kMaxLookBack};  // compiling it will report the error
+    }
+    std::pair<std::size_t, std::size_t> w{info->min_width, info->max_width == UINT_MAX ? kMaxLookBack
+                                                                                   : std::min<std::size_t>(info->max_width, kMaxLookBack)};
+    std::free(info);
+    return w;
+}
+
 }  // namespace
 
 std::string to_expression(const Pattern& p) {
@@ -62,63 +67,74 @@ std::string to_expression(const Pattern& p) {
 }
 
 PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
-    std::vector<std::string> exprs;
-    std::vector<unsigned> flags, ids;
-    exceptions_.assign(rules.size(), nullptr);
-    try {
-        for (std::size_t r = 0; r < rules.size(); ++r) {
-            const Rule& rule = rules[r];
-            if (rule.code) continue;
-            for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
-                const Pattern& pat = rule.patterns[p];
-                Entry e;
-                e.rule = static_cast<int>(r), e.pattern = static_cast<int>(p);
-                e.literal_length = pat.regex ? 0 : pat.text.size();
+    // First plan every database (the main one and the small anchored ones, shared between
+    // patterns with the same context), then build them all at once, from the cache if it has them.
+    std::vector<CompileJob> jobs(1);  // jobs[0]: all patterns, one scan per paragraph
+    std::map<std::string, std::size_t> job_of;
+    auto single = [&](const std::string& expr, unsigned flags, const Rule& rule, const char* what) {
+        auto [it, added] = job_of.emplace(expr + '\0' + std::to_string(flags), jobs.size());
+        if (added) jobs.push_back({{expr}, {flags | HS_FLAG_UTF8}, {&rule}, what});
+        return it->second;
+    };
+    struct Plan {
+        std::size_t before = 0, after = 0, whole = 0;  // job indices; 0 = none
+    };
+    std::vector<Plan> plans;
+    std::vector<std::size_t> exception_jobs(rules.size(), 0);
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+        const Rule& rule = rules[r];
+        if (rule.code) continue;
+        for (std::size_t p = 0; p < rule.patterns.size(); ++p) {
+            const Pattern& pat = rule.patterns[p];
+            Entry e;
+            Plan plan;
+            e.rule = static_cast<int>(r), e.pattern = static_cast<int>(p);
+            e.literal_length = pat.regex ? 0 : pat.text.size();
+            std::string expression = to_expression(pat);
+            if (!pat.regex) {
+                e.folded = true;
+                e.literal = pat.text;
+                if (!pat.before.empty()) expression = "(?:" + pat.before + ")" + expression;
+                if (!pat.after.empty()) {
+                    expression += "(?:" + pat.after + ")";
+                    plan.after = single("\\A(?:" + pat.after + ")\\z", HS_FLAG_SINGLEMATCH, rule, "后置语境");
+                    auto [lo, hi] = widths(pat.after);
+                    e.after_min = lo, e.after_max = hi;
+                }
+            } else {
                 // Contexts are checked on a window ending where the match starts (before) or
                 // starting where it ends (after).
-                if (!pat.before.empty())
-                    owned_.push_back(e.before = compile_one("(?:" + pat.before + ")\\z", HS_FLAG_SINGLEMATCH, rule, "前置语境"));
-                if (!pat.after.empty())
-                    owned_.push_back(e.after = compile_one("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境"));
-                // Validate each pattern alone first so that an error names the rule.
-                hs_database* alone = compile_one(to_expression(pat), 0, rule, "模式");
-                hs_free_database(alone);
-                if (pat.regex) {
-                    owned_.push_back(e.whole = compile_one("\\A(?:" + pat.text + ")\\z", HS_FLAG_SINGLEMATCH, rule, "模式"));
-                    hs_expr_info_t* info = nullptr;
-                    hs_compile_error_t* err = nullptr;
-                    if (hs_expression_info(pat.text.c_str(), HS_FLAG_UTF8, &info, &err) == HS_SUCCESS && info) {
-                        e.min_width = info->min_width;
-                        e.max_width = info->max_width == UINT_MAX ? kMaxLookBack : std::min<std::size_t>(info->max_width, kMaxLookBack);
-                        std::free(info);
-                    } else {
-                        hs_free_compile_error(err);
-                        e.max_width = kMaxLookBack;
-                    }
-                }
-                exprs.push_back(to_expression(pat));
-                flags.push_back(HS_FLAG_UTF8);
-                ids.push_back(static_cast<unsigned>(entries_.size()));
-                entries_.push_back(e);
+                if (!pat.before.empty()) plan.before = single("(?:" + pat.before + ")\\z", HS_FLAG_SINGLEMATCH, rule, "前置语境");
+                if (!pat.after.empty()) plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
+                plan.whole = single("\\A(?:" + pat.text + ")\\z", HS_FLAG_SINGLEMATCH, rule, "模式");
+                std::tie(e.min_width, e.max_width) = widths(pat.text);
             }
-            if (!rule.exceptions.empty()) {
-                std::string alt;
-                for (const auto& ex : rule.exceptions) alt += (alt.empty() ? "" : "|") + ("(?:" + to_expression(ex) + ")");
-                owned_.push_back(exceptions_[r] = compile_one("\\A(?:" + alt + ")", 0, rule, "例外"));
-            }
+            jobs[0].expressions.push_back(expression);
+            jobs[0].flags.push_back(HS_FLAG_UTF8 | HS_FLAG_MULTILINE);  // ^ and $ at paragraph ends
+            jobs[0].rules.push_back(&rule);
+            entries_.push_back(e);
+            plans.push_back(plan);
         }
-        if (!exprs.empty()) {
-            std::vector<const char*> cexprs;
-            for (const auto& e : exprs) cexprs.push_back(e.c_str());
-            hs_compile_error_t* err = nullptr;
-            if (hs_compile_multi(cexprs.data(), flags.data(), ids.data(), static_cast<unsigned>(cexprs.size()),
-                                 HS_MODE_BLOCK, nullptr, &db_, &err) != HS_SUCCESS) {
-                std::string msg = err ? err->message : "unknown error";
-                hs_free_compile_error(err);
-                throw Error("rules.bad_pattern", "规则模式无法合并编译：" + msg);
-            }
-            owned_.push_back(db_);
+        if (!rule.exceptions.empty()) {
+            std::string alt;
+            for (const auto& ex : rule.exceptions) alt += (alt.empty() ? "" : "|") + ("(?:" + to_expression(ex) + ")");
+            exception_jobs[r] = single("\\A(?:" + alt + ")", 0, rule, "例外");
         }
+    }
+    if (jobs[0].expressions.empty()) jobs.erase(jobs.begin());  // only code rules
+    const std::size_t shift = jobs.size() > 0 && !entries_.empty() ? 0 : 1;
+
+    owned_ = build_databases(jobs);
+    try {
+        auto db_of = [&](std::size_t job) { return job == 0 ? nullptr : owned_[job - shift]; };
+        if (!entries_.empty()) db_ = owned_[0];
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            entries_[i].before = db_of(plans[i].before);
+            (entries_[i].folded ? entries_[i].after_exact : entries_[i].after) = db_of(plans[i].after);
+            entries_[i].whole = db_of(plans[i].whole);
+        }
+        exceptions_.assign(rules.size(), nullptr);
+        for (std::size_t r = 0; r < rules.size(); ++r) exceptions_[r] = db_of(exception_jobs[r]);
         for (hs_database* db : owned_)
             if (hs_alloc_scratch(db, &prototype_) != HS_SUCCESS) throw Error("rules.scratch", "无法分配 Vectorscan 暂存区");
     } catch (...) {
@@ -190,26 +206,39 @@ std::size_t PhraseMatcher::find_start(const Entry& e, std::string_view text, std
     return end;  // not reached for a real match; an empty span is harmless
 }
 
-void PhraseMatcher::scan(std::string_view text, std::vector<RawMatch>& out) const {
-    if (!db_ || text.empty()) return;
-    hs_scratch* s = acquire();
-    thread_local std::vector<RawMatch> raw;
-    raw.clear();
-    hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, s, collect, &raw);
+void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_view text, hs_scratch* s,
+                            std::vector<RawMatch>& out) const {
     // A regex reports every end it can reach ([０-９]+ on １２ ends twice); keep, per pattern, the
     // longest run from one start.
-    std::vector<std::pair<int, RawMatch>> last_regex;  // entry id → its last kept match (index in out)
-    for (RawMatch m : raw) {
+    std::vector<std::pair<int, RawMatch>> last_regex;  // entry id → its last match
+    for (RawMatch m : reports) {
         const int id = m.rule;  // the entry index
         const Entry& e = entries_[id];
         if (e.literal_length) {
-            m.start = m.end - e.literal_length;
+            if (!e.after_exact) {
+                m.start = m.end - e.literal_length;
+            } else {
+                // The report ends after the after-context: find the literal before it.
+                const std::size_t L = e.literal_length;
+                const std::size_t lo = m.end >= L + e.after_max ? m.end - L - e.after_max : 0;
+                const std::size_t hi = m.end >= L + e.after_min ? m.end - L - e.after_min : 0;
+                bool found = false;
+                for (std::size_t from = lo; from <= hi && !found; ++from) {
+                    if (text.compare(from, L, e.literal) != 0) continue;
+                    if (context_holds(e.after_exact, text.substr(from + L, m.end - from - L), s)) m.start = from, found = true;
+                }
+                if (!found) continue;
+            }
+            m.end = m.start + e.literal_length;
+            if (excepted(e.rule, text, m.start, m.end, s)) continue;
+            out.push_back({e.rule, e.pattern, m.start, m.end});
+            continue;
         } else {
             auto prev = std::find_if(last_regex.begin(), last_regex.end(), [&](const auto& x) { return x.first == id; });
             if (prev != last_regex.end() && prev->second.start < m.end &&
                 context_holds(e.whole, text.substr(prev->second.start, m.end - prev->second.start), s)) {
                 m.start = prev->second.start;
-                // An extension of the previous match: drop the shorter one if it was kept.
+                // An extension of the previous match: widen the one already kept.
                 for (auto& o : out)
                     if (o.rule == e.rule && o.pattern == e.pattern && o.start == m.start && o.end == prev->second.end) o.end = m.end;
                 prev->second.end = m.end;
@@ -227,6 +256,49 @@ void PhraseMatcher::scan(std::string_view text, std::vector<RawMatch>& out) cons
         if (e.after && !context_holds(e.after, text.substr(m.end), s)) continue;
         if (excepted(e.rule, text, m.start, m.end, s)) continue;
         out.push_back({e.rule, e.pattern, m.start, m.end});
+    }
+}
+
+void PhraseMatcher::scan(std::string_view text, std::vector<RawMatch>& out) const {
+    if (!db_ || text.empty()) return;
+    hs_scratch* s = acquire();
+    std::vector<RawMatch> reports;
+    hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, s, collect, &reports);
+    resolve(reports, text, s, out);
+    release(s);
+}
+
+void PhraseMatcher::scan_all(ParagraphSpan ps, std::vector<std::vector<RawMatch>>& out) const {
+    out.assign(ps.size(), {});
+    if (!db_ || ps.empty()) return;
+    std::string joined;
+    std::vector<std::size_t> starts;
+    starts.reserve(ps.size());
+    std::size_t total = 0;
+    for (const auto& p : ps) total += p.text.size() + 1;
+    joined.reserve(total);
+    for (const auto& p : ps) {
+        starts.push_back(joined.size());
+        joined += p.text;
+        joined += '\n';
+    }
+    hs_scratch* s = acquire();
+    std::vector<RawMatch> reports;
+    // Block mode takes up to 4 GiB; a checked file is at most tens of megabytes.
+    hs_scan(db_, joined.data(), static_cast<unsigned>(joined.size()), 0, s, collect, &reports);
+    std::stable_sort(reports.begin(), reports.end(), [](const RawMatch& a, const RawMatch& b) { return a.end < b.end; });
+    std::vector<RawMatch> mine;
+    for (std::size_t i = 0; i < reports.size();) {
+        const std::size_t p = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), reports[i].end - 1) - starts.begin()) - 1;
+        const std::string_view text = ps[p].text;
+        mine.clear();
+        for (; i < reports.size() && reports[i].end <= starts[p] + text.size() + 1; ++i) {
+            RawMatch m = reports[i];
+            if (m.end > starts[p] + text.size() || m.end <= starts[p]) continue;  // took in the newline
+            m.end -= starts[p];
+            mine.push_back(m);
+        }
+        if (!mine.empty()) resolve(mine, text, s, out[p]);
     }
     release(s);
 }

@@ -10,8 +10,8 @@ constexpr std::string_view kDefine = "（以下简称";
 
 // Where “（以下简称” first appears: paragraph and offset, or paragraph -1.
 std::pair<int, std::size_t> definition(const CheckContext& c) {
-    for (std::size_t p = 0; p < c.doc.paragraphs.size(); ++p)
-        if (auto at = c.text(static_cast<int>(p)).find(kDefine); at != std::string::npos) return {static_cast<int>(p), at};
+    for (std::size_t p = 0; p < c.paragraphs.size(); ++p)
+        if (auto at = find_bytes(c.text(static_cast<int>(p)), kDefine); at != std::string::npos) return {static_cast<int>(p), at};
     return {-1, 0};
 }
 
@@ -38,9 +38,9 @@ void a01_defined_before_use(const CheckContext& c) {
 
 void a02_defined_once(const CheckContext& c) {
     int seen = 0;
-    for (std::size_t p = 0; p < c.doc.paragraphs.size(); ++p) {
+    for (std::size_t p = 0; p < c.paragraphs.size(); ++p) {
         const std::string& t = c.text(static_cast<int>(p));
-        for (auto at = t.find(kDefine); at != std::string::npos; at = t.find(kDefine, at + 1)) {
+        for (auto at = find_bytes(t, kDefine); at != std::string::npos; at = find_bytes(t, kDefine, at + 1)) {
             if (++seen < 2) continue;
             auto close = t.find("）", at);
             const std::size_t end = close == std::string::npos ? at + kDefine.size() : close + 3;

@@ -72,6 +72,12 @@ void p09_pairs(std::string_view t, ScopeSet, const Emit& emit) {
     };
     std::size_t i = 0;
     while (i < t.size()) {
+        // Every bracket and quote mark here is a three-byte character led by E2, E3 or EF.
+        const unsigned char lead = static_cast<unsigned char>(t[i]);
+        if (lead != 0xE2 && lead != 0xE3 && lead != 0xEF) {
+            ++i;
+            continue;
+        }
         const std::size_t at = i;
         const char32_t cp = next_code_point(t, i);
         if (char32_t close = closer_of(cp)) {
@@ -97,6 +103,12 @@ void p09_pairs(std::string_view t, ScopeSet, const Emit& emit) {
 void u01_compatibility_characters(std::string_view t, ScopeSet, const Emit& emit) {
     std::size_t i = 0;
     while (i < t.size()) {
+        // The suspicious ranges are led by E2 (U+2E80–2FDF) or EF (U+F900–FAFF).
+        const unsigned char lead = static_cast<unsigned char>(t[i]);
+        if (lead != 0xE2 && lead != 0xEF) {
+            ++i;
+            continue;
+        }
         const std::size_t at = i;
         const char32_t cp = next_code_point(t, i);
         const bool suspicious = (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF);
@@ -115,7 +127,7 @@ void u01_compatibility_characters(std::string_view t, ScopeSet, const Emit& emit
 
 // R03: a placeholder of the model text the drafter has not replaced yet.
 void r03_placeholder(std::string_view t, ScopeSet, const Emit& emit) {
-    for (auto at = t.find("【待填写"); at != t.npos; at = t.find("【待填写", at + 1)) {
+    for (auto at = find_bytes(t, "【待填写"); at != t.npos; at = find_bytes(t, "【待填写", at + 1)) {
         auto close = t.find("】", at);
         const std::size_t end = close == t.npos ? t.size() : close + 3;
         emit(at, end - at, std::string(t.substr(at, end - at)), {});

@@ -1,4 +1,5 @@
 // Structure rules (S*, R01): articles present, numbered and ordered as domain.md §2.1 says.
+#include <algorithm>
 #include <array>
 
 #include "context.hpp"
@@ -69,19 +70,20 @@ void s04_required_articles(const CheckContext& c) {
 
 // An article that comes before one it should follow is the misplaced one (编制 before 内设机构).
 void s05_order(const CheckContext& c) {
-    const Article* reported = nullptr;
-    for (std::size_t i = 0; i < c.reg.articles.size(); ++i) {
-        const Article& a = c.reg.articles[i];
-        const int rank = rank_of(a.role);
-        if (rank < 0 || a.role == ArticleRole::Other) continue;  // 其他事项 may stand anywhere near the end
-        for (std::size_t j = i + 1; j < c.reg.articles.size(); ++j) {
-            const int later = rank_of(c.reg.articles[j].role);
-            if (later < 0 || c.reg.articles[j].role == ArticleRole::Other || later >= rank) continue;
-            if (reported != &a)
-                c.emit_at_article("S05", a, std::string("“") + kOrder[rank].name + "”条应在“" + kOrder[later].name + "”条之后");
-            reported = &a;
-            break;
-        }
+    const auto& as = c.reg.articles;
+    // The lowest rank among the articles after each one, computed once from the end.
+    std::vector<int> lowest_after(as.size() + 1, 1 << 30);
+    for (std::size_t i = as.size(); i-- > 0;) {
+        const int r = rank_of(as[i].role);
+        const bool counts = r >= 0 && as[i].role != ArticleRole::Other;  // 其他事项 may stand anywhere near the end
+        lowest_after[i] = std::min(lowest_after[i + 1], counts ? r : 1 << 30);
+    }
+    for (std::size_t i = 0; i < as.size(); ++i) {
+        const int rank = rank_of(as[i].role);
+        if (rank < 0 || as[i].role == ArticleRole::Other) continue;
+        const int later = lowest_after[i + 1];
+        if (later < rank)
+            c.emit_at_article("S05", as[i], std::string("“") + kOrder[rank].name + "”条应在“" + kOrder[later].name + "”条之后");
     }
 }
 

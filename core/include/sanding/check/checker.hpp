@@ -3,6 +3,7 @@
 // sorted by paragraph and offset.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +39,7 @@ public:
     ~Checker();
     Checker(Checker&&) noexcept;
 
+    // A document holding several drafts one after another is checked draft by draft.
     CheckResult check(const Document& doc, const CheckOptions& options = {}) const;
 
     // The proofreader's path: one paragraph on its own, phrasing rules only, its scopes guessed
@@ -56,10 +58,13 @@ public:
     const Rule* find_rule(std::string_view id) const;
 
 private:
+    void check_draft(ParagraphSpan paragraphs, const CheckOptions& options, CheckResult& result) const;
     std::string example_failure(const Rule& rule, const RuleExample& ex, const Framework* fw) const;
 
     std::vector<RuleSet> sets_;
     std::vector<Rule> rules_;  // all sets' rules, in order
+    std::map<std::string, const Rule*, std::less<>> by_id_;
+    std::vector<std::pair<const struct ParagraphRule*, const Rule*>> paragraph_rules_;
     std::unique_ptr<PhraseMatcher> matcher_;
 };
 

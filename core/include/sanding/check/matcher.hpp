@@ -11,10 +11,12 @@
 
 #include <memory>
 #include <mutex>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "sanding/check/rule.hpp"
+#include "sanding/document.hpp"
 
 struct hs_database;
 struct hs_scratch;
@@ -40,6 +42,10 @@ public:
     // of their rule covers; in order of end offset.
     void scan(std::string_view text, std::vector<RawMatch>& out) const;
 
+    // The same for many paragraphs with one Vectorscan call over them joined by newlines (a call
+    // costs far more than a short paragraph's scan); out[i] gets paragraph i's matches.
+    void scan_all(ParagraphSpan paragraphs, std::vector<std::vector<RawMatch>>& out) const;
+
     std::size_t pattern_count() const { return entries_.size(); }
 
 private:
@@ -48,14 +54,24 @@ private:
         std::size_t literal_length = 0;  // > 0: a literal; start = end - length
         hs_database* whole = nullptr;    // regex: \A(?:re)\z, to find where a match starts
         std::size_t min_width = 0, max_width = 0;
-        hs_database* before = nullptr;
+        hs_database* before = nullptr;  // checked separately only for regexes
         hs_database* after = nullptr;
+        // A literal's contexts are part of its expression in the main database, so only real
+        // hits are reported (a bare （ would otherwise be a candidate at every bracket); the
+        // report then ends after the after-context, and the literal is found back from there.
+        bool folded = false;
+        std::string literal;
+        hs_database* after_exact = nullptr;  // \A(?:after)\z
+        std::size_t after_min = 0, after_max = 0;
     };
     struct ScratchLease;
 
     hs_scratch* acquire() const;
     void release(hs_scratch*) const;
     bool context_holds(hs_database* db, std::string_view window, hs_scratch* s) const;
+    // Turns Vectorscan's (entry, end) reports for one paragraph into checked matches.
+    void resolve(const std::vector<RawMatch>& reports, std::string_view text, hs_scratch* s,
+                 std::vector<RawMatch>& out) const;
     std::size_t find_start(const Entry& e, std::string_view text, std::size_t end, hs_scratch* s) const;
     bool excepted(int rule, std::string_view text, std::size_t start, std::size_t end, hs_scratch* s) const;
 

@@ -1,0 +1,144 @@
+#include "hs_cache.hpp"
+
+#include <hs.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "sanding/error.hpp"
+
+namespace sanding {
+namespace {
+
+constexpr std::string_view kMagic = "sanding-hs-cache-1\n";
+
+hs_database* compile(const CompileJob& job) {
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* err = nullptr;
+    std::vector<const char*> exprs;
+    std::vector<unsigned> ids;
+    for (std::size_t i = 0; i < job.expressions.size(); ++i) {
+        exprs.push_back(job.expressions[i].c_str());
+        ids.push_back(static_cast<unsigned>(i));
+    }
+    if (hs_compile_multi(exprs.data(), job.flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
+                         nullptr, &db, &err) == HS_SUCCESS)
+        return db;
+    std::string msg = err ? err->message : "unknown error";
+    const int bad = err && err->expression >= 0 ? err->expression : 0;
+    hs_free_compile_error(err);
+    const Rule* rule = job.rules.empty() ? nullptr : job.rules[static_cast<std::size_t>(bad)];
+    if (!rule) throw Error("rules.bad_pattern", "规则模式无法编译：" + msg);
+    throw Error("rules.bad_pattern",
+                "规则 " + rule->id + " 的" + job.what + "“" + job.expressions[static_cast<std::size_t>(bad)] + "”无法编译：" + msg,
+                rule->file + ":" + std::to_string(rule->line));
+}
+
+std::string cache_key(const std::vector<CompileJob>& jobs) {
+    std::string key = std::string(kMagic) + hs_version() + "\n";
+    for (const auto& j : jobs) {
+        key += "job " + std::to_string(j.expressions.size()) + "\n";
+        for (std::size_t i = 0; i < j.expressions.size(); ++i)
+            key += std::to_string(j.flags[i]) + " " + std::to_string(j.expressions[i].size()) + " " + j.expressions[i] + "\n";
+    }
+    return key;
+}
+
+std::uint64_t fnv1a(std::string_view s) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    return h;
+}
+
+void put_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+bool get_u64(std::string_view& in, std::uint64_t& v) {
+    if (in.size() < 8) return false;
+    __builtin_memcpy(&v, in.data(), 8);
+    in.remove_prefix(8);
+    return true;
+}
+
+std::vector<hs_database*> load(const std::string& path, const std::string& key, std::size_t count) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return {};
+    std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    std::string_view in = data;
+    std::uint64_t key_len = 0, n = 0;
+    // The whole key is stored and compared: a hash collision cannot give the wrong databases.
+    if (!get_u64(in, key_len) || key_len != key.size() || in.substr(0, key_len) != key) return {};
+    in.remove_prefix(key_len);
+    if (!get_u64(in, n) || n != count) return {};
+    std::vector<hs_database*> dbs;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        std::uint64_t len = 0;
+        hs_database_t* db = nullptr;
+        if (!get_u64(in, len) || len > in.size() || hs_deserialize_database(in.data(), len, &db) != HS_SUCCESS) {
+            for (hs_database* d : dbs) hs_free_database(d);
+            return {};
+        }
+        in.remove_prefix(len);
+        dbs.push_back(db);
+    }
+    return dbs;
+}
+
+void store(const std::string& path, const std::string& key, const std::vector<hs_database*>& dbs) {
+    std::string out;
+    put_u64(out, key.size());
+    out += key;
+    put_u64(out, dbs.size());
+    for (hs_database* db : dbs) {
+        char* bytes = nullptr;
+        std::size_t len = 0;
+        if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS) return;
+        put_u64(out, len);
+        out.append(bytes, len);
+        std::free(bytes);
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f) return;
+        f.write(out.data(), static_cast<std::streamsize>(out.size()));
+        if (!f) return;
+    }
+    std::filesystem::rename(tmp, path, ec);  // atomic: concurrent runs never read half a file
+    if (ec) std::filesystem::remove(tmp, ec);
+}
+
+}  // namespace
+
+std::string cache_dir() {
+    if (const char* d = std::getenv("SANDING_CACHE_DIR"); d && *d) return d;
+    if (const char* d = std::getenv("XDG_CACHE_HOME"); d && *d) return std::string(d) + "/sanding";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/sanding";
+    return {};
+}
+
+std::vector<hs_database*> build_databases(const std::vector<CompileJob>& jobs) {
+    const std::string key = cache_key(jobs);
+    const std::string dir = cache_dir();
+    char name[40];
+    std::snprintf(name, sizeof name, "/hs-%016llx.bin", static_cast<unsigned long long>(fnv1a(key)));
+    const std::string path = dir.empty() ? std::string() : dir + name;
+    if (!path.empty()) {
+        auto dbs = load(path, key, jobs.size());
+        if (!dbs.empty() || jobs.empty()) return dbs;
+    }
+    std::vector<hs_database*> dbs;
+    try {
+        for (const auto& j : jobs) dbs.push_back(compile(j));
+    } catch (...) {
+        for (hs_database* d : dbs) hs_free_database(d);
+        throw;
+    }
+    if (!path.empty()) store(path, key, dbs);
+    return dbs;
+}
+
+}  // namespace sanding

@@ -1,0 +1,347 @@
+// Rule files as their authors write them: what a well-formed set gives, and how a broken one is
+// refused, naming the rule, the file and line, and what went wrong.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "sanding/check/checker.hpp"
+#include "sanding/check/rule.hpp"
+#include "sanding/error.hpp"
+
+using namespace sanding;
+
+namespace {
+
+// A rule set around the given rules; the first rule starts on line 3.
+std::string rule_set(const std::string& rules, const std::string& id = "test") {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<rule-set xmlns=\"urn:sanding:rules:1\" id=\"" + id + "\" version=\"1\" name=\"测试规则\">\n" +
+           rules + "</rule-set>\n";
+}
+
+// W99, a copy of W01; its examples on lines 7 and 8. `extra` goes before </rule> (line 9 on).
+std::string w99(const std::string& example = "<example fix=\"完成交办的其他任务。\">完成交办的<mark>其它</mark>任务。</example>",
+                const std::string& extra = "") {
+    return "  <rule id=\"W99\" severity=\"error\" category=\"wording\" scope=\"text\" safe-fix=\"true\">\n"
+           "    <pattern>其它</pattern>\n"
+           "    <suggest>其他</suggest>\n"
+           "    <message>“其它”应写作“其他”。</message>\n" +
+           ("    " + example + "\n") +
+           "    <counter-example>完成交办的其他任务。</counter-example>\n" + extra + "  </rule>\n";
+}
+
+Checker checker_of(const std::string& xml, const std::string& where = "test.xml") {
+    std::vector<RuleSet> sets;
+    sets.push_back(parse_rule_set(xml, where));
+    return Checker(std::move(sets));
+}
+
+// Runs f, expecting Error `code`; returns it for further checks.
+Error expect_error(const std::function<void()>& f, const std::string& code) {
+    try {
+        f();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), code) << e.what();
+        return e;
+    }
+    ADD_FAILURE() << "no error, expected " << code;
+    return Error("none", "");
+}
+
+bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST(RuleSet, AWellFormedSetParsesWithItsRulesAndExamples) {
+    const RuleSet set = parse_rule_set(rule_set(w99()), "test.xml");
+    EXPECT_EQ(set.id, "test");
+    EXPECT_EQ(set.name, "测试规则");
+    EXPECT_EQ(set.version, "1");
+    ASSERT_EQ(set.rules.size(), 1u);
+    const Rule& r = set.rules[0];
+    EXPECT_EQ(r.id, "W99");
+    EXPECT_EQ(r.severity, Severity::Error);
+    EXPECT_EQ(r.category, Category::Wording);
+    EXPECT_EQ(r.scopes, ScopeSet(kScopeText));
+    EXPECT_TRUE(r.safe_fix);
+    EXPECT_FALSE(r.code);
+    ASSERT_EQ(r.patterns.size(), 1u);
+    EXPECT_EQ(r.patterns[0].text, "其它");
+    EXPECT_FALSE(r.patterns[0].regex);
+    EXPECT_EQ(r.suggestions, (std::vector<std::string>{"其他"}));
+    EXPECT_EQ(r.message, "“其它”应写作“其他”。");
+    EXPECT_EQ(r.file, "test.xml");
+    EXPECT_EQ(r.line, 3);
+    ASSERT_EQ(r.examples.size(), 2u);
+    const RuleExample& ex = r.examples[0];
+    EXPECT_TRUE(ex.must_match);
+    EXPECT_EQ(ex.paragraphs, (std::vector<std::string>{"完成交办的其它任务。"}));
+    EXPECT_EQ(ex.mark_paragraph, 0);
+    EXPECT_EQ(ex.mark_offset, 15u);
+    EXPECT_EQ(ex.mark_length, 6u);
+    EXPECT_TRUE(ex.has_fix);
+    EXPECT_EQ(ex.fix, "完成交办的其他任务。");
+    EXPECT_EQ(ex.line, 7);
+    EXPECT_FALSE(r.examples[1].must_match);
+    EXPECT_EQ(r.examples[1].line, 8);
+
+    const Checker c = checker_of(rule_set(w99()));
+    EXPECT_NO_THROW(c.verify_examples(nullptr));
+    EXPECT_TRUE(c.example_failures(nullptr).empty());
+    const auto fs = c.check_paragraph("完成交办的其它任务。");
+    ASSERT_EQ(fs.size(), 1u);
+    EXPECT_EQ(fs[0].rule, "W99");
+    EXPECT_EQ(fs[0].offset_utf8, 15u);
+}
+
+TEST(RuleSet, ScopesContextsExceptionsAndTransformsAreRead) {
+    const std::string xml = rule_set(
+        "  <rule id=\"D99\" severity=\"info\" category=\"numbering\" scope=\"duty-items  unit-items\">\n"
+        "    <pattern before=\"[0-9]\" after=\"名\" suggest=\"x\">个</pattern>\n"
+        "    <pattern regex=\"true\" transform=\"halfwidth\">[０-９]+</pattern>\n"
+        "    <exception>一个</exception>\n"
+        "    <message>测试</message>\n"
+        "    <example><p>（一）共<mark>３</mark>名。</p></example>\n"
+        "  </rule>\n");
+    const RuleSet set = parse_rule_set(xml, "s.xml");
+    const Rule& r = set.rules.at(0);
+    EXPECT_EQ(r.scopes, ScopeSet(kScopeDutyItems | kScopeUnitItems));
+    EXPECT_EQ(r.severity, Severity::Info);
+    EXPECT_EQ(r.category, Category::Numbering);
+    ASSERT_EQ(r.patterns.size(), 2u);
+    EXPECT_EQ(r.patterns[0].before, "[0-9]");
+    EXPECT_EQ(r.patterns[0].after, "名");
+    EXPECT_TRUE(r.patterns[0].has_suggest);
+    EXPECT_EQ(r.patterns[0].suggest, "x");
+    EXPECT_TRUE(r.patterns[1].regex);
+    EXPECT_TRUE(r.patterns[1].halfwidth);
+    ASSERT_EQ(r.exceptions.size(), 1u);
+    EXPECT_EQ(r.exceptions[0].text, "一个");
+    EXPECT_EQ(r.examples.at(0).paragraphs, (std::vector<std::string>{"（一）共３名。"}));
+}
+
+TEST(RuleSetRefused, UnknownElementInARule) {
+    const std::string xml = rule_set(w99("<example>完成交办的<mark>其它</mark>任务。</example>", "    <frobnicate/>\n"));
+    const Error e = expect_error([&] { parse_rule_set(xml, "test.xml"); }, "rules.invalid");
+    EXPECT_TRUE(has(e.message(), "<frobnicate>")) << e.message();
+    EXPECT_TRUE(has(e.message(), "W99")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:9");
+    EXPECT_TRUE(has(e.what(), "test.xml:9: ")) << e.what();
+}
+
+TEST(RuleSetRefused, UnknownElementInTheSet) {
+    const std::string xml = rule_set(w99() + "  <rules/>\n");
+    const Error e = expect_error([&] { parse_rule_set(xml, "test.xml"); }, "rules.invalid");
+    EXPECT_TRUE(has(e.message(), "<rules>")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:10");
+}
+
+TEST(RuleSetRefused, BrokenRegexNamesTheRule) {
+    const std::string xml = rule_set(
+        "  <rule id=\"W98\" severity=\"warning\" category=\"wording\">\n"
+        "    <pattern regex=\"true\">(unclosed</pattern>\n"
+        "    <message>测试</message>\n"
+        "  </rule>\n");
+    EXPECT_NO_THROW(parse_rule_set(xml, "test.xml"));  // the pattern is compiled by the checker
+    const Error e = expect_error([&] { checker_of(xml); }, "rules.bad_pattern");
+    EXPECT_TRUE(has(e.message(), "W98")) << e.message();
+    EXPECT_TRUE(has(e.message(), "(unclosed")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:3");
+}
+
+TEST(RuleSetRefused, BrokenContextRegexNamesTheRule) {
+    const std::string xml = rule_set(
+        "  <rule id=\"W97\" severity=\"warning\" category=\"wording\">\n"
+        "    <pattern after=\"[0-9\">截止</pattern>\n"
+        "    <message>测试</message>\n"
+        "  </rule>\n");
+    const Error e = expect_error([&] { checker_of(xml); }, "rules.bad_pattern");
+    EXPECT_TRUE(has(e.message(), "W97")) << e.message();
+    EXPECT_TRUE(has(e.message(), "[0-9")) << e.message();  // the broken context
+    EXPECT_EQ(e.where(), "test.xml:3");
+}
+
+TEST(RuleSetRefused, ExampleThatIsNotFlagged) {
+    const Checker c = checker_of(rule_set(w99("<example>完成交办的其他任务。</example>")));
+    const Error e = expect_error([&] { c.verify_examples(nullptr); }, "rules.example_failed");
+    EXPECT_TRUE(has(e.message(), "规则 W99")) << e.message();
+    EXPECT_TRUE(has(e.message(), "示例 “完成交办的其他任务。” 未被检出")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:7");
+    EXPECT_TRUE(has(e.what(), "test.xml:7: ")) << e.what();
+}
+
+TEST(RuleSetRefused, CounterExampleThatIsFlagged) {
+    const std::string rules = w99("<example>完成交办的<mark>其它</mark>任务。</example>",
+                                  "    <counter-example>负责其它工作。</counter-example>\n");
+    const Checker c = checker_of(rule_set(rules));
+    const Error e = expect_error([&] { c.verify_examples(nullptr); }, "rules.example_failed");
+    EXPECT_TRUE(has(e.message(), "W99")) << e.message();
+    EXPECT_TRUE(has(e.message(), "反例 “负责其它工作。” 被误报：第 1 段“其它”")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:9");
+}
+
+TEST(RuleSetRefused, ExampleWhoseMarkDiffersFromTheFoundSpan) {
+    const Checker c = checker_of(rule_set(w99("<example>完成交办的<mark>其它任</mark>务。</example>")));
+    const Error e = expect_error([&] { c.verify_examples(nullptr); }, "rules.example_failed");
+    EXPECT_TRUE(has(e.message(), "W99")) << e.message();
+    EXPECT_TRUE(has(e.message(), "标记的是“其它任”，实际检出“其它”")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:7");
+}
+
+TEST(RuleSetRefused, ExampleWhoseFixDiffers) {
+    const Checker c = checker_of(rule_set(w99("<example fix=\"完成交办的其余任务。\">完成交办的<mark>其它</mark>任务。</example>")));
+    const Error e = expect_error([&] { c.verify_examples(nullptr); }, "rules.example_failed");
+    EXPECT_TRUE(has(e.message(), "W99")) << e.message();
+    EXPECT_TRUE(has(e.message(), "自动修正后为“完成交办的其他任务。”，应为“完成交办的其余任务。”")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:7");
+}
+
+TEST(RuleSetRefused, LoadingAFileWithAFailingExampleRefusesTheWholeSet) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("sanding-rule-set-test-" + std::to_string(std::random_device{}()));
+    fs::create_directories(dir);
+    const std::string file = (dir / "bad.xml").string();
+    std::ofstream(file, std::ios::binary) << rule_set(w99("<example>完成交办的其他任务。</example>"));
+    EXPECT_EQ(rule_files_in(dir.string()), std::vector<std::string>{file});
+    const Error e = expect_error([&] { load_checker({file}, nullptr); }, "rules.example_failed");
+    EXPECT_EQ(e.where(), file + ":7");
+    EXPECT_TRUE(has(e.message(), "整个规则集被拒绝")) << e.message();
+    fs::remove_all(dir);
+    expect_error([&] { rule_files_in(dir.string()); }, "rules.no_dir");
+}
+
+TEST(RuleSetRefused, CodeRuleTheProgramDoesNotImplement) {
+    const std::string xml = rule_set(
+        "  <rule id=\"Z99\" severity=\"error\" category=\"structure\" check=\"code\">\n"
+        "    <message>不存在的规则：{detail}</message>\n"
+        "  </rule>\n");
+    const Error e = expect_error([&] { checker_of(xml); }, "rules.unknown_code_rule");
+    EXPECT_TRUE(has(e.message(), "Z99")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:3");
+}
+
+TEST(RuleSetRefused, CodeRuleWithAPattern) {
+    const std::string xml = rule_set(
+        "  <rule id=\"S03\" severity=\"error\" category=\"structure\" check=\"code\">\n"
+        "    <pattern>第</pattern>\n"
+        "    <message>测试</message>\n"
+        "  </rule>\n");
+    const Error e = expect_error([&] { parse_rule_set(xml, "test.xml"); }, "rules.invalid");
+    EXPECT_TRUE(has(e.message(), "S03")) << e.message();
+}
+
+TEST(RuleSetRefused, SameIdInTwoSets) {
+    std::vector<RuleSet> sets;
+    sets.push_back(parse_rule_set(rule_set(w99(), "one"), "one.xml"));
+    sets.push_back(parse_rule_set(rule_set(w99(), "two"), "two.xml"));
+    const Error e = expect_error([&] { Checker c(std::move(sets)); }, "rules.duplicate");
+    EXPECT_TRUE(has(e.message(), "W99")) << e.message();
+    EXPECT_EQ(e.where(), "two.xml:3");
+}
+
+TEST(RuleSetRefused, SameIdTwiceInOneSet) {
+    const Error e = expect_error([] { parse_rule_set(rule_set(w99() + w99()), "test.xml"); }, "rules.invalid");
+    EXPECT_TRUE(has(e.message(), "W99")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:10");
+}
+
+TEST(RuleSetRefused, Doctype) {
+    const std::string xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rule-set [<!ENTITY x \"其它\">]>\n" +
+                            rule_set(w99()).substr(std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").size());
+    const Error e = expect_error([&] { parse_rule_set(xml, "test.xml"); }, "rules.doctype");
+    EXPECT_EQ(e.where(), "test.xml:2");
+}
+
+TEST(RuleSetRefused, UnknownScopeNamesTheToken) {
+    std::string rules = w99();
+    rules.replace(rules.find("scope=\"text\""), 12, "scope=\"duty-items everywhere\"");
+    const Error e = expect_error([&] { parse_rule_set(rule_set(rules), "test.xml"); }, "rules.invalid");
+    EXPECT_TRUE(has(e.message(), "W99")) << e.message();
+    EXPECT_TRUE(has(e.message(), "“everywhere”")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:3");
+
+    ScopeSet s = 0;
+    std::string bad;
+    EXPECT_FALSE(parse_scopes("units  nowhere", s, &bad));
+    EXPECT_EQ(bad, "nowhere");
+    EXPECT_TRUE(parse_scopes("", s, &bad));
+    EXPECT_EQ(s, ScopeSet(kScopeText));
+}
+
+TEST(RuleSetRefused, SafeFixWithoutSuggestion) {
+    const std::string xml = rule_set(
+        "  <rule id=\"W96\" severity=\"warning\" category=\"wording\" safe-fix=\"true\">\n"
+        "    <pattern>其它</pattern>\n"
+        "    <message>测试</message>\n"
+        "  </rule>\n");
+    const Error e = expect_error([&] { parse_rule_set(xml, "test.xml"); }, "rules.invalid");
+    EXPECT_TRUE(has(e.message(), "W96")) << e.message();
+    EXPECT_TRUE(has(e.message(), "<suggest>")) << e.message();
+    EXPECT_EQ(e.where(), "test.xml:3");
+
+    // A suggestion on the pattern, or one computed from the match, is enough.
+    std::string ok = xml;
+    ok.replace(ok.find("<pattern>"), 9, "<pattern suggest=\"其他\">");
+    EXPECT_NO_THROW(parse_rule_set(ok, "test.xml"));
+}
+
+TEST(RuleSetRefused, OtherMistakesNameTheRule) {
+    struct Case {
+        std::string rule_xml, code, part;
+    };
+    const std::vector<Case> cases = {
+        {"  <rule id=\"W95\" severity=\"fatal\" category=\"wording\"><pattern>a</pattern><message>m</message></rule>\n",
+         "rules.invalid", "severity 无效：“fatal”"},
+        {"  <rule id=\"W95\" severity=\"error\" category=\"style\"><pattern>a</pattern><message>m</message></rule>\n",
+         "rules.invalid", "category 无效：“style”"},
+        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern>a</pattern></rule>\n", "rules.invalid",
+         "W95 缺少 <message>"},
+        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><message>m</message></rule>\n", "rules.invalid",
+         "W95 没有 <pattern>"},
+        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern transform=\"upper\">a</pattern><message>m</message></rule>\n",
+         "rules.invalid", "transform 无效：“upper”"},
+        {"  <rule id=\"w1\" severity=\"error\" category=\"wording\"><pattern>a</pattern><message>m</message></rule>\n",
+         "rules.invalid", "规则编号无效：“w1”"},
+        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern>a</pattern><message>m</message>"
+         "<counter-example><mark>a</mark></counter-example></rule>\n",
+         "rules.invalid", "反例（counter-example）中不能有 <mark>"},
+        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern>a</pattern><message>m</message>"
+         "<example><mark>a</mark><mark>a</mark></example></rule>\n",
+         "rules.invalid", "只能有一个 <mark>"},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.part);
+        const Error e = expect_error([&] { parse_rule_set(rule_set(c.rule_xml), "test.xml"); }, c.code);
+        EXPECT_TRUE(has(e.message(), c.part)) << e.message();
+        EXPECT_EQ(e.where(), "test.xml:3");
+    }
+    expect_error([] { parse_rule_set("<rule-set id=\"x\"><rule/></rule-set>", "test.xml"); }, "rules.invalid");
+    expect_error([] { parse_rule_set(rule_set(""), "test.xml"); }, "rules.invalid");
+    expect_error([] { parse_rule_set("<rule-set", "test.xml"); }, "rules.bad_xml");
+}
+
+TEST(RuleSet, ExampleFailuresGivesOneLinePerFailingExample) {
+    const std::string rules =
+        w99("<example>完成交办的其他任务。</example>",                           // line 7: not flagged
+            "    <example>完成交办的<mark>其它</mark>任务。</example>\n"           // line 9: passes
+            "    <counter-example>负责其它工作。</counter-example>\n") +          // line 10: flagged
+        "  <rule id=\"W94\" severity=\"warning\" category=\"wording\">\n"           // line 12
+        "    <pattern>等等</pattern>\n"
+        "    <message>测试</message>\n"
+        "    <example>承担文电<mark>、会务</mark>等等工作。</example>\n"             // line 15: wrong mark
+        "  </rule>\n";
+    const Checker c = checker_of(rule_set(rules));
+    const std::vector<std::string> lines = c.example_failures(nullptr);
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[0], "test.xml:7: 规则 W99: 示例 “完成交办的其他任务。” 未被检出");
+    EXPECT_EQ(lines[1], "test.xml:10: 规则 W99: 反例 “负责其它工作。” 被误报：第 1 段“其它”");
+    EXPECT_EQ(lines[2], "test.xml:15: 规则 W94: 示例 “承担文电、会务等等工作。” 标记的是“、会务”，实际检出“等等”");
+    // verify_examples stops at the first.
+    const Error e = expect_error([&] { c.verify_examples(nullptr); }, "rules.example_failed");
+    EXPECT_EQ(e.where(), "test.xml:7");
+}
