@@ -21,6 +21,7 @@ build:
 
 bench: deps build
 	bench/run.sh $(BUILD)
+	bench/check_bench.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

@@ -30,7 +30,8 @@ std::string prh_yaml(const std::vector<RuleSet>& sets) {
             for (const auto& p : r.patterns) {
                 if (p.regex || !p.before.empty() || !p.after.empty() || p.halfwidth) continue;
                 const std::string expected = p.has_suggest ? p.suggest : r.suggestions.empty() ? std::string() : r.suggestions[0];
-                if (expected.empty() || p.text.find_first_of(" \t") != std::string::npos) continue;
+                // prh escapes '-' as "\-", which its own /u regular expressions then refuse.
+                if (expected.empty() || p.text.find_first_of(" \t-") != std::string::npos) continue;
                 out += "  - expected: " + quote(expected) + "\n    pattern: " + quote(p.text) + "\n    prh: " + quote(r.id) + "\n";
             }
     return out;

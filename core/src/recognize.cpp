@@ -58,24 +58,38 @@ std::string_view cut_before(std::string_view s, std::string_view delim) {
     return at == s.npos ? s : s.substr(0, at);
 }
 
-// “32名” at s[i]: the count, or -1.
+// “32名” at s[i]: the count, or -1. Full-width digits (３２名) count too: M05 flags them, and the
+// staffing rules should still see the numbers.
 int count_at(std::string_view s, std::size_t i, std::size_t* end = nullptr) {
+    int value = 0, digits = 0;
     std::size_t j = i;
-    while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - i < 6) ++j;
-    if (j == i || s.substr(j, 3) != "名") return -1;
+    while (j < s.size() && digits < 6) {
+        if (s[j] >= '0' && s[j] <= '9') {
+            value = value * 10 + (s[j] - '0'), ++j, ++digits;
+        } else if (s.substr(j, 2) == "\xEF\xBC" && j + 2 < s.size() && static_cast<unsigned char>(s[j + 2]) >= 0x90 &&
+                   static_cast<unsigned char>(s[j + 2]) <= 0x99) {
+            value = value * 10 + (static_cast<unsigned char>(s[j + 2]) - 0x90), j += 3, ++digits;
+        } else {
+            break;
+        }
+    }
+    if (digits == 0 || s.substr(j, 3) != "名") return -1;
     if (end) *end = j + 3;
-    return std::stoi(std::string(s.substr(i, j - i)));
+    return value;
 }
 
 ArticleRole classify(const Article& a) {
-    std::string all;
-    for (const auto& p : a.paragraphs) all += p;
+    auto anywhere = [&](std::string_view needle) {
+        for (const auto& p : a.paragraphs)
+            if (contains(p, needle)) return true;
+        return false;
+    };
     const std::string_view first = a.paragraphs.empty() ? std::string_view() : a.paragraphs[0];
     if (contains(first, "制定本规定")) return ArticleRole::Basis;
     // 主要职责是 first: a 第三条 that repeats the definition (A02) is still the duties article.
     if (contains(first, "主要职责是")) return ArticleRole::Duties;
     if (contains(first, "以下简称")) return ArticleRole::Nature;
-    if (contains(all, "主要职责是") || contains(first, "主要职责")) return ArticleRole::Duties;
+    if (contains(first, "主要职责") || anywhere("主要职责是")) return ArticleRole::Duties;
     if (contains(first, "内设机构：") || contains(first, "设下列内设机构") || contains(first, "内设机构:"))
         return ArticleRole::Units;
     if (contains(first, "负责解释")) return ArticleRole::Interpretation;
@@ -116,7 +130,12 @@ Staffing parse_staffing(std::string_view p, int paragraph) {
             std::size_t end = comma == leaders.npos ? leaders.size() : comma;
             std::string_view piece = leaders.substr(start, end - start);
             if (!contains(piece, "领导职数")) {
-                std::size_t digits = piece.find_first_of("0123456789");
+                std::size_t digits = std::min(piece.find_first_of("0123456789"), find_bytes(piece, "\xEF\xBC"));
+                while (digits != piece.npos && digits < piece.size() && !(piece[digits] >= '0' && piece[digits] <= '9') &&
+                       count_at(piece, digits) < 0) {
+                    auto next = find_bytes(piece, "\xEF\xBC", digits + 1);
+                    digits = std::min(piece.find_first_of("0123456789", digits + 1), next);
+                }
                 int n = digits == piece.npos ? -1 : count_at(piece, digits);
                 if (n >= 0 && digits > 0) s.leaders.push_back({std::string(piece.substr(0, digits)), n});
             }
@@ -245,8 +264,9 @@ Regulation recognize(ParagraphSpan ps) {
         if ((starts_with(t, "（") && ends_with(t, "稿）")) || (starts_with(t, "(") && ends_with(t, "稿)"))) {
             std::size_t open = starts_with(t, "（") ? 3 : 1, close = ends_with(t, "）") ? 3 : 1;
             reg.stage = std::string(t.substr(open, t.size() - open - close));
-        } else if (reg.stage.empty()) {
-            // A title broken over lines (梯形) is one title.
+        } else if (reg.stage.empty() && (!starts.empty() || contains(t, "规定") || contains(t, "职能配置"))) {
+            // A title broken over lines (梯形) is one title. Without any article, only a line
+            // that reads like a title is taken for one.
             for (char c : t)
                 if (c != '\n') reg.title += c;
             if (reg.title_span.paragraph < 0)

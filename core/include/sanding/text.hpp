@@ -40,6 +40,6 @@ inline bool starts_with(std::string_view s, std::string_view p) { return s.subst
 inline bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
-inline bool contains(std::string_view s, std::string_view p) { return s.find(p) != s.npos; }
+inline bool contains(std::string_view s, std::string_view p) { return find_bytes(s, p) != s.npos; }
 
 }  // namespace sanding

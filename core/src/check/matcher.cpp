@@ -35,6 +35,7 @@ std::size_t boundary_back(std::string_view t, std::size_t i) {
 }
 
 constexpr std::size_t kMaxLookBack = 256;  // bytes searched back for a regex match's start
+constexpr std::size_t kFoldableContext = 12;  // bytes: up to a few characters
 
 // Shortest and longest match of an expression in bytes (longest capped at kMaxLookBack).
 std::pair<std::size_t, std::size_t> widths(const std::string& expr) {
@@ -77,7 +78,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
         return it->second;
     };
     struct Plan {
-        std::size_t before = 0, after = 0, whole = 0;  // job indices; 0 = none
+        std::size_t before = 0, after = 0, after_exact = 0, whole = 0;  // job indices; 0 = none
     };
     std::vector<Plan> plans;
     std::vector<std::size_t> exception_jobs(rules.size(), 0);
@@ -96,10 +97,17 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
                 e.literal = pat.text;
                 if (!pat.before.empty()) expression = "(?:" + pat.before + ")" + expression;
                 if (!pat.after.empty()) {
-                    expression += "(?:" + pat.after + ")";
-                    plan.after = single("\\A(?:" + pat.after + ")\\z", HS_FLAG_SINGLEMATCH, rule, "后置语境");
+                    // A short context (a character class) is folded in; a long one (《[^》]{1,40}法》)
+                    // would make the main database slow for every paragraph, so it is checked on
+                    // the few candidates instead.
                     auto [lo, hi] = widths(pat.after);
-                    e.after_min = lo, e.after_max = hi;
+                    if (hi <= kFoldableContext) {
+                        expression += "(?:" + pat.after + ")";
+                        plan.after_exact = single("\\A(?:" + pat.after + ")\\z", HS_FLAG_SINGLEMATCH, rule, "后置语境");
+                        e.after_min = lo, e.after_max = hi;
+                    } else {
+                        plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
+                    }
                 }
             } else {
                 // Contexts are checked on a window ending where the match starts (before) or
@@ -130,7 +138,8 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
         if (!entries_.empty()) db_ = owned_[0];
         for (std::size_t i = 0; i < entries_.size(); ++i) {
             entries_[i].before = db_of(plans[i].before);
-            (entries_[i].folded ? entries_[i].after_exact : entries_[i].after) = db_of(plans[i].after);
+            entries_[i].after = db_of(plans[i].after);
+            entries_[i].after_exact = db_of(plans[i].after_exact);
             entries_[i].whole = db_of(plans[i].whole);
         }
         exceptions_.assign(rules.size(), nullptr);
@@ -230,6 +239,7 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
                 if (!found) continue;
             }
             m.end = m.start + e.literal_length;
+            if (e.after && !context_holds(e.after, text.substr(m.end), s)) continue;
             if (excepted(e.rule, text, m.start, m.end, s)) continue;
             out.push_back({e.rule, e.pattern, m.start, m.end});
             continue;

@@ -3,6 +3,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "context.hpp"
 #include "sanding/recognize.hpp"
 #include "sanding/text.hpp"
@@ -11,6 +14,22 @@ namespace sanding {
 namespace {
 
 using Emit = std::function<void(std::size_t, std::size_t, std::string, std::vector<std::string>)>;
+
+// Offsets of the bytes of `leads` in t, in order, found with memchr (much faster than a loop
+// over every character of a Chinese paragraph).
+std::vector<std::size_t> lead_positions(std::string_view t, std::initializer_list<unsigned char> leads) {
+    std::vector<std::size_t> at;
+    for (unsigned char b : leads) {
+        const char* p = t.data();
+        const char* end = t.data() + t.size();
+        while (p < end && (p = static_cast<const char*>(std::memchr(p, b, static_cast<std::size_t>(end - p))))) {
+            at.push_back(static_cast<std::size_t>(p - t.data()));
+            ++p;
+        }
+    }
+    if (leads.size() > 1) std::sort(at.begin(), at.end());
+    return at;
+}
 
 void s16_article_separator(std::string_view t, ScopeSet, const Emit& emit) {
     auto m = article_marker(t);
@@ -21,8 +40,6 @@ void s16_article_separator(std::string_view t, ScopeSet, const Emit& emit) {
     else if (!m->separator.empty())
         emit(end_of_marker, m->separator.size(), "“第X条”后应为全角空格，不用“" + std::string(m->separator) + "”", {"\u3000"});
 }
-
-bool ascii_digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == s.npos; }
 
 void m01_numerals(std::string_view t, ScopeSet scopes, const Emit& emit) {
     if (auto m = article_marker(t)) {
@@ -70,15 +87,10 @@ void p09_pairs(std::string_view t, ScopeSet, const Emit& emit) {
             default: return 0;
         }
     };
-    std::size_t i = 0;
-    while (i < t.size()) {
-        // Every bracket and quote mark here is a three-byte character led by E2, E3 or EF.
-        const unsigned char lead = static_cast<unsigned char>(t[i]);
-        if (lead != 0xE2 && lead != 0xE3 && lead != 0xEF) {
-            ++i;
-            continue;
-        }
-        const std::size_t at = i;
+    // Every bracket and quote mark here is a three-byte character led by E2, E3 or EF: visit
+    // those positions only (memchr, in text order).
+    for (std::size_t at : lead_positions(t, {0xE2, 0xE3, 0xEF})) {
+        std::size_t i = at;
         const char32_t cp = next_code_point(t, i);
         if (char32_t close = closer_of(cp)) {
             stack.push_back({close, at, i - at});
@@ -101,15 +113,9 @@ void p09_pairs(std::string_view t, ScopeSet, const Emit& emit) {
 // are not: text copied from PDFs carries them, and search and comparison then fail. ICU's NFKC
 // gives the ordinary character.
 void u01_compatibility_characters(std::string_view t, ScopeSet, const Emit& emit) {
-    std::size_t i = 0;
-    while (i < t.size()) {
-        // The suspicious ranges are led by E2 (U+2E80–2FDF) or EF (U+F900–FAFF).
-        const unsigned char lead = static_cast<unsigned char>(t[i]);
-        if (lead != 0xE2 && lead != 0xEF) {
-            ++i;
-            continue;
-        }
-        const std::size_t at = i;
+    // The suspicious ranges are led by E2 (U+2E80–2FDF) or EF (U+F900–FAFF).
+    for (std::size_t at : lead_positions(t, {0xE2, 0xEF})) {
+        std::size_t i = at;
         const char32_t cp = next_code_point(t, i);
         const bool suspicious = (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF);
         if (!suspicious) continue;
