@@ -4,10 +4,10 @@
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config zlib1g-dev libicu-dev libpugixml-dev libpoco-dev
-            libssl-dev libsqlite3-dev libvectorscan-dev libgtest-dev libbenchmark-dev)
+            libssl-dev libsqlite3-dev libpq-dev libvectorscan-dev libgtest-dev libbenchmark-dev)
 # What the tests drive for real: LibreOffice headless (PDF conversion), poppler tools, CJK fonts,
 # xmllint for the XSDs.
-test_pkgs=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3)
+test_pkgs=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3 postgresql sqlite3)
 
 want=("${build_pkgs[@]}")
 case "${1:-all}" in

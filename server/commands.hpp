@@ -10,6 +10,9 @@ namespace sanding::cli {
 int cmd_render(const std::vector<std::string>& argv);
 int cmd_check(const std::vector<std::string>& argv);
 int cmd_rules(const std::vector<std::string>& argv);
+int cmd_serve(const std::vector<std::string>& argv);
+int cmd_admin(const std::vector<std::string>& argv);
+int cmd_verify(const std::vector<std::string>& argv);
 
 struct Args;
 // --rules a,b,c or every file of templates/rules/.

@@ -1,0 +1,33 @@
+// The few cryptographic operations sanding needs, through OpenSSL (never by hand): SHA-256 of a
+// revision's exact bytes, password hashing, random tokens, and Ed25519 signatures on sign-offs.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sanding::crypto {
+
+std::string sha256_hex(std::string_view bytes);
+
+// n random bytes as lowercase hex (tokens, salts).
+std::string random_hex(std::size_t n);
+
+// PBKDF2-HMAC-SHA256, 600,000 iterations, 16-byte salt: "pbkdf2-sha256$600000$<salt hex>$<hash hex>".
+inline constexpr int kPasswordIterations = 600000;
+std::string hash_password(std::string_view password, int iterations = kPasswordIterations);
+bool verify_password(std::string_view password, std::string_view stored);
+
+struct KeyPair {
+    std::string private_pem, public_pem;
+};
+KeyPair generate_ed25519();
+
+// Base64 signature of message with the private key (PEM).
+std::string sign_ed25519(const std::string& private_pem, std::string_view message);
+bool verify_ed25519(const std::string& public_pem, std::string_view message, std::string_view signature_b64);
+
+std::string base64_encode(std::string_view bytes);
+std::optional<std::string> base64_decode(std::string_view text);
+
+}  // namespace sanding::crypto

@@ -1,0 +1,73 @@
+// sanding serve: the HTTP server every drafter, reviewer and the coordination office share.
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/ServerSocket.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "sanding/error.hpp"
+#include "serve/app.hpp"
+
+namespace sanding::cli {
+
+server::ServerConfig server_config(const Args& args) {
+    server::ServerConfig config;
+    if (args.has("config")) server::load_config_file(args.get("config"), config);
+    if (args.has("listen")) server::set_config(config, "server.listen", args.get("listen"), "--listen");
+    if (args.has("db")) server::set_config(config, "db.url", args.get("db"), "--db");
+    return config;
+}
+
+int cmd_serve(const std::vector<std::string>& argv) {
+    Args args = parse_args(argv, {"config", "listen", "db"}, {"routes", "help"});
+    if (args.has("help")) {
+        std::puts("用法: sanding serve [--config FILE] [--listen 127.0.0.1:8080] [--db sqlite:var/sanding.db|postgresql://…]\n"
+                  "      sanding serve --routes     列出服务器提供的全部接口");
+        return 0;
+    }
+    if (!args.positional.empty()) throw UsageError{"多余的参数：" + args.positional[0]};
+    const server::ServerConfig config = server_config(args);
+
+    // Block the stop signals in every thread; the main thread waits for them below.
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+
+    server::App app(config);
+    const std::vector<server::Route> routes = app.routes();
+    if (args.has("routes")) {
+        for (const auto& r : routes) std::printf("%s %s\n", r.method.c_str(), r.pattern.c_str());
+        return 0;
+    }
+    Poco::Net::ServerSocket socket;
+    try {
+        socket.bind(Poco::Net::SocketAddress(config.listen), true);
+        socket.listen(config.max_queued);
+    } catch (const std::exception& e) {
+        throw Error("serve.listen", std::string("无法监听 ") + config.listen + "：" + e.what());
+    }
+    auto* params = new Poco::Net::HTTPServerParams;
+    params->setMaxThreads(config.threads);
+    params->setMaxQueued(config.max_queued);
+    params->setKeepAlive(true);
+    Poco::Net::HTTPServer http(new server::Router(app, routes), socket, params);
+    http.start();
+    const std::string url = "http://" + socket.address().toString();
+    std::printf("sanding serve: 正在监听 %s（数据库 %s）\n", url.c_str(), config.db.c_str());
+    std::fflush(stdout);
+    app.log("info", "listening on " + url);
+
+    int sig = 0;
+    sigwait(&stop, &sig);
+    app.log("info", "stopping on signal " + std::to_string(sig));
+    http.stopAll(true);
+    return 0;
+}
+
+}  // namespace sanding::cli

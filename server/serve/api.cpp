@@ -1,0 +1,580 @@
+// The HTTP API, one table of routes; each handler checks who asks, asks core and the store, and
+// answers JSON. Workflow rules are core's (sanding/workflow.hpp), not decided here.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <ctime>
+#include <sstream>
+
+#include "app.hpp"
+#include "sanding/check/report.hpp"
+#include "sanding/crypto.hpp"
+#include "sanding/diff.hpp"
+#include "sanding/error.hpp"
+#include "sanding/odf_reader.hpp"
+#include "sanding/model_text.hpp"
+#include "sanding/recognize.hpp"
+#include "sanding/render.hpp"
+#include "sanding/text.hpp"
+#include "sanding/zip.hpp"
+
+namespace sanding::server {
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+constexpr const char* kOdt = "application/vnd.oasis.opendocument.text";
+
+Object::Ptr obj() { return new Object; }
+
+std::string json_text(const Poco::Dynamic::Var& v) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::condense(v, out);
+    return out.str();
+}
+
+Role role_of(const User& u) { return role_from_string(u.role).value_or(Role::Drafter); }
+
+// 403 when the user's role may not take the action; drafters and heads only on their own body.
+void require(const User& u, WorkflowAction action, const BodyRecord& b) {
+    if (!may(role_of(u), action) || ((u.role == "drafter" || u.role == "head") && u.body != b.id))
+        throw ApiError{403, "auth.forbidden", "当前角色（" + u.role + "）不能对该机构执行“" + std::string(to_string(action)) + "”"};
+}
+
+[[noreturn]] void illegal(const BodyRecord& b, WorkflowAction a) {
+    const auto s = workflow_state_from_string(b.state).value_or(WorkflowState::Drafting);
+    throw ApiError{409, "workflow.illegal", "机构当前状态为“" + std::string(chinese_label(s)) + "”（" + b.state + "），不能执行“" +
+                                               std::string(to_string(a)) + "”"};
+}
+
+Object::Ptr user_json(const User& u) {
+    auto o = obj();
+    o->set("name", u.name);
+    o->set("role", u.role);
+    o->set("body", u.body.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(u.body));
+    o->set("display_name", u.display_name);
+    return o;
+}
+
+Object::Ptr revision_json(const RevisionRecord& r) {
+    auto o = obj();
+    o->set("number", r.number);
+    o->set("sha256", r.sha256);
+    o->set("size", r.size);
+    o->set("author", r.author);
+    o->set("comment", r.comment);
+    o->set("created_at", r.created_at);
+    auto f = obj();
+    f->set("errors", r.errors);
+    f->set("warnings", r.warnings);
+    f->set("infos", r.infos);
+    o->set("findings", f);
+    return o;
+}
+
+Object::Ptr body_json(App& app, const BodyRecord& b) {
+    auto o = obj();
+    o->set("id", b.id);
+    o->set("name", b.name);
+    o->set("kind", b.kind);
+    o->set("state", b.state);
+    o->set("state_label", std::string(chinese_label(workflow_state_from_string(b.state).value_or(WorkflowState::Drafting))));
+    o->set("state_changed_at", b.state_changed_at);
+    o->set("current_revision", b.current_revision);
+    if (const BodyFacts* f = app.framework().find(b.id)) {
+        auto q = obj();
+        auto est = new Array;
+        for (const auto& e : f->quota.establishments) {
+            auto x = obj();
+            x->set("type", e.type);
+            x->set("count", e.count);
+            est->add(x);
+        }
+        q->set("establishments", Array::Ptr(est));
+        auto leaders = new Array;
+        for (const auto& l : f->quota.leaders) {
+            auto x = obj();
+            x->set("title", l.title);
+            x->set("count", l.count);
+            leaders->add(x);
+        }
+        q->set("leaders", Array::Ptr(leaders));
+        q->set("unit_level", f->quota.unit_level);
+        q->set("unit_posts", f->quota.unit_posts);
+        q->set("internal_units", f->internal_unit_count);
+        o->set("quota", q);
+        o->set("full_name", f->full_name);
+        o->set("short_name", f->short_name);
+        o->set("rank", f->rank);
+    }
+    return o;
+}
+
+// Checks a revision's bytes with the body's framework quota, stores it, moves the workflow.
+Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const std::string& bytes, const std::string& comment,
+                           WorkflowAction action) {
+    Document doc;
+    try {
+        doc = read_odt(bytes);
+    } catch (const Error& e) {
+        throw ApiError{422, e.code(), "上传的文件不是可读的 ODT 文档：" + e.message()};
+    }
+    const CheckResult result = app.checker().check(doc, {&app.framework(), b.id});
+    const Summary sum = summarize(result.findings);
+    RevisionRecord r;
+    r.body = b.id, r.sha256 = crypto::sha256_hex(bytes), r.size = static_cast<long long>(bytes.size());
+    r.author = u.name, r.comment = comment, r.created_at = now_iso();
+    r.errors = sum.errors, r.warnings = sum.warnings, r.infos = sum.infos;
+    r.findings_json = report_json(result.findings, {"revision.odt", &doc, false, b.id});
+    app.store().db().transaction([&](Poco::Data::Session& s) {
+        auto now = app.store().body(s, b.id);
+        if (action == WorkflowAction::CreateDraft) {
+            if (now->current_revision != 0) throw ApiError{409, "workflow.draft_exists", "该机构已有草案（修订 " + std::to_string(now->current_revision) + "）"};
+        } else {
+            auto next = after(workflow_state_from_string(now->state).value_or(WorkflowState::Drafting), action);
+            if (!next) illegal(*now, action);
+        }
+        r.number = app.store().next_revision_number(s, b.id);
+        app.store().add_revision(s, r, bytes);
+        if (!app.store().move(s, b.id, *workflow_state_from_string(now->state), WorkflowState::Drafting, r.number)) throw RetryTransaction{};
+        Object::Ptr detail = obj();
+        detail->set("revision", r.number);
+        detail->set("sha256", r.sha256);
+        app.store().audit(s, u.name, action == WorkflowAction::CreateDraft ? "draft.create" : "revision.upload", b.id, json_text(detail));
+    });
+    return revision_json(r);
+}
+
+void transition(App& app, Call& c, WorkflowAction action, const std::string& comment) {
+    BodyRecord b = app.visible_body(c.me(), c.param("id"));
+    require(c.me(), action, b);
+    app.store().db().transaction([&](Poco::Data::Session& s) {
+        BodyRecord now = *app.store().body(s, b.id);
+        const auto from = workflow_state_from_string(now.state).value_or(WorkflowState::Drafting);
+        auto next = after(from, action);
+        if (!next) illegal(now, action);
+        if (action == WorkflowAction::Submit && now.current_revision == 0) throw ApiError{409, "workflow.no_revision", "还没有任何修订，不能提交"};
+        if (!app.store().move(s, b.id, from, *next)) throw RetryTransaction{};
+        if (action == WorkflowAction::Return || action == WorkflowAction::Approve)
+            app.store().add_review(s, b.id, now.current_revision, c.me().name, action == WorkflowAction::Return ? "returned" : "approved", comment);
+        Object::Ptr detail = obj();
+        detail->set("from", now.state);
+        detail->set("to", std::string(to_string(*next)));
+        detail->set("revision", now.current_revision);
+        if (!comment.empty()) detail->set("comment", comment);
+        app.store().audit(s, c.me().name, "workflow." + std::string(to_string(action)), b.id, json_text(detail));
+    });
+    c.send_json(200, body_json(app, *app.store().body(b.id)));
+}
+
+std::string comment_of(Call& c, bool required) {
+    auto o = c.json({"comment"});
+    std::string comment = need_string(o, "comment", required);
+    if (required && comment.empty()) throw ApiError{400, "json.empty_field", "退回时须写明意见（comment）"};
+    if (comment.size() > 20000) throw ApiError{400, "json.too_long", "意见过长"};
+    return comment;
+}
+
+long long revision_param(const Call& c) {
+    const std::string& n = c.param("n");
+    if (n.empty() || n.size() > 9 || n.find_first_not_of("0123456789") != std::string::npos)
+        throw ApiError{400, "request.bad_revision", "修订号应为正整数：" + n};
+    return std::stoll(n);
+}
+
+// --- handlers ---------------------------------------------------------------------------
+
+void healthz(Call& c) {
+    auto o = obj();
+    o->set("status", "ok");
+    o->set("database", c.app.store().db().postgres() ? "postgresql" : "sqlite");
+    c.app.store().db().query("SELECT 1");
+    c.send_json(200, o);
+}
+
+void login(Call& c) {
+    auto o = c.json({"username", "password"});
+    const std::string name = need_string(o, "username"), password = need_string(o, "password");
+    auto u = c.app.store().user(name);
+    if (!u || !crypto::verify_password(password, u->password_hash))
+        throw ApiError{401, "auth.bad_credentials", "用户名或密码不正确"};
+    const std::string token = c.app.store().issue_token(u->name, c.app.config().token_ttl_seconds);
+    auto r = obj();
+    r->set("token", token);
+    r->set("expires_in", c.app.config().token_ttl_seconds);
+    r->set("user", user_json(*u));
+    c.send_json(200, r);
+}
+
+void logout(Call& c) {
+    c.app.store().revoke_token(c.req.get("Authorization").substr(7));
+    c.send_empty(204);
+}
+
+void me(Call& c) { c.send_json(200, user_json(c.me())); }
+
+void list_bodies(Call& c) {
+    Array::Ptr a = new Array;
+    for (const auto& b : c.app.store().bodies())
+        if (c.app.can_see(c.me(), b.id)) a->add(body_json(c.app, b));
+    c.send_json(200, a);
+}
+
+void get_body(Call& c) {
+    const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
+    auto o = body_json(c.app, b);
+    Array::Ptr revs = new Array;
+    for (const auto& r : c.app.store().revisions(b.id)) revs->add(revision_json(r));
+    o->set("revisions", revs);
+    Array::Ptr reviews = new Array;
+    for (const auto& r : c.app.store().reviews(b.id)) {
+        auto x = obj();
+        x->set("revision", std::stoll(r[0]));
+        x->set("reviewer", r[1]);
+        x->set("verdict", r[2]);
+        x->set("comment", r[3]);
+        x->set("at", r[4]);
+        reviews->add(x);
+    }
+    o->set("reviews", reviews);
+    if (auto so = c.app.store().signoff(b.id)) {
+        auto x = obj();
+        x->set("revision", so->revision);
+        x->set("sha256", so->sha256);
+        x->set("signer", so->signer);
+        x->set("signed_at", so->signed_at);
+        x->set("signature", so->signature);
+        o->set("signoff", x);
+    }
+    c.send_json(200, o);
+}
+
+void list_model_texts(Call& c) {
+    Array::Ptr a = new Array;
+    for (const auto& [kind, mt] : c.app.model_texts()) {
+        auto x = obj();
+        x->set("kind", std::string(to_string(kind)));
+        x->set("label", mt.label);
+        a->add(x);
+    }
+    c.send_json(200, a);
+}
+
+void get_model_text(Call& c) {
+    auto xml = c.app.store().get_template("model-text/" + c.param("kind") + ".xml");
+    if (!xml) throw ApiError{404, "model_text.not_found", "没有这类机构的范本：" + c.param("kind")};
+    c.send_bytes(200, "application/xml; charset=utf-8", *xml);
+}
+
+void get_rules(Call& c) {
+    c.res.set("ETag", c.app.rules_etag());
+    c.res.set("Cache-Control", "no-cache");
+    if (c.req.get("If-None-Match", "") == c.app.rules_etag()) return c.send_empty(304);
+    auto o = obj();
+    o->set("etag", c.app.rules_etag());
+    Array::Ptr files = new Array;
+    for (const auto& [name, xml] : c.app.store().templates_with_prefix("rules/")) {
+        auto f = obj();
+        f->set("name", name.substr(6));
+        f->set("content", xml);
+        files->add(f);
+    }
+    o->set("files", files);
+    c.send_json(200, o);
+}
+
+void create_draft(Call& c) {
+    const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
+    require(c.me(), WorkflowAction::CreateDraft, b);
+    const BodyFacts* facts = c.app.framework().find(b.id);
+    if (!facts) throw ApiError{409, "body.not_in_framework", "编制职数框架中没有该机构"};
+    const std::string bytes = render_odt(fill_model_text(c.app.model_text(facts->kind), c.app.framework(), *facts));
+    c.send_json(201, store_revision(c.app, c.me(), b, bytes, "由范本生成", WorkflowAction::CreateDraft));
+}
+
+void upload_revision(Call& c) {
+    const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
+    require(c.me(), WorkflowAction::Upload, b);
+    const std::string type = c.req.getContentType();
+    if (type.rfind(kOdt, 0) != 0 && type.rfind("application/octet-stream", 0) != 0)
+        throw ApiError{415, "request.content_type", std::string("修订应以 ") + kOdt + " 上传，而不是“" + type + "”"};
+    std::string comment = c.query("comment");
+    std::size_t bad = 0;
+    if (!is_valid_utf8(comment, &bad) || comment.size() > 20000) throw ApiError{400, "request.bad_comment", "说明（comment）无效"};
+    const std::string bytes = c.body(static_cast<std::size_t>(c.app.config().max_upload_bytes));
+    if (bytes.empty()) throw ApiError{400, "request.empty", "没有上传内容"};
+    c.send_json(201, store_revision(c.app, c.me(), b, bytes, comment, WorkflowAction::Upload));
+}
+
+void list_revisions(Call& c) {
+    const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
+    Array::Ptr a = new Array;
+    for (const auto& r : c.app.store().revisions(b.id)) a->add(revision_json(r));
+    c.send_json(200, a);
+}
+
+void get_revision(Call& c) {
+    const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
+    auto bytes = c.app.store().revision_bytes(b.id, revision_param(c));
+    if (!bytes) throw ApiError{404, "revision.not_found", "没有这个修订：" + c.param("n")};
+    c.res.set("ETag", "\"" + crypto::sha256_hex(*bytes) + "\"");
+    c.res.set("Content-Disposition", "attachment; filename=\"" + b.id + "-r" + c.param("n") + ".odt\"");
+    c.send_bytes(200, kOdt, *bytes);
+}
+
+void get_findings(Call& c) {
+    const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
+    auto r = c.app.store().revision(b.id, revision_param(c));
+    if (!r) throw ApiError{404, "revision.not_found", "没有这个修订：" + c.param("n")};
+    c.send_bytes(200, "application/json; charset=utf-8", r->findings_json);
+}
+
+Regulation regulation_of(App& app, const std::string& body, long long n) {
+    auto bytes = app.store().revision_bytes(body, n);
+    if (!bytes) throw ApiError{404, "revision.not_found", "没有这个修订：" + std::to_string(n)};
+    return recognize(read_odt(*bytes));
+}
+
+void compare(Call& c) {
+    const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
+    auto num = [&](const char* key) {
+        const std::string v = c.query(key);
+        if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
+            throw ApiError{400, "request.bad_revision", std::string("参数 ") + key + " 应为修订号"};
+        return std::stoll(v);
+    };
+    const long long from = num("from"), to = num("to");
+    const RegulationDiff d = diff_regulations(regulation_of(c.app, b.id, from), regulation_of(c.app, b.id, to));
+    auto o = obj();
+    o->set("from", from);
+    o->set("to", to);
+    o->set("changed_articles", d.changed_articles());
+    if (d.title_changed) {
+        auto t = obj();
+        t->set("before", d.title_before);
+        t->set("after", d.title_after);
+        o->set("title", t);
+    }
+    static const char* kinds[] = {"same", "changed", "added", "removed"};
+    Array::Ptr arts = new Array;
+    for (const auto& a : d.articles) {
+        auto x = obj();
+        x->set("article", a.label);
+        x->set("number", a.number);
+        x->set("status", kinds[a.kind]);
+        Array::Ptr ps = new Array;
+        for (const auto& p : a.paragraphs) {
+            if (p.kind == ParagraphDiff::Same) continue;
+            auto y = obj();
+            y->set("status", kinds[p.kind]);
+            y->set("before", p.before);
+            y->set("after", p.after);
+            if (!p.ops.empty()) {
+                Array::Ptr ops = new Array;
+                static const char* op_kinds[] = {"same", "insert", "delete"};
+                for (const auto& op : p.ops) {
+                    auto z = obj();
+                    z->set("op", op_kinds[op.kind]);
+                    z->set("text", op.text);
+                    ops->add(z);
+                }
+                y->set("ops", ops);
+            }
+            ps->add(y);
+        }
+        x->set("paragraphs", ps);
+        arts->add(x);
+    }
+    o->set("articles", arts);
+    c.send_json(200, o);
+}
+
+void check_text(Call& c) {
+    const std::string type = c.req.getContentType();
+    const bool odt = type.rfind(kOdt, 0) == 0;
+    if (!odt && type.rfind("text/plain", 0) != 0)
+        throw ApiError{415, "request.content_type", "检查的内容应为 text/plain 或 ODT 文档"};
+    const std::string bytes = c.body(static_cast<std::size_t>(c.app.config().max_upload_bytes), !odt);
+    Document doc;
+    try {
+        doc = odt ? read_odt(bytes) : document_from_text(bytes);
+    } catch (const Error& e) {
+        throw ApiError{odt ? 422 : 400, e.code(), e.message()};
+    }
+    const std::string body_id = c.query("body");
+    if (!body_id.empty() && !c.app.framework().find(body_id)) throw ApiError{400, "request.unknown_body", "没有这个机构：" + body_id};
+    const CheckResult r = c.app.checker().check(doc, {&c.app.framework(), body_id});
+    c.send_bytes(200, "application/json; charset=utf-8", report_json(r.findings, {"request", &doc, !odt, r.body ? r.body->id : ""}));
+}
+
+void submit(Call& c) { transition(c.app, c, WorkflowAction::Submit, comment_of(c, false)); }
+void return_draft(Call& c) { transition(c.app, c, WorkflowAction::Return, comment_of(c, true)); }
+void approve(Call& c) { transition(c.app, c, WorkflowAction::Approve, comment_of(c, false)); }
+
+void signoff(Call& c) {
+    const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
+    require(c.me(), WorkflowAction::SignOff, b);
+    auto o = c.json({"revision", "password"});
+    const long long revision = need_int(o, "revision");
+    const std::string password = need_string(o, "password");
+    // The head re-enters the password: a token alone (a borrowed session) cannot sign.
+    if (!crypto::verify_password(password, c.app.store().user(c.me().name)->password_hash))
+        throw ApiError{403, "auth.bad_password", "密码不正确，未签发"};
+    SignOff so;
+    c.app.store().db().transaction([&](Poco::Data::Session& s) {
+        BodyRecord now = *c.app.store().body(s, b.id);
+        const auto from = workflow_state_from_string(now.state).value_or(WorkflowState::Drafting);
+        if (!after(from, WorkflowAction::SignOff)) illegal(now, WorkflowAction::SignOff);
+        if (revision != now.current_revision)
+            throw ApiError{409, "signoff.not_approved_revision", "只能签发审核通过的修订 " + std::to_string(now.current_revision) + "，而不是修订 " +
+                                                                     std::to_string(revision)};
+        auto rows = c.app.store().db().query(s, "SELECT sha256 FROM revisions WHERE body = ? AND number = ?", {b.id, revision});
+        so = {b.id, static_cast<int>(revision), text(rows.at(0)[0]), c.me().name, now_iso(), ""};
+        so.signature = crypto::sign_ed25519(c.app.private_key(), signoff_message(so));
+        c.app.store().add_signoff(s, so);
+        if (!c.app.store().move(s, b.id, from, WorkflowState::Signed)) throw RetryTransaction{};
+        Object::Ptr detail = obj();
+        detail->set("revision", revision);
+        detail->set("sha256", so.sha256);
+        detail->set("signature", so.signature);
+        c.app.store().audit(s, c.me().name, "workflow.sign-off", b.id, json_text(detail));
+    });
+    auto r = obj();
+    r->set("body", so.body);
+    r->set("revision", so.revision);
+    r->set("sha256", so.sha256);
+    r->set("signer", so.signer);
+    r->set("signed_at", so.signed_at);
+    r->set("signature", so.signature);
+    c.send_json(201, r);
+}
+
+void board(Call& c) {
+    const std::string role = c.me().role;
+    if (role != "reviewer" && role != "office" && role != "admin") throw ApiError{403, "auth.forbidden", "只有审核组、协调小组办公室和管理员可以查看进度总表"};
+    // One query for the whole board: the current revision's error count joined in.
+    auto rows = c.app.store().db().query(
+        "SELECT b.id, b.name, b.state, b.state_changed_at, b.current_revision, COALESCE(r.errors, 0) "
+        "FROM bodies b LEFT JOIN revisions r ON r.body = b.id AND r.number = b.current_revision ORDER BY b.id");
+    const std::string deadline = c.app.framework().round.deadline;
+    std::tm tm{};
+    long long left = 0;
+    if (strptime((deadline + " 23:59:59").c_str(), "%Y-%m-%d %H:%M:%S", &tm)) left = static_cast<long long>(timegm(&tm) - std::time(nullptr));
+    auto o = obj();
+    o->set("round", c.app.framework().round.name);
+    o->set("deadline", deadline);
+    o->set("seconds_left", left);
+    Array::Ptr a = new Array;
+    for (const auto& r : rows) {
+        auto x = obj();
+        x->set("id", text(r[0]));
+        x->set("name", text(r[1]));
+        x->set("state", text(r[2]));
+        x->set("state_label", std::string(chinese_label(workflow_state_from_string(text(r[2])).value_or(WorkflowState::Drafting))));
+        x->set("last_change", text(r[3]));
+        x->set("current_revision", number(r[4]));
+        x->set("open_errors", number(r[5]));
+        a->add(x);
+    }
+    o->set("bodies", a);
+    c.send_json(200, o);
+}
+
+void export_bundle(Call& c) {
+    if (c.me().role != "office") throw ApiError{403, "auth.forbidden", "只有协调小组办公室可以收集签发稿"};
+    const auto signoffs = c.app.store().signoffs();
+    ZipWriter zip;
+    auto manifest = obj();
+    manifest->set("format", "sanding-bundle-v1");
+    manifest->set("district", c.app.framework().district.city + c.app.framework().district.name);
+    manifest->set("round", c.app.framework().round.name);
+    manifest->set("generated_at", now_iso());
+    manifest->set("public_key", "public-key.pem");
+    Array::Ptr items = new Array;
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& so : signoffs) {
+        auto bytes = c.app.store().revision_bytes(so.body, so.revision);
+        if (!bytes) continue;
+        const std::string file = "drafts/" + so.body + "-r" + std::to_string(so.revision) + ".odt";
+        auto x = obj();
+        x->set("body", so.body);
+        if (const BodyFacts* f = c.app.framework().find(so.body)) x->set("name", f->name);
+        x->set("revision", so.revision);
+        x->set("file", file);
+        x->set("sha256", so.sha256);
+        x->set("signer", so.signer);
+        x->set("signed_at", so.signed_at);
+        x->set("signature", so.signature);
+        items->add(x);
+        files.emplace_back(file, std::move(*bytes));
+    }
+    manifest->set("items", items);
+    std::ostringstream m;
+    manifest->stringify(m, 2);
+    zip.add("manifest.json", m.str());
+    zip.add("public-key.pem", c.app.public_key());
+    for (const auto& [name, bytes] : files) zip.add(name, bytes);
+    // Collecting moves every signed body to collected, each with its audit entry.
+    c.app.store().db().transaction([&](Poco::Data::Session& s) {
+        for (const auto& so : signoffs) {
+            if (c.app.store().move(s, so.body, WorkflowState::Signed, WorkflowState::Collected))
+                c.app.store().audit(s, c.me().name, "workflow.collect", so.body, "{\"revision\":" + std::to_string(so.revision) + "}");
+        }
+    });
+    c.res.set("Content-Disposition", "attachment; filename=\"sanding-bundle.zip\"");
+    c.send_bytes(200, "application/zip", zip.finish());
+}
+
+void audit_log(Call& c) {
+    if (c.me().role != "admin" && c.me().role != "office") throw ApiError{403, "auth.forbidden", "只有管理员和协调小组办公室可以查看审计日志"};
+    Array::Ptr a = new Array;
+    for (const auto& e : c.app.store().audit_entries()) {
+        auto x = obj();
+        x->set("seq", e.seq);
+        x->set("at", e.at);
+        x->set("actor", e.actor);
+        x->set("action", e.action);
+        x->set("body", e.body);
+        x->set("detail", e.detail);
+        x->set("prev_hash", e.prev_hash);
+        x->set("hash", e.hash);
+        a->add(x);
+    }
+    c.send_json(200, a);
+}
+
+void get_public_key(Call& c) { c.send_bytes(200, "application/x-pem-file", c.app.public_key()); }
+
+}  // namespace
+
+std::vector<Route> App::routes() {
+    return {
+        {"GET", "/healthz", false, healthz},
+        {"POST", "/api/v1/login", false, login},
+        {"POST", "/api/v1/logout", true, logout},
+        {"GET", "/api/v1/me", true, me},
+        {"GET", "/api/v1/bodies", true, list_bodies},
+        {"GET", "/api/v1/bodies/{id}", true, get_body},
+        {"POST", "/api/v1/bodies/{id}/drafts", true, create_draft},
+        {"GET", "/api/v1/bodies/{id}/revisions", true, list_revisions},
+        {"POST", "/api/v1/bodies/{id}/revisions", true, upload_revision},
+        {"GET", "/api/v1/bodies/{id}/revisions/{n}", true, get_revision},
+        {"GET", "/api/v1/bodies/{id}/revisions/{n}/findings", true, get_findings},
+        {"GET", "/api/v1/bodies/{id}/compare", true, compare},
+        {"POST", "/api/v1/bodies/{id}/submit", true, submit},
+        {"POST", "/api/v1/bodies/{id}/return", true, return_draft},
+        {"POST", "/api/v1/bodies/{id}/approve", true, approve},
+        {"POST", "/api/v1/bodies/{id}/signoff", true, signoff},
+        {"GET", "/api/v1/model-texts", true, list_model_texts},
+        {"GET", "/api/v1/model-texts/{kind}", true, get_model_text},
+        {"GET", "/api/v1/rules", false, get_rules},
+        {"POST", "/api/v1/check", true, check_text},
+        {"GET", "/api/v1/board", true, board},
+        {"GET", "/api/v1/export", true, export_bundle},
+        {"GET", "/api/v1/audit", true, audit_log},
+        {"GET", "/api/v1/public-key", false, get_public_key},
+    };
+}
+
+}  // namespace sanding::server

@@ -1,0 +1,65 @@
+// The running server: configuration, database, the district's framework, model texts and rules
+// (loaded from the database, so every instance shares them), the signing key, the routes.
+#pragma once
+
+#include <Poco/Net/HTTPServerRequest.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "config.hpp"
+#include "db.hpp"
+#include "http.hpp"
+#include "sanding/check/checker.hpp"
+#include "sanding/framework.hpp"
+#include "sanding/model_text.hpp"
+#include "store.hpp"
+
+namespace sanding::server {
+
+class App {
+public:
+    // Opens the database, migrates it and loads what `sanding admin init` put there.
+    explicit App(ServerConfig config);
+
+    const ServerConfig& config() const { return config_; }
+    Store& store() { return store_; }
+    const Framework& framework() const { return framework_; }
+    const Checker& checker() const { return *checker_; }
+    const ModelText& model_text(BodyKind kind) const;
+    const std::map<BodyKind, ModelText>& model_texts() const { return model_texts_; }
+    const std::string& rules_etag() const { return rules_etag_; }
+    const std::string& public_key() const { return public_key_; }
+    const std::string& private_key() const { return private_key_; }
+
+    // The user of the request's bearer token; ApiError 401 when missing, unknown or expired.
+    User authenticate(const Poco::Net::HTTPServerRequest& req);
+
+    // A body the user may see (404 otherwise, so its existence is not revealed).
+    BodyRecord visible_body(const User& u, const std::string& id);
+    bool can_see(const User& u, const std::string& body_id) const;
+
+    void log_request(const Poco::Net::HTTPServerRequest& req, int status, std::chrono::steady_clock::duration took,
+                     const std::string& user);
+    void log(const std::string& level, const std::string& message);
+
+    std::vector<Route> routes();
+
+private:
+    ServerConfig config_;
+    Db db_;
+    Store store_;
+    Framework framework_;
+    std::map<BodyKind, ModelText> model_texts_;
+    std::unique_ptr<Checker> checker_;
+    std::string rules_etag_, public_key_, private_key_;
+    std::mutex log_mutex_;
+};
+
+// Loads the framework, model texts and rules into the database, creates the signing key if there
+// is none, and registers the framework's bodies. Used by `sanding admin init`.
+void initialise(Db& db, const std::string& framework_path, const std::string& templates_dir);
+
+}  // namespace sanding::server

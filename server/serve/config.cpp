@@ -1,0 +1,62 @@
+#include "config.hpp"
+
+#include <fstream>
+
+#include "sanding/error.hpp"
+#include "sanding/text.hpp"
+
+namespace sanding::server {
+
+const std::vector<std::string>& config_keys() {
+    static const std::vector<std::string> keys = {"server.listen", "server.threads", "server.max_queued", "db.url",
+                                                  "db.sessions",   "limits.upload_bytes", "auth.token_ttl_seconds", "log.level"};
+    return keys;
+}
+
+namespace {
+long long integer(const std::string& key, const std::string& value, const std::string& where, long long min, long long max) {
+    if (value.empty() || value.size() > 12 || value.find_first_not_of("0123456789") != std::string::npos)
+        throw Error("config.bad_value", "配置项 " + key + " 应为整数，而不是“" + value + "”", where);
+    long long v = std::stoll(value);
+    if (v < min || v > max)
+        throw Error("config.bad_value", "配置项 " + key + " 应在 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间", where);
+    return v;
+}
+}  // namespace
+
+void set_config(ServerConfig& c, const std::string& key, const std::string& value, const std::string& where) {
+    if (key == "server.listen") {
+        if (value.rfind(':') == std::string::npos) throw Error("config.bad_value", "server.listen 应为 地址:端口", where);
+        c.listen = value;
+    } else if (key == "server.threads") c.threads = static_cast<int>(integer(key, value, where, 1, 512));
+    else if (key == "server.max_queued") c.max_queued = static_cast<int>(integer(key, value, where, 1, 65536));
+    else if (key == "db.url") c.db = value;
+    else if (key == "db.sessions") c.db_sessions = static_cast<int>(integer(key, value, where, 1, 256));
+    else if (key == "limits.upload_bytes") c.max_upload_bytes = integer(key, value, where, 1024, 1LL << 30);
+    else if (key == "auth.token_ttl_seconds") c.token_ttl_seconds = integer(key, value, where, 60, 30LL * 86400);
+    else if (key == "log.level") {
+        if (value != "error" && value != "info" && value != "debug")
+            throw Error("config.bad_value", "log.level 应为 error、info 或 debug", where);
+        c.log_level = value;
+    } else {
+        throw Error("config.unknown_key", "未知的配置项：" + key, where);
+    }
+}
+
+void load_config_file(const std::string& path, ServerConfig& c) {
+    std::ifstream in(path);
+    if (!in) throw Error("config.cannot_open", "无法打开配置文件", path);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        std::string_view t = trim(line);
+        if (t.empty() || t[0] == '#') continue;
+        auto eq = t.find('=');
+        if (eq == std::string_view::npos)
+            throw Error("config.syntax", "应为“键 = 值”：" + std::string(t), path + ":" + std::to_string(n));
+        set_config(c, std::string(trim(t.substr(0, eq))), std::string(trim(t.substr(eq + 1))), path + ":" + std::to_string(n));
+    }
+}
+
+}  // namespace sanding::server

@@ -1,0 +1,29 @@
+// `sanding serve` settings: every key has a documented default (server/sanding.conf lists them
+// all); a config file sets some, the command line overrides.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sanding::server {
+
+struct ServerConfig {
+    std::string listen = "127.0.0.1:8080";       // server.listen: address:port
+    std::string db = "sqlite:var/sanding.db";   // db.url: sqlite:PATH or postgresql://user@host:port/db
+    long long max_upload_bytes = 16 << 20;       // limits.upload_bytes: one .odt or text
+    long long token_ttl_seconds = 8 * 3600;      // auth.token_ttl_seconds: bearer token lifetime
+    int threads = 16;                            // server.threads: request threads
+    int max_queued = 256;                        // server.max_queued: connections waiting
+    int db_sessions = 16;                        // db.sessions: pooled database sessions
+    std::string log_level = "info";              // log.level: error | info | debug
+};
+
+// The keys a config file may hold, in the order of server/sanding.conf.
+const std::vector<std::string>& config_keys();
+
+// Reads key = value lines (# comments); Error config.* naming the file, line and key.
+void load_config_file(const std::string& path, ServerConfig& config);
+// Sets one key from text; Error config.bad_value naming it.
+void set_config(ServerConfig& config, const std::string& key, const std::string& value, const std::string& where);
+
+}  // namespace sanding::server

@@ -1,0 +1,190 @@
+#include "http.hpp"
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTMLForm.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "app.hpp"
+#include "sanding/error.hpp"
+#include "sanding/text.hpp"
+
+namespace sanding::server {
+
+std::string Call::query(const std::string& name) const {
+    Poco::URI uri(req.getURI());
+    for (const auto& [k, v] : uri.getQueryParameters())
+        if (k == name) return v;
+    return {};
+}
+
+std::string Call::body(std::size_t limit, bool text) {
+    if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit))
+        throw ApiError{413, "request.too_large", "请求内容过大（上限 " + std::to_string(limit) + " 字节）"};
+    std::string out;
+    std::istream& in = req.stream();
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        out.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (out.size() > limit) throw ApiError{413, "request.too_large", "请求内容过大（上限 " + std::to_string(limit) + " 字节）"};
+    }
+    std::size_t bad = 0;
+    if (text && !is_valid_utf8(out, &bad))
+        throw ApiError{400, "request.invalid_utf8", "请求内容含有无效的 UTF-8 字节（偏移 " + std::to_string(bad) + "）"};
+    return out;
+}
+
+Poco::JSON::Object::Ptr Call::json(const std::vector<std::string>& allowed, std::size_t limit) {
+    const std::string text = body(limit, true);
+    Poco::Dynamic::Var v;
+    try {
+        v = Poco::JSON::Parser().parse(text);
+    } catch (const std::exception& e) {
+        throw ApiError{400, "json.malformed", std::string("请求不是有效的 JSON：") + e.what()};
+    }
+    if (v.type() != typeid(Poco::JSON::Object::Ptr)) throw ApiError{400, "json.not_object", "请求体应为 JSON 对象"};
+    auto o = v.extract<Poco::JSON::Object::Ptr>();
+    for (const auto& [k, _] : *o)
+        if (std::find(allowed.begin(), allowed.end(), k) == allowed.end())
+            throw ApiError{400, "json.unknown_field", "未知字段：“" + k + "”"};
+    return o;
+}
+
+std::string need_string(const Poco::JSON::Object::Ptr& o, const std::string& key, bool required) {
+    if (!o->has(key)) {
+        if (required) throw ApiError{400, "json.missing_field", "缺少字段：“" + key + "”"};
+        return {};
+    }
+    Poco::Dynamic::Var v = o->get(key);
+    if (!v.isString()) throw ApiError{400, "json.wrong_type", "字段“" + key + "”应为字符串"};
+    return v.convert<std::string>();
+}
+
+long long need_int(const Poco::JSON::Object::Ptr& o, const std::string& key) {
+    if (!o->has(key)) throw ApiError{400, "json.missing_field", "缺少字段：“" + key + "”"};
+    Poco::Dynamic::Var v = o->get(key);
+    if (!v.isInteger() || v.isBoolean()) throw ApiError{400, "json.wrong_type", "字段“" + key + "”应为整数"};
+    return v.convert<Poco::Int64>();
+}
+
+void Call::send_json(int status, const Poco::Dynamic::Var& value) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::condense(value, out);
+    const std::string body = out.str();
+    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    res.setContentType("application/json; charset=utf-8");
+    res.setContentLength64(static_cast<Poco::Int64>(body.size()));
+    res.send().write(body.data(), static_cast<std::streamsize>(body.size()));
+}
+
+void Call::send_bytes(int status, const std::string& content_type, const std::string& bytes) {
+    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    res.setContentType(content_type);
+    res.setContentLength64(static_cast<Poco::Int64>(bytes.size()));
+    res.send().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+void Call::send_empty(int status) {
+    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    res.setContentLength(0);
+    res.send();
+}
+
+namespace {
+
+bool match(const std::string& pattern, const std::string& path, std::map<std::string, std::string>& params) {
+    std::vector<std::string> a, b;
+    auto split = [](const std::string& s, std::vector<std::string>& out) {
+        std::size_t i = 0;
+        while (i <= s.size()) {
+            std::size_t j = s.find('/', i);
+            if (j == std::string::npos) j = s.size();
+            out.push_back(s.substr(i, j - i));
+            i = j + 1;
+        }
+    };
+    split(pattern, a), split(path, b);
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].size() > 2 && a[i].front() == '{' && a[i].back() == '}') {
+            if (b[i].empty()) return false;
+            params[a[i].substr(1, a[i].size() - 2)] = b[i];
+        } else if (a[i] != b[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+class Handler : public Poco::Net::HTTPRequestHandler {
+public:
+    Handler(App& app, const std::vector<Route>& routes) : app_(app), routes_(routes) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& res) override {
+        Call call{req, res, app_, {}, std::nullopt};
+        const auto t0 = std::chrono::steady_clock::now();
+        int status = 200;
+        try {
+            const std::string path = Poco::URI(req.getURI()).getPath();
+            const Route* route = nullptr;
+            bool path_known = false;
+            for (const auto& r : routes_) {
+                std::map<std::string, std::string> params;
+                if (!match(r.pattern, path, params)) continue;
+                path_known = true;
+                if (r.method == req.getMethod()) {
+                    route = &r;
+                    call.params = std::move(params);
+                    break;
+                }
+            }
+            if (!route) {
+                if (path_known) throw ApiError{405, "request.method", "该地址不支持 " + req.getMethod() + " 方法"};
+                throw ApiError{404, "request.not_found", "没有这个地址：" + path};
+            }
+            if (route->auth) call.user = app_.authenticate(req);
+            route->handle(call);
+            status = res.getStatus();
+        } catch (const ApiError& e) {
+            status = e.status;
+            if (!res.sent()) {
+                Poco::JSON::Object::Ptr err = new Poco::JSON::Object, o = new Poco::JSON::Object;
+                err->set("code", e.code);
+                err->set("message", e.message);
+                o->set("error", err);
+                if (e.status == 401) res.set("WWW-Authenticate", "Bearer");
+                call.send_json(e.status, o);
+            }
+        } catch (const Error& e) {
+            status = 500;
+            if (!res.sent()) reply_error(call, 500, e.code(), e.message());
+        } catch (const std::exception& e) {
+            status = 500;
+            std::cerr << "{\"level\":\"error\",\"msg\":\"unhandled\",\"what\":\"" << e.what() << "\"}\n";
+            if (!res.sent()) reply_error(call, 500, "server.internal", "服务器内部错误");
+        }
+        app_.log_request(req, status, std::chrono::steady_clock::now() - t0, call.user ? call.user->name : "");
+    }
+
+private:
+    static void reply_error(Call& call, int status, const std::string& code, const std::string& message) {
+        Poco::JSON::Object::Ptr err = new Poco::JSON::Object, o = new Poco::JSON::Object;
+        err->set("code", code);
+        err->set("message", message);
+        o->set("error", err);
+        call.send_json(status, o);
+    }
+    App& app_;
+    const std::vector<Route>& routes_;
+};
+
+}  // namespace
+
+Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
+    return new Handler(app_, routes_);
+}
+
+}  // namespace sanding::server

@@ -1,0 +1,90 @@
+// Everything the server keeps, as operations on the database: users and tokens, bodies and their
+// workflow state, immutable revisions, reviews, sign-offs and the hash-chained audit log.
+// Schema created and migrated here; revisions, sign-offs and audit entries are append-only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db.hpp"
+#include "sanding/signoff.hpp"
+#include "sanding/workflow.hpp"
+
+namespace sanding::server {
+
+struct User {
+    std::string name, role, body, display_name, password_hash;
+};
+
+struct BodyRecord {
+    std::string id, name, kind, state, state_changed_at, facts_json;
+    long long current_revision = 0;
+};
+
+struct RevisionRecord {
+    std::string body;
+    long long number = 0;
+    std::string sha256, author, comment, created_at, findings_json;
+    long long size = 0, errors = 0, warnings = 0, infos = 0;
+};
+
+std::string now_iso();  // UTC, seconds
+
+class Store {
+public:
+    explicit Store(Db& db) : db_(db) {}
+    Db& db() { return db_; }
+
+    // Creates or upgrades the schema to the current version.
+    void migrate();
+
+    // --- users and tokens ---
+    void add_user(const User& u, const std::string& password);
+    std::vector<User> users();
+    std::optional<User> user(const std::string& name);
+    void set_password(const std::string& name, const std::string& password);
+    std::string issue_token(const std::string& user, long long ttl_seconds);  // the token itself
+    std::optional<User> user_for_token(const std::string& token);
+    void revoke_token(const std::string& token);
+
+    // --- templates held by the server: framework, model texts, rule files ---
+    void put_template(Poco::Data::Session& s, const std::string& name, const std::string& content);
+    std::optional<std::string> get_template(const std::string& name);
+    std::vector<std::pair<std::string, std::string>> templates_with_prefix(const std::string& prefix);
+    void put_meta(Poco::Data::Session& s, const std::string& key, const std::string& value);
+    std::optional<std::string> meta(const std::string& key);
+
+    // --- bodies ---
+    void upsert_body(Poco::Data::Session& s, const BodyRecord& b);
+    std::vector<BodyRecord> bodies();
+    std::optional<BodyRecord> body(const std::string& id);
+    std::optional<BodyRecord> body(Poco::Data::Session& s, const std::string& id);
+    // Moves the body from `from` to `to` if it is still in `from`; false when it was not.
+    bool move(Poco::Data::Session& s, const std::string& body, WorkflowState from, WorkflowState to, long long current_revision = -1);
+
+    // --- revisions ---
+    long long next_revision_number(Poco::Data::Session& s, const std::string& body);
+    void add_revision(Poco::Data::Session& s, const RevisionRecord& r, const std::string& odt_bytes);
+    std::vector<RevisionRecord> revisions(const std::string& body);
+    std::optional<RevisionRecord> revision(const std::string& body, long long number);
+    std::optional<std::string> revision_bytes(const std::string& body, long long number);
+
+    void add_review(Poco::Data::Session& s, const std::string& body, long long revision, const std::string& reviewer,
+                    const std::string& verdict, const std::string& comment);
+    std::vector<std::vector<std::string>> reviews(const std::string& body);  // revision, reviewer, verdict, comment, at
+
+    void add_signoff(Poco::Data::Session& s, const SignOff& so);
+    std::vector<SignOff> signoffs();
+    std::optional<SignOff> signoff(const std::string& body);
+
+    // --- audit ---
+    void audit(Poco::Data::Session& s, const std::string& actor, const std::string& action, const std::string& body,
+               const std::string& detail_json);
+    std::vector<AuditEntry> audit_entries();
+
+private:
+    Db& db_;
+};
+
+}  // namespace sanding::server
