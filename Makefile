@@ -5,9 +5,18 @@ SANDING = $(BUILD)/server/sanding
 
 .PHONY: run check deps build test bench clean
 
+DB ?= sqlite:var/sanding.db
+LISTEN ?= 127.0.0.1:8080
+
+# The demo district in an SQLite file: initialised (with demo users, passwords printed once) on
+# the first run, then the server. The rendered drafts are in var/drafts/ as well.
 run: deps build
 	@mkdir -p var/drafts
-	$(SANDING) render --all -o var/drafts
+	@$(SANDING) render --all -o var/drafts
+	@$(SANDING) admin init --demo-users --db $(DB)
+	@echo "（演示用户的密码只在创建时显示一次；重设：$(SANDING) admin user passwd NAME --db $(DB)）"
+	@echo "演示登录名：drafter-<机构标识>、head-<机构标识>（如 drafter-natural-resources）、reviewer-1、reviewer-2、office、admin"
+	$(SANDING) serve --db $(DB) --listen $(LISTEN)
 
 check: deps build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
@@ -17,7 +26,7 @@ deps:
 
 build:
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build $(BUILD) -j$(JOBS)
+	@cmake --build $(BUILD) -j$(JOBS) -- --no-print-directory
 
 bench: deps build
 	bench/run.sh $(BUILD)

@@ -23,14 +23,23 @@ server::ServerConfig server_config(const Args& args) {
 }
 
 int cmd_serve(const std::vector<std::string>& argv) {
-    Args args = parse_args(argv, {"config", "listen", "db"}, {"routes", "help"});
+    Args args = parse_args(argv, {"config", "listen", "db"}, {"routes", "print-config", "help"});
     if (args.has("help")) {
         std::puts("用法: sanding serve [--config FILE] [--listen 127.0.0.1:8080] [--db sqlite:var/sanding.db|postgresql://…]\n"
-                  "      sanding serve --routes     列出服务器提供的全部接口");
+                  "      sanding serve --routes     列出服务器提供的全部接口\n"
+                  "      sanding serve --print-config  显示生效的全部配置项");
         return 0;
     }
     if (!args.positional.empty()) throw UsageError{"多余的参数：" + args.positional[0]};
     const server::ServerConfig config = server_config(args);
+    if (args.has("routes")) {
+        for (const auto& r : server::App::routes()) std::printf("%s %s\n", r.method.c_str(), r.pattern.c_str());
+        return 0;
+    }
+    if (args.has("print-config")) {
+        for (const auto& [key, value] : server::config_values(config)) std::printf("%s = %s\n", key.c_str(), value.c_str());
+        return 0;
+    }
 
     // Block the stop signals in every thread; the main thread waits for them below.
     sigset_t stop;
@@ -40,11 +49,7 @@ int cmd_serve(const std::vector<std::string>& argv) {
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
 
     server::App app(config);
-    const std::vector<server::Route> routes = app.routes();
-    if (args.has("routes")) {
-        for (const auto& r : routes) std::printf("%s %s\n", r.method.c_str(), r.pattern.c_str());
-        return 0;
-    }
+    const std::vector<server::Route> routes = server::App::routes();
     Poco::Net::ServerSocket socket;
     try {
         socket.bind(Poco::Net::SocketAddress(config.listen), true);

@@ -45,7 +45,8 @@ public:
                      const std::string& user);
     void log(const std::string& level, const std::string& message);
 
-    std::vector<Route> routes();
+    // Every route the server answers (also printed by `sanding serve --routes`).
+    static std::vector<Route> routes();
 
 private:
     ServerConfig config_;

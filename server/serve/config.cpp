@@ -7,12 +7,6 @@
 
 namespace sanding::server {
 
-const std::vector<std::string>& config_keys() {
-    static const std::vector<std::string> keys = {"server.listen", "server.threads", "server.max_queued", "db.url",
-                                                  "db.sessions",   "limits.upload_bytes", "auth.token_ttl_seconds", "log.level"};
-    return keys;
-}
-
 namespace {
 long long integer(const std::string& key, const std::string& value, const std::string& where, long long min, long long max) {
     if (value.empty() || value.size() > 12 || value.find_first_not_of("0123456789") != std::string::npos)
@@ -41,6 +35,17 @@ void set_config(ServerConfig& c, const std::string& key, const std::string& valu
     } else {
         throw Error("config.unknown_key", "未知的配置项：" + key, where);
     }
+}
+
+std::vector<std::pair<std::string, std::string>> config_values(const ServerConfig& c) {
+    return {{"server.listen", c.listen},
+            {"server.threads", std::to_string(c.threads)},
+            {"server.max_queued", std::to_string(c.max_queued)},
+            {"db.url", c.db},
+            {"db.sessions", std::to_string(c.db_sessions)},
+            {"limits.upload_bytes", std::to_string(c.max_upload_bytes)},
+            {"auth.token_ttl_seconds", std::to_string(c.token_ttl_seconds)},
+            {"log.level", c.log_level}};
 }
 
 void load_config_file(const std::string& path, ServerConfig& c) {

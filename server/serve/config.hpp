@@ -18,11 +18,11 @@ struct ServerConfig {
     std::string log_level = "info";              // log.level: error | info | debug
 };
 
-// The keys a config file may hold, in the order of server/sanding.conf.
-const std::vector<std::string>& config_keys();
-
 // Reads key = value lines (# comments); Error config.* naming the file, line and key.
 void load_config_file(const std::string& path, ServerConfig& config);
+// Every key with its value, in the order of server/sanding.conf.
+std::vector<std::pair<std::string, std::string>> config_values(const ServerConfig& config);
+
 // Sets one key from text; Error config.bad_value naming it.
 void set_config(ServerConfig& config, const std::string& key, const std::string& value, const std::string& where);
 
