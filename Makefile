@@ -29,8 +29,10 @@ build:
 	@cmake --build $(BUILD) -j$(JOBS) -- --no-print-directory
 
 bench: deps build
+	@scripts/install-deps.sh bench
 	bench/run.sh $(BUILD)
 	bench/check_bench.sh $(BUILD)
+	bench/server_bench.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD)

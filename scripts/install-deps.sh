@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package sanding needs that is not installed yet.
-# Idempotent and quiet when nothing is missing. Usage: scripts/install-deps.sh [build|test|all]
+# Idempotent and quiet when nothing is missing. Usage: scripts/install-deps.sh [build|test|all|bench]
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config zlib1g-dev libicu-dev libpugixml-dev libpoco-dev
@@ -9,11 +9,15 @@ build_pkgs=(build-essential cmake pkg-config zlib1g-dev libicu-dev libpugixml-de
 # xmllint for the XSDs.
 test_pkgs=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3 postgresql sqlite3)
 
+# Peers and load generators for `make bench` only.
+bench_pkgs=(wrk nginx-light)
+
 want=("${build_pkgs[@]}")
 case "${1:-all}" in
     build) ;;
     test | all) want+=("${test_pkgs[@]}") ;;
-    *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+    bench) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+    *) echo "usage: $0 [build|test|all|bench]" >&2; exit 2 ;;
 esac
 
 here=$(cd "$(dirname "$0")/.." && pwd)

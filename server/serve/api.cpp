@@ -461,24 +461,29 @@ void board(Call& c) {
     std::tm tm{};
     long long left = 0;
     if (strptime((deadline + " 23:59:59").c_str(), "%Y-%m-%d %H:%M:%S", &tm)) left = static_cast<long long>(timegm(&tm) - std::time(nullptr));
-    auto o = obj();
-    o->set("round", c.app.framework().round.name);
-    o->set("deadline", deadline);
-    o->set("seconds_left", left);
-    Array::Ptr a = new Array;
+    // Written directly: 10,000 bodies through Poco::JSON objects cost more than the query.
+    std::string out = "{\"round\":";
+    json_string(out, c.app.framework().round.name);
+    out += ",\"deadline\":";
+    json_string(out, deadline);
+    out += ",\"seconds_left\":" + std::to_string(left) + ",\"bodies\":[";
+    bool first = true;
     for (const auto& r : rows) {
-        auto x = obj();
-        x->set("id", text(r[0]));
-        x->set("name", text(r[1]));
-        x->set("state", text(r[2]));
-        x->set("state_label", std::string(chinese_label(workflow_state_from_string(text(r[2])).value_or(WorkflowState::Drafting))));
-        x->set("last_change", text(r[3]));
-        x->set("current_revision", number(r[4]));
-        x->set("open_errors", number(r[5]));
-        a->add(x);
+        out += first ? "{\"id\":" : ",{\"id\":";
+        first = false;
+        json_string(out, text(r[0]));
+        out += ",\"name\":";
+        json_string(out, text(r[1]));
+        out += ",\"state\":";
+        json_string(out, text(r[2]));
+        out += ",\"state_label\":";
+        json_string(out, chinese_label(workflow_state_from_string(text(r[2])).value_or(WorkflowState::Drafting)));
+        out += ",\"last_change\":";
+        json_string(out, text(r[3]));
+        out += ",\"current_revision\":" + std::to_string(number(r[4])) + ",\"open_errors\":" + std::to_string(number(r[5])) + "}";
     }
-    o->set("bodies", a);
-    c.send_json(200, o);
+    out += "]}";
+    c.send_bytes(200, "application/json; charset=utf-8", out);
 }
 
 void export_bundle(Call& c) {

@@ -62,7 +62,9 @@ void initialise(Db& db, const std::string& framework_path, const std::string& te
     });
 }
 
-App::App(ServerConfig config) : config_(std::move(config)), db_(config_.db, config_.db_sessions), store_(db_) {
+// Every request thread may hold a database session: the pool is at least as large.
+App::App(ServerConfig config)
+    : config_(std::move(config)), db_(config_.db, std::max(config_.db_sessions, config_.threads)), store_(db_) {
     store_.migrate();
     auto fw_xml = store_.get_template("framework.xml");
     if (!fw_xml) throw Error("server.not_initialised", "数据库尚未初始化：请先运行 sanding admin init --framework FILE", config_.db);

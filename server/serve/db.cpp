@@ -3,6 +3,7 @@
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SessionPool.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/URI.h>
 
@@ -79,6 +80,7 @@ Db::Db(const std::string& url, int max_sessions) : url_(url) {
     try {
         pool_ = std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, max_sessions, 60);
         auto s = session();
+        if (!postgres_) s << "PRAGMA journal_mode=WAL", now;  // kept in the database file
         query(s, "SELECT 1");
     } catch (const Error&) {
         throw;
@@ -88,14 +90,24 @@ Db::Db(const std::string& url, int max_sessions) : url_(url) {
 }
 
 Poco::Data::Session Db::session() {
-    Poco::Data::Session s = pool_->get();
-    if (!postgres_) {
-        // Durable commits (kill -9 loses nothing answered 201) and writers that wait, not fail.
-        s << "PRAGMA journal_mode=WAL", now;
-        s << "PRAGMA synchronous=FULL", now;
-        s << "PRAGMA busy_timeout=15000", now;
+    // A full pool waits (up to 15 s) rather than failing the request.
+    for (int waited_ms = 0;; waited_ms += 2) {
+        try {
+            Poco::Data::Session s = pool_->get();
+            prepare(s);
+            return s;
+        } catch (const Poco::Data::SessionPoolExhaustedException&) {
+            if (waited_ms >= 15000) throw Error("db.busy", "数据库连接已满，请稍后重试");
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
     }
-    return s;
+}
+
+void Db::prepare(Poco::Data::Session& s) {
+    // Per-connection settings, set on every checkout: a pooled connection may be new (the pool
+    // closes idle ones), and its address says nothing. Durable commits (kill -9 loses nothing that
+    // was answered 201) and writers that wait instead of failing.
+    if (!postgres_) s << "PRAGMA synchronous=FULL; PRAGMA busy_timeout=15000", now;
 }
 
 std::vector<Row> Db::query(Poco::Data::Session& s, const std::string& sql, const std::vector<Value>& params) const {
@@ -145,6 +157,14 @@ void Db::transaction(const std::function<void(Poco::Data::Session&)>& fn) {
             } catch (...) {
             }
             if (!unique_violation(e) || attempt >= 8) throw;
+        } catch (...) {
+            // ApiError (a refusal such as 409 workflow.illegal) is not a std::exception: without this
+            // the pooled session went back still inside BEGIN (IMMEDIATE), holding SQLite's write lock.
+            try {
+                s << "ROLLBACK", now;
+            } catch (...) {
+            }
+            throw;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5 * (attempt + 1)));
     }

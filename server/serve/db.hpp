@@ -38,6 +38,7 @@ public:
     Poco::Data::Session session();
 
 private:
+    void prepare(Poco::Data::Session& s);
     std::string url_;
     bool postgres_ = false;
     std::unique_ptr<Poco::Data::SessionPool> pool_;

@@ -163,7 +163,7 @@ public:
             if (!res.sent()) reply_error(call, 500, e.code(), e.message());
         } catch (const std::exception& e) {
             status = 500;
-            std::cerr << "{\"level\":\"error\",\"msg\":\"unhandled\",\"what\":\"" << e.what() << "\"}\n";
+            app_.log("error", std::string("unhandled: ") + e.what());
             if (!res.sent()) reply_error(call, 500, "server.internal", "服务器内部错误");
         }
         app_.log_request(req, status, std::chrono::steady_clock::now() - t0, call.user ? call.user->name : "");
