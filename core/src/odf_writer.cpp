@@ -207,11 +207,60 @@ constexpr const char* kManifest =
 
 }  // namespace
 
+static std::string changes_content_xml(const std::vector<ChangedParagraph>& ps, const std::string& author, const std::string& date) {
+    std::string regions, body;
+    int next = 0;
+    auto info = [&] {
+        std::string i = "<office:change-info><dc:creator>";
+        escape_into(i, author);
+        i += "</dc:creator><dc:date>" + date + "</dc:date></office:change-info>";
+        return i;
+    };
+    for (const auto& p : ps) {
+        body += "<text:p text:style-name=\"";
+        body += style_for(p.kind);
+        body += "\">";
+        for (const auto& piece : p.pieces) {
+            if (piece.kind == ChangedParagraph::Piece::Same) {
+                inline_into(body, piece.text);
+            } else if (piece.kind == ChangedParagraph::Piece::Insert) {
+                const std::string id = "sanding-cmp" + std::to_string(++next);
+                regions += "<text:changed-region text:id=\"" + id + "\" xml:id=\"" + id + "\"><text:insertion>" + info() +
+                           "</text:insertion></text:changed-region>";
+                body += "<text:change-start text:change-id=\"" + id + "\"/>";
+                inline_into(body, piece.text);
+                body += "<text:change-end text:change-id=\"" + id + "\"/>";
+            } else {
+                const std::string id = "sanding-cmp" + std::to_string(++next);
+                regions += "<text:changed-region text:id=\"" + id + "\" xml:id=\"" + id + "\"><text:deletion>" + info() + "<text:p>";
+                inline_into(regions, piece.text);
+                regions += "</text:p></text:deletion></text:changed-region>";
+                body += "<text:change text:change-id=\"" + id + "\"/>";
+            }
+        }
+        body += "</text:p>";
+    }
+    return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content") + kNamespaces + ">" + font_faces() +
+           "<office:automatic-styles/><office:body><office:text><text:tracked-changes text:track-changes=\"false\">" + regions +
+           "</text:tracked-changes>" + body + "</office:text></office:body></office:document-content>";
+}
+
 std::string write_odt(const Document& doc, const OdtMeta& meta) {
     ZipWriter zip;
     // ODF 1.3 §3.3: mimetype first, stored, so that `file` and LibreOffice recognise the package.
     zip.add("mimetype", "application/vnd.oasis.opendocument.text", false);
     zip.add("content.xml", content_xml(doc));
+    zip.add("styles.xml", styles_xml());
+    zip.add("meta.xml", meta_xml(meta));
+    zip.add("META-INF/manifest.xml", kManifest);
+    return zip.finish();
+}
+
+std::string write_odt_with_changes(const std::vector<ChangedParagraph>& paragraphs, const OdtMeta& meta,
+                                   const std::string& author, const std::string& date_iso) {
+    ZipWriter zip;
+    zip.add("mimetype", "application/vnd.oasis.opendocument.text", false);
+    zip.add("content.xml", changes_content_xml(paragraphs, author, date_iso));
     zip.add("styles.xml", styles_xml());
     zip.add("meta.xml", meta_xml(meta));
     zip.add("META-INF/manifest.xml", kManifest);

@@ -12,6 +12,7 @@
 #include "sanding/diff.hpp"
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
+#include "sanding/odf_writer.hpp"
 #include "sanding/model_text.hpp"
 #include "sanding/recognize.hpp"
 #include "sanding/render.hpp"
@@ -336,6 +337,40 @@ Regulation regulation_of(App& app, const std::string& body, long long n) {
     return recognize(read_odt(*bytes));
 }
 
+// The newer revision laid out as usual, with every difference from the older one as a tracked
+// change: the reviewer opens it in Writer and steps through the changes.
+void send_comparison_odt(Call& c, const BodyRecord& b, long long from, long long to, const Regulation& newer, const RegulationDiff& d) {
+    using Piece = ChangedParagraph::Piece;
+    std::vector<ChangedParagraph> ps;
+    ChangedParagraph title{ParagraphKind::Title, {}};
+    for (const auto& op : diff_text(d.title_before, d.title_after))
+        title.pieces.push_back({op.kind == TextOp::Same ? Piece::Same : op.kind == TextOp::Insert ? Piece::Insert : Piece::Delete, op.text});
+    ps.push_back(title);
+    if (!newer.stage.empty()) ps.push_back({ParagraphKind::Stage, {{Piece::Same, "（" + newer.stage + "）"}}});
+    for (const auto& a : d.articles) {
+        bool first = true;
+        for (const auto& p : a.paragraphs) {
+            ChangedParagraph cp{first ? ParagraphKind::ArticleStart : ParagraphKind::Body, {}};
+            if (first) cp.pieces.push_back({Piece::Same, a.label + "\u3000"});
+            first = false;
+            switch (p.kind) {
+                case ParagraphDiff::Same: cp.pieces.push_back({Piece::Same, p.after}); break;
+                case ParagraphDiff::Added: cp.pieces.push_back({Piece::Insert, p.after}); break;
+                case ParagraphDiff::Removed: cp.pieces.push_back({Piece::Delete, p.before}); break;
+                case ParagraphDiff::Changed:
+                    for (const auto& op : p.ops)
+                        cp.pieces.push_back({op.kind == TextOp::Same ? Piece::Same : op.kind == TextOp::Insert ? Piece::Insert : Piece::Delete, op.text});
+                    break;
+            }
+            ps.push_back(std::move(cp));
+        }
+    }
+    const std::string odt = write_odt_with_changes(ps, {newer.title, "修订 " + std::to_string(from) + " → " + std::to_string(to)},
+                                                   "修订" + std::to_string(from) + "→" + std::to_string(to), now_iso().substr(0, 19));
+    c.res.set("Content-Disposition", "attachment; filename=\"" + b.id + "-r" + std::to_string(from) + "-r" + std::to_string(to) + ".odt\"");
+    c.send_bytes(200, kOdt, odt);
+}
+
 void compare(Call& c) {
     const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
     auto num = [&](const char* key) {
@@ -345,7 +380,9 @@ void compare(Call& c) {
         return std::stoll(v);
     };
     const long long from = num("from"), to = num("to");
-    const RegulationDiff d = diff_regulations(regulation_of(c.app, b.id, from), regulation_of(c.app, b.id, to));
+    const Regulation older = regulation_of(c.app, b.id, from), newer = regulation_of(c.app, b.id, to);
+    const RegulationDiff d = diff_regulations(older, newer);
+    if (c.query("format") == "odt") return send_comparison_odt(c, b, from, to, newer, d);
     auto o = obj();
     o->set("from", from);
     o->set("to", to);

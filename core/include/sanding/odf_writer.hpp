@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sanding/document.hpp"
 
@@ -16,5 +17,20 @@ struct OdtMeta {
 
 // The .odt bytes. Equal input gives equal bytes.
 std::string write_odt(const Document& doc, const OdtMeta& meta);
+
+// A paragraph of a comparison: pieces kept, inserted or deleted (tracked changes in Writer).
+struct ChangedParagraph {
+    ParagraphKind kind = ParagraphKind::Body;
+    struct Piece {
+        enum Kind { Same, Insert, Delete } kind = Same;
+        std::string text;
+    };
+    std::vector<Piece> pieces;
+};
+
+// The same layout, with insertions and deletions as ODF tracked changes by `author`, so a
+// reviewer opens it in Writer and sees (and can accept or reject) every change.
+std::string write_odt_with_changes(const std::vector<ChangedParagraph>& paragraphs, const OdtMeta& meta,
+                                   const std::string& author, const std::string& date_iso);
 
 }  // namespace sanding
