@@ -95,7 +95,10 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
             if (!pat.regex) {
                 e.folded = true;
                 e.literal = pat.text;
-                if (!pat.before.empty()) expression = "(?:" + pat.before + ")" + expression;
+                // A before-context is not folded in: a leading character class ([\x{4e00}-\x{9fff}],)
+                // makes every Chinese character a possible start and the scan several times
+                // slower, while the bare literal is rare and its context cheap to check.
+                if (!pat.before.empty()) plan.before = single("(?:" + pat.before + ")\\z", HS_FLAG_SINGLEMATCH, rule, "前置语境");
                 if (!pat.after.empty()) {
                     // A short context (a character class) is folded in; a long one (《[^》]{1,40}法》)
                     // would make the main database slow for every paragraph, so it is checked on
@@ -239,6 +242,11 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
                 if (!found) continue;
             }
             m.end = m.start + e.literal_length;
+            if (e.before) {
+                std::size_t from = m.start > 1024 ? m.start - 1024 : 0;
+                while (from < m.start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+                if (!context_holds(e.before, text.substr(from, m.start - from), s)) continue;
+            }
             if (e.after && !context_holds(e.after, text.substr(m.end), s)) continue;
             if (excepted(e.rule, text, m.start, m.end, s)) continue;
             out.push_back({e.rule, e.pattern, m.start, m.end});

@@ -54,11 +54,11 @@ private:
         std::size_t literal_length = 0;  // > 0: a literal; start = end - length
         hs_database* whole = nullptr;    // regex: \A(?:re)\z, to find where a match starts
         std::size_t min_width = 0, max_width = 0;
-        hs_database* before = nullptr;  // checked separately only for regexes
+        hs_database* before = nullptr;
         hs_database* after = nullptr;
-        // A literal's contexts are part of its expression in the main database, so only real
-        // hits are reported (a bare （ would otherwise be a candidate at every bracket); the
-        // report then ends after the after-context, and the literal is found back from there.
+        // A literal's short after-context is part of its expression in the main database, so only
+        // real hits are reported (a bare （ would otherwise be a candidate at every bracket); the
+        // report then ends after the context, and the literal is found back from there.
         bool folded = false;
         std::string literal;
         hs_database* after_exact = nullptr;  // \A(?:after)\z
