@@ -147,9 +147,13 @@ Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const s
     return revision_json(r);
 }
 
-void transition(App& app, Call& c, WorkflowAction action, const std::string& comment) {
+std::string comment_of(Call& c, bool required);
+
+// Who may, then what was asked: a user without the role gets 403/404 whatever the body says.
+void transition(App& app, Call& c, WorkflowAction action, bool comment_required) {
     BodyRecord b = app.visible_body(c.me(), c.param("id"));
     require(c.me(), action, b);
+    const std::string comment = comment_of(c, comment_required);
     app.store().db().transaction([&](Poco::Data::Session& s) {
         BodyRecord now = *app.store().body(s, b.id);
         const auto from = workflow_state_from_string(now.state).value_or(WorkflowState::Drafting);
@@ -170,6 +174,7 @@ void transition(App& app, Call& c, WorkflowAction action, const std::string& com
 }
 
 std::string comment_of(Call& c, bool required) {
+    if (!required && c.req.getContentLength64() == 0) return {};  // no body: no comment
     auto o = c.json({"comment"});
     std::string comment = need_string(o, "comment", required);
     if (required && comment.empty()) throw ApiError{400, "json.empty_field", "退回时须写明意见（comment）"};
@@ -445,9 +450,9 @@ void check_text(Call& c) {
     c.send_bytes(200, "application/json; charset=utf-8", report_json(r.findings, {"request", &doc, !odt, r.body ? r.body->id : ""}));
 }
 
-void submit(Call& c) { transition(c.app, c, WorkflowAction::Submit, comment_of(c, false)); }
-void return_draft(Call& c) { transition(c.app, c, WorkflowAction::Return, comment_of(c, true)); }
-void approve(Call& c) { transition(c.app, c, WorkflowAction::Approve, comment_of(c, false)); }
+void submit(Call& c) { transition(c.app, c, WorkflowAction::Submit, false); }
+void return_draft(Call& c) { transition(c.app, c, WorkflowAction::Return, true); }
+void approve(Call& c) { transition(c.app, c, WorkflowAction::Approve, false); }
 
 void signoff(Call& c) {
     const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));

@@ -5,6 +5,7 @@
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/SessionPool.h>
 #include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
 #include <Poco/URI.h>
 
 #include <filesystem>
@@ -48,7 +49,9 @@ std::string to_postgres(const std::string& sql) {
 }
 
 bool unique_violation(const std::exception& e) {
-    const std::string m = e.what();
+    // Poco's what() is only the exception's name ("PostgreSQL"); the server's words are in displayText().
+    const auto* poco = dynamic_cast<const Poco::Exception*>(&e);
+    const std::string m = poco ? poco->displayText() : e.what();
     return m.find("UNIQUE constraint") != std::string::npos || m.find("duplicate key") != std::string::npos ||
            m.find("23505") != std::string::npos;
 }
@@ -145,6 +148,10 @@ void Db::transaction(const std::function<void(Poco::Data::Session&)>& fn) {
         auto s = session();
         s << (postgres_ ? "BEGIN" : "BEGIN IMMEDIATE"), now;
         try {
+            // Writers queue on PostgreSQL as on SQLite (BEGIN IMMEDIATE), across every server
+            // instance: otherwise concurrent uploads all take the same next revision number and
+            // audit seq, and all but one fail on the key, again and again, past the retries.
+            if (postgres_) query(s, "SELECT 1 FROM pg_advisory_xact_lock(7061636)");
             fn(s);
             s << "COMMIT", now;
             return;

@@ -1,5 +1,6 @@
 #include "http.hpp"
 
+#include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/StreamCopier.h>
@@ -163,7 +164,8 @@ public:
             if (!res.sent()) reply_error(call, 500, e.code(), e.message());
         } catch (const std::exception& e) {
             status = 500;
-            app_.log("error", std::string("unhandled: ") + e.what());
+            const auto* poco = dynamic_cast<const Poco::Exception*>(&e);  // its what() is only a name
+            app_.log("error", std::string("unhandled: ") + (poco ? poco->displayText() : e.what()));
             if (!res.sent()) reply_error(call, 500, "server.internal", "服务器内部错误");
         }
         app_.log_request(req, status, std::chrono::steady_clock::now() - t0, call.user ? call.user->name : "");

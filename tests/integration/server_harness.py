@@ -36,9 +36,13 @@ class Postgres:
             self.user = "postgres"
             pw = pwd.getpwnam("postgres")
             os.chown(self.dir, pw.pw_uid, pw.pw_gid)
-        self.run([f"{PG_BIN}/initdb", "-D", f"{self.dir}/data", "-A", "trust", "-U", "sanding", "--no-sync", "-E", "UTF8"])
-        self.run([f"{PG_BIN}/pg_ctl", "-D", f"{self.dir}/data", "-l", f"{self.dir}/log", "-w", "-t", "60", "start",
-                  "-o", f"-k {self.dir} -h 127.0.0.1 -p {self.port} -c fsync=on"])
+        try:
+            self.run([f"{PG_BIN}/initdb", "-D", f"{self.dir}/data", "-A", "trust", "-U", "sanding", "--no-sync", "-E", "UTF8"])
+            self.run([f"{PG_BIN}/pg_ctl", "-D", f"{self.dir}/data", "-l", f"{self.dir}/log", "-w", "-t", "60", "start",
+                      "-o", f"-k {self.dir} -h 127.0.0.1 -p {self.port} -c fsync=on"])
+        except BaseException:
+            shutil.rmtree(self.dir, ignore_errors=True)  # a half-made cluster does not outlive the run
+            raise
         self.databases = 0
 
     def run(self, cmd):
@@ -52,6 +56,13 @@ class Postgres:
         self.run([f"{PG_BIN}/createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "sanding", name])
         return f"postgresql://sanding@127.0.0.1:{self.port}/{name}"
 
+    def psql(self, url, sql):
+        """Runs SQL with psql as the cluster's superuser, stopping at the first error."""
+        name = url.rsplit("/", 1)[1]
+        return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "sanding", "-X", "-q",
+                               "-v", "ON_ERROR_STOP=1", "-d", name, "-c", sql],
+                              capture_output=True, text=True, timeout=60)
+
     def stop(self):
         try:
             self.run([f"{PG_BIN}/pg_ctl", "-D", f"{self.dir}/data", "-m", "immediate", "-w", "stop"])
@@ -63,10 +74,12 @@ class Server:
     """sanding serve on a free loopback port over the given database URL (initialised and with
     users added by `sanding admin`)."""
 
-    def __init__(self, db_url, workdir, users=(), init=True):
+    def __init__(self, db_url, workdir, users=(), init=True, config=None):
         self.db = db_url
         self.workdir = workdir
+        self.config = config  # a `sanding serve --config` file, or None
         self.passwords = {}
+        self.log = None
         if init:
             self.admin("init")
             for name, role, body in users:
@@ -87,12 +100,23 @@ class Server:
         self.admin(*args, stdin=password + "\n")
         self.passwords[name] = password
 
-    def start(self, port=0):
+    def start(self, port=0, config=None):
+        if config is not None:
+            self.config = config
+        if self.log:
+            self.log.close()
         self.log = open(os.path.join(self.workdir, "server.log"), "a")
-        self.proc = subprocess.Popen([SANDING, "serve", "--db", self.db, "--listen", f"127.0.0.1:{port}"],
-                                     stdout=subprocess.PIPE, stderr=self.log, text=True, cwd=self.workdir)
+        cmd = [SANDING, "serve", "--db", self.db, "--listen", f"127.0.0.1:{port}"]
+        if self.config:
+            cmd += ["--config", self.config]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self.log, text=True, cwd=self.workdir)
         line = self.proc.stdout.readline()  # "sanding serve: 正在监听 http://127.0.0.1:PORT（…）"
         if "http://" not in line:
+            self.proc.kill()
+            self.proc.wait(timeout=30)
+            self.proc.stdout.close()
+            self.log.close()
+            self.log = None
             raise RuntimeError("server did not start: " + line + open(os.path.join(self.workdir, "server.log")).read()[-2000:])
         self.port = int(line.split("http://127.0.0.1:")[1].split("（")[0])
         self.tokens = {}
@@ -100,6 +124,7 @@ class Server:
     def kill9(self):
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait(timeout=30)
+        self.proc.stdout.close()
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
@@ -108,7 +133,12 @@ class Server:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
-        self.log.close()
+                self.proc.wait(timeout=30)
+        if self.proc and self.proc.stdout:
+            self.proc.stdout.close()
+        if self.log:
+            self.log.close()
+            self.log = None
 
     # --- client ---
     def request(self, method, path, body=None, token=None, headers=None, user=None, timeout=60):
