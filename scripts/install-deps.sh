@@ -4,10 +4,11 @@
 set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config zlib1g-dev libicu-dev libpugixml-dev libpoco-dev
-            libssl-dev libsqlite3-dev libpq-dev libvectorscan-dev libgtest-dev libbenchmark-dev)
+            libssl-dev libsqlite3-dev libpq-dev libvectorscan-dev libgtest-dev libbenchmark-dev
+            libreoffice-dev zip)
 # What the tests drive for real: LibreOffice headless (PDF conversion), poppler tools, CJK fonts,
 # xmllint for the XSDs.
-test_pkgs=(libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3 postgresql sqlite3)
+test_pkgs=(libreoffice-writer-nogui python3-uno poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3 postgresql sqlite3)
 
 # Peers and load generators for `make bench` only.
 bench_pkgs=(wrk nginx-light)

@@ -1,0 +1,10 @@
+# Writes a C++ file holding each rule file as a raw string: embedded_rule_files().
+set(out "// Generated from templates/rules/*.xml by plugin/embed_rules.cmake. Do not edit.\n#include <string>\n#include <utility>\n#include <vector>\n\nstd::vector<std::pair<std::string, std::string>> embedded_rule_files() {\n    return {\n")
+string(REPLACE "|" ";" FILES "${FILES}")
+foreach(f ${FILES})
+  file(READ ${f} content)
+  get_filename_component(name ${f} NAME)
+  string(APPEND out "        {\"${name}\", R\"sanding_rules(${content})sanding_rules\"},\n")
+endforeach()
+string(APPEND out "    };\n}\n")
+file(WRITE ${OUT} "${out}")

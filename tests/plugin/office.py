@@ -1,0 +1,122 @@
+"""A real headless LibreOffice for the extension's tests: own profile directory, own port,
+sanding.oxt installed into that profile through the ExtensionManager, stopped by pid afterwards.
+Runs under /usr/bin/python3 (python3-uno)."""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+import uno
+import unohelper
+from com.sun.star.beans import PropertyValue
+from com.sun.star.task import XInteractionHandler
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+
+OXT = os.environ.get("SANDING_OXT", os.path.join(os.path.dirname(__file__), "../../build/plugin/sanding.oxt"))
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class AcceptingEnvironment(unohelper.Base, XCommandEnvironment, XInteractionHandler, XProgressHandler):
+    """Answers the installation's questions as an administrator clicking 接受 would (the
+    licence), so that the real .oxt installs without a dialog."""
+
+    def getInteractionHandler(self):
+        return self
+
+    def getProgressHandler(self):
+        return self
+
+    def handle(self, request):
+        for c in request.getContinuations():
+            if c.queryInterface(uno.getTypeByName("com.sun.star.task.XInteractionApprove")):
+                c.select()
+                return
+
+    def push(self, status):
+        pass
+
+    def update(self, status):
+        pass
+
+    def pop(self):
+        pass
+
+
+class Office:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="sanding-office-")
+        self.profile = f"file://{self.dir}/profile"
+        self.proc = None
+        self.start()
+        self.install(OXT)
+        # Extensions' configuration (the grammar checker's locales) is read at start: restart once.
+        self.stop_office()
+        self.start()
+
+    def start(self):
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+             f"-env:UserInstallation={self.profile}", f"--accept=socket,host=127.0.0.1,port={self.port};urp;"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        deadline = time.time() + 60
+        while True:
+            try:
+                self.ctx = resolver.resolve(f"uno:socket,host=127.0.0.1,port={self.port};urp;StarOffice.ComponentContext")
+                break
+            except Exception:
+                if time.time() > deadline or self.proc.poll() is not None:
+                    raise RuntimeError("soffice did not accept connections")
+                time.sleep(0.2)
+        self.smgr = self.ctx.ServiceManager
+        self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+
+    def install(self, path):
+        em = self.ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+        em.addExtension(uno.systemPathToFileUrl(os.path.abspath(path)), (), "user", None, AcceptingEnvironment())
+
+    def stop_office(self):
+        try:
+            self.desktop.terminate()
+        except Exception:
+            pass
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+    def close(self):
+        self.stop_office()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def new_document(self, paragraphs):
+        doc = self.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (prop("Hidden", True),))
+        text = doc.getText()
+        cursor = text.createTextCursor()
+        for i, p in enumerate(paragraphs):
+            if i:
+                text.insertControlCharacter(cursor, 0, False)  # PARAGRAPH_BREAK
+            text.insertString(cursor, p, False)
+        whole = text.createTextCursor()
+        whole.gotoStart(False)
+        whole.gotoEnd(True)
+        zh = uno.createUnoStruct("com.sun.star.lang.Locale")
+        zh.Language, zh.Country = "zh", "CN"
+        whole.setPropertyValue("CharLocaleAsian", zh)
+        return doc
