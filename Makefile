@@ -16,6 +16,8 @@ run: deps build
 	@$(SANDING) admin init --demo-users --db $(DB)
 	@echo "（演示用户的密码只在创建时显示一次；重设：$(SANDING) admin user passwd NAME --db $(DB)）"
 	@echo "演示登录名：drafter-<机构标识>、head-<机构标识>（如 drafter-natural-resources）、reviewer-1、reviewer-2、office、admin"
+	@echo "Writer 扩展：$(BUILD)/plugin/sanding.oxt —— 工具 ▸ 扩展管理器 ▸ 添加，或 unopkg add $(BUILD)/plugin/sanding.oxt；"
+	@echo "            重启 Writer 后菜单“三定 ▸ 设置”填写服务器 http://$(LISTEN) 和登录名"
 	$(SANDING) serve --db $(DB) --listen $(LISTEN)
 
 check: deps build

@@ -123,3 +123,16 @@ RegulationDiff diff_regulations(const Regulation& before, const Regulation& afte
 }
 
 }  // namespace sanding
+
+#include "sanding/document.hpp"
+
+namespace sanding {
+bool same_text(const Document& a, const Document& b) {
+    std::vector<std::string_view> x, y;
+    for (const auto& p : a.paragraphs)
+        if (!trim(p.text).empty()) x.push_back(trim(p.text));
+    for (const auto& p : b.paragraphs)
+        if (!trim(p.text).empty()) y.push_back(trim(p.text));
+    return x == y;
+}
+}  // namespace sanding

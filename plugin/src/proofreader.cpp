@@ -33,8 +33,12 @@ std::string utf8(const OUString& s) {
     return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
 }
 
-// One checker for the process, built on first use from the embedded rule files.
-const sanding::Checker* checker() {
+}  // namespace
+
+namespace sanding::plugin {
+// One checker for the process, built on first use from the embedded rule files; shared by the
+// proofreader and the 检查全文 command.
+const sanding::Checker* shared_checker() {
     static std::once_flag once;
     static std::unique_ptr<sanding::Checker> instance;
     std::call_once(once, [] {
@@ -48,6 +52,11 @@ const sanding::Checker* checker() {
     });
     return instance.get();
 }
+}  // namespace sanding::plugin
+
+namespace {
+
+const sanding::Checker* checker() { return sanding::plugin::shared_checker(); }
 
 bool is_zh_cn(const lang::Locale& l) { return l.Language == "zh" && (l.Country == "CN" || l.Country.isEmpty()); }
 

@@ -41,3 +41,9 @@ RegulationDiff diff_regulations(const Regulation& before, const Regulation& afte
 std::vector<TextOp> diff_text(const std::string& before, const std::string& after);
 
 }  // namespace sanding
+
+namespace sanding {
+// Whether two documents say the same thing: their non-empty paragraphs' texts, in order (the
+// bytes of an .odt change on every save; what a head signs is what it says).
+bool same_text(const struct Document& a, const struct Document& b);
+}  // namespace sanding

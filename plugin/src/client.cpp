@@ -1,0 +1,136 @@
+#include "client.hpp"
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+
+#include <sstream>
+
+namespace sanding::plugin {
+
+Connection& Connection::instance() {
+    static Connection c;
+    return c;
+}
+
+void Connection::configure(const std::string& server, const std::string& user, const std::string& password) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    server_ = server;
+    while (!server_.empty() && server_.back() == '/') server_.pop_back();
+    user_ = user;
+    password_ = password;
+    token_.clear();
+}
+
+std::string Connection::server() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return server_;
+}
+std::string Connection::user() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return user_;
+}
+std::string Connection::password() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return password_;
+}
+bool Connection::configured() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return !server_.empty() && !user_.empty();
+}
+bool Connection::verify_password(const std::string& password) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return password == password_;
+}
+
+HttpAnswer Connection::raw(const std::string& method, const std::string& path, const std::string& body,
+                           const std::string& content_type, const std::string& token) const {
+    const std::string server = this->server();
+    if (server.empty()) throw ServerError{"尚未设置服务器地址（三定 ▸ 设置）"};
+    try {
+        Poco::URI uri(server + path);
+        Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+        // Never wait long: a server that is down or slow gives a message, not a frozen Writer.
+        session.setTimeout(Poco::Timespan(10, 0), Poco::Timespan(10, 0), Poco::Timespan(30, 0));
+        Poco::Net::HTTPRequest req(method, uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
+        if (!token.empty()) req.set("Authorization", "Bearer " + token);
+        if (!body.empty() || method == "POST") {
+            req.setContentType(content_type);
+            req.setContentLength64(static_cast<Poco::Int64>(body.size()));
+        }
+        std::ostream& out = session.sendRequest(req);
+        out.write(body.data(), static_cast<std::streamsize>(body.size()));
+        Poco::Net::HTTPResponse res;
+        std::istream& in = session.receiveResponse(res);
+        HttpAnswer a;
+        a.status = res.getStatus();
+        a.content_type = res.getContentType();
+        Poco::StreamCopier::copyToString(in, a.body);
+        return a;
+    } catch (const Poco::Exception& e) {
+        throw ServerError{"无法连接服务器 " + server + "：" + e.displayText()};
+    } catch (const std::exception& e) {
+        throw ServerError{"无法连接服务器 " + server + "：" + e.what()};
+    }
+}
+
+namespace {
+std::string server_message(const HttpAnswer& a) {
+    try {
+        auto o = Poco::JSON::Parser().parse(a.body).extract<Poco::JSON::Object::Ptr>();
+        return o->getObject("error")->getValue<std::string>("message");
+    } catch (...) {
+        return "HTTP " + std::to_string(a.status);
+    }
+}
+}  // namespace
+
+void Connection::login() {
+    Poco::JSON::Object o;
+    o.set("username", user());
+    o.set("password", password());
+    std::ostringstream s;
+    o.stringify(s);
+    HttpAnswer a = raw("POST", "/api/v1/login", s.str(), "application/json", {});
+    if (a.status != 200) throw ServerError{"服务器 " + server() + " 拒绝登录：" + server_message(a)};
+    auto r = Poco::JSON::Parser().parse(a.body).extract<Poco::JSON::Object::Ptr>();
+    std::lock_guard<std::mutex> lock(mutex_);
+    token_ = r->getValue<std::string>("token");
+}
+
+HttpAnswer Connection::request(const std::string& method, const std::string& path, const std::string& body,
+                               const std::string& content_type) {
+    std::string token;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        token = token_;
+    }
+    if (token.empty()) {
+        login();
+        std::lock_guard<std::mutex> lock(mutex_);
+        token = token_;
+    }
+    HttpAnswer a = raw(method, path, body, content_type, token);
+    if (a.status == 401) {  // expired: log in once more
+        login();
+        std::lock_guard<std::mutex> lock(mutex_);
+        token = token_;
+        a = raw(method, path, body, content_type, token);
+    }
+    if (a.status >= 400) throw ServerError{"服务器 " + server() + " 拒绝：" + server_message(a)};
+    return a;
+}
+
+Poco::JSON::Object::Ptr Connection::json(const std::string& method, const std::string& path, const std::string& body) {
+    HttpAnswer a = request(method, path, body);
+    try {
+        return Poco::JSON::Parser().parse(a.body).extract<Poco::JSON::Object::Ptr>();
+    } catch (const std::exception&) {
+        throw ServerError{"服务器 " + server() + " 的回答不是预期的 JSON"};
+    }
+}
+
+}  // namespace sanding::plugin

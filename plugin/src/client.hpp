@@ -1,0 +1,48 @@
+// The extension's connection to `sanding serve`: HTTP with timeouts, JSON answers, errors that
+// say which server and what failed (in Chinese, for the drafter). Called off the UI thread only.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace sanding::plugin {
+
+struct ServerError {
+    std::string message;  // 无法连接服务器 http://…：… / 服务器拒绝：…
+};
+
+struct HttpAnswer {
+    int status = 0;
+    std::string content_type, body;
+};
+
+// Settings and the session token, shared by every window of the office process. The password is
+// kept in memory for this session only, never written anywhere.
+class Connection {
+public:
+    static Connection& instance();
+
+    void configure(const std::string& server, const std::string& user, const std::string& password);
+    std::string server() const;
+    std::string user() const;
+    bool configured() const;
+
+    // Logs in when there is no token yet; ServerError on any failure.
+    HttpAnswer request(const std::string& method, const std::string& path, const std::string& body = {},
+                       const std::string& content_type = "application/json");
+    Poco::JSON::Object::Ptr json(const std::string& method, const std::string& path, const std::string& body = {});
+    bool verify_password(const std::string& password) const;
+    std::string password() const;
+
+private:
+    HttpAnswer raw(const std::string& method, const std::string& path, const std::string& body, const std::string& content_type,
+                   const std::string& token) const;
+    void login();
+    mutable std::mutex mutex_;
+    std::string server_, user_, password_, token_;
+};
+
+}  // namespace sanding::plugin

@@ -1,0 +1,332 @@
+// The 三定 menu: commands dispatched by URL (vnd.sanding:NewDraft, CheckAll, Submit, SignOff,
+// Revisions, Settings). Each runs off the UI thread, talks to the server with timeouts, shows its
+// outcome in Chinese when the window is visible, and reports it to a dispatch-result listener as
+// JSON (what the tests and macros read). Domain work is core's; this file is UNO glue.
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/DispatchResultEvent.hpp>
+#include <com/sun/star/frame/DispatchResultState.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XDispatchResultListener.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XNotifyingDispatch.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/lang/XInitialization.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/implbase4.hxx>
+#include <cppuhelper/supportsservice.hxx>
+#include <osl/file.hxx>
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/URI.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "client.hpp"
+#include "sanding/check/checker.hpp"
+#include "sanding/check/report.hpp"
+#include "sanding/crypto.hpp"
+#include "sanding/diff.hpp"
+#include "sanding/error.hpp"
+#include "sanding/odf_reader.hpp"
+
+std::vector<std::pair<std::string, std::string>> embedded_rule_files();
+namespace sanding::plugin {
+const Checker* shared_checker();
+}
+
+namespace {
+
+using namespace css;
+using rtl::OUString;
+using sanding::plugin::Connection;
+using sanding::plugin::ServerError;
+
+OUString u(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
+std::string utf8(const OUString& s) {
+    const rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+    return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
+}
+
+std::string arg(const uno::Sequence<beans::PropertyValue>& args, const char* name) {
+    for (const auto& a : args)
+        if (a.Name.equalsAscii(name)) {
+            OUString v;
+            a.Value >>= v;
+            return utf8(v);
+        }
+    return {};
+}
+
+std::string stringify(const Poco::Dynamic::Var& v) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::condense(v, out);
+    return out.str();
+}
+
+// What a command produced: shown to the drafter, and handed to a result listener.
+struct Outcome {
+    bool ok = true;
+    std::string message;                 // Chinese, for the person
+    Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
+};
+
+class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::XNotifyingDispatch, lang::XInitialization, lang::XServiceInfo> {
+public:
+    explicit Commands(uno::Reference<uno::XComponentContext> ctx) : ctx_(std::move(ctx)) {}
+
+    // XInitialization: the frame the menu was used in.
+    void SAL_CALL initialize(const uno::Sequence<uno::Any>& args) override {
+        if (args.hasElements()) args[0] >>= frame_;
+    }
+
+    // XDispatchProvider
+    uno::Reference<frame::XDispatch> SAL_CALL queryDispatch(const util::URL& url, const OUString&, sal_Int32) override {
+        if (url.Protocol == "vnd.sanding:") return this;
+        return {};
+    }
+    uno::Sequence<uno::Reference<frame::XDispatch>> SAL_CALL queryDispatches(const uno::Sequence<frame::DispatchDescriptor>& ds) override {
+        uno::Sequence<uno::Reference<frame::XDispatch>> out(ds.getLength());
+        for (sal_Int32 i = 0; i < ds.getLength(); ++i) out[i] = queryDispatch(ds[i].FeatureURL, ds[i].FrameName, ds[i].SearchFlags);
+        return out;
+    }
+
+    // XDispatch / XNotifyingDispatch
+    void SAL_CALL dispatch(const util::URL& url, const uno::Sequence<beans::PropertyValue>& args) override {
+        dispatchWithNotification(url, args, {});
+    }
+    void SAL_CALL dispatchWithNotification(const util::URL& url, const uno::Sequence<beans::PropertyValue>& args,
+                                           const uno::Reference<frame::XDispatchResultListener>& listener) override {
+        const std::string command = utf8(url.Path);
+        uno::Reference<frame::XDispatch> keep(this);
+        // Off the UI thread: the network may be slow or down, Writer must not freeze.
+        std::thread([this, keep, command, args, listener] {
+            Outcome o;
+            try {
+                o = run(command, args);
+            } catch (const ServerError& e) {
+                o.ok = false, o.message = e.message;
+            } catch (const sanding::Error& e) {
+                o.ok = false, o.message = e.message();
+            } catch (const std::exception& e) {
+                o.ok = false, o.message = std::string("出错：") + e.what();
+            }
+            o.data->set("ok", o.ok);
+            o.data->set("message", o.message);
+            show(o);
+            if (listener.is()) {
+                frame::DispatchResultEvent ev;
+                ev.Source = keep;
+                ev.State = o.ok ? frame::DispatchResultState::SUCCESS : frame::DispatchResultState::FAILURE;
+                ev.Result <<= u(stringify(o.data));
+                listener->dispatchFinished(ev);
+            }
+        }).detach();
+    }
+    void SAL_CALL addStatusListener(const uno::Reference<frame::XStatusListener>&, const util::URL&) override {}
+    void SAL_CALL removeStatusListener(const uno::Reference<frame::XStatusListener>&, const util::URL&) override {}
+
+    // XServiceInfo
+    OUString SAL_CALL getImplementationName() override { return "org.sanding.Commands"; }
+    sal_Bool SAL_CALL supportsService(const OUString& n) override { return cppu::supportsService(this, n); }
+    uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
+        uno::Sequence<OUString> s(1);
+        s[0] = "com.sun.star.frame.ProtocolHandler";
+        return s;
+    }
+
+private:
+    Outcome run(const std::string& command, const uno::Sequence<beans::PropertyValue>& args) {
+        if (command == "Settings") return settings(args);
+        if (command == "CheckAll") return check_all();
+        if (command == "NewDraft") return new_draft(args);
+        if (command == "Submit") return submit(args);
+        if (command == "SignOff") return sign_off(args);
+        if (command == "Revisions") return revisions();
+        throw ServerError{"未知的命令：" + command};
+    }
+
+    // The open document as .odt bytes, stored to a temporary file (exactly what would be uploaded).
+    std::string document_bytes() {
+        uno::Reference<frame::XStorable> storable(frame_.is() && frame_->getController().is() ? frame_->getController()->getModel() : nullptr,
+                                                 uno::UNO_QUERY);
+        if (!storable.is()) throw ServerError{"当前窗口没有打开文档"};
+        const auto path = std::filesystem::temp_directory_path() / ("sanding-" + sanding::crypto::random_hex(8) + ".odt");
+        OUString url;
+        osl::FileBase::getFileURLFromSystemPath(u(path.string()), url);
+        uno::Sequence<beans::PropertyValue> props(1);
+        props[0].Name = "FilterName";
+        props[0].Value <<= OUString("writer8");
+        storable->storeToURL(url, props);
+        std::string bytes = sanding::read_file(path.string(), 64u << 20);
+        std::filesystem::remove(path);
+        return bytes;
+    }
+
+    std::string my_body(const uno::Sequence<beans::PropertyValue>& args) {
+        std::string body = arg(args, "Body");
+        if (body.empty()) {
+            auto me = Connection::instance().json("GET", "/api/v1/me");
+            if (!me->isNull("body")) body = me->getValue<std::string>("body");
+        }
+        if (body.empty()) throw ServerError{"当前用户不属于任何机构，请指定机构"};
+        return body;
+    }
+
+    Outcome settings(const uno::Sequence<beans::PropertyValue>& args) {
+        const std::string server = arg(args, "Server"), user = arg(args, "User"), password = arg(args, "Password");
+        if (!server.empty()) Connection::instance().configure(server, user, password);
+        Outcome o;
+        // 测试连接: the server answers, and the user can log in.
+        auto health = Connection::instance().json("GET", "/healthz");
+        auto me = Connection::instance().json("GET", "/api/v1/me");
+        o.message = "已连接服务器 " + Connection::instance().server() + "（" + health->getValue<std::string>("database") + "），用户 " +
+                    me->getValue<std::string>("display_name");
+        o.data->set("server", Connection::instance().server());
+        o.data->set("user", me);
+        return o;
+    }
+
+    Outcome check_all() {
+        const sanding::Checker* checker = sanding::plugin::shared_checker();
+        if (!checker) throw ServerError{"规则未能载入，无法检查"};
+        const sanding::Document doc = sanding::read_odt(document_bytes());
+        const sanding::CheckResult r = checker->check(doc);
+        Outcome o;
+        const sanding::Summary s = sanding::summarize(r.findings);
+        o.message = "检查全文：错误 " + std::to_string(s.errors) + "，警告 " + std::to_string(s.warnings) + "，提示 " + std::to_string(s.infos);
+        Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+        for (const auto& f : r.findings) {
+            Poco::JSON::Object::Ptr x = new Poco::JSON::Object;
+            x->set("rule", f.rule);
+            x->set("severity", std::string(sanding::to_string(f.severity)));
+            x->set("category", std::string(sanding::to_string(f.category)));
+            x->set("message", f.message);
+            x->set("paragraph", f.paragraph);
+            x->set("offset_utf16", static_cast<Poco::UInt64>(f.offset_utf16));
+            x->set("length_utf16", static_cast<Poco::UInt64>(f.length_utf16));
+            x->set("article", f.article);
+            list->add(x);
+            if (o.message.size() < 2000) o.message += "\n" + (f.article.empty() ? std::string() : f.article + " ") + f.message + " [" + f.rule + "]";
+        }
+        o.data->set("findings", list);
+        return o;
+    }
+
+    Outcome new_draft(const uno::Sequence<beans::PropertyValue>& args) {
+        auto& c = Connection::instance();
+        const std::string body = my_body(args);
+        auto b = c.json("GET", "/api/v1/bodies/" + body);
+        long long n = b->getValue<long long>("current_revision");
+        if (n == 0) n = c.json("POST", "/api/v1/bodies/" + body + "/drafts")->getValue<long long>("number");
+        const std::string bytes = c.request("GET", "/api/v1/bodies/" + body + "/revisions/" + std::to_string(n)).body;
+        const auto path = std::filesystem::temp_directory_path() / (body + "-r" + std::to_string(n) + ".odt");
+        std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        OUString url;
+        osl::FileBase::getFileURLFromSystemPath(u(path.string()), url);
+        uno::Reference<frame::XDesktop2> desktop = frame::Desktop::create(ctx_);
+        desktop->loadComponentFromURL(url, "_blank", 0, {});
+        Outcome o;
+        o.message = "已打开 " + b->getValue<std::string>("name") + " 的修订 " + std::to_string(n);
+        o.data->set("body", body);
+        o.data->set("name", b->getValue<std::string>("name"));
+        o.data->set("revision", n);
+        return o;
+    }
+
+    Outcome submit(const uno::Sequence<beans::PropertyValue>& args) {
+        auto& c = Connection::instance();
+        const std::string body = my_body(args);
+        const std::string bytes = document_bytes();
+        const std::string comment = arg(args, "Comment");
+        std::string query;
+        Poco::URI::encode(comment, "&=+?#/ ", query);
+        auto a = c.request("POST", "/api/v1/bodies/" + body + "/revisions?comment=" + query, bytes, "application/vnd.oasis.opendocument.text");
+        auto r = Poco::JSON::Parser().parse(a.body).extract<Poco::JSON::Object::Ptr>();
+        auto f = r->getObject("findings");
+        Outcome o;
+        o.message = "已提交修订 " + std::to_string(r->getValue<long long>("number")) + "：错误 " + std::to_string(f->getValue<long long>("errors")) +
+                    "，警告 " + std::to_string(f->getValue<long long>("warnings"));
+        o.data->set("body", body);
+        o.data->set("revision", r);
+        return o;
+    }
+
+    Outcome sign_off(const uno::Sequence<beans::PropertyValue>& args) {
+        auto& c = Connection::instance();
+        const std::string body = my_body(args);
+        auto b = c.json("GET", "/api/v1/bodies/" + body);
+        if (b->getValue<std::string>("state") != "approved")
+            throw ServerError{"只能签发审核通过的修订；当前状态：" + b->getValue<std::string>("state_label")};
+        const long long n = b->getValue<long long>("current_revision");
+        // What is signed is what the head sees: the open document must say what revision n says.
+        const sanding::Document open = sanding::read_odt(document_bytes());
+        const sanding::Document approved = sanding::read_odt(c.request("GET", "/api/v1/bodies/" + body + "/revisions/" + std::to_string(n)).body);
+        if (!sanding::same_text(open, approved))
+            throw ServerError{"打开的文档与审核通过的修订 " + std::to_string(n) + " 不一致，未签发；请打开修订 " + std::to_string(n) + " 再签发"};
+        const std::string password = arg(args, "Password");
+        if (password.empty()) throw ServerError{"签发须再次输入密码"};
+        Poco::JSON::Object req;
+        req.set("revision", n);
+        req.set("password", password);
+        auto r = c.json("POST", "/api/v1/bodies/" + body + "/signoff", stringify(req));
+        Outcome o;
+        o.message = "已签发修订 " + std::to_string(n) + "（SHA-256 " + r->getValue<std::string>("sha256").substr(0, 12) + "…）";
+        o.data->set("signoff", r);
+        return o;
+    }
+
+    Outcome revisions() {
+        auto& c = Connection::instance();
+        const std::string body = my_body({});
+        auto b = c.json("GET", "/api/v1/bodies/" + body);
+        Outcome o;
+        o.message = b->getValue<std::string>("name") + "（" + b->getValue<std::string>("state_label") + "）的修订：";
+        auto revs = b->getArray("revisions");
+        for (std::size_t i = 0; revs && i < revs->size(); ++i) {
+            auto r = revs->getObject(static_cast<unsigned>(i));
+            o.message += "\n修订 " + std::to_string(r->getValue<long long>("number")) + "  " + r->getValue<std::string>("created_at") + "  " +
+                         r->getValue<std::string>("author") + "  " + r->getValue<std::string>("comment");
+        }
+        o.data->set("body", b);
+        return o;
+    }
+
+    // A message box over the window, when there is a visible one (never in headless tests).
+    void show(const Outcome& o) {
+        try {
+            if (!frame_.is()) return;
+            uno::Reference<awt::XWindow> window = frame_->getContainerWindow();
+            uno::Reference<awt::XWindowPeer> peer(window, uno::UNO_QUERY);
+            uno::Reference<awt::XWindow2> w2(window, uno::UNO_QUERY);
+            if (!peer.is() || !w2.is() || !w2->isVisible()) return;
+            uno::Reference<awt::XMessageBoxFactory> f(awt::Toolkit::create(ctx_), uno::UNO_QUERY);
+            auto box = f->createMessageBox(peer, o.ok ? awt::MessageBoxType_INFOBOX : awt::MessageBoxType_ERRORBOX,
+                                           awt::MessageBoxButtons::BUTTONS_OK, "三定", u(o.message));
+            box->execute();
+        } catch (const uno::Exception&) {
+        }
+    }
+
+    uno::Reference<uno::XComponentContext> ctx_;
+    uno::Reference<frame::XFrame> frame_;
+};
+
+}  // namespace
+
+extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface* org_sanding_Commands_get_implementation(uno::XComponentContext* ctx,
+                                                                                        uno::Sequence<uno::Any> const&) {
+    return cppu::acquire(static_cast<cppu::OWeakObject*>(new Commands(ctx)));
+}

@@ -1,0 +1,159 @@
+"""The 三定 menu's commands in real LibreOffice against a real `sanding serve`: each command
+dispatched by its URL as the menu does, its outcome read from the dispatch-result listener."""
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import unittest
+
+import uno
+import unohelper
+from com.sun.star.frame import XDispatchResultListener
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
+from office import Office, prop  # noqa: E402
+from server_harness import Server  # noqa: E402
+
+SUCCESS, FAILURE = 1, 0  # com.sun.star.frame.DispatchResultState
+
+
+class Listener(unohelper.Base, XDispatchResultListener):
+    def __init__(self):
+        self.done = threading.Event()
+        self.state, self.result = None, None
+
+    def dispatchFinished(self, event):
+        self.state, self.result = event.State, json.loads(event.Result)
+        self.done.set()
+
+    def disposing(self, source):
+        pass
+
+
+class MenuCommands(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="sanding-plugin-")
+        cls.server = Server(f"sqlite:{cls.dir}/s.db", cls.dir, users=[
+            ("drafter-emergency", "drafter", "emergency"), ("head-emergency", "head", "emergency"), ("reviewer", "reviewer", None)])
+        cls.url = f"http://127.0.0.1:{cls.server.port}"
+        cls.office = Office()
+        cls.blank = cls.office.new_document(["（一）负责全区应急管理工作。"])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+        cls.server.stop()
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def run_command(self, doc, command, **args):
+        """Dispatches vnd.sanding:<command> in the document's frame; the outcome, within 90 s."""
+        ctx, smgr = self.office.ctx, self.office.smgr
+        url = uno.createUnoStruct("com.sun.star.util.URL")
+        url.Complete = f"vnd.sanding:{command}"
+        _, url = smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx).parseStrict(url)
+        frame = doc.getCurrentController().getFrame()
+        dispatch = frame.queryDispatch(url, "_self", 0)
+        self.assertIsNotNone(dispatch, "the 三定 protocol handler answers vnd.sanding: URLs")
+        listener = Listener()
+        dispatch.dispatchWithNotification(url, tuple(prop(k, v) for k, v in args.items()), listener)
+        self.assertTrue(listener.done.wait(90), f"{command} did not finish")
+        return listener.state, listener.result
+
+    def settings(self, user):
+        state, r = self.run_command(self.blank, "Settings", Server=self.url, User=user, Password=self.server.passwords[user])
+        self.assertEqual(state, SUCCESS, r)
+        return r
+
+    def open_draft(self):
+        self.settings("drafter-emergency")
+        state, r = self.run_command(self.blank, "NewDraft")
+        self.assertEqual(state, SUCCESS, r)
+        for comp in self.office.desktop.getComponents():
+            if hasattr(comp, "getText") and "清河市云溪区应急管理局" in comp.getText().getString():
+                return comp, r
+        self.fail("the new draft did not open")
+
+    def test_1_settings_test_the_connection(self):
+        r = self.settings("drafter-emergency")
+        self.assertEqual(r["user"]["name"], "drafter-emergency")
+        self.assertIn("已连接服务器", r["message"])
+
+    def test_2_new_draft_opens_with_the_bodys_name(self):
+        doc, r = self.open_draft()
+        self.assertEqual((r["body"], r["name"]), ("emergency", "区应急管理局"))
+        self.assertIn("职能配置、内设机构和人员编制规定", doc.getText().getString())
+
+    def test_3_check_all_lists_structure_findings(self):
+        doc, _ = self.open_draft()
+        state, r = self.run_command(doc, "CheckAll")
+        self.assertEqual(state, SUCCESS, r)
+        categories = {f["category"] for f in r["findings"]}
+        self.assertIn("structure", categories)
+        self.assertTrue(any(f["rule"] == "R03" and f["article"] == "第三条" for f in r["findings"]), r["findings"][:5])
+
+    def test_4_submit_creates_a_revision_with_its_hash(self):
+        doc, _ = self.open_draft()
+        before = self.server.request("GET", "/api/v1/bodies/emergency/revisions", user="drafter-emergency").json()
+        state, r = self.run_command(doc, "Submit", Comment="第二稿：补充主要职责")
+        self.assertEqual(state, SUCCESS, r)
+        after = self.server.request("GET", "/api/v1/bodies/emergency/revisions", user="drafter-emergency").json()
+        self.assertEqual(len(after), len(before) + 1)
+        newest = after[-1]
+        self.assertEqual(newest["number"], r["revision"]["number"])
+        self.assertEqual(newest["comment"], "第二稿：补充主要职责")
+        data = self.server.request("GET", f"/api/v1/bodies/emergency/revisions/{newest['number']}", user="drafter-emergency").data
+        self.assertEqual(hashlib.sha256(data).hexdigest(), newest["sha256"])
+        self.assertEqual(newest["sha256"], r["revision"]["sha256"])
+
+    def test_5_sign_off_as_drafter_is_refused_and_as_head_works(self):
+        doc, _ = self.open_draft()
+        state, r = self.run_command(doc, "Submit", Comment="送审")
+        self.assertEqual(state, SUCCESS, r)
+        n = r["revision"]["number"]
+        self.assertEqual(self.server.request("POST", "/api/v1/bodies/emergency/submit", {}, user="drafter-emergency").status, 200)
+        self.assertEqual(self.server.request("POST", "/api/v1/bodies/emergency/approve", {}, user="reviewer").status, 200)
+        state, r = self.run_command(doc, "SignOff", Password=self.server.passwords["drafter-emergency"])
+        self.assertEqual(state, FAILURE)
+        self.assertIn("拒绝", r["message"])
+        self.settings("head-emergency")
+        # A changed document is not what was approved: refused, naming the revision.
+        doc.getText().getEnd().setString("（补充一句）")
+        state, r = self.run_command(doc, "SignOff", Password=self.server.passwords["head-emergency"])
+        self.assertEqual(state, FAILURE)
+        self.assertIn(f"修订 {n} 不一致", r["message"])
+        approved = self.server.request("GET", f"/api/v1/bodies/emergency/revisions/{n}", user="head-emergency").data
+        path = os.path.join(self.dir, "approved.odt")
+        with open(path, "wb") as f:
+            f.write(approved)
+        approved_doc = self.office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0, (prop("Hidden", True),))
+        state, r = self.run_command(approved_doc, "SignOff", Password=self.server.passwords["head-emergency"])
+        self.assertEqual(state, SUCCESS, r)
+        self.assertEqual(r["signoff"]["revision"], n)
+        self.assertEqual(self.server.request("GET", "/api/v1/bodies/emergency", user="head-emergency").json()["state"], "signed")
+
+    def test_6_server_down_commands_fail_clearly_and_proofreading_goes_on(self):
+        self.settings("drafter-emergency")
+        self.server.stop()
+        try:
+            state, r = self.run_command(self.blank, "Revisions")
+            self.assertEqual(state, FAILURE)
+            self.assertIn("无法连接服务器", r["message"])
+            self.assertIn(self.url, r["message"])
+            # The proofreader never needed the server.
+            doc = self.office.new_document(["完成区委、区政府交办的其它任务。"])
+            it = self.office.smgr.createInstanceWithContext("com.sun.star.linguistic2.ProofreadingIterator", self.office.ctx)
+            para = doc.getFlatParagraphIterator(2, True).getFirstPara()
+            zh = uno.createUnoStruct("com.sun.star.lang.Locale")
+            zh.Language, zh.Country = "zh", "CN"
+            result = it.checkSentenceAtPosition(doc, para, para.getText(), zh, 0, 0, -1)
+            self.assertIn("W01", [e.aRuleIdentifier for e in result.aErrors])
+        finally:
+            self.server.start()
+
+
+if __name__ == "__main__":
+    unittest.main()
