@@ -35,6 +35,7 @@
 #include <thread>
 
 #include "client.hpp"
+#include "rules.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/crypto.hpp"
@@ -43,9 +44,6 @@
 #include "sanding/odf_reader.hpp"
 
 std::vector<std::pair<std::string, std::string>> embedded_rule_files();
-namespace sanding::plugin {
-const Checker* shared_checker();
-}
 
 namespace {
 
@@ -196,11 +194,12 @@ private:
                     me->getValue<std::string>("display_name");
         o.data->set("server", Connection::instance().server());
         o.data->set("user", me);
+        sanding::plugin::refresh_rules_in_background(Connection::instance().server());
         return o;
     }
 
     Outcome check_all() {
-        const sanding::Checker* checker = sanding::plugin::shared_checker();
+        const std::shared_ptr<const sanding::Checker> checker = sanding::plugin::current_checker();
         if (!checker) throw ServerError{"规则未能载入，无法检查"};
         const sanding::Document doc = sanding::read_odt(document_bytes());
         const sanding::CheckResult r = checker->check(doc);

@@ -1,6 +1,7 @@
 // The zh-CN proofreader Writer calls as the drafter types: core's checker in the soffice process,
 // on the paragraph it is given, with the rules compiled into the extension. It never touches the
 // network and holds no lock of LibreOffice's; a paragraph takes microseconds.
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <com/sun/star/linguistic2/ProofreadingResult.hpp>
@@ -18,9 +19,9 @@
 #include <string>
 #include <vector>
 
+#include "rules.hpp"
 #include "sanding/check/checker.hpp"
 
-std::vector<std::pair<std::string, std::string>> embedded_rule_files();
 
 namespace {
 
@@ -35,28 +36,10 @@ std::string utf8(const OUString& s) {
 
 }  // namespace
 
-namespace sanding::plugin {
-// One checker for the process, built on first use from the embedded rule files; shared by the
-// proofreader and the 检查全文 command.
-const sanding::Checker* shared_checker() {
-    static std::once_flag once;
-    static std::unique_ptr<sanding::Checker> instance;
-    std::call_once(once, [] {
-        try {
-            std::vector<sanding::RuleSet> sets;
-            for (const auto& [name, xml] : embedded_rule_files()) sets.push_back(sanding::parse_rule_set(xml, name));
-            instance = std::make_unique<sanding::Checker>(std::move(sets));
-        } catch (const std::exception&) {
-            instance.reset();  // no rules: the proofreader reports nothing rather than crash Writer
-        }
-    });
-    return instance.get();
-}
-}  // namespace sanding::plugin
+
 
 namespace {
 
-const sanding::Checker* checker() { return sanding::plugin::shared_checker(); }
 
 bool is_zh_cn(const lang::Locale& l) { return l.Language == "zh" && (l.Country == "CN" || l.Country.isEmpty()); }
 
@@ -88,7 +71,7 @@ public:
         r.nBehindEndOfSentencePosition = text.getLength();
         r.nStartOfNextSentencePosition = text.getLength();
         (void)suggested_end;
-        const sanding::Checker* c = checker();
+        const std::shared_ptr<const sanding::Checker> c = sanding::plugin::current_checker();
         if (!c || !is_zh_cn(locale) || start > 0 || text.isEmpty()) return r;
 
         std::set<std::string> ignored;
@@ -109,6 +92,12 @@ public:
             uno::Sequence<OUString> suggestions(static_cast<sal_Int32>(f.suggestions.size()));
             for (std::size_t i = 0; i < f.suggestions.size(); ++i) suggestions[static_cast<sal_Int32>(i)] = u(f.suggestions[i]);
             e.aSuggestions = suggestions;
+            if (const sanding::Rule* rule = c->find_rule(f.rule); rule && !rule->source_url.empty()) {
+                uno::Sequence<beans::PropertyValue> props(1);
+                props[0].Name = "FullCommentURL";
+                props[0].Value <<= u(rule->source_url);
+                e.aProperties = props;
+            }
             errors.push_back(e);
         }
         r.aErrors = uno::Sequence<linguistic2::SingleProofreadingError>(errors.data(), static_cast<sal_Int32>(errors.size()));

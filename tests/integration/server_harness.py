@@ -74,14 +74,14 @@ class Server:
     """sanding serve on a free loopback port over the given database URL (initialised and with
     users added by `sanding admin`)."""
 
-    def __init__(self, db_url, workdir, users=(), init=True, config=None):
+    def __init__(self, db_url, workdir, users=(), init=True, config=None, templates=None):
         self.db = db_url
         self.workdir = workdir
         self.config = config  # a `sanding serve --config` file, or None
         self.passwords = {}
         self.log = None
         if init:
-            self.admin("init")
+            self.admin("init", *(["--templates", templates] if templates else []))
             for name, role, body in users:
                 self.add_user(name, role, body)
         self.proc = None

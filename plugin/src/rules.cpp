@@ -1,0 +1,136 @@
+#include "rules.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+#include <osl/file.hxx>
+#include <rtl/bootstrap.hxx>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "sanding/error.hpp"
+#include "sanding/odf_reader.hpp"
+
+std::vector<std::pair<std::string, std::string>> embedded_rule_files();
+
+namespace sanding::plugin {
+namespace {
+
+std::mutex mutex;
+std::shared_ptr<const Checker> checker;
+std::string etag;
+
+std::shared_ptr<const Checker> build(const std::vector<std::pair<std::string, std::string>>& files) {
+    std::vector<RuleSet> sets;
+    for (const auto& [name, xml] : files) sets.push_back(parse_rule_set(xml, name));
+    auto c = std::make_shared<Checker>(std::move(sets));
+    c->verify_examples(nullptr);  // a rule set whose examples fail is refused, as on the server
+    return c;
+}
+
+std::vector<std::pair<std::string, std::string>> cached_files(std::string* cached_etag) {
+    std::vector<std::pair<std::string, std::string>> files;
+    const std::string dir = rules_cache_dir();
+    std::error_code ec;
+    if (dir.empty() || !std::filesystem::is_directory(dir, ec)) return files;
+    for (const auto& f : rule_files_in(dir)) files.emplace_back(std::filesystem::path(f).filename().string(), read_file(f, 8u << 20));
+    std::ifstream e(dir + "/etag");
+    std::getline(e, *cached_etag);
+    return files;
+}
+
+void install(std::shared_ptr<const Checker> c, const std::string& new_etag) {
+    std::lock_guard<std::mutex> lock(mutex);
+    checker = std::move(c);
+    etag = new_etag;
+}
+
+}  // namespace
+
+std::string rules_cache_dir() {
+    rtl::OUString url("${$BRAND_BASE_DIR/program/bootstraprc:UserInstallation}");
+    rtl::Bootstrap::expandMacros(url);
+    rtl::OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None) return {};
+    const rtl::OString p = rtl::OUStringToOString(path, RTL_TEXTENCODING_UTF8);
+    return std::string(p.getStr()) + "/user/sanding-rules";
+}
+
+std::shared_ptr<const Checker> current_checker() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // The profile's cached server rules first (offline use), else the built-in ones.
+        try {
+            std::string cached_etag;
+            auto files = cached_files(&cached_etag);
+            if (!files.empty()) return install(build(files), cached_etag);
+        } catch (const std::exception&) {
+        }
+        try {
+            install(build(embedded_rule_files()), "");
+        } catch (const std::exception&) {
+        }
+    });
+    std::lock_guard<std::mutex> lock(mutex);
+    return checker;
+}
+
+std::string rules_etag() {
+    current_checker();
+    std::lock_guard<std::mutex> lock(mutex);
+    return etag;
+}
+
+void refresh_rules_in_background(const std::string& server) {
+    const std::string known = rules_etag();
+    std::thread([server, known] {
+        try {
+            Poco::URI uri(server + "/api/v1/rules");
+            Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
+            session.setTimeout(Poco::Timespan(10, 0));
+            Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
+            if (!known.empty()) req.set("If-None-Match", known);
+            session.sendRequest(req);
+            Poco::Net::HTTPResponse res;
+            std::string body;
+            Poco::StreamCopier::copyToString(session.receiveResponse(res), body);
+            if (res.getStatus() != 200) return;  // 304: ours are current
+            auto o = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+            std::vector<std::pair<std::string, std::string>> files;
+            auto list = o->getArray("files");
+            for (std::size_t i = 0; list && i < list->size(); ++i) {
+                auto f = list->getObject(static_cast<unsigned>(i));
+                const std::string name = f->getValue<std::string>("name");
+                if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) return;  // never outside the cache
+                files.emplace_back(name, f->getValue<std::string>("content"));
+            }
+            if (files.empty()) return;
+            auto c = build(files);  // throws on a broken rule set: the current rules stay
+            const std::string new_etag = o->getValue<std::string>("etag");
+            const std::string dir = rules_cache_dir();
+            if (!dir.empty()) {
+                const std::string tmp = dir + ".new";
+                std::filesystem::remove_all(tmp);
+                std::filesystem::create_directories(tmp);
+                for (const auto& [name, xml] : files) std::ofstream(tmp + "/" + name, std::ios::binary) << xml;
+                std::ofstream(tmp + "/etag") << new_etag;
+                std::filesystem::remove_all(dir);
+                std::filesystem::rename(tmp, dir);
+            }
+            install(std::move(c), new_etag);
+        } catch (...) {
+            // Offline or refused: the rules in use stay; the proofreader never waits on this.
+        }
+    }).detach();
+}
+
+}  // namespace sanding::plugin

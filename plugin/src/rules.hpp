@@ -1,0 +1,28 @@
+// The rules the extension checks with: those compiled into it, replaced by the server's when a
+// server is configured (fetched in the background with an ETag, only if every example passes)
+// and kept in the user profile, so that the last good rules still apply offline.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sanding/check/checker.hpp"
+
+namespace sanding::plugin {
+
+// The current checker (never null after the first call unless no rules load at all).
+std::shared_ptr<const Checker> current_checker();
+
+// Where the profile keeps the server's rules: <user profile>/user/sanding-rules/.
+std::string rules_cache_dir();
+
+// Fetches GET <server>/api/v1/rules with If-None-Match on a thread of its own; installs and
+// caches newer rules. Failures leave the current rules in place (and are only logged).
+void refresh_rules_in_background(const std::string& server);
+
+// The ETag of the rules in use ("" for the built-in ones).
+std::string rules_etag();
+
+}  // namespace sanding::plugin
