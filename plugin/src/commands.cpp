@@ -35,6 +35,7 @@
 #include <thread>
 
 #include "client.hpp"
+#include "document.hpp"
 #include "rules.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/check/report.hpp"
@@ -109,8 +110,10 @@ public:
                                            const uno::Reference<frame::XDispatchResultListener>& listener) override {
         const std::string command = utf8(url.Path);
         uno::Reference<frame::XDispatch> keep(this);
-        // Off the UI thread: the network may be slow or down, Writer must not freeze.
-        std::thread([this, keep, command, args, listener] {
+        // Commands on the open document alone run here; those that talk to the server run off
+        // the UI thread: the network may be slow or down, Writer must not freeze.
+        const bool local = command == "CheckAll" || command == "ApplyFixes" || command == "GoTo";
+        auto work = [this, keep, command, args, listener] {
             Outcome o;
             try {
                 o = run(command, args);
@@ -131,7 +134,9 @@ public:
                 ev.Result <<= u(stringify(o.data));
                 listener->dispatchFinished(ev);
             }
-        }).detach();
+        };
+        if (local) work();
+        else std::thread(work).detach();
     }
     void SAL_CALL addStatusListener(const uno::Reference<frame::XStatusListener>&, const util::URL&) override {}
     void SAL_CALL removeStatusListener(const uno::Reference<frame::XStatusListener>&, const util::URL&) override {}
@@ -149,6 +154,8 @@ private:
     Outcome run(const std::string& command, const uno::Sequence<beans::PropertyValue>& args) {
         if (command == "Settings") return settings(args);
         if (command == "CheckAll") return check_all();
+        if (command == "ApplyFixes") return apply_fixes();
+        if (command == "GoTo") return go_to(args);
         if (command == "NewDraft") return new_draft(args);
         if (command == "Submit") return submit(args);
         if (command == "SignOff") return sign_off(args);
@@ -198,11 +205,50 @@ private:
         return o;
     }
 
-    Outcome check_all() {
+    uno::Reference<frame::XModel> model() const {
+        return frame_.is() && frame_->getController().is() ? frame_->getController()->getModel() : nullptr;
+    }
+
+    // The open document checked whole (as the server would check it), with its paragraphs.
+    std::vector<sanding::Finding> findings(std::vector<sanding::plugin::DocumentParagraph>& paragraphs) {
         const std::shared_ptr<const sanding::Checker> checker = sanding::plugin::current_checker();
         if (!checker) throw ServerError{"规则未能载入，无法检查"};
         const sanding::Document doc = sanding::read_odt(document_bytes());
-        const sanding::CheckResult r = checker->check(doc);
+        paragraphs = sanding::plugin::document_paragraphs(model());
+        std::vector<sanding::Finding> out = checker->check(doc).findings;
+        // A finding is placed only where the window's paragraph says what the checked one said.
+        for (auto& f : out)
+            if (f.paragraph >= static_cast<int>(paragraphs.size()) || paragraphs[f.paragraph].text != doc.paragraphs[f.paragraph].text)
+                f.safe_fix = false, f.paragraph = -f.paragraph - 1;
+        return out;
+    }
+
+    Outcome apply_fixes() {
+        std::vector<sanding::plugin::DocumentParagraph> paragraphs;
+        const auto fs = findings(paragraphs);
+        Outcome o;
+        const int applied = sanding::plugin::apply_safe_fixes(model(), paragraphs, fs);
+        o.message = "已按修订模式应用 " + std::to_string(applied) + " 处安全修正，可逐条接受或拒绝";
+        o.data->set("applied", applied);
+        return o;
+    }
+
+    Outcome go_to(const uno::Sequence<beans::PropertyValue>& args) {
+        std::vector<sanding::plugin::DocumentParagraph> paragraphs = sanding::plugin::document_paragraphs(model());
+        sanding::Finding f;
+        f.paragraph = std::stoi("0" + arg(args, "Paragraph"));
+        f.offset_utf16 = static_cast<std::size_t>(std::stoul("0" + arg(args, "Offset")));
+        f.length_utf16 = static_cast<std::size_t>(std::stoul("0" + arg(args, "Length")));
+        Outcome o;
+        o.ok = sanding::plugin::select_finding(model(), paragraphs, f);
+        o.message = o.ok ? "已转到" : "找不到该位置";
+        return o;
+    }
+
+    Outcome check_all() {
+        std::vector<sanding::plugin::DocumentParagraph> paragraphs;
+        const std::vector<sanding::Finding> found = findings(paragraphs);
+        struct { std::vector<sanding::Finding> findings; } r{found};
         Outcome o;
         const sanding::Summary s = sanding::summarize(r.findings);
         o.message = "检查全文：错误 " + std::to_string(s.errors) + "，警告 " + std::to_string(s.warnings) + "，提示 " + std::to_string(s.infos);
@@ -213,7 +259,7 @@ private:
             x->set("severity", std::string(sanding::to_string(f.severity)));
             x->set("category", std::string(sanding::to_string(f.category)));
             x->set("message", f.message);
-            x->set("paragraph", f.paragraph);
+            x->set("paragraph", f.paragraph < 0 ? -f.paragraph - 1 : f.paragraph);
             x->set("offset_utf16", static_cast<Poco::UInt64>(f.offset_utf16));
             x->set("length_utf16", static_cast<Poco::UInt64>(f.length_utf16));
             x->set("article", f.article);

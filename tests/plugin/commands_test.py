@@ -135,6 +135,29 @@ class MenuCommands(unittest.TestCase):
         self.assertEqual(r["signoff"]["revision"], n)
         self.assertEqual(self.server.request("GET", "/api/v1/bodies/emergency", user="head-emergency").json()["state"], "signed")
 
+    def test_7_apply_safe_fixes_as_tracked_changes(self):
+        doc = self.office.new_document(["（二）完成区委、区政府交办的其它任务。", "（三）负责全区应急管理工作,拟定应急预案。"])
+        state, r = self.run_command(doc, "ApplyFixes")
+        self.assertEqual(state, SUCCESS, r)
+        self.assertEqual(r["applied"], 3)  # 其它→其他, ,→，, 拟定→拟订
+        self.assertTrue(doc.getPropertyValue("RecordChanges"))
+        self.assertGreaterEqual(doc.getRedlines().getCount(), 3, "each fix is a tracked change")
+        # Accepting every change gives the fixed text; rejecting them would give back the original.
+        dispatcher = self.office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", self.office.ctx)
+        dispatcher.executeDispatch(doc.getCurrentController().getFrame(), ".uno:AcceptAllTrackedChanges", "", 0, ())
+        text = doc.getText().getString()
+        self.assertIn("交办的其他任务", text)
+        self.assertIn("应急管理工作，拟订应急预案", text)
+
+    def test_8_go_to_selects_the_finding(self):
+        doc = self.office.new_document(["第一条　根据方案，制定本规定。", "（二）完成区委、区政府交办的其它任务。"])
+        state, r = self.run_command(doc, "CheckAll")
+        w01 = next(f for f in r["findings"] if f["rule"] == "W01")
+        state, r = self.run_command(doc, "GoTo", Paragraph=str(w01["paragraph"]), Offset=str(w01["offset_utf16"]),
+                                    Length=str(w01["length_utf16"]))
+        self.assertEqual(state, SUCCESS, r)
+        self.assertEqual(doc.getCurrentController().getSelection().getByIndex(0).getString(), "其它")
+
     def test_6_server_down_commands_fail_clearly_and_proofreading_goes_on(self):
         self.settings("drafter-emergency")
         self.server.stop()
