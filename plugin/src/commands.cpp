@@ -35,6 +35,7 @@
 #include <thread>
 
 #include "client.hpp"
+#include "dialogs.hpp"
 #include "document.hpp"
 #include "rules.hpp"
 #include "sanding/check/checker.hpp"
@@ -110,10 +111,14 @@ public:
                                            const uno::Reference<frame::XDispatchResultListener>& listener) override {
         const std::string command = utf8(url.Path);
         uno::Reference<frame::XDispatch> keep(this);
+        // Over a visible window, what the command needs and was not given is asked for here, on
+        // the UI thread, before any network call.
+        uno::Sequence<beans::PropertyValue> given = args;
+        if (!ask_missing(command, given)) return;  // cancelled
         // Commands on the open document alone run here; those that talk to the server run off
         // the UI thread: the network may be slow or down, Writer must not freeze.
         const bool local = command == "CheckAll" || command == "ApplyFixes" || command == "GoTo";
-        auto work = [this, keep, command, args, listener] {
+        auto work = [this, keep, command, args = given, listener] {
             Outcome o;
             try {
                 o = run(command, args);
@@ -267,6 +272,14 @@ private:
             if (o.message.size() < 2000) o.message += "\n" + (f.article.empty() ? std::string() : f.article + " ") + f.message + " [" + f.rule + "]";
         }
         o.data->set("findings", list);
+        if (auto parent = visible_peer(); parent.is()) {
+            const auto choice = sanding::plugin::show_findings(ctx_, parent, found);
+            if (choice.action == sanding::plugin::FindingsChoice::GoTo)
+                sanding::plugin::select_finding(model(), paragraphs, found[static_cast<std::size_t>(choice.selected)]);
+            else if (choice.action == sanding::plugin::FindingsChoice::ApplySafeFixes)
+                o.data->set("applied", sanding::plugin::apply_safe_fixes(model(), paragraphs, found));
+            o.message.clear();  // the dialog was the answer
+        }
         return o;
     }
 
@@ -349,8 +362,50 @@ private:
         return o;
     }
 
+    uno::Reference<awt::XWindowPeer> visible_peer() const {
+        if (!frame_.is()) return {};
+        uno::Reference<awt::XWindow> window = frame_->getContainerWindow();
+        uno::Reference<awt::XWindow2> w2(window, uno::UNO_QUERY);
+        if (!w2.is() || !w2->isVisible()) return {};
+        return uno::Reference<awt::XWindowPeer>(window, uno::UNO_QUERY);
+    }
+
+    static void put(uno::Sequence<beans::PropertyValue>& args, const char* name, const std::string& value) {
+        const sal_Int32 n = args.getLength();
+        args.realloc(n + 1);
+        args[n].Name = OUString::createFromAscii(name);
+        args[n].Value <<= u(value);
+    }
+
+    // False when the person cancelled.
+    bool ask_missing(const std::string& command, uno::Sequence<beans::PropertyValue>& args) {
+        auto parent = visible_peer();
+        if (!parent.is()) return true;
+        using sanding::plugin::tr;
+        auto& c = Connection::instance();
+        if (command == "Settings" && arg(args, "Server").empty()) {
+            auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "三定 ▸ 设置（保存后测试连接）", "Sanding ▸ Settings (tested on OK)"),
+                                          {{tr(ctx_, "服务器地址", "Server URL"), c.server().empty() ? "http://127.0.0.1:8080" : c.server()},
+                                           {tr(ctx_, "登录名", "User name"), c.user()},
+                                           {tr(ctx_, "密码（仅本次会话使用，不保存）", "Password (this session only, never stored)"), "", true}});
+            if (!v) return false;
+            put(args, "Server", (*v)[0]), put(args, "User", (*v)[1]), put(args, "Password", (*v)[2]);
+        } else if (command == "Submit" && arg(args, "Comment").empty()) {
+            auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "提交修订", "Submit revision"), {{tr(ctx_, "修订说明", "Comment"), ""}});
+            if (!v) return false;
+            put(args, "Comment", (*v)[0]);
+        } else if (command == "SignOff" && arg(args, "Password").empty()) {
+            auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "签发：请再次输入密码", "Sign off: enter your password again"),
+                                          {{tr(ctx_, "密码", "Password"), "", true}});
+            if (!v) return false;
+            put(args, "Password", (*v)[0]);
+        }
+        return true;
+    }
+
     // A message box over the window, when there is a visible one (never in headless tests).
     void show(const Outcome& o) {
+        if (o.message.empty()) return;
         try {
             if (!frame_.is()) return;
             uno::Reference<awt::XWindow> window = frame_->getContainerWindow();

@@ -1,0 +1,185 @@
+#include "dialogs.hpp"
+
+#include <com/sun/star/awt/PushButtonType.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XActionListener.hpp>
+#include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XControlModel.hpp>
+#include <com/sun/star/awt/XDialog.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <cppuhelper/implbase1.hxx>
+
+#include <map>
+
+namespace sanding::plugin {
+namespace {
+
+using namespace css;
+using rtl::OUString;
+
+OUString u(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
+std::string utf8(const OUString& s) {
+    const rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
+    return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
+}
+
+void set(const uno::Reference<uno::XInterface>& model, std::initializer_list<std::pair<const char*, uno::Any>> props) {
+    uno::Reference<beans::XPropertySet> ps(model, uno::UNO_QUERY);
+    for (const auto& [name, value] : props) ps->setPropertyValue(OUString::createFromAscii(name), value);
+}
+
+struct Form {
+    uno::Reference<uno::XInterface> model;
+    uno::Reference<lang::XMultiServiceFactory> factory;
+    uno::Reference<container::XNameContainer> controls;
+
+    Form(const uno::Reference<uno::XComponentContext>& ctx, const std::string& title, sal_Int32 width, sal_Int32 height) {
+        model = ctx->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel", ctx);
+        set(model, {{"Title", uno::Any(u(title))}, {"Width", uno::Any(width)}, {"Height", uno::Any(height)},
+                    {"PositionX", uno::Any(sal_Int32(60))}, {"PositionY", uno::Any(sal_Int32(40))}});
+        factory.set(model, uno::UNO_QUERY);
+        controls.set(model, uno::UNO_QUERY);
+    }
+    uno::Reference<uno::XInterface> add(const char* service, const std::string& name, sal_Int32 x, sal_Int32 y, sal_Int32 w, sal_Int32 h) {
+        auto m = factory->createInstance(OUString::createFromAscii(service));
+        set(m, {{"PositionX", uno::Any(x)}, {"PositionY", uno::Any(y)}, {"Width", uno::Any(w)}, {"Height", uno::Any(h)}});
+        controls->insertByName(u(name), uno::Any(m));
+        return m;
+    }
+    uno::Reference<awt::XControl> create(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent) {
+        uno::Reference<awt::XControl> dialog(ctx->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialog", ctx),
+                                             uno::UNO_QUERY);
+        dialog->setModel(uno::Reference<awt::XControlModel>(model, uno::UNO_QUERY));
+        dialog->createPeer(uno::Reference<awt::XToolkit>(awt::Toolkit::create(ctx), uno::UNO_QUERY), parent);
+        return dialog;
+    }
+};
+
+// Ends the dialog remembering which button was pressed.
+class Pressed : public cppu::WeakImplHelper1<awt::XActionListener> {
+public:
+    Pressed(int& which, int id, uno::Reference<awt::XDialog> dialog) : which_(which), id_(id), dialog_(std::move(dialog)) {}
+    void SAL_CALL actionPerformed(const awt::ActionEvent&) override {
+        which_ = id_;
+        dialog_->endExecute();
+    }
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+
+private:
+    int& which_;
+    int id_;
+    uno::Reference<awt::XDialog> dialog_;
+};
+
+}  // namespace
+
+std::string tr(const uno::Reference<uno::XComponentContext>& ctx, const std::string& zh, const std::string& en) {
+    static const bool english = [&] {
+        try {
+            auto provider = configuration::theDefaultProvider::get(ctx);
+            beans::NamedValue path("nodepath", uno::Any(OUString("/org.openoffice.Setup/L10N")));
+            uno::Sequence<uno::Any> args(1);
+            args[0] <<= path;
+            uno::Reference<container::XNameAccess> l10n(
+                provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", args), uno::UNO_QUERY);
+            OUString locale;
+            l10n->getByName("ooLocale") >>= locale;
+            return locale.startsWith("en");
+        } catch (const uno::Exception&) {
+            return false;
+        }
+    }();
+    return english ? en : zh;
+}
+
+std::optional<std::vector<std::string>> ask(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent,
+                                            const std::string& title, std::vector<Field> fields) {
+    const sal_Int32 height = static_cast<sal_Int32>(fields.size()) * 28 + 36;
+    Form form(ctx, title, 240, height);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const sal_Int32 y = 8 + static_cast<sal_Int32>(i) * 28;
+        set(form.add("com.sun.star.awt.UnoControlFixedTextModel", "label" + std::to_string(i), 8, y, 224, 10),
+            {{"Label", uno::Any(u(fields[i].label))}});
+        auto edit = form.add("com.sun.star.awt.UnoControlEditModel", "field" + std::to_string(i), 8, y + 11, 224, 13);
+        set(edit, {{"Text", uno::Any(u(fields[i].value))}});
+        if (fields[i].secret) set(edit, {{"EchoChar", uno::Any(sal_Int16(0x25CF))}});
+    }
+    set(form.add("com.sun.star.awt.UnoControlButtonModel", "ok", 120, height - 22, 54, 14),
+        {{"Label", uno::Any(u(tr(ctx, "确定", "OK")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_OK))},
+         {"DefaultButton", uno::Any(true)}});
+    set(form.add("com.sun.star.awt.UnoControlButtonModel", "cancel", 178, height - 22, 54, 14),
+        {{"Label", uno::Any(u(tr(ctx, "取消", "Cancel")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_CANCEL))}});
+    auto dialog = form.create(ctx, parent);
+    uno::Reference<awt::XDialog> d(dialog, uno::UNO_QUERY);
+    const bool ok = d->execute() == 1;
+    std::vector<std::string> values;
+    uno::Reference<awt::XControlContainer> container(dialog, uno::UNO_QUERY);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        uno::Reference<awt::XTextComponent> t(container->getControl(u("field" + std::to_string(i))), uno::UNO_QUERY);
+        values.push_back(utf8(t->getText()));
+    }
+    uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY)->dispose();
+    if (!ok) return std::nullopt;
+    return values;
+}
+
+FindingsChoice show_findings(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent,
+                             const std::vector<Finding>& findings) {
+    // Grouped by article (findings come in paragraph order; the article label heads each group).
+    std::vector<int> order;
+    std::vector<std::string> lines;
+    std::map<std::string, std::vector<int>> by_article;
+    std::vector<std::string> articles;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const std::string a = findings[i].article.empty() ? tr(ctx, "（条文之外）", "(outside articles)") : findings[i].article;
+        if (!by_article.count(a)) articles.push_back(a);
+        by_article[a].push_back(static_cast<int>(i));
+    }
+    static const char* severity_zh[] = {"提示", "警告", "错误"};
+    static const char* severity_en[] = {"info", "warning", "error"};
+    for (const auto& a : articles)
+        for (int i : by_article[a]) {
+            const Finding& f = findings[static_cast<std::size_t>(i)];
+            const int s = static_cast<int>(f.severity);
+            lines.push_back(a + "  [" + tr(ctx, severity_zh[s], severity_en[s]) + "] " + f.message + "  (" + f.rule + ")" +
+                            (f.suggestions.empty() ? "" : " → " + f.suggestions.front()));
+            order.push_back(i);
+        }
+    Form form(ctx, tr(ctx, "检查全文", "Check whole draft") + " — " + std::to_string(findings.size()), 360, 220);
+    uno::Sequence<OUString> items(static_cast<sal_Int32>(lines.size()));
+    for (std::size_t i = 0; i < lines.size(); ++i) items[static_cast<sal_Int32>(i)] = u(lines[i]);
+    set(form.add("com.sun.star.awt.UnoControlListBoxModel", "list", 6, 6, 348, 186), {{"StringItemList", uno::Any(items)}});
+    form.add("com.sun.star.awt.UnoControlButtonModel", "goto", 126, 198, 70, 14);
+    form.add("com.sun.star.awt.UnoControlButtonModel", "fix", 200, 198, 94, 14);
+    set(form.add("com.sun.star.awt.UnoControlButtonModel", "close", 298, 198, 56, 14),
+        {{"Label", uno::Any(u(tr(ctx, "关闭", "Close")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_CANCEL))}});
+    uno::Reference<beans::XPropertySet>(form.controls->getByName("goto"), uno::UNO_QUERY)
+        ->setPropertyValue("Label", uno::Any(u(tr(ctx, "转到", "Go to"))));
+    uno::Reference<beans::XPropertySet>(form.controls->getByName("fix"), uno::UNO_QUERY)
+        ->setPropertyValue("Label", uno::Any(u(tr(ctx, "应用安全修正", "Apply safe fixes"))));
+    auto dialog = form.create(ctx, parent);
+    uno::Reference<awt::XDialog> d(dialog, uno::UNO_QUERY);
+    uno::Reference<awt::XControlContainer> container(dialog, uno::UNO_QUERY);
+    int which = 0;
+    uno::Reference<awt::XButton>(container->getControl("goto"), uno::UNO_QUERY)->addActionListener(new Pressed(which, 1, d));
+    uno::Reference<awt::XButton>(container->getControl("fix"), uno::UNO_QUERY)->addActionListener(new Pressed(which, 2, d));
+    d->execute();
+    FindingsChoice choice;
+    const sal_Int16 pos = uno::Reference<awt::XListBox>(container->getControl("list"), uno::UNO_QUERY)->getSelectedItemPos();
+    if (which == 1 && pos >= 0 && pos < static_cast<sal_Int16>(order.size())) choice = {FindingsChoice::GoTo, order[static_cast<std::size_t>(pos)]};
+    else if (which == 2) choice.action = FindingsChoice::ApplySafeFixes;
+    uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY)->dispose();
+    return choice;
+}
+
+}  // namespace sanding::plugin
