@@ -6,9 +6,10 @@ set -euo pipefail
 build_pkgs=(build-essential cmake pkg-config zlib1g-dev libicu-dev libpugixml-dev libpoco-dev
             libssl-dev libsqlite3-dev libpq-dev libvectorscan-dev libgtest-dev libbenchmark-dev
             libreoffice-dev zip)
-# What the tests drive for real: LibreOffice headless (PDF conversion), poppler tools, CJK fonts,
-# xmllint for the XSDs.
-test_pkgs=(libreoffice-writer-nogui python3-uno poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3 postgresql sqlite3)
+# What the tests drive for real: LibreOffice (headless, and in a window under Xvfb for the
+# screenshots, so the full libreoffice-writer with the zh-CN language pack), python3-uno, poppler
+# tools, CJK fonts, xmllint for the XSDs, PostgreSQL.
+test_pkgs=(libreoffice-writer libreoffice-l10n-zh-cn xvfb xauth imagemagick xdotool python3-uno poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3 postgresql sqlite3)
 
 # Peers and load generators for `make bench` only.
 bench_pkgs=(wrk nginx-light)

@@ -56,9 +56,12 @@ class AcceptingEnvironment(unohelper.Base, XCommandEnvironment, XInteractionHand
 
 
 class Office:
-    def __init__(self):
+    def __init__(self, headless=True, before_start=None):
+        self.headless = headless
         self.dir = tempfile.mkdtemp(prefix="sanding-office-")
         self.profile = f"file://{self.dir}/profile"
+        if before_start:
+            before_start(f"{self.dir}/profile")
         self.proc = None
         self.start()
         self.install(OXT)
@@ -69,7 +72,7 @@ class Office:
     def start(self):
         self.port = free_port()
         self.proc = subprocess.Popen(
-            ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
+            ["soffice", *(["--headless", "--invisible"] if self.headless else []), "--norestore", "--nologo", "--nodefault", "--nolockcheck",
              f"-env:UserInstallation={self.profile}", f"--accept=socket,host=127.0.0.1,port={self.port};urp;"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         local = uno.getComponentContext()
@@ -105,8 +108,8 @@ class Office:
         self.stop_office()
         shutil.rmtree(self.dir, ignore_errors=True)
 
-    def new_document(self, paragraphs):
-        doc = self.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (prop("Hidden", True),))
+    def new_document(self, paragraphs, hidden=True):
+        doc = self.desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0, (prop("Hidden", hidden),))
         text = doc.getText()
         cursor = text.createTextCursor()
         for i, p in enumerate(paragraphs):

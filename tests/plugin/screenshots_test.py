@@ -1,0 +1,117 @@
+"""Screenshots of the extension in a real Writer window under Xvfb (full LibreOffice with the
+zh-CN language pack, VCL 'gen' plugin): the wavy underline with the context menu's suggestion,
+the 检查全文 findings list, and the 三定 menu. Written to $SANDING_SCREENSHOTS (docs/ holds the
+copies shown in the README)."""
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+import unittest
+
+import uno
+
+from office import Office
+
+OUT = os.environ.get("SANDING_SCREENSHOTS", os.path.join(tempfile.gettempdir(), "sanding-screenshots"))
+DISPLAY = next(f":{n}" for n in range(77, 200) if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"))
+TEXT = ["清河市云溪区应急管理局职能配置、内设机构和人员编制规定", "（讨论稿）",
+        "第三条　区应急管理局贯彻落实党中央、省委和市委关于应急管理工作的方针政策和决策部署，在履行职责过程中坚持和加强党对应急管理工作的集中统一领导。主要职责是：",
+        "（一）负责全区应急管理工作,拟定应急预案并组织实施。",
+        "（二）完成区委、区政府交办的其它任务。",
+        "第四条　区应急管理局设下列内设机构：",
+        "（一）办公室：负责机关日常运转。"]
+
+
+def shot(name):
+    path = os.path.join(OUT, name)
+    subprocess.run(["import", "-window", "root", path], check=True, timeout=30)
+    return path
+
+
+def key(*keys):
+    subprocess.run(["xdotool", "key", "--delay", "120", *keys], check=True, timeout=30)
+
+
+def click(x, y, button=1):
+    """Without a window manager keyboard focus is unreliable; the mouse is not. The positions are
+    those of this 1280×800 screen with the zh-CN UI and Noto CJK fonts."""
+    subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", str(button)], check=True, timeout=30)
+
+
+def chinese_ui(profile_dir):
+    """Sets the profile's UI language to zh-CN before the office starts."""
+    path = os.path.join(profile_dir, "user", "registrymodifications.xcu")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
+                '<value>zh-CN</value></prop></item>\n</oor:items>\n')
+
+
+class Screenshots(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        os.makedirs(OUT, exist_ok=True)
+        cls.xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        os.environ["DISPLAY"] = DISPLAY
+        os.environ["SAL_USE_VCLPLUGIN"] = "gen"
+        time.sleep(1)
+        cls.office = Office(headless=False, before_start=chinese_ui)
+        cls.doc = cls.office.new_document(TEXT, hidden=False)
+        time.sleep(4)  # Writer's background proofreading
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+        cls.xvfb.kill()
+        cls.xvfb.wait()
+
+    def select(self, paragraph, word):
+        text = self.doc.getText()
+        para = text.createEnumeration()
+        p = None
+        for _ in range(paragraph + 1):
+            p = para.nextElement()
+        cursor = text.createTextCursorByRange(p.getStart())
+        at = p.getString().index(word)
+        cursor.goRight(at, False)
+        cursor.goRight(len(word), True)
+        self.doc.getCurrentController().select(cursor)
+
+    def test_1_underline_and_context_menu_suggestion(self):
+        click(487, 298, 3)  # right-click the underlined 拟定
+        time.sleep(1.5)
+        path = shot("plugin-underline.png")
+        click(1100, 700)
+        self.assertGreater(os.path.getsize(path), 20000)
+
+    def test_2_findings_list(self):
+        ctx, smgr = self.office.ctx, self.office.smgr
+        url = uno.createUnoStruct("com.sun.star.util.URL")
+        url.Complete = "vnd.sanding:CheckAll"
+        _, url = smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx).parseStrict(url)
+        dispatch = self.doc.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
+        t = threading.Thread(target=lambda: dispatch.dispatch(url, ()), daemon=True)
+        t.start()  # the dialog is modal: the dispatch returns when it closes
+        time.sleep(3)
+        path = shot("plugin-findings.png")
+        click(868, 458)  # 关闭
+        t.join(30)
+        self.assertFalse(t.is_alive(), "the findings dialog closed")
+        self.assertGreater(os.path.getsize(path), 20000)
+
+    def test_0_menu(self):
+        click(600, 600)  # focus the document window first
+        time.sleep(0.5)
+        click(522, 9)  # 三定
+        time.sleep(1.5)
+        path = shot("plugin-menu.png")
+        key("Escape")
+        self.assertGreater(os.path.getsize(path), 20000)
+
+
+if __name__ == "__main__":
+    unittest.main()
