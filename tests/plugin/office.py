@@ -94,15 +94,32 @@ class Office:
         em.addExtension(uno.systemPathToFileUrl(os.path.abspath(path)), (), "user", None, AcceptingEnvironment())
 
     def stop_office(self):
-        try:
-            self.desktop.terminate()
-        except Exception:
-            pass
+        """Closes every document unsaved (no 'save changes?' prompt in a window), then asks the
+        office to end; a bounded wait, then the process ids we started are killed."""
+        import threading
+
+        def terminate():
+            try:
+                for comp in self.desktop.getComponents():
+                    try:
+                        comp.setModified(False)
+                        comp.close(True)
+                    except Exception:
+                        pass
+                self.desktop.terminate()
+            except Exception:
+                pass
+
+        t = threading.Thread(target=terminate, daemon=True)
+        t.start()
+        t.join(30)
         try:
             self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        # soffice execs oosplash, which starts soffice.bin: end what is left of this profile's.
+        subprocess.run(["pkill", "-9", "-f", f"UserInstallation={self.profile}"], capture_output=True)
 
     def close(self):
         self.stop_office()
