@@ -7,6 +7,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 import unittest
 
 import uno
@@ -134,6 +135,27 @@ class MenuCommands(unittest.TestCase):
         self.assertEqual(state, SUCCESS, r)
         self.assertEqual(r["signoff"]["revision"], n)
         self.assertEqual(self.server.request("GET", "/api/v1/bodies/emergency", user="head-emergency").json()["state"], "signed")
+
+    def test_9_revisions_list_open_and_compare(self):
+        doc, _ = self.open_draft()
+        state, r = self.run_command(doc, "Revisions")
+        self.assertEqual(state, SUCCESS, r)
+        numbers = [x["number"] for x in r["body"]["revisions"]]
+        self.assertIn(1, numbers)
+        self.assertIn("修订 1", r["message"])
+        before = {c.getURL() for c in self.office.desktop.getComponents() if hasattr(c, "getURL")}
+        state, r = self.run_command(doc, "Revisions", Open="1")
+        self.assertEqual(state, SUCCESS, r)
+        opened = [c for c in self.office.desktop.getComponents() if hasattr(c, "getURL") and c.getURL() not in before]
+        self.assertTrue(any("emergency-r1" in c.getURL() for c in opened), [c.getURL() for c in opened])
+        # Writer's own comparison against revision 1 marks what the open document changed.
+        doc.getText().getEnd().setString("（新增一句）")
+        state, r = self.run_command(doc, "Revisions", Compare="1")
+        self.assertEqual(state, SUCCESS, r)
+        deadline = time.time() + 30
+        while doc.getRedlines().getCount() == 0 and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertGreater(doc.getRedlines().getCount(), 0)
 
     def test_7_apply_safe_fixes_as_tracked_changes(self):
         doc = self.office.new_document(["（二）完成区委、区政府交办的其它任务。", "（三）负责全区应急管理工作,拟定应急预案。"])
