@@ -46,6 +46,7 @@
 #include "sanding/diff.hpp"
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
+#include "strings.hpp"
 
 std::vector<std::pair<std::string, std::string>> embedded_rule_files();
 
@@ -56,11 +57,8 @@ using rtl::OUString;
 using sanding::plugin::Connection;
 using sanding::plugin::ServerError;
 
-OUString u(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
-std::string utf8(const OUString& s) {
-    const rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-    return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
-}
+using sanding::plugin::u;
+using sanding::plugin::utf8;
 
 std::string arg(const uno::Sequence<beans::PropertyValue>& args, const char* name) {
     for (const auto& a : args)

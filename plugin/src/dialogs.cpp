@@ -20,6 +20,7 @@
 #include <cppuhelper/implbase1.hxx>
 
 #include <map>
+#include "strings.hpp"
 
 namespace sanding::plugin {
 namespace {
@@ -27,11 +28,8 @@ namespace {
 using namespace css;
 using rtl::OUString;
 
-OUString u(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
-std::string utf8(const OUString& s) {
-    const rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-    return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
-}
+using sanding::plugin::u;
+using sanding::plugin::utf8;
 
 void set(const uno::Reference<uno::XInterface>& model, std::initializer_list<std::pair<const char*, uno::Any>> props) {
     uno::Reference<beans::XPropertySet> ps(model, uno::UNO_QUERY);

@@ -10,16 +10,13 @@
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
 #include <algorithm>
+#include "strings.hpp"
 
 namespace sanding::plugin {
 namespace {
 
 using namespace css;
 
-std::string utf8(const rtl::OUString& s) {
-    const rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-    return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
-}
 
 void collect(const uno::Reference<text::XText>& text, std::vector<DocumentParagraph>& out) {
     uno::Reference<container::XEnumerationAccess> access(text, uno::UNO_QUERY);

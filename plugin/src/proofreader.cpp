@@ -21,6 +21,7 @@
 
 #include "rules.hpp"
 #include "sanding/check/checker.hpp"
+#include "strings.hpp"
 
 
 namespace {
@@ -28,11 +29,8 @@ namespace {
 using namespace css;
 using rtl::OUString;
 
-OUString u(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
-std::string utf8(const OUString& s) {
-    const rtl::OString o = rtl::OUStringToOString(s, RTL_TEXTENCODING_UTF8);
-    return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
-}
+using sanding::plugin::u;
+using sanding::plugin::utf8;
 
 }  // namespace
 

@@ -40,7 +40,6 @@ class MenuCommands(unittest.TestCase):
         cls.dir = tempfile.mkdtemp(prefix="sanding-plugin-")
         cls.server = Server(f"sqlite:{cls.dir}/s.db", cls.dir, users=[
             ("drafter-emergency", "drafter", "emergency"), ("head-emergency", "head", "emergency"), ("reviewer", "reviewer", None)])
-        cls.url = f"http://127.0.0.1:{cls.server.port}"
         cls.office = Office()
         cls.blank = cls.office.new_document(["（一）负责全区应急管理工作。"])
 
@@ -49,6 +48,10 @@ class MenuCommands(unittest.TestCase):
         cls.office.close()
         cls.server.stop()
         shutil.rmtree(cls.dir, ignore_errors=True)
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.server.port}"  # the server may have been restarted on another port
 
     def run_command(self, doc, command, **args):
         """Dispatches vnd.sanding:<command> in the document's frame; the outcome, within 90 s."""

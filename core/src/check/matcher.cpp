@@ -242,15 +242,6 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
                 if (!found) continue;
             }
             m.end = m.start + e.literal_length;
-            if (e.before) {
-                std::size_t from = m.start > 1024 ? m.start - 1024 : 0;
-                while (from < m.start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-                if (!context_holds(e.before, text.substr(from, m.start - from), s)) continue;
-            }
-            if (e.after && !context_holds(e.after, text.substr(m.end), s)) continue;
-            if (excepted(e.rule, text, m.start, m.end, s)) continue;
-            out.push_back({e.rule, e.pattern, m.start, m.end});
-            continue;
         } else {
             auto prev = std::find_if(last_regex.begin(), last_regex.end(), [&](const auto& x) { return x.first == id; });
             if (prev != last_regex.end() && prev->second.start < m.end &&
