@@ -25,6 +25,7 @@
 #include <cppuhelper/implbase4.hxx>
 #include <cppuhelper/supportsservice.hxx>
 #include <osl/file.hxx>
+#include <rtl/process.h>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -34,6 +35,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <mutex>
 #include <thread>
 
 #include "client.hpp"
@@ -290,7 +292,9 @@ private:
         long long n = b->getValue<long long>("current_revision");
         if (n == 0) n = c.json("POST", "/api/v1/bodies/" + body + "/drafts")->getValue<long long>("number");
         const std::string bytes = c.request("GET", "/api/v1/bodies/" + body + "/revisions/" + std::to_string(n)).body;
-        const auto path = std::filesystem::temp_directory_path() / (body + "-r" + std::to_string(n) + ".odt");
+        // A name of its own: the same revision opened twice (or by two offices) must not share a
+        // file, or LibreOffice's lock file makes the second load wait on a question.
+        const auto path = std::filesystem::temp_directory_path() / (body + "-r" + std::to_string(n) + "-" + sanding::crypto::random_hex(4) + ".odt");
         std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         OUString url;
         osl::FileBase::getFileURLFromSystemPath(u(path.string()), url);
@@ -387,8 +391,22 @@ private:
         return o;
     }
 
+    // soffice --headless has no one to answer a dialog: it would wait for ever.
+    static bool headless() {
+        static const bool value = [] {
+            for (sal_uInt32 i = 0; i < rtl_getAppCommandArgCount(); ++i) {
+                rtl_uString* raw = nullptr;
+                rtl_getAppCommandArg(i, &raw);
+                const OUString a(raw, SAL_NO_ACQUIRE);
+                if (a == "--headless" || a == "-headless") return true;
+            }
+            return false;
+        }();
+        return value;
+    }
+
     uno::Reference<awt::XWindowPeer> visible_peer() const {
-        if (!frame_.is()) return {};
+        if (!frame_.is() || headless()) return {};
         uno::Reference<awt::XWindow> window = frame_->getContainerWindow();
         uno::Reference<awt::XWindow2> w2(window, uno::UNO_QUERY);
         if (!w2.is() || !w2->isVisible()) return {};
@@ -419,6 +437,13 @@ private:
             auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "提交修订", "Submit revision"), {{tr(ctx_, "修订说明", "Comment"), ""}});
             if (!v) return false;
             put(args, "Comment", (*v)[0]);
+        } else if (command == "Revisions" && arg(args, "Open").empty() && arg(args, "Compare").empty()) {
+            auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "修订记录（都不填则只列出）", "Revisions (leave both empty to list)"),
+                                          {{tr(ctx_, "打开修订号", "Open revision number"), ""},
+                                           {tr(ctx_, "与当前文档比较的修订号", "Compare the open document with revision"), ""}});
+            if (!v) return false;
+            if (!(*v)[0].empty()) put(args, "Open", (*v)[0]);
+            else if (!(*v)[1].empty()) put(args, "Compare", (*v)[1]);
         } else if (command == "SignOff" && arg(args, "Password").empty()) {
             auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "签发：请再次输入密码", "Sign off: enter your password again"),
                                           {{tr(ctx_, "密码", "Password"), "", true}});
@@ -432,11 +457,8 @@ private:
     void show(const Outcome& o) {
         if (o.message.empty()) return;
         try {
-            if (!frame_.is()) return;
-            uno::Reference<awt::XWindow> window = frame_->getContainerWindow();
-            uno::Reference<awt::XWindowPeer> peer(window, uno::UNO_QUERY);
-            uno::Reference<awt::XWindow2> w2(window, uno::UNO_QUERY);
-            if (!peer.is() || !w2.is() || !w2->isVisible()) return;
+            uno::Reference<awt::XWindowPeer> peer = visible_peer();
+            if (!peer.is()) return;
             uno::Reference<awt::XMessageBoxFactory> f(awt::Toolkit::create(ctx_), uno::UNO_QUERY);
             auto box = f->createMessageBox(peer, o.ok ? awt::MessageBoxType_INFOBOX : awt::MessageBoxType_ERRORBOX,
                                            awt::MessageBoxButtons::BUTTONS_OK, "三定", u(o.message));
