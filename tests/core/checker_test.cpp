@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/check/fix.hpp"
 #include "sanding/error.hpp"
@@ -14,21 +15,9 @@
 #include "sanding/render.hpp"
 
 using namespace sanding;
+using namespace sanding::test;
 
 namespace {
-
-const std::string kTemplates = SANDING_TEMPLATES_DIR;
-
-const Framework& demo() {
-    static const Framework fw = load_framework(kTemplates + "/framework/demo-district.xml");
-    return fw;
-}
-
-// Loaded once: parsing, compiling and running every example of the real rules.
-const Checker& checker() {
-    static const Checker c = load_checker(rule_files_in(kTemplates + "/rules"), &demo());
-    return c;
-}
 
 // A small, clean draft for 区统计局 (no findings without a framework); tests change its lines.
 std::vector<std::string> statistics_draft() {

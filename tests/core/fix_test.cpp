@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/check/fix.hpp"
 #include "sanding/framework.hpp"
@@ -18,20 +19,9 @@
 #include "sanding/zip.hpp"
 
 using namespace sanding;
+using namespace sanding::test;
 
 namespace {
-
-const std::string kTemplates = SANDING_TEMPLATES_DIR;
-
-const Framework& demo() {
-    static const Framework fw = load_framework(kTemplates + "/framework/demo-district.xml");
-    return fw;
-}
-
-const Checker& checker() {
-    static const Checker c = load_checker(rule_files_in(kTemplates + "/rules"), &demo());
-    return c;
-}
 
 Finding safe(std::size_t offset, std::size_t length, std::string suggestion, int paragraph = 0) {
     Finding f;

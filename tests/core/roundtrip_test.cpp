@@ -2,6 +2,7 @@
 // the demo district and every kind of model text.
 #include <gtest/gtest.h>
 
+#include "fixtures.hpp"
 #include "sanding/framework.hpp"
 #include "sanding/model_text.hpp"
 #include "sanding/odf_reader.hpp"
@@ -9,19 +10,9 @@
 #include "sanding/render.hpp"
 
 using namespace sanding;
+using namespace sanding::test;
 
 namespace {
-
-const std::string kTemplates = SANDING_TEMPLATES_DIR;
-
-const Framework& demo() {
-    static const Framework fw = load_framework(kTemplates + "/framework/demo-district.xml");
-    return fw;
-}
-const ModelTextLibrary& library() {
-    static const ModelTextLibrary lib = ModelTextLibrary::load_dir(kTemplates + "/model-texts");
-    return lib;
-}
 
 Regulation read_back(const Regulation& filled) {
     Regulation r = recognize(read_odt(render_odt(filled)));

@@ -165,6 +165,24 @@ EnabledParagraphRules enabled_paragraph_rules(const std::function<const Rule*(st
     return v;
 }
 
+std::string with_detail(const std::string& message, std::string_view detail);
+
+// A finding of `rule` at a span; code rules' suggestions replace the rule's when given.
+Finding finding_of(const Rule& rule, int paragraph, std::size_t offset, std::size_t length, std::string_view detail,
+                   std::vector<std::string> suggestions) {
+    Finding f;
+    f.rule = rule.id;
+    f.severity = rule.severity;
+    f.category = rule.category;
+    f.message = with_detail(rule.message, detail);
+    f.suggestions = suggestions.empty() ? rule.suggestions : std::move(suggestions);
+    f.safe_fix = rule.safe_fix && !f.suggestions.empty();
+    f.paragraph = paragraph;
+    f.offset_utf8 = offset;
+    f.length_utf8 = length;
+    return f;
+}
+
 std::string with_detail(const std::string& message, std::string_view detail) {
     auto at = message.find("{detail}");
     if (at == std::string::npos) return message;
@@ -192,17 +210,7 @@ void CheckContext::emit(std::string_view id, int paragraph, std::size_t offset, 
     const std::string& t = text(paragraph);
     offset = std::min(offset, t.size());
     length = std::min(length, t.size() - offset);
-    Finding f;
-    f.rule = rule->id;
-    f.severity = rule->severity;
-    f.category = rule->category;
-    f.message = with_detail(rule->message, detail);
-    f.suggestions = suggestions.empty() ? rule->suggestions : std::move(suggestions);
-    f.safe_fix = rule->safe_fix && !f.suggestions.empty();
-    f.paragraph = paragraph;
-    f.offset_utf8 = offset;
-    f.length_utf8 = length;
-    out_.push_back(std::move(f));
+    out_.push_back(finding_of(*rule, paragraph, offset, length, detail, std::move(suggestions)));
 }
 
 void CheckContext::emit_at_text(std::string_view id, int paragraph, std::string_view needle, std::string_view detail,
@@ -320,17 +328,7 @@ void paragraph_rule_findings(const EnabledParagraphRules& enabled, std::string_v
     for (const auto& [pr, rule] : enabled) {
         if (!(rule->scopes & kScopeText) && !(rule->scopes & scopes)) continue;
         pr->run(text, scopes, [&](std::size_t offset, std::size_t length, std::string detail, std::vector<std::string> sugg) {
-            Finding f;
-            f.rule = rule->id;
-            f.severity = rule->severity;
-            f.category = rule->category;
-            f.message = with_detail(rule->message, detail);
-            f.suggestions = sugg.empty() ? rule->suggestions : std::move(sugg);
-            f.safe_fix = rule->safe_fix && !f.suggestions.empty();
-            f.paragraph = paragraph;
-            f.offset_utf8 = offset;
-            f.length_utf8 = length;
-            out.push_back(std::move(f));
+            out.push_back(finding_of(*rule, paragraph, offset, length, detail, std::move(sugg)));
         });
     }
 }
