@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "fixtures.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/framework.hpp"
@@ -13,17 +14,9 @@
 #include "sanding/text.hpp"
 
 using namespace sanding;
+using namespace sanding::bench;
 
 namespace {
-const std::string kTemplates = SANDING_TEMPLATES_DIR;
-const Framework& fw() {
-    static const Framework f = load_framework(kTemplates + "/framework/demo-district.xml");
-    return f;
-}
-const Checker& checker() {
-    static const Checker c = load_checker(rule_files_in(kTemplates + "/rules"), &fw());
-    return c;
-}
 // A 300-character duty item with two problems in it (拟定, an ASCII comma).
 std::string paragraph300() {
     std::string p = "（三）负责全区自然资源调查监测评价工作,拟定自然资源调查监测评价的指标体系和统计标准，";

@@ -5,6 +5,7 @@
 #include <pugixml.hpp>
 #include <zlib.h>
 
+#include "fixtures.hpp"
 #include "sanding/framework.hpp"
 #include "sanding/model_text.hpp"
 #include "sanding/odf_reader.hpp"
@@ -13,17 +14,9 @@
 #include "sanding/zip.hpp"
 
 using namespace sanding;
+using namespace sanding::bench;
 
 namespace {
-const std::string kTemplates = SANDING_TEMPLATES_DIR;
-const Framework& fw() {
-    static const Framework f = load_framework(kTemplates + "/framework/demo-district.xml");
-    return f;
-}
-const ModelTextLibrary& lib() {
-    static const ModelTextLibrary l = ModelTextLibrary::load_dir(kTemplates + "/model-texts");
-    return l;
-}
 const BodyFacts& body() { return *fw().find("natural-resources"); }
 std::string rendered() { return render_odt(fill_model_text(lib().for_kind(body().kind), fw(), body())); }
 }  // namespace

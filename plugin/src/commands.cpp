@@ -187,6 +187,18 @@ private:
         return bytes;
     }
 
+    // Revision n of the body, downloaded to a file URL of its own: the same revision opened twice
+    // (or by two offices) must not share a file, or LibreOffice's lock file makes the second load
+    // wait on a question.
+    OUString download_revision(const std::string& body, const std::string& n) {
+        const std::string bytes = Connection::instance().request("GET", "/api/v1/bodies/" + body + "/revisions/" + n).body;
+        const auto path = std::filesystem::temp_directory_path() / (body + "-r" + n + "-" + sanding::crypto::random_hex(4) + ".odt");
+        std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        OUString url;
+        osl::FileBase::getFileURLFromSystemPath(u(path.string()), url);
+        return url;
+    }
+
     std::string my_body(const uno::Sequence<beans::PropertyValue>& args) {
         std::string body = arg(args, "Body");
         if (body.empty()) {
@@ -291,15 +303,7 @@ private:
         auto b = c.json("GET", "/api/v1/bodies/" + body);
         long long n = b->getValue<long long>("current_revision");
         if (n == 0) n = c.json("POST", "/api/v1/bodies/" + body + "/drafts")->getValue<long long>("number");
-        const std::string bytes = c.request("GET", "/api/v1/bodies/" + body + "/revisions/" + std::to_string(n)).body;
-        // A name of its own: the same revision opened twice (or by two offices) must not share a
-        // file, or LibreOffice's lock file makes the second load wait on a question.
-        const auto path = std::filesystem::temp_directory_path() / (body + "-r" + std::to_string(n) + "-" + sanding::crypto::random_hex(4) + ".odt");
-        std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        OUString url;
-        osl::FileBase::getFileURLFromSystemPath(u(path.string()), url);
-        uno::Reference<frame::XDesktop2> desktop = frame::Desktop::create(ctx_);
-        desktop->loadComponentFromURL(url, "_blank", 0, {});
+        frame::Desktop::create(ctx_)->loadComponentFromURL(download_revision(body, std::to_string(n)), "_blank", 0, {});
         Outcome o;
         o.message = "已打开 " + b->getValue<std::string>("name") + " 的修订 " + std::to_string(n);
         o.data->set("body", body);
@@ -369,11 +373,7 @@ private:
         const std::string n = open.empty() ? compare : open;
         if (n.empty()) return o;
         if (n.find_first_not_of("0123456789") != std::string::npos) throw ServerError{"修订号应为数字：" + n};
-        const std::string bytes = c.request("GET", "/api/v1/bodies/" + body + "/revisions/" + n).body;
-        const auto path = std::filesystem::temp_directory_path() / (body + "-r" + n + "-" + sanding::crypto::random_hex(4) + ".odt");
-        std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        OUString url;
-        osl::FileBase::getFileURLFromSystemPath(u(path.string()), url);
+        const OUString url = download_revision(body, n);
         if (!open.empty()) {
             frame::Desktop::create(ctx_)->loadComponentFromURL(url, "_blank", 0, {});
             o.message = "已打开修订 " + n;

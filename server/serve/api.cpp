@@ -74,6 +74,19 @@ Object::Ptr revision_json(const RevisionRecord& r) {
     return o;
 }
 
+// [{"<name>": …, "count": …}] for the framework's 编制 and 领导职数.
+template <class Item>
+Array::Ptr counted(const std::vector<Item>& items, const char* name, std::string Item::*label, int Item::*count) {
+    Array::Ptr a = new Array;
+    for (const auto& item : items) {
+        auto x = obj();
+        x->set(name, item.*label);
+        x->set("count", item.*count);
+        a->add(x);
+    }
+    return a;
+}
+
 Object::Ptr body_json(App& app, const BodyRecord& b) {
     auto o = obj();
     o->set("id", b.id);
@@ -85,22 +98,8 @@ Object::Ptr body_json(App& app, const BodyRecord& b) {
     o->set("current_revision", b.current_revision);
     if (const BodyFacts* f = app.framework().find(b.id)) {
         auto q = obj();
-        auto est = new Array;
-        for (const auto& e : f->quota.establishments) {
-            auto x = obj();
-            x->set("type", e.type);
-            x->set("count", e.count);
-            est->add(x);
-        }
-        q->set("establishments", Array::Ptr(est));
-        auto leaders = new Array;
-        for (const auto& l : f->quota.leaders) {
-            auto x = obj();
-            x->set("title", l.title);
-            x->set("count", l.count);
-            leaders->add(x);
-        }
-        q->set("leaders", Array::Ptr(leaders));
+        q->set("establishments", counted(f->quota.establishments, "type", &Establishment::type, &Establishment::count));
+        q->set("leaders", counted(f->quota.leaders, "title", &LeaderPost::title, &LeaderPost::count));
         q->set("unit_level", f->quota.unit_level);
         q->set("unit_posts", f->quota.unit_posts);
         q->set("internal_units", f->internal_unit_count);
