@@ -30,6 +30,12 @@ def shot(name):
     return path
 
 
+def changed_pixels(a, b):
+    """How many pixels differ between two screenshots (ImageMagick's compare)."""
+    r = subprocess.run(["compare", "-metric", "AE", a, b, "null:"], capture_output=True, text=True, timeout=60)
+    return int(float(r.stderr.split()[0]))
+
+
 def key(*keys):
     subprocess.run(["xdotool", "key", "--delay", "120", *keys], check=True, timeout=30)
 
@@ -62,6 +68,7 @@ class Screenshots(unittest.TestCase):
         cls.office = Office(headless=False, before_start=chinese_ui)
         cls.doc = cls.office.new_document(TEXT, hidden=False)
         time.sleep(4)  # Writer's background proofreading
+        cls.plain = shot("plain.png")  # the window before each interaction
 
     @classmethod
     def tearDownClass(cls):
@@ -86,7 +93,8 @@ class Screenshots(unittest.TestCase):
         time.sleep(1.5)
         path = shot("plugin-underline.png")
         click(1100, 700)
-        self.assertGreater(os.path.getsize(path), 20000)
+        # The context menu with the suggestion covers a few thousand pixels of the plain window.
+        self.assertGreater(changed_pixels(path, self.plain), 5000)
 
     def test_2_findings_list(self):
         ctx, smgr = self.office.ctx, self.office.smgr
@@ -101,7 +109,7 @@ class Screenshots(unittest.TestCase):
         click(868, 458)  # 关闭
         t.join(30)
         self.assertFalse(t.is_alive(), "the findings dialog closed")
-        self.assertGreater(os.path.getsize(path), 20000)
+        self.assertGreater(changed_pixels(path, self.plain), 50000)  # a 360×220-unit dialog
 
     def test_0_menu(self):
         click(600, 600)  # focus the document window first
@@ -110,7 +118,7 @@ class Screenshots(unittest.TestCase):
         time.sleep(1.5)
         path = shot("plugin-menu.png")
         key("Escape")
-        self.assertGreater(os.path.getsize(path), 20000)
+        self.assertGreater(changed_pixels(path, self.plain), 3000)  # the dropped 三定 menu
 
 
 if __name__ == "__main__":
