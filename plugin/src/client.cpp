@@ -7,20 +7,65 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
+#include <filesystem>
+#include <fstream>
 #include <sstream>
+
+#include "profile.hpp"
+#include "status.hpp"
 
 namespace sanding::plugin {
 
+namespace {
+// Server address and user name, remembered in the profile (never the password).
+std::string settings_file() {
+    const std::string user = profile_user_dir();
+    return user.empty() ? user : user + "/sanding-settings.json";
+}
+}  // namespace
+
 Connection& Connection::instance() {
-    static Connection c;
+    static Connection c = [] {
+        Connection loaded;
+        try {
+            std::ifstream in(settings_file());
+            if (in) {
+                auto o = Poco::JSON::Parser().parse(in).extract<Poco::JSON::Object::Ptr>();
+                loaded.server_ = o->optValue<std::string>("server", "");
+                loaded.user_ = o->optValue<std::string>("user", "");
+            }
+        } catch (const std::exception&) {
+            // An unreadable settings file is as if there were none: 三定 ▸ 设置 writes a new one.
+        }
+        return loaded;
+    }();
     return c;
 }
 
+Connection::Connection(Connection&& other) noexcept : server_(std::move(other.server_)), user_(std::move(other.user_)) {}
+
 void Connection::configure(const std::string& server, const std::string& user, const std::string& password) {
+    Poco::JSON::Object o;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        server_ = server;
+        while (!server_.empty() && server_.back() == '/') server_.pop_back();
+        user_ = user;
+        password_ = password;
+        token_.clear();
+        o.set("server", server_);
+        o.set("user", user_);
+    }
+    if (const std::string file = settings_file(); !file.empty()) {
+        std::ofstream out(file + ".new");
+        o.stringify(out);
+        out.close();
+        if (out) std::filesystem::rename(file + ".new", file);
+    }
+}
+
+void Connection::set_password(const std::string& password) {
     std::lock_guard<std::mutex> lock(mutex_);
-    server_ = server;
-    while (!server_.empty() && server_.back() == '/') server_.pop_back();
-    user_ = user;
     password_ = password;
     token_.clear();
 }
@@ -49,7 +94,10 @@ bool Connection::verify_password(const std::string& password) const {
 HttpAnswer Connection::raw(const std::string& method, const std::string& path, const std::string& body,
                            const std::string& content_type, const std::string& token) const {
     const std::string server = this->server();
-    if (server.empty()) throw ServerError{"尚未设置服务器地址（三定 ▸ 设置）"};
+    if (server.empty()) {
+        report_not_configured();
+        throw ServerError{"尚未设置服务器地址（三定 ▸ 设置）"};
+    }
     try {
         Poco::URI uri(server + path);
         Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
@@ -69,10 +117,13 @@ HttpAnswer Connection::raw(const std::string& method, const std::string& path, c
         a.status = res.getStatus();
         a.content_type = res.getContentType();
         Poco::StreamCopier::copyToString(in, a.body);
+        report_online(server);  // it answered, whatever it said
         return a;
     } catch (const Poco::Exception& e) {
+        report_offline(server, "无法连接 " + server + "：" + e.displayText());
         throw ServerError{"无法连接服务器 " + server + "：" + e.displayText()};
     } catch (const std::exception& e) {
+        report_offline(server, "无法连接 " + server + "：" + e.what());
         throw ServerError{"无法连接服务器 " + server + "：" + e.what()};
     }
 }
@@ -88,7 +139,10 @@ std::string server_message(const HttpAnswer& a) {
 }
 }  // namespace
 
+HttpAnswer Connection::probe() const { return raw("GET", "/healthz", {}, {}, {}); }
+
 void Connection::login() {
+    if (password().empty()) throw ServerError{"尚未输入 " + user() + " 在服务器 " + server() + " 的密码（三定 ▸ 设置）"};
     Poco::JSON::Object o;
     o.set("username", user());
     o.set("password", password());

@@ -25,7 +25,9 @@ class Connection {
 public:
     static Connection& instance();
 
+    // Server and user name are remembered in the profile; the password only for this session.
     void configure(const std::string& server, const std::string& user, const std::string& password);
+    void set_password(const std::string& password);
     std::string server() const;
     std::string user() const;
     bool configured() const;
@@ -34,8 +36,13 @@ public:
     HttpAnswer request(const std::string& method, const std::string& path, const std::string& body = {},
                        const std::string& content_type = "application/json");
     Poco::JSON::Object::Ptr json(const std::string& method, const std::string& path, const std::string& body = {});
+    // GET /healthz without logging in: does the server answer? (ServerError when it does not)
+    HttpAnswer probe() const;
     bool verify_password(const std::string& password) const;
     std::string password() const;
+
+    Connection() = default;
+    Connection(Connection&& other) noexcept;
 
 private:
     HttpAnswer raw(const std::string& method, const std::string& path, const std::string& body, const std::string& content_type,

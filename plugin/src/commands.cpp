@@ -36,12 +36,14 @@
 #include <fstream>
 #include <sstream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "client.hpp"
 #include "dialogs.hpp"
 #include "document.hpp"
 #include "rules.hpp"
+#include "status.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/crypto.hpp"
@@ -87,7 +89,15 @@ struct Outcome {
 
 class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::XNotifyingDispatch, lang::XInitialization, lang::XServiceInfo> {
 public:
-    explicit Commands(uno::Reference<uno::XComponentContext> ctx) : ctx_(std::move(ctx)) {}
+    explicit Commands(uno::Reference<uno::XComponentContext> ctx) : ctx_(std::move(ctx)) {
+        sanding::plugin::set_status_context(ctx_);
+        // With a server remembered from an earlier session: its rules (and so the status) at once.
+        static std::once_flag once;
+        std::call_once(once, [] {
+            if (const std::string server = Connection::instance().server(); !server.empty())
+                sanding::plugin::refresh_rules_in_background(server);
+        });
+    }
 
     // XInitialization: the frame the menu was used in.
     void SAL_CALL initialize(const uno::Sequence<uno::Any>& args) override {
@@ -145,8 +155,13 @@ public:
         if (local) work();
         else std::thread(work).detach();
     }
-    void SAL_CALL addStatusListener(const uno::Reference<frame::XStatusListener>&, const util::URL&) override {}
-    void SAL_CALL removeStatusListener(const uno::Reference<frame::XStatusListener>&, const util::URL&) override {}
+    // The toolbar's and menu's status item shows the connection (在线/离线) and the rules in use.
+    void SAL_CALL addStatusListener(const uno::Reference<frame::XStatusListener>& l, const util::URL& url) override {
+        if (url.Path == "Status") sanding::plugin::add_status_listener(l, url, static_cast<cppu::OWeakObject*>(this));
+    }
+    void SAL_CALL removeStatusListener(const uno::Reference<frame::XStatusListener>& l, const util::URL&) override {
+        sanding::plugin::remove_status_listener(l);
+    }
 
     // XServiceInfo
     OUString SAL_CALL getImplementationName() override { return "org.sanding.Commands"; }
@@ -163,6 +178,7 @@ private:
         if (command == "CheckAll") return check_all();
         if (command == "ApplyFixes") return apply_fixes();
         if (command == "GoTo") return go_to(args);
+        if (command == "Status") return status();
         if (command == "NewDraft") return new_draft(args);
         if (command == "Submit") return submit(args);
         if (command == "SignOff") return sign_off(args);
@@ -297,9 +313,71 @@ private:
         return o;
     }
 
+    // 联网状态: asks the server now (the status item shows the answer) and refreshes the rules.
+    Outcome status() {
+        Outcome o;
+        try {
+            Connection::instance().probe();
+            sanding::plugin::refresh_rules_in_background(Connection::instance().server());
+        } catch (const ServerError&) {
+            o.ok = false;
+        }
+        o.message = sanding::plugin::status_text();
+        o.data->set("online", sanding::plugin::link_status().link == sanding::plugin::Link::Online);
+        o.data->set("rules_etag", sanding::plugin::rules_etag());
+        return o;
+    }
+
+    // The bodies whose draft this user may open: the server's list, filtered to the user's own
+    // body for drafters and heads (reviewers and the office see every body the server shows them).
+    std::vector<std::pair<std::string, std::string>> draft_choices() {
+        auto& c = Connection::instance();
+        auto me = c.json("GET", "/api/v1/me");
+        const std::string own = me->isNull("body") ? std::string() : me->getValue<std::string>("body");
+        Poco::JSON::Array::Ptr list;
+        try {
+            list = Poco::JSON::Parser().parse(c.request("GET", "/api/v1/bodies").body).extract<Poco::JSON::Array::Ptr>();
+        } catch (const Poco::Exception&) {
+            throw ServerError{"服务器 " + c.server() + " 的机构列表不是预期的 JSON"};
+        }
+        std::vector<std::pair<std::string, std::string>> out;
+        for (std::size_t i = 0; list && i < list->size(); ++i) {
+            auto b = list->getObject(static_cast<unsigned>(i));
+            const std::string id = b->getValue<std::string>("id");
+            if (own.empty() || id == own) out.emplace_back(id, b->getValue<std::string>("name"));
+        }
+        return out;
+    }
+
+    // The body 新建草案 opens: the one given, else chosen from draft_choices() — in a list over a
+    // visible window, or the only one there is.
+    std::optional<std::string> chosen_body(const uno::Sequence<beans::PropertyValue>& args) {
+        if (std::string body = arg(args, "Body"); !body.empty()) return body;
+        const auto choices = draft_choices();
+        if (choices.empty()) throw ServerError{"服务器 " + Connection::instance().server() + " 上没有您可以打开草案的机构"};
+        if (auto parent = visible_peer(); parent.is()) {
+            std::vector<std::string> labels;
+            for (const auto& [id, name] : choices) labels.push_back(name + "（" + id + "）");
+            const auto i = sanding::plugin::choose(ctx_, parent, sanding::plugin::tr(ctx_, "新建草案：选择机构", "New draft: choose the body"), labels, 0);
+            if (!i) return std::nullopt;
+            return choices[*i].first;
+        }
+        if (choices.size() == 1) return choices.front().first;
+        std::string names;
+        for (std::size_t i = 0; i < choices.size(); ++i) names += (i ? "、" : "") + choices[i].second + "（" + choices[i].first + "）";
+        throw ServerError{"请指定机构（共 " + std::to_string(choices.size()) + " 个可选：" + names + "）"};
+    }
+
     Outcome new_draft(const uno::Sequence<beans::PropertyValue>& args) {
         auto& c = Connection::instance();
-        const std::string body = my_body(args);
+        const std::optional<std::string> chosen = chosen_body(args);
+        if (!chosen) {
+            Outcome cancelled;
+            cancelled.ok = false;  // nothing opened; nothing to say
+            cancelled.data->set("cancelled", true);
+            return cancelled;
+        }
+        const std::string body = *chosen;
         auto b = c.json("GET", "/api/v1/bodies/" + body);
         long long n = b->getValue<long long>("current_revision");
         if (n == 0) n = c.json("POST", "/api/v1/bodies/" + body + "/drafts")->getValue<long long>("number");
@@ -433,7 +511,16 @@ private:
                                            {tr(ctx_, "密码（仅本次会话使用，不保存）", "Password (this session only, never stored)"), "", true}});
             if (!v) return false;
             put(args, "Server", (*v)[0]), put(args, "User", (*v)[1]), put(args, "Password", (*v)[2]);
-        } else if (command == "Submit" && arg(args, "Comment").empty()) {
+        } else if (command != "Settings" && command != "Status" && c.configured() && c.password().empty() && arg(args, "Password").empty() &&
+                   (command == "NewDraft" || command == "Submit" || command == "Revisions")) {
+            // A server remembered from an earlier session: the password is asked once per session.
+            auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "登录 ", "Log in to ") + c.server(),
+                                          {{tr(ctx_, "用户 ", "Password of ") + c.user() + tr(ctx_, " 的密码", ""), "", true}});
+            if (!v) return false;
+            c.set_password((*v)[0]);
+            return ask_missing(command, args);
+        }
+        if (command == "Submit" && arg(args, "Comment").empty()) {
             auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "提交修订", "Submit revision"), {{tr(ctx_, "修订说明", "Comment"), ""}});
             if (!v) return false;
             put(args, "Comment", (*v)[0]);

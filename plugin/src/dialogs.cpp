@@ -131,6 +131,30 @@ std::optional<std::vector<std::string>> ask(const uno::Reference<uno::XComponent
     return values;
 }
 
+std::optional<std::size_t> choose(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent,
+                                  const std::string& title, const std::vector<std::string>& items, std::size_t preselected) {
+    Form form(ctx, title, 240, 160);
+    uno::Sequence<OUString> list(static_cast<sal_Int32>(items.size()));
+    for (std::size_t i = 0; i < items.size(); ++i) list[static_cast<sal_Int32>(i)] = u(items[i]);
+    uno::Sequence<sal_Int16> selected(1);
+    selected[0] = static_cast<sal_Int16>(preselected);
+    set(form.add("com.sun.star.awt.UnoControlListBoxModel", "list", 6, 6, 228, 126),
+        {{"StringItemList", uno::Any(list)}, {"SelectedItems", uno::Any(selected)}});
+    set(form.add("com.sun.star.awt.UnoControlButtonModel", "ok", 120, 138, 54, 14),
+        {{"Label", uno::Any(u(tr(ctx, "打开", "Open")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_OK))},
+         {"DefaultButton", uno::Any(true)}});
+    set(form.add("com.sun.star.awt.UnoControlButtonModel", "cancel", 178, 138, 54, 14),
+        {{"Label", uno::Any(u(tr(ctx, "取消", "Cancel")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_CANCEL))}});
+    auto dialog = form.create(ctx, parent);
+    uno::Reference<awt::XDialog> d(dialog, uno::UNO_QUERY);
+    const bool ok = d->execute() == 1;
+    uno::Reference<awt::XControlContainer> container(dialog, uno::UNO_QUERY);
+    const sal_Int16 pos = uno::Reference<awt::XListBox>(container->getControl("list"), uno::UNO_QUERY)->getSelectedItemPos();
+    uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY)->dispose();
+    if (!ok || pos < 0 || static_cast<std::size_t>(pos) >= items.size()) return std::nullopt;
+    return static_cast<std::size_t>(pos);
+}
+
 FindingsChoice show_findings(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent,
                              const std::vector<Finding>& findings) {
     // Grouped by article (findings come in paragraph order; the article label heads each group).

@@ -27,6 +27,11 @@ std::optional<std::vector<std::string>> ask(const css::uno::Reference<css::uno::
                                             const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::string& title,
                                             std::vector<Field> fields);
 
+// One of several items (新建草案's bodies); its index, or nothing when cancelled.
+std::optional<std::size_t> choose(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                                  const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::string& title,
+                                  const std::vector<std::string>& items, std::size_t preselected);
+
 // The findings of 检查全文, grouped by article with severity; the choice made.
 struct FindingsChoice {
     enum Action { Close, GoTo, ApplySafeFixes } action = Close;

@@ -1,5 +1,6 @@
 #include "rules.hpp"
 
+#include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -8,8 +9,6 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
-#include <osl/file.hxx>
-#include <rtl/bootstrap.hxx>
 
 #include <atomic>
 #include <filesystem>
@@ -19,6 +18,8 @@
 
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
+#include "profile.hpp"
+#include "status.hpp"
 
 std::vector<std::pair<std::string, std::string>> embedded_rule_files();
 
@@ -57,12 +58,8 @@ void install(std::shared_ptr<const Checker> c, const std::string& new_etag) {
 }  // namespace
 
 std::string rules_cache_dir() {
-    rtl::OUString url("${$BRAND_BASE_DIR/program/bootstraprc:UserInstallation}");
-    rtl::Bootstrap::expandMacros(url);
-    rtl::OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None) return {};
-    const rtl::OString p = rtl::OUStringToOString(path, RTL_TEXTENCODING_UTF8);
-    return std::string(p.getStr()) + "/user/sanding-rules";
+    const std::string user = profile_user_dir();
+    return user.empty() ? user : user + "/sanding-rules";
 }
 
 std::shared_ptr<const Checker> current_checker() {
@@ -99,10 +96,16 @@ void refresh_rules_in_background(const std::string& server) {
             session.setTimeout(Poco::Timespan(10, 0));
             Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
             if (!known.empty()) req.set("If-None-Match", known);
-            session.sendRequest(req);
             Poco::Net::HTTPResponse res;
             std::string body;
-            Poco::StreamCopier::copyToString(session.receiveResponse(res), body);
+            try {
+                session.sendRequest(req);
+                Poco::StreamCopier::copyToString(session.receiveResponse(res), body);
+            } catch (const Poco::Exception& e) {
+                report_offline(server, "无法连接 " + server + "：" + e.displayText());
+                return;
+            }
+            report_online(server);
             if (res.getStatus() != 200) return;  // 304: ours are current
             auto o = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
             std::vector<std::pair<std::string, std::string>> files;
@@ -127,6 +130,7 @@ void refresh_rules_in_background(const std::string& server) {
                 std::filesystem::rename(tmp, dir);
             }
             install(std::move(c), new_etag);
+            report_rules_changed();
         } catch (...) {
             // Offline or refused: the rules in use stay; the proofreader never waits on this.
         }

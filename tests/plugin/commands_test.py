@@ -12,7 +12,7 @@ import unittest
 
 import uno
 import unohelper
-from com.sun.star.frame import XDispatchResultListener
+from com.sun.star.frame import XDispatchResultListener, XStatusListener
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
 from office import Office, prop  # noqa: E402
@@ -29,6 +29,30 @@ class Listener(unohelper.Base, XDispatchResultListener):
     def dispatchFinished(self, event):
         self.state, self.result = event.State, json.loads(event.Result)
         self.done.set()
+
+    def disposing(self, source):
+        pass
+
+
+class StatusWatcher(unohelper.Base, XStatusListener):
+    """What the 三定 toolbar's status item shows: the texts it was sent, in order."""
+    def __init__(self):
+        self.texts = []
+        self.changed = threading.Condition()
+
+    def statusChanged(self, event):
+        with self.changed:
+            self.texts.append(event.State)
+            self.changed.notify_all()
+
+    def wait_for(self, words, seconds=60):
+        """The newest text once it holds every one of words (within seconds; then whatever it is).
+        A word may be a tuple of alternatives: the UI is Chinese or English, as the office's is."""
+        def has(text, w):
+            return any(x in text for x in w) if isinstance(w, tuple) else w in text
+        with self.changed:
+            self.changed.wait_for(lambda: self.texts and all(has(self.texts[-1], w) for w in words), seconds)
+            return self.texts[-1] if self.texts else None
 
     def disposing(self, source):
         pass
@@ -85,6 +109,63 @@ class MenuCommands(unittest.TestCase):
         r = self.settings("drafter-emergency")
         self.assertEqual(r["user"]["name"], "drafter-emergency")
         self.assertIn("已连接服务器", r["message"])
+        # Server and user name are remembered in the profile for the next session; the password is not.
+        with open(f"{self.office.dir}/profile/user/sanding-settings.json", encoding="utf-8") as f:
+            saved = f.read()
+        self.assertEqual(json.loads(saved), {"server": self.url, "user": "drafter-emergency"})
+        self.assertNotIn(self.server.passwords["drafter-emergency"], saved)
+
+    def parse(self, command):
+        url = uno.createUnoStruct("com.sun.star.util.URL")
+        url.Complete = f"vnd.sanding:{command}"
+        _, url = self.office.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", self.office.ctx).parseStrict(url)
+        return url
+
+    def test_2b_new_draft_without_a_body_lists_the_choices(self):
+        # A reviewer sees every body: without one named, the command names the choices.
+        self.settings("reviewer")
+        state, r = self.run_command(self.blank, "NewDraft")
+        self.assertEqual(state, FAILURE, r)
+        self.assertIn("请指定机构", r["message"])
+        self.assertIn("区应急管理局（emergency）", r["message"])
+        # Named, the reviewer opens the body's current revision (a drafter made it in test 2).
+        state, r = self.run_command(self.blank, "NewDraft", Body="emergency")
+        self.assertEqual(state, SUCCESS, r)
+        self.assertEqual(r["name"], "区应急管理局")
+
+    def test_0_status_item_shows_online_then_offline(self):
+        frame = self.blank.getCurrentController().getFrame()
+        url = self.parse("Status")
+        dispatch = frame.queryDispatch(url, "_self", 0)
+        watcher = StatusWatcher()
+        dispatch.addStatusListener(watcher, url)
+        try:
+            ONLINE, OFFLINE, SANDING = ("在线", "online"), ("离线", "offline"), ("三定", "Sanding")
+            self.assertIsNotNone(watcher.wait_for([SANDING], 30), "the status item is told the status when it registers")
+            self.settings("drafter-emergency")
+            text = watcher.wait_for([ONLINE, self.url])
+            self.assertTrue(any(w in text for w in ONLINE), text)
+            self.assertIn(self.url, text)
+            self.server.stop()
+            try:
+                state, r = self.run_command(self.blank, "Status")
+                self.assertEqual(state, FAILURE, r)
+                self.assertFalse(r["online"])
+                text = watcher.wait_for([OFFLINE, self.url])
+                self.assertTrue(any(w in text for w in OFFLINE), text)
+                self.assertIn(f"无法连接 {self.url}", text, "it says which server and what failed")
+                self.assertTrue(any(w in text for w in ("本地", "local")), "it says the proofreader goes on with local rules")
+                self.assertEqual(r["message"], text)
+            finally:
+                self.server.start()
+            self.settings("drafter-emergency")  # the restarted server listens on another port
+            state, r = self.run_command(self.blank, "Status")
+            self.assertEqual(state, SUCCESS, r)
+            self.assertTrue(r["online"])
+            text = watcher.wait_for([ONLINE, self.url])
+            self.assertTrue(any(w in text for w in ONLINE), text)
+        finally:
+            dispatch.removeStatusListener(watcher, url)
 
     def test_2_new_draft_opens_with_the_bodys_name(self):
         doc, r = self.open_draft()

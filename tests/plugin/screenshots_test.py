@@ -1,6 +1,6 @@
 """Screenshots of the extension in a real Writer window under Xvfb (full LibreOffice with the
 zh-CN language pack, VCL 'gen' plugin): the wavy underline with the context menu's suggestion,
-the 检查全文 findings list, and the 三定 menu. Written to $SANDING_SCREENSHOTS (docs/ holds the
+the 检查全文 findings list, and the 三定 menu with the toolbar's 离线 status. Written to $SANDING_SCREENSHOTS (docs/ holds the
 copies shown in the README)."""
 import os
 import shutil
@@ -55,6 +55,10 @@ def chinese_ui(profile_dir):
                 'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
                 '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
                 '<value>zh-CN</value></prop></item>\n</oor:items>\n')
+    # A server remembered from an earlier session that does not answer: the 三定 toolbar's status
+    # item shows 离线 with the server and what failed (nothing listens on port 9 here).
+    with open(os.path.join(profile_dir, "user", "sanding-settings.json"), "w", encoding="utf-8") as f:
+        f.write('{"server":"http://127.0.0.1:9","user":"drafter-emergency"}')
 
 
 class Screenshots(unittest.TestCase):
