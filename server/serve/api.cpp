@@ -213,7 +213,7 @@ void login(Call& c) {
 }
 
 void logout(Call& c) {
-    c.app.store().revoke_token(c.req.get("Authorization").substr(7));
+    c.app.revoke(c.req.get("Authorization").substr(7));
     c.send_empty(204);
 }
 
@@ -436,17 +436,29 @@ void check_text(Call& c) {
     const bool odt = type.rfind(kOdt, 0) == 0;
     if (!odt && type.rfind("text/plain", 0) != 0)
         throw ApiError{415, "request.content_type", "检查的内容应为 text/plain 或 ODT 文档"};
-    const std::string bytes = c.body(static_cast<std::size_t>(c.app.config().max_upload_bytes), !odt);
+    const std::string bytes = c.body(static_cast<std::size_t>(c.app.config().max_upload_bytes), false);
+    const std::string body_id = c.query("body");
+    if (!body_id.empty() && !c.app.framework().find(body_id)) throw ApiError{400, "request.unknown_body", "没有这个机构：" + body_id};
+    // The same text, for the same body, under the same rules, gets the same answer: kept, not redone.
+    CheckCache& cache = c.app.check_cache();
+    std::string key;
+    if (cache.enabled()) {
+        key.reserve(bytes.size() + 128);
+        key.append(c.app.rules_etag()).append(odt ? "\nodt\n" : "\ntext\n").append(body_id).append("\n").append(bytes);
+        if (auto answer = cache.find(key)) return c.send_bytes(200, "application/json; charset=utf-8", *answer);
+    }
+    if (std::size_t bad = 0; !odt && !is_valid_utf8(bytes, &bad))
+        throw ApiError{400, "request.invalid_utf8", "请求内容含有无效的 UTF-8 字节（偏移 " + std::to_string(bad) + "）"};
     Document doc;
     try {
         doc = odt ? read_odt(bytes) : document_from_text(bytes);
     } catch (const Error& e) {
         throw ApiError{odt ? 422 : 400, e.code(), e.message()};
     }
-    const std::string body_id = c.query("body");
-    if (!body_id.empty() && !c.app.framework().find(body_id)) throw ApiError{400, "request.unknown_body", "没有这个机构：" + body_id};
     const CheckResult r = c.app.checker().check(doc, {&c.app.framework(), body_id});
-    c.send_bytes(200, "application/json; charset=utf-8", report_json(r.findings, {"request", &doc, !odt, r.body ? r.body->id : ""}));
+    auto answer = std::make_shared<const std::string>(report_json(r.findings, {"request", &doc, !odt, r.body ? r.body->id : ""}));
+    if (cache.enabled()) cache.remember(key, answer);
+    c.send_bytes(200, "application/json; charset=utf-8", *answer);
 }
 
 void submit(Call& c) { transition(c.app, c, WorkflowAction::Submit, false); }

@@ -64,7 +64,11 @@ void initialise(Db& db, const std::string& framework_path, const std::string& te
 
 // Every request thread may hold a database session: the pool is at least as large.
 App::App(ServerConfig config)
-    : config_(std::move(config)), db_(config_.db, std::max(config_.db_sessions, config_.threads)), store_(db_) {
+    : config_(std::move(config)),
+      db_(config_.db, std::max(config_.db_sessions, config_.threads)),
+      store_(db_),
+      token_cache_(std::chrono::seconds(config_.token_cache_seconds)),
+      check_cache_(static_cast<std::size_t>(config_.check_cache_bytes)) {
     store_.migrate();
     auto fw_xml = store_.get_template("framework.xml");
     if (!fw_xml) throw Error("server.not_initialised", "数据库尚未初始化：请先运行 sanding admin init --framework FILE", config_.db);
@@ -98,9 +102,16 @@ User App::authenticate(const Poco::Net::HTTPServerRequest& req) {
     const std::string token = auth.substr(7);
     if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
         throw ApiError{401, "auth.invalid_token", "令牌无效，请重新登录"};
+    if (auto known = token_cache_.find(token)) return *known;
     auto u = store_.user_for_token(token);
     if (!u) throw ApiError{401, "auth.invalid_token", "令牌无效或已过期，请重新登录"};
+    token_cache_.remember(token, *u);
     return *u;
+}
+
+void App::revoke(const std::string& token) {
+    store_.revoke_token(token);
+    token_cache_.forget(token);
 }
 
 bool App::can_see(const User& u, const std::string& body_id) const {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 
+#include "check_cache.hpp"
 #include "config.hpp"
 #include "db.hpp"
 #include "http.hpp"
@@ -16,6 +17,7 @@
 #include "sanding/framework.hpp"
 #include "sanding/model_text.hpp"
 #include "store.hpp"
+#include "token_cache.hpp"
 
 namespace sanding::server {
 
@@ -36,6 +38,9 @@ public:
 
     // The user of the request's bearer token; ApiError 401 when missing, unknown or expired.
     User authenticate(const Poco::Net::HTTPServerRequest& req);
+    // Logout: the token is revoked in the database and forgotten here at once.
+    void revoke(const std::string& token);
+    CheckCache& check_cache() { return check_cache_; }
 
     // A body the user may see (404 otherwise, so its existence is not revealed).
     BodyRecord visible_body(const User& u, const std::string& id);
@@ -57,6 +62,8 @@ private:
     std::unique_ptr<Checker> checker_;
     std::string rules_etag_, public_key_, private_key_;
     std::mutex log_mutex_;
+    TokenCache token_cache_;
+    CheckCache check_cache_;
 };
 
 // Loads the framework, model texts and rules into the database, creates the signing key if there

@@ -28,6 +28,8 @@ void set_config(ServerConfig& c, const std::string& key, const std::string& valu
     else if (key == "db.sessions") c.db_sessions = static_cast<int>(integer(key, value, where, 1, 256));
     else if (key == "limits.upload_bytes") c.max_upload_bytes = integer(key, value, where, 1024, 1LL << 30);
     else if (key == "auth.token_ttl_seconds") c.token_ttl_seconds = integer(key, value, where, 60, 30LL * 86400);
+    else if (key == "auth.token_cache_seconds") c.token_cache_seconds = static_cast<int>(integer(key, value, where, 0, 60));
+    else if (key == "check.cache_bytes") c.check_cache_bytes = integer(key, value, where, 0, 1LL << 32);
     else if (key == "log.level") {
         if (value != "error" && value != "info" && value != "debug")
             throw Error("config.bad_value", "log.level 应为 error、info 或 debug", where);
@@ -45,6 +47,8 @@ std::vector<std::pair<std::string, std::string>> config_values(const ServerConfi
             {"db.sessions", std::to_string(c.db_sessions)},
             {"limits.upload_bytes", std::to_string(c.max_upload_bytes)},
             {"auth.token_ttl_seconds", std::to_string(c.token_ttl_seconds)},
+            {"auth.token_cache_seconds", std::to_string(c.token_cache_seconds)},
+            {"check.cache_bytes", std::to_string(c.check_cache_bytes)},
             {"log.level", c.log_level}};
 }
 

@@ -12,6 +12,8 @@ struct ServerConfig {
     std::string db = "sqlite:var/sanding.db";   // db.url: sqlite:PATH or postgresql://user@host:port/db
     long long max_upload_bytes = 16 << 20;       // limits.upload_bytes: one .odt or text
     long long token_ttl_seconds = 8 * 3600;      // auth.token_ttl_seconds: bearer token lifetime
+    int token_cache_seconds = 2;                 // auth.token_cache_seconds: a checked token trusted this long
+    long long check_cache_bytes = 32 << 20;      // check.cache_bytes: answers of POST /check kept (0 = none)
     int threads = 16;                            // server.threads: request threads
     int max_queued = 256;                        // server.max_queued: connections waiting
     int db_sessions = 16;                        // db.sessions: pooled database sessions

@@ -16,6 +16,7 @@
 namespace sanding::server {
 
 std::string Call::query(const std::string& name) const {
+    if (req.getURI().find('?') == std::string::npos) return {};
     Poco::URI uri(req.getURI());
     for (const auto& [k, v] : uri.getQueryParameters())
         if (k == name) return v;
@@ -26,6 +27,7 @@ std::string Call::body(std::size_t limit, bool text) {
     if (req.hasContentLength() && req.getContentLength64() > static_cast<Poco::Int64>(limit))
         throw ApiError{413, "request.too_large", "请求内容过大（上限 " + std::to_string(limit) + " 字节）"};
     std::string out;
+    if (req.hasContentLength()) out.reserve(static_cast<std::size_t>(req.getContentLength64()));
     std::istream& in = req.stream();
     char buf[65536];
     while (in.read(buf, sizeof buf) || in.gcount() > 0) {
@@ -96,28 +98,20 @@ void Call::send_empty(int status) {
 
 namespace {
 
-bool match(const std::string& pattern, const std::string& path, std::map<std::string, std::string>& params) {
-    std::vector<std::string> a, b;
-    auto split = [](const std::string& s, std::vector<std::string>& out) {
-        std::size_t i = 0;
-        while (i <= s.size()) {
-            std::size_t j = s.find('/', i);
-            if (j == std::string::npos) j = s.size();
-            out.push_back(s.substr(i, j - i));
-            i = j + 1;
-        }
-    };
-    split(pattern, a), split(path, b);
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i].size() > 2 && a[i].front() == '{' && a[i].back() == '}') {
-            if (b[i].empty()) return false;
-            params[a[i].substr(1, a[i].size() - 2)] = b[i];
-        } else if (a[i] != b[i]) {
+// Segment by segment, without copying: this runs for every route on every request.
+bool match(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
+    for (;;) {
+        const std::size_t pe = pattern.find('/'), qe = path.find('/');
+        const std::string_view a = pattern.substr(0, pe), b = path.substr(0, qe);
+        if (a.size() > 2 && a.front() == '{' && a.back() == '}') {
+            if (b.empty()) return false;
+            params[std::string(a.substr(1, a.size() - 2))] = std::string(b);
+        } else if (a != b) {
             return false;
         }
+        if (pe == std::string_view::npos || qe == std::string_view::npos) return pe == qe;
+        pattern.remove_prefix(pe + 1), path.remove_prefix(qe + 1);
     }
-    return true;
 }
 
 class Handler : public Poco::Net::HTTPRequestHandler {
@@ -129,7 +123,11 @@ public:
         const auto t0 = std::chrono::steady_clock::now();
         int status = 200;
         try {
-            const std::string path = Poco::URI(req.getURI()).getPath();
+            // Most request lines need no URI parser: no escapes, so the path is what precedes '?'.
+            const std::string& uri = req.getURI();
+            const std::string path = uri.find('%') == std::string::npos && !uri.empty() && uri[0] == '/'
+                                         ? uri.substr(0, uri.find('?'))
+                                         : Poco::URI(uri).getPath();
             const Route* route = nullptr;
             bool path_known = false;
             for (const auto& r : routes_) {

@@ -639,6 +639,59 @@ class ServerTests:
         other = self.serve(db=srv.db, init=False)
         self.assertEqual(other.request("GET", "/api/v1/rules", headers={"If-None-Match": etag}).status, 304)
 
+    def test_check_answers_alike_whether_kept_or_not_and_stores_nothing(self):
+        srv = self.serve(users=[("reviewer", "reviewer", None), ("admin", "admin", None)])
+        fresh = self.serve(db=srv.db, init=False, passwords=srv.passwords,
+                           config=self.config_file("check.cache_bytes = 0\n"))  # checks every time
+        audit_before = len(srv.request("GET", "/api/v1/audit", user="admin").json())
+
+        def check(server, text, query="", content_type="text/plain; charset=utf-8"):
+            return server.request("POST", "/api/v1/check" + query, text, user="reviewer", headers={"Content-Type": content_type})
+
+        wrong = "第三条　区应急管理局的主要职责是：\n（一）负责全区应急管理工作,拟定应急预案。\n（二）完成区委、区政府交办的其它任务。\n"
+        first = check(srv, wrong)
+        self.assertEqual(first.status, 200, first.text)
+        rules = {f["rule"] for f in first.json()["findings"]}
+        self.assertIn("W01", rules)
+        w01 = next(f for f in first.json()["findings"] if f["rule"] == "W01")
+        self.assertEqual(wrong.encode()[w01["offset_utf8"]:w01["offset_utf8"] + w01["length_utf8"]].decode(), "其它")
+        # Asked again, the same answer; and the same as a server that keeps no answers.
+        self.assertEqual(check(srv, wrong).data, first.data)
+        self.assertEqual(check(fresh, wrong).data, first.data)
+        # One character changed is another text: 其它 → 其他 is no longer flagged.
+        fixed = wrong.replace("其它", "其他")
+        r = check(srv, fixed)
+        self.assertNotIn("W01", {f["rule"] for f in r.json()["findings"]})
+        self.assertEqual(r.data, check(fresh, fixed).data)
+        # For a named body the answer is that body's (staffing against its quota), kept apart.
+        staffing = "第五条　区应急管理局机关行政编制99名。设局长1名，副局长9名。\n"
+        plain, for_body = check(srv, staffing), check(srv, staffing, "?body=emergency")
+        self.assertEqual(for_body.status, 200, for_body.text)
+        self.assertNotEqual(plain.data, for_body.data)
+        self.assertEqual(for_body.data, check(fresh, staffing, "?body=emergency").data)
+        self.assertEqual(check(srv, staffing).data, plain.data)
+        # Bad input is refused though a good text with the same start was answered before.
+        for server in (srv, fresh):
+            self.assertRefused(check(server, wrong.encode() + b"\xff"), 400, "request.invalid_utf8")
+            self.assertRefused(check(server, wrong, "?body=nonexistent"), 400, "request.unknown_body", "nonexistent")
+            self.assertRefused(check(server, wrong, content_type="application/json"), 415, "request.content_type")
+        self.assertEqual(len(srv.request("GET", "/api/v1/audit", user="admin").json()), audit_before, "checking stores nothing")
+
+    def test_logout_on_one_instance_ends_the_token_on_every_instance(self):
+        srv = self.serve(users=[("drafter-a", "drafter", "emergency")])
+        other = self.serve(db=srv.db, init=False, passwords=srv.passwords)
+        r = srv.request("POST", "/api/v1/login", {"username": "drafter-a", "password": srv.passwords["drafter-a"]})
+        token = r.json()["token"]
+        self.assertEqual(other.request("GET", "/api/v1/me", token=token).status, 200)  # known to the other too
+        self.assertEqual(srv.request("POST", "/api/v1/logout", token=token).status, 204)
+        self.assertRefused(srv.request("GET", "/api/v1/me", token=token), 401, "auth.invalid_token")  # here at once
+        # The other instance trusts a checked token for auth.token_cache_seconds (2 s) at most;
+        # the loop is bounded by the test, not a timing assertion.
+        deadline = time.time() + 30
+        while other.request("GET", "/api/v1/me", token=token).status == 200 and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertRefused(other.request("GET", "/api/v1/me", token=token), 401, "auth.invalid_token")
+
     def test_healthz_names_the_database(self):
         srv = self.serve()
         r = srv.request("GET", "/healthz")
