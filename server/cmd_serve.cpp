@@ -1,7 +1,7 @@
 // sanding serve: the HTTP server every drafter, reviewer and the coordination office share.
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServer.h>
 
 #include <csignal>
 #include <cstdio>
@@ -11,6 +11,7 @@
 #include "commands.hpp"
 #include "sanding/error.hpp"
 #include "serve/app.hpp"
+#include "serve/connection.hpp"
 
 namespace sanding::cli {
 
@@ -61,7 +62,8 @@ int cmd_serve(const std::vector<std::string>& argv) {
     params->setMaxThreads(config.threads);
     params->setMaxQueued(config.max_queued);
     params->setKeepAlive(true);
-    Poco::Net::HTTPServer http(new server::Router(app, routes), socket, params);
+    server::LiveConnections live;
+    Poco::Net::TCPServer http(new server::ConnectionFactory(params, new server::Router(app, routes), live), socket, params);
     http.start();
     const std::string url = "http://" + socket.address().toString();
     std::printf("sanding serve: 正在监听 %s（数据库 %s）\n", url.c_str(), config.db.c_str());
@@ -71,7 +73,8 @@ int cmd_serve(const std::vector<std::string>& argv) {
     int sig = 0;
     sigwait(&stop, &sig);
     app.log("info", "stopping on signal " + std::to_string(sig));
-    http.stopAll(true);
+    http.stop();
+    live.shutdown_all();
     return 0;
 }
 

@@ -77,21 +77,21 @@ void Call::send_json(int status, const Poco::Dynamic::Var& value) {
     std::ostringstream out;
     Poco::JSON::Stringifier::condense(value, out);
     const std::string body = out.str();
-    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     res.setContentType("application/json; charset=utf-8");
     res.setContentLength64(static_cast<Poco::Int64>(body.size()));
     res.send().write(body.data(), static_cast<std::streamsize>(body.size()));
 }
 
 void Call::send_bytes(int status, const std::string& content_type, const std::string& bytes) {
-    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     res.setContentType(content_type);
     res.setContentLength64(static_cast<Poco::Int64>(bytes.size()));
     res.send().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 void Call::send_empty(int status) {
-    res.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
+    res.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
     res.setContentLength(0);
     res.send();
 }

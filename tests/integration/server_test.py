@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import tempfile
 import threading
@@ -691,6 +692,28 @@ class ServerTests:
         while other.request("GET", "/api/v1/me", token=token).status == 200 and time.time() < deadline:
             time.sleep(0.2)
         self.assertRefused(other.request("GET", "/api/v1/me", token=token), 401, "auth.invalid_token")
+
+    def test_one_connection_serves_request_after_request_and_garbage_gets_400(self):
+        srv = self.serve()
+
+        def exchange(raw):
+            with socket.create_connection(("127.0.0.1", srv.port), timeout=30) as s:
+                s.sendall(raw)
+                data = b""
+                while chunk := s.recv(65536):  # the server closes: after Connection: close, or after a 400
+                    data += chunk
+                return data
+
+        two = exchange(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                       b"GET /api/v1/public-key HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        self.assertEqual(two.count(b"HTTP/1.1 200 OK\r\n"), 2, two[:300])
+        self.assertIn(b'"status":"ok"', two)
+        garbage = exchange(b"GET /" + b"x" * 20000 + b" HTTP/1.1\r\n\r\n")  # no request line is that long
+        self.assertTrue(garbage.startswith(b"HTTP/1.1 400 Bad Request\r\n"), garbage[:200])
+        odd = exchange(b"NOT HTTP AT-ALL\r\nConnection: close\r\n\r\n")
+        self.assertTrue(odd.startswith(b"HTTP/1.1 404 Not Found\r\n"), odd[:200])
+        refused = exchange(b"GET /api/v1/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        self.assertTrue(refused.startswith(b"HTTP/1.1 401 Unauthorized\r\n"), refused[:200])
 
     def test_healthz_names_the_database(self):
         srv = self.serve()
