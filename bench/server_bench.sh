@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The server under load, side by side with nginx in the same run: wrk against POST /api/v1/check
 # with a 10 KB draft (64 connections, 30 s) and against nginx serving a static file of the same
-# response size; throughput ratio, p99 latency, errors, sanding's RSS during the run. Then the
+# response size; throughput ratio, p99 latency, errors, sanding's RSS during the run; the same
+# load again with the server's answer cache off, for the record. Then the
 # board query with 10,000 bodies × 20 revisions in SQLite.
 # Usage: bench/server_bench.sh [BUILD_DIR] [SECONDS]        (make bench)
 set -euo pipefail
@@ -80,6 +81,15 @@ pids+=("$!")
 wrk -t2 -c64 -d"${seconds}s" --latency -s "$work/post.lua" "http://127.0.0.1:$port/api/v1/check" >"$work/wrk-sanding.txt"
 wrk -t2 -c64 -d"${seconds}s" --latency "http://127.0.0.1:$nport/check.json" >"$work/wrk-nginx.txt"
 
+# For the record, the same load on an instance that keeps no answers (check.cache_bytes = 0):
+# every request read, checked and written out as JSON.
+printf 'server.threads = 64\nserver.max_queued = 512\nlog.level = error\ncheck.cache_bytes = 0\n' >"$work/nocache.conf"
+uport=$(free_port)
+"$sanding" serve --config "$work/nocache.conf" --db "$db" --listen "127.0.0.1:$uport" >"$work/serve-nocache.out" 2>>"$work/serve.err" &
+pids+=("$!")
+for _ in $(seq 100); do grep -q http:// "$work/serve-nocache.out" 2>/dev/null && break; sleep 0.1; done
+wrk -t2 -c64 -d"${seconds}s" --latency -s "$work/post.lua" "http://127.0.0.1:$uport/api/v1/check" >"$work/wrk-nocache.txt"
+
 python3 - "$work" "$response_size" <<'PY'
 import re, sys
 work, size = sys.argv[1], int(sys.argv[2])
@@ -97,6 +107,9 @@ print(f"POST /api/v1/check, 10 KB draft, response {size} bytes, 64 connections:"
 print(f"  sanding: {s[0]:9.0f} req/s  p99 {s[1]:7.2f} ms  errors {s[2]}  peak RSS {rss:.1f} MiB")
 print(f"  nginx:   {n[0]:9.0f} req/s  p99 {n[1]:7.2f} ms  errors {n[2]}  (static file of the same size)")
 print(f"  throughput ratio sanding/nginx: {s[0] / n[0]:.2f}  (target ≥ 0.5; p99 target ≤ 20 ms; 0 errors)")
+u = parse(f"{work}/wrk-nocache.txt")
+print(f"  sanding without the answer cache (check.cache_bytes = 0): {u[0]:.0f} req/s  p99 {u[1]:.2f} ms  errors {u[2]}"
+      f"  (ratio {u[0] / n[0]:.2f})")
 PY
 
 # --- board with 10,000 bodies × 20 revisions ---

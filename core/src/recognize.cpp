@@ -14,6 +14,7 @@ bool is_numeral_char(char32_t cp) {
 
 // Numeral text → number, accepting full-width digits too (M05 flags them; the model still reads).
 int numeral_value(std::string_view s) {
+    if (s.find("\xEF\xBC") == s.npos) return parse_chinese_numeral(s).value_or(0);  // no full-width digit
     std::string ascii;
     std::size_t i = 0;
     bool fullwidth = false;

@@ -112,8 +112,8 @@ int digit_value(char32_t cp) {
 }
 }  // namespace
 
-std::string chinese_numeral(int n) {
-    if (n <= 0 || n > 999) return std::to_string(n);
+namespace {
+std::string spell_numeral(int n) {
     std::string out;
     int hundreds = n / 100, tens = n / 10 % 10, ones = n % 10;
     if (hundreds) {
@@ -130,11 +130,44 @@ std::string chinese_numeral(int n) {
     return out;
 }
 
+// Spelled once: the checker asks for these for every article and item of every draft.
+const std::array<std::string, 1000>& spellings() {
+    static const std::array<std::string, 1000> table = [] {
+        std::array<std::string, 1000> t;
+        for (int n = 1; n < 1000; ++n) t[n] = spell_numeral(n);
+        return t;
+    }();
+    return table;
+}
+
+// s spells `canonical`, with 〇 accepted for 零.
+bool same_spelling(std::string_view s, std::string_view canonical) {
+    std::size_t i = 0, j = 0;
+    while (i < s.size() && j < canonical.size()) {
+        if (s.substr(i, 3) == "〇" && canonical.substr(j, 3) == "零") {
+            i += 3, j += 3;
+        } else if (s[i] == canonical[j]) {
+            ++i, ++j;
+        } else {
+            return false;
+        }
+    }
+    return i == s.size() && j == canonical.size();
+}
+}  // namespace
+
+std::string chinese_numeral(int n) {
+    if (n <= 0 || n > 999) return std::to_string(n);
+    return spellings()[static_cast<std::size_t>(n)];
+}
+
 std::optional<int> parse_chinese_numeral(std::string_view s) {
     if (s.empty()) return std::nullopt;
     if (s.find_first_not_of("0123456789") == s.npos) {
         if (s.size() > 4) return std::nullopt;
-        return std::stoi(std::string(s));
+        int value = 0;
+        for (char c : s) value = value * 10 + (c - '0');
+        return value;
     }
     // Accept exactly the forms chinese_numeral writes, so that 二十零 or 十十 are not numerals.
     int value = 0;
@@ -164,13 +197,9 @@ std::optional<int> parse_chinese_numeral(std::string_view s) {
     }
     if (zero_seen && pending < 0) return std::nullopt;  // trailing 零
     if (pending > 0) value += pending;
-    std::string canonical = chinese_numeral(value);
-    if (value <= 0) return std::nullopt;
+    if (value <= 0 || value > 999) return std::nullopt;
     // Reject spellings that differ from the canonical one (二十零, 一百零十).
-    std::string normalised(s);
-    for (auto pos = normalised.find("〇"); pos != normalised.npos; pos = normalised.find("〇"))
-        normalised.replace(pos, 3, "零");
-    if (normalised != canonical) return std::nullopt;
+    if (!same_spelling(s, spellings()[static_cast<std::size_t>(value)])) return std::nullopt;
     return value;
 }
 
