@@ -42,6 +42,7 @@
 #include "client.hpp"
 #include "dialogs.hpp"
 #include "document.hpp"
+#include "main_thread.hpp"
 #include "rules.hpp"
 #include "status.hpp"
 #include "sanding/check/checker.hpp"
@@ -358,7 +359,9 @@ private:
         if (auto parent = visible_peer(); parent.is()) {
             std::vector<std::string> labels;
             for (const auto& [id, name] : choices) labels.push_back(name + "（" + id + "）");
-            const auto i = sanding::plugin::choose(ctx_, parent, sanding::plugin::tr(ctx_, "新建草案：选择机构", "New draft: choose the body"), labels, 0);
+            const auto i = sanding::plugin::on_main_thread<std::optional<std::size_t>>(ctx_, [&] {
+                return sanding::plugin::choose(ctx_, parent, sanding::plugin::tr(ctx_, "新建草案：选择机构", "New draft: choose the body"), labels, 0);
+            });
             if (!i) return std::nullopt;
             return choices[*i].first;
         }
@@ -541,15 +544,24 @@ private:
     }
 
     // A message box over the window, when there is a visible one (never in headless tests).
+    // Shown from the main loop (the command's thread goes on and reports its outcome at once).
     void show(const Outcome& o) {
         if (o.message.empty()) return;
         try {
             uno::Reference<awt::XWindowPeer> peer = visible_peer();
             if (!peer.is()) return;
-            uno::Reference<awt::XMessageBoxFactory> f(awt::Toolkit::create(ctx_), uno::UNO_QUERY);
-            auto box = f->createMessageBox(peer, o.ok ? awt::MessageBoxType_INFOBOX : awt::MessageBoxType_ERRORBOX,
-                                           awt::MessageBoxButtons::BUTTONS_OK, "三定", u(o.message));
-            box->execute();
+            const bool ok = o.ok;
+            const std::string message = o.message;
+            auto ctx = ctx_;
+            sanding::plugin::post_to_main_thread(ctx_, [ctx, peer, ok, message] {
+                try {
+                    uno::Reference<awt::XMessageBoxFactory> f(awt::Toolkit::create(ctx), uno::UNO_QUERY);
+                    auto box = f->createMessageBox(peer, ok ? awt::MessageBoxType_INFOBOX : awt::MessageBoxType_ERRORBOX,
+                                                   awt::MessageBoxButtons::BUTTONS_OK, "三定", u(message));
+                    box->execute();
+                } catch (const uno::Exception&) {
+                }
+            });
         } catch (const uno::Exception&) {
         }
     }

@@ -10,9 +10,14 @@ import threading
 import time
 import unittest
 
+import sys
+
 import uno
 
-from office import Office
+from office import Office, prop
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
+from server_harness import Server  # noqa: E402
 
 OUT = os.environ.get("SANDING_SCREENSHOTS", os.path.join(tempfile.gettempdir(), "sanding-screenshots"))
 DISPLAY = next(f":{n}" for n in range(77, 200) if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"))
@@ -46,6 +51,15 @@ def click(x, y, button=1):
     subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", str(button)], check=True, timeout=30)
 
 
+def press(x, y):
+    """A button of a dialog the office opened by itself: without a window manager the first click
+    only gives that window the focus, the second presses (a second click after the dialog closed
+    lands on the document and changes nothing)."""
+    click(x, y)
+    time.sleep(0.5)
+    click(x, y)
+
+
 def chinese_ui(profile_dir):
     """Sets the profile's UI language to zh-CN before the office starts."""
     path = os.path.join(profile_dir, "user", "registrymodifications.xcu")
@@ -69,6 +83,8 @@ class Screenshots(unittest.TestCase):
         os.environ["DISPLAY"] = DISPLAY
         os.environ["SAL_USE_VCLPLUGIN"] = "gen"
         time.sleep(1)
+        cls.server_dir = tempfile.mkdtemp(prefix="sanding-shots-")
+        cls.server = Server(f"sqlite:{cls.server_dir}/s.db", cls.server_dir, users=[("drafter-emergency", "drafter", "emergency")])
         cls.office = Office(headless=False, before_start=chinese_ui)
         cls.doc = cls.office.new_document(TEXT, hidden=False)
         time.sleep(4)  # Writer's background proofreading
@@ -77,8 +93,21 @@ class Screenshots(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.office.close()
+        cls.server.stop()
+        shutil.rmtree(cls.server_dir, ignore_errors=True)
         cls.xvfb.kill()
         cls.xvfb.wait()
+
+    def dispatch(self, command, **args):
+        """vnd.sanding:<command> on a thread of its own (a dialog it opens is modal)."""
+        ctx, smgr = self.office.ctx, self.office.smgr
+        url = uno.createUnoStruct("com.sun.star.util.URL")
+        url.Complete = f"vnd.sanding:{command}"
+        _, url = smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx).parseStrict(url)
+        dispatch = self.doc.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
+        t = threading.Thread(target=lambda: dispatch.dispatch(url, tuple(prop(k, v) for k, v in args.items())), daemon=True)
+        t.start()
+        return t
 
     def select(self, paragraph, word):
         text = self.doc.getText()
@@ -114,6 +143,34 @@ class Screenshots(unittest.TestCase):
         t.join(30)
         self.assertFalse(t.is_alive(), "the findings dialog closed")
         self.assertGreater(changed_pixels(path, self.plain), 50000)  # a 360×220-unit dialog
+
+    def test_3_new_draft_chooses_the_body_from_the_server(self):
+        settings = self.dispatch("Settings", Server=f"http://127.0.0.1:{self.server.port}", User="drafter-emergency",
+                                 Password=self.server.passwords["drafter-emergency"])
+        time.sleep(4)
+        box = shot("settings-message.png")  # “已连接服务器 …”
+        press(639, 421)  # its 确定
+        time.sleep(1.5)
+        self.assertGreater(changed_pixels(box, shot("settings-closed.png")), 10000, "确定 closed the message box")
+        settings.join(30)
+        before = len([c for c in self.office.desktop.getComponents()])
+        new_draft = self.dispatch("NewDraft")
+        time.sleep(4)
+        path = shot("plugin-new-draft.png")  # the server's bodies, filtered to the drafter's own
+        self.assertGreater(changed_pixels(path, self.plain), 50000)
+        press(465, 346)  # 打开
+        deadline = time.time() + 60
+        opened = []
+        while not opened and time.time() < deadline:
+            time.sleep(0.5)
+            opened = [c for c in self.office.desktop.getComponents()
+                      if hasattr(c, "getText") and c.getText().getString().startswith("清河市云溪区应急管理局\n")]
+        self.assertTrue(opened, "the chosen body's draft opened in a new window")
+        self.assertGreater(len([c for c in self.office.desktop.getComponents()]), before)
+        time.sleep(2)
+        press(639, 421)  # 确定 of “已打开 区应急管理局 的修订 1”
+        new_draft.join(30)
+        self.assertFalse(new_draft.is_alive(), "the command finished")
 
     def test_0_menu(self):
         click(600, 600)  # focus the document window first
