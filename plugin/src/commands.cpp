@@ -508,10 +508,11 @@ private:
         using sanding::plugin::tr;
         auto& c = Connection::instance();
         if (command == "Settings" && arg(args, "Server").empty()) {
-            auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "三定 ▸ 设置（保存后测试连接）", "Sanding ▸ Settings (tested on OK)"),
+            auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "三定 ▸ 设置", "Sanding ▸ Settings"),
                                           {{tr(ctx_, "服务器地址", "Server URL"), c.server().empty() ? "http://127.0.0.1:8080" : c.server()},
                                            {tr(ctx_, "登录名", "User name"), c.user()},
-                                           {tr(ctx_, "密码（仅本次会话使用，不保存）", "Password (this session only, never stored)"), "", true}});
+                                           {tr(ctx_, "密码（仅本次会话使用，不保存）", "Password (this session only, never stored)"), "", true}},
+                                          tr(ctx_, "保存并测试连接", "Save and test connection"));
             if (!v) return false;
             put(args, "Server", (*v)[0]), put(args, "User", (*v)[1]), put(args, "Password", (*v)[2]);
         } else if (command != "Settings" && command != "Status" && c.configured() && c.password().empty() && arg(args, "Password").empty() &&

@@ -101,7 +101,7 @@ std::string tr(const uno::Reference<uno::XComponentContext>& ctx, const std::str
 }
 
 std::optional<std::vector<std::string>> ask(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent,
-                                            const std::string& title, std::vector<Field> fields) {
+                                            const std::string& title, std::vector<Field> fields, const std::string& ok_label) {
     const sal_Int32 height = static_cast<sal_Int32>(fields.size()) * 28 + 36;
     Form form(ctx, title, 240, height);
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -112,8 +112,9 @@ std::optional<std::vector<std::string>> ask(const uno::Reference<uno::XComponent
         set(edit, {{"Text", uno::Any(u(fields[i].value))}});
         if (fields[i].secret) set(edit, {{"EchoChar", uno::Any(sal_Int16(0x25CF))}});
     }
-    set(form.add("com.sun.star.awt.UnoControlButtonModel", "ok", 120, height - 22, 54, 14),
-        {{"Label", uno::Any(u(tr(ctx, "确定", "OK")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_OK))},
+    set(form.add("com.sun.star.awt.UnoControlButtonModel", "ok", 92, height - 22, 82, 14),
+        {{"Label", uno::Any(u(ok_label.empty() ? tr(ctx, "确定", "OK") : ok_label))},
+         {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_OK))},
          {"DefaultButton", uno::Any(true)}});
     set(form.add("com.sun.star.awt.UnoControlButtonModel", "cancel", 178, height - 22, 54, 14),
         {{"Label", uno::Any(u(tr(ctx, "取消", "Cancel")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_CANCEL))}});

@@ -25,7 +25,7 @@ struct Field {
 // A modal form; the values entered, or nothing when cancelled.
 std::optional<std::vector<std::string>> ask(const css::uno::Reference<css::uno::XComponentContext>& ctx,
                                             const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::string& title,
-                                            std::vector<Field> fields);
+                                            std::vector<Field> fields, const std::string& ok_label = {});
 
 // One of several items (新建草案's bodies); its index, or nothing when cancelled.
 std::optional<std::size_t> choose(const css::uno::Reference<css::uno::XComponentContext>& ctx,
