@@ -749,3 +749,40 @@ TEST(CheckDemo, EveryRenderedDemoDraftHasNoErrors) {
         }
     }
 }
+
+// A file of many drafts (over 1 MB: checked on several threads) gives, draft for draft, what each
+// draft gives alone — same rules, spans and articles, paragraphs counted from the file's start.
+TEST(CheckDrafts, ManyDraftsInOneFileAreCheckedAsEachAlone) {
+    std::vector<std::vector<std::string>> drafts;
+    for (int i = 0; i < 8; ++i) {
+        auto lines = i % 2 ? statistics_draft() : natural_resources_draft();
+        lines[i % 2 ? kEntrusted : kNrStaffing] += i % 3 ? "完成交办的其它任务。" : "";  // W01 in some
+        drafts.push_back(lines);
+    }
+    Document file;
+    std::vector<std::size_t> first_paragraph;
+    while (true) {
+        std::size_t bytes = 0;
+        for (const auto& p : file.paragraphs) bytes += p.text.size();
+        if (bytes >= (1u << 20) + 1000) break;
+        const auto& lines = drafts[first_paragraph.size() % drafts.size()];
+        first_paragraph.push_back(file.paragraphs.size());
+        for (const auto& l : lines) file.paragraphs.push_back({l});
+    }
+    ASSERT_GE(first_paragraph.size(), 4u);
+    const CheckResult whole = checker().check(file, {&demo(), {}});
+    std::vector<std::string> expected;
+    for (std::size_t k = 0; k < first_paragraph.size(); ++k) {
+        Document one;
+        for (const auto& l : drafts[k % drafts.size()]) one.paragraphs.push_back({l});
+        for (const auto& f : checker().check(one, {&demo(), {}}).findings)
+            expected.push_back(f.rule + "@" + std::to_string(f.paragraph + static_cast<int>(first_paragraph[k])) + ":" +
+                               std::to_string(f.offset_utf8) + "+" + std::to_string(f.length_utf8) + " " + f.article);
+    }
+    std::vector<std::string> got;
+    for (const auto& f : whole.findings)
+        got.push_back(f.rule + "@" + std::to_string(f.paragraph) + ":" + std::to_string(f.offset_utf8) + "+" +
+                      std::to_string(f.length_utf8) + " " + f.article);
+    EXPECT_GT(expected.size(), first_paragraph.size() / 2);  // there is something to find
+    EXPECT_EQ(got, expected);
+}

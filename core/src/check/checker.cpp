@@ -1,6 +1,9 @@
 #include "sanding/check/checker.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -459,20 +462,49 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
 
 CheckResult Checker::check(const Document& doc, const CheckOptions& options) const {
     const std::vector<std::size_t> starts = draft_starts(doc);
-    CheckResult result;
     const ParagraphSpan all(doc.paragraphs);
-    for (std::size_t k = 0; k < starts.size(); ++k) {
+    std::vector<CheckResult> drafts(starts.size());
+    auto check_one = [&](std::size_t k) {
         const std::size_t from = starts[k], to = k + 1 < starts.size() ? starts[k + 1] : all.size();
-        CheckResult one;
-        check_draft(all.subspan(from, to - from), options, one);
-        for (auto& f : one.findings) {
-            f.paragraph += static_cast<int>(from);
+        check_draft(all.subspan(from, to - from), options, drafts[k]);
+        if (k > 0) drafts[k].regulation = {};  // only the first draft's model is returned
+    };
+    // Drafts are independent (the matcher hands each thread its own scratch): a file of many
+    // drafts is shared among the cores; one draft, or a small file, stays on this thread.
+    std::size_t bytes = 0;
+    for (const auto& p : doc.paragraphs) bytes += p.text.size();
+    const unsigned cores = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    const unsigned workers = starts.size() >= 4 && bytes >= (1u << 20) ? cores : 1;
+    if (workers > 1) {
+        std::atomic<std::size_t> next{0};
+        std::vector<std::exception_ptr> errors(workers);
+        std::vector<std::thread> threads;
+        for (unsigned w = 0; w < workers; ++w)
+            threads.emplace_back([&, w] {
+                try {
+                    for (std::size_t k; (k = next.fetch_add(1)) < starts.size();) check_one(k);
+                } catch (...) {
+                    errors[w] = std::current_exception();
+                    next = starts.size();
+                }
+            });
+        for (auto& t : threads) t.join();
+        for (auto& e : errors)
+            if (e) std::rethrow_exception(e);
+    } else {
+        for (std::size_t k = 0; k < starts.size(); ++k) check_one(k);
+    }
+    CheckResult result;
+    for (std::size_t k = 0; k < drafts.size(); ++k) {
+        for (auto& f : drafts[k].findings) {
+            f.paragraph += static_cast<int>(starts[k]);
             f.line = f.paragraph + 1;
             result.findings.push_back(std::move(f));
         }
+        drafts[k].findings = {};  // freed as they are moved: peak memory stays that of the findings
         if (k == 0) {
-            result.regulation = std::move(one.regulation);
-            result.body = one.body;
+            result.regulation = std::move(drafts[k].regulation);
+            result.body = drafts[k].body;
         }
     }
     return result;
