@@ -41,6 +41,17 @@ def changed_pixels(a, b):
     return int(float(r.stderr.split()[0]))
 
 
+def shot_when_changed(name, since, pixels, seconds=60):
+    """A screenshot once at least `pixels` differ from the screenshot `since` (a dialog has
+    appeared), polling: a loaded machine may take long to open it. The last one if it never does."""
+    deadline = time.time() + seconds
+    while True:
+        path = shot(name)
+        if changed_pixels(path, since) > pixels or time.time() > deadline:
+            return path
+        time.sleep(0.5)
+
+
 def key(*keys):
     subprocess.run(["xdotool", "key", "--delay", "120", *keys], check=True, timeout=30)
 
@@ -137,9 +148,10 @@ class Screenshots(unittest.TestCase):
         dispatch = self.doc.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
         t = threading.Thread(target=lambda: dispatch.dispatch(url, ()), daemon=True)
         t.start()  # the dialog is modal: the dispatch returns when it closes
-        time.sleep(3)
+        path = shot_when_changed("plugin-findings.png", self.plain, 50000)
+        time.sleep(1)
         path = shot("plugin-findings.png")
-        click(868, 458)  # 关闭
+        press(868, 458)  # 关闭
         t.join(30)
         self.assertFalse(t.is_alive(), "the findings dialog closed")
         self.assertGreater(changed_pixels(path, self.plain), 50000)  # a 360×220-unit dialog
@@ -147,16 +159,19 @@ class Screenshots(unittest.TestCase):
     def test_3_new_draft_chooses_the_body_from_the_server(self):
         settings = self.dispatch("Settings", Server=f"http://127.0.0.1:{self.server.port}", User="drafter-emergency",
                                  Password=self.server.passwords["drafter-emergency"])
-        time.sleep(4)
-        box = shot("settings-message.png")  # “已连接服务器 …”
+        box = shot_when_changed("settings-message.png", self.plain, 20000)  # “已连接服务器 …”
+        time.sleep(1)
+        box = shot("settings-message.png")
         press(639, 421)  # its 确定
         time.sleep(1.5)
         self.assertGreater(changed_pixels(box, shot("settings-closed.png")), 10000, "确定 closed the message box")
         settings.join(30)
         before = len([c for c in self.office.desktop.getComponents()])
+        closed = shot("settings-closed.png")
         new_draft = self.dispatch("NewDraft")
-        time.sleep(4)
-        path = shot("plugin-new-draft.png")  # the server's bodies, filtered to the drafter's own
+        path = shot_when_changed("plugin-new-draft.png", closed, 50000)  # the server's bodies, filtered to the drafter's own
+        time.sleep(1)
+        path = shot("plugin-new-draft.png")
         self.assertGreater(changed_pixels(path, self.plain), 50000)
         press(465, 346)  # 打开
         deadline = time.time() + 60
