@@ -455,8 +455,12 @@ void check_text(Call& c) {
     } catch (const Error& e) {
         throw ApiError{odt ? 422 : 400, e.code(), e.message()};
     }
-    const CheckResult r = c.app.checker().check(doc, {&c.app.framework(), body_id});
-    auto answer = std::make_shared<const std::string>(report_json(r.findings, {"request", &doc, !odt, r.body ? r.body->id : ""}));
+    std::shared_ptr<const std::string> answer;
+    {
+        FairGate::Pass pass(c.app.check_gate());
+        const CheckResult r = c.app.checker().check(doc, {&c.app.framework(), body_id});
+        answer = std::make_shared<const std::string>(report_json(r.findings, {"request", &doc, !odt, r.body ? r.body->id : ""}));
+    }
     if (cache.enabled()) cache.remember(key, answer);
     c.send_bytes(200, "application/json; charset=utf-8", *answer);
 }

@@ -8,9 +8,11 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 #include "check_cache.hpp"
 #include "config.hpp"
+#include "fair_gate.hpp"
 #include "db.hpp"
 #include "http.hpp"
 #include "sanding/check/checker.hpp"
@@ -41,6 +43,8 @@ public:
     // Logout: the token is revoked in the database and forgotten here at once.
     void revoke(const std::string& token);
     CheckCache& check_cache() { return check_cache_; }
+    // Checks (CPU only) run at most two per core at a time, in arrival order.
+    FairGate& check_gate() { return check_gate_; }
 
     // A body the user may see (404 otherwise, so its existence is not revealed).
     BodyRecord visible_body(const User& u, const std::string& id);
@@ -64,6 +68,7 @@ private:
     std::mutex log_mutex_;
     TokenCache token_cache_;
     CheckCache check_cache_;
+    FairGate check_gate_{2 * std::thread::hardware_concurrency()};
 };
 
 // Loads the framework, model texts and rules into the database, creates the signing key if there

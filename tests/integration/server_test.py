@@ -676,6 +676,20 @@ class ServerTests:
             self.assertRefused(check(server, wrong.encode() + b"\xff"), 400, "request.invalid_utf8")
             self.assertRefused(check(server, wrong, "?body=nonexistent"), 400, "request.unknown_body", "nonexistent")
             self.assertRefused(check(server, wrong, content_type="application/json"), 415, "request.content_type")
+        # Many at once (more than the server checks at a time: the rest wait their turn), each
+        # different text answered as when asked alone.
+        texts = [wrong.replace("应急预案", f"第{i}号应急预案") + ("其它" * (i % 3)) for i in range(24)]
+        alone = [check(fresh, t).data for t in texts]
+        together = [None] * len(texts)
+
+        def ask(i):
+            together[i] = check(fresh, texts[i]).data
+        threads = [threading.Thread(target=ask, args=(i,)) for i in range(len(texts))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        self.assertEqual(together, alone)
         self.assertEqual(len(srv.request("GET", "/api/v1/audit", user="admin").json()), audit_before, "checking stores nothing")
 
     def test_logout_on_one_instance_ends_the_token_on_every_instance(self):
