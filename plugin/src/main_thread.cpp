@@ -10,17 +10,18 @@ namespace {
 using namespace css;
 
 class Callback : public cppu::WeakImplHelper1<awt::XCallback> {
-public:
+  public:
     explicit Callback(std::function<void()> f) : f_(std::move(f)) {}
     void SAL_CALL notify(const uno::Any&) override { f_(); }
 
-private:
+  private:
     std::function<void()> f_;
 };
 
 }  // namespace
 
-void post_to_main_thread(const uno::Reference<uno::XComponentContext>& ctx, std::function<void()> f) {
+void post_to_main_thread(const uno::Reference<uno::XComponentContext>& ctx,
+                         std::function<void()> f) {
     awt::AsyncCallback::create(ctx)->addCallback(new Callback(std::move(f)), uno::Any());
 }
 

@@ -13,11 +13,13 @@
 namespace sanding::plugin {
 
 // Queues f to run on the main thread; returns at once.
-void post_to_main_thread(const css::uno::Reference<css::uno::XComponentContext>& ctx, std::function<void()> f);
+void post_to_main_thread(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                         std::function<void()> f);
 
 // Runs f on the main thread and waits for its result (only from a thread other than the main one).
 template <class T>
-T on_main_thread(const css::uno::Reference<css::uno::XComponentContext>& ctx, std::function<T()> f) {
+T on_main_thread(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                 std::function<T()> f) {
     auto promise = std::make_shared<std::promise<T>>();
     std::future<T> result = promise->get_future();
     post_to_main_thread(ctx, [promise, f = std::move(f)] {

@@ -64,10 +64,18 @@ void set(Link link, const std::string& server, const std::string& detail) {
 
 }  // namespace
 
-void report_online(const std::string& server) { set(Link::Online, server, {}); }
-void report_offline(const std::string& server, const std::string& what) { set(Link::Offline, server, what); }
-void report_not_configured() { set(Link::NotConfigured, {}, {}); }
-void report_rules_changed() { broadcast(); }
+void report_online(const std::string& server) {
+    set(Link::Online, server, {});
+}
+void report_offline(const std::string& server, const std::string& what) {
+    set(Link::Offline, server, what);
+}
+void report_not_configured() {
+    set(Link::NotConfigured, {}, {});
+}
+void report_rules_changed() {
+    broadcast();
+}
 
 LinkStatus link_status() {
     std::lock_guard<std::mutex> lock(mutex);
@@ -86,12 +94,16 @@ std::string status_text() {
         std::lock_guard<std::mutex> lock(mutex);
         ctx = context;
     }
-    const std::string rules = rules_etag().empty() ? tr(ctx, "内置规则", "built-in rules") : tr(ctx, "服务器规则", "server rules");
+    const std::string rules = rules_etag().empty() ? tr(ctx, "内置规则", "built-in rules")
+                                                   : tr(ctx, "服务器规则", "server rules");
     switch (s.link) {
-        case Link::Online: return tr(ctx, "三定：在线 ", "Sanding: online ") + s.server + " · " + rules;
+        case Link::Online:
+            return tr(ctx, "三定：在线 ", "Sanding: online ") + s.server + " · " + rules;
         case Link::Offline:
-            return tr(ctx, "三定：离线（", "Sanding: offline (") + s.detail + tr(ctx, "）· 继续用本地", ") · checking with local ") + rules;
-        case Link::NotConfigured: break;
+            return tr(ctx, "三定：离线（", "Sanding: offline (") + s.detail +
+                   tr(ctx, "）· 继续用本地", ") · checking with local ") + rules;
+        case Link::NotConfigured:
+            break;
     }
     return tr(ctx, "三定：未设置服务器 · ", "Sanding: no server set · ") + rules;
 }

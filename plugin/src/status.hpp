@@ -36,7 +36,8 @@ void set_status_context(const css::uno::Reference<css::uno::XComponentContext>& 
 
 // Toolbar and menu controllers listening on vnd.sanding:Status; the listener hears the current
 // status immediately.
-void add_status_listener(const css::uno::Reference<css::frame::XStatusListener>& l, const css::util::URL& url,
+void add_status_listener(const css::uno::Reference<css::frame::XStatusListener>& l,
+                         const css::util::URL& url,
                          const css::uno::Reference<css::uno::XInterface>& source);
 void remove_status_listener(const css::uno::Reference<css::frame::XStatusListener>& l);
 

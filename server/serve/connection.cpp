@@ -40,9 +40,13 @@ namespace {
 using namespace Poco::Net;
 
 class Connection : public TCPServerConnection {
-public:
-    Connection(const StreamSocket& s, HTTPServerParams::Ptr params, HTTPRequestHandlerFactory::Ptr handlers, LiveConnections& live)
-        : TCPServerConnection(s), params_(std::move(params)), handlers_(std::move(handlers)), live_(live) {}
+  public:
+    Connection(const StreamSocket& s, HTTPServerParams::Ptr params,
+               HTTPRequestHandlerFactory::Ptr handlers, LiveConnections& live)
+        : TCPServerConnection(s),
+          params_(std::move(params)),
+          handlers_(std::move(handlers)),
+          live_(live) {}
 
     void run() override {
         live_.add(&socket());
@@ -54,25 +58,33 @@ public:
         live_.remove(&socket());
     }
 
-private:
+  private:
     void serve() {
         HTTPServerSession session(socket(), params_);
         socket().setReceiveTimeout(params_->getKeepAliveTimeout());
         int served = 0;
         while (!live_.stopping()) {
             if (served > 0 && !session.getKeepAlive()) return;
-            if (params_->getMaxKeepAliveRequests() > 0 && served >= params_->getMaxKeepAliveRequests()) return;
+            if (params_->getMaxKeepAliveRequests() > 0 &&
+                served >= params_->getMaxKeepAliveRequests())
+                return;
             try {
                 HTTPServerResponseImpl response(session);
-                HTTPServerRequestImpl request(response, session, params_);  // reads the request line and headers
+                HTTPServerRequestImpl request(response, session,
+                                              params_);  // reads the request line and headers
                 ++served;
                 response.setDate(Poco::Timestamp());
                 // Answer in HTTP/1.0 or 1.1 only, whatever version the request line claimed.
-                response.setVersion(request.getVersion() == HTTPMessage::HTTP_1_0 ? HTTPMessage::HTTP_1_0 : HTTPMessage::HTTP_1_1);
-                response.setKeepAlive(params_->getKeepAlive() && request.getKeepAlive() && !live_.stopping());
-                std::unique_ptr<HTTPRequestHandler> handler(handlers_->createRequestHandler(request));
+                response.setVersion(request.getVersion() == HTTPMessage::HTTP_1_0
+                                        ? HTTPMessage::HTTP_1_0
+                                        : HTTPMessage::HTTP_1_1);
+                response.setKeepAlive(params_->getKeepAlive() && request.getKeepAlive() &&
+                                      !live_.stopping());
+                std::unique_ptr<HTTPRequestHandler> handler(
+                    handlers_->createRequestHandler(request));
                 if (!handler) return error(session, HTTPResponse::HTTP_NOT_IMPLEMENTED);
-                if (request.getExpectContinue() && response.getStatus() == HTTPResponse::HTTP_OK) response.sendContinue();
+                if (request.getExpectContinue() && response.getStatus() == HTTPResponse::HTTP_OK)
+                    response.sendContinue();
                 handler->handleRequest(request, response);
                 session.setKeepAlive(params_->getKeepAlive() && response.getKeepAlive());
             } catch (const NoMessageException&) {
@@ -108,7 +120,8 @@ private:
 
 }  // namespace
 
-Poco::Net::TCPServerConnection* ConnectionFactory::createConnection(const Poco::Net::StreamSocket& socket) {
+Poco::Net::TCPServerConnection* ConnectionFactory::createConnection(
+    const Poco::Net::StreamSocket& socket) {
     return new Connection(socket, params_, handlers_, live_);
 }
 

@@ -16,25 +16,27 @@ namespace sanding::server {
 
 // Every live connection, so that a stopping server can end them (their threads wait in reads).
 class LiveConnections {
-public:
+  public:
     void add(Poco::Net::StreamSocket* s);
     void remove(Poco::Net::StreamSocket* s);
     void shutdown_all();
     bool stopping() const;
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::set<Poco::Net::StreamSocket*> sockets_;
     bool stopping_ = false;
 };
 
 class ConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
-public:
-    ConnectionFactory(Poco::Net::HTTPServerParams::Ptr params, Poco::Net::HTTPRequestHandlerFactory::Ptr handlers, LiveConnections& live)
+  public:
+    ConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
+                      Poco::Net::HTTPRequestHandlerFactory::Ptr handlers, LiveConnections& live)
         : params_(std::move(params)), handlers_(std::move(handlers)), live_(live) {}
-    Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override;
+    Poco::Net::TCPServerConnection* createConnection(
+        const Poco::Net::StreamSocket& socket) override;
 
-private:
+  private:
     Poco::Net::HTTPServerParams::Ptr params_;
     Poco::Net::HTTPRequestHandlerFactory::Ptr handlers_;
     LiveConnections& live_;

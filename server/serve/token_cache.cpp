@@ -17,7 +17,8 @@ std::optional<User> TokenCache::find(const std::string& token) {
 void TokenCache::remember(const std::string& token, const User& user) {
     if (ttl_.count() == 0) return;
     std::lock_guard<std::mutex> lock(mutex_);
-    if (entries_.size() >= max_entries_) entries_.clear();  // crude, but bounded: they are re-checked
+    if (entries_.size() >= max_entries_)
+        entries_.clear();  // crude, but bounded: they are re-checked
     entries_[token] = {user, std::chrono::steady_clock::now()};
 }
 

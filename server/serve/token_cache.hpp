@@ -14,14 +14,15 @@
 namespace sanding::server {
 
 class TokenCache {
-public:
-    explicit TokenCache(std::chrono::seconds ttl, std::size_t max_entries = 100000) : ttl_(ttl), max_entries_(max_entries) {}
+  public:
+    explicit TokenCache(std::chrono::seconds ttl, std::size_t max_entries = 100000)
+        : ttl_(ttl), max_entries_(max_entries) {}
 
     std::optional<User> find(const std::string& token);
     void remember(const std::string& token, const User& user);
     void forget(const std::string& token);
 
-private:
+  private:
     struct Entry {
         User user;
         std::chrono::steady_clock::time_point checked;
