@@ -25,24 +25,24 @@ std::string settings_file() {
 }  // namespace
 
 Connection& Connection::instance() {
-    static Connection c = [] {
-        Connection loaded;
-        try {
-            std::ifstream in(settings_file());
-            if (in) {
-                auto o = Poco::JSON::Parser().parse(in).extract<Poco::JSON::Object::Ptr>();
-                loaded.server_ = o->optValue<std::string>("server", "");
-                loaded.user_ = o->optValue<std::string>("user", "");
-            }
-        } catch (const std::exception&) {
-            // An unreadable settings file is as if there were none: 三定 ▸ 设置 writes a new one.
-        }
-        return loaded;
-    }();
+    static Connection c;
+    static std::once_flag once;
+    std::call_once(once, [] { c.load_settings(); });
     return c;
 }
 
-Connection::Connection(Connection&& other) noexcept : server_(std::move(other.server_)), user_(std::move(other.user_)) {}
+void Connection::load_settings() {
+    try {
+        std::ifstream in(settings_file());
+        if (!in) return;
+        auto o = Poco::JSON::Parser().parse(in).extract<Poco::JSON::Object::Ptr>();
+        std::lock_guard<std::mutex> lock(mutex_);
+        server_ = o->optValue<std::string>("server", "");
+        user_ = o->optValue<std::string>("user", "");
+    } catch (const std::exception&) {
+        // An unreadable settings file is as if there were none: 三定 ▸ 设置 writes a new one.
+    }
+}
 
 void Connection::configure(const std::string& server, const std::string& user, const std::string& password) {
     Poco::JSON::Object o;
@@ -60,7 +60,8 @@ void Connection::configure(const std::string& server, const std::string& user, c
         std::ofstream out(file + ".new");
         o.stringify(out);
         out.close();
-        if (out) std::filesystem::rename(file + ".new", file);
+        std::error_code ec;  // a profile that cannot be written only means nothing is remembered
+        if (out) std::filesystem::rename(file + ".new", file, ec);
     }
 }
 

@@ -41,10 +41,9 @@ public:
     bool verify_password(const std::string& password) const;
     std::string password() const;
 
-    Connection() = default;
-    Connection(Connection&& other) noexcept;
-
 private:
+    Connection() = default;
+    void load_settings();
     HttpAnswer raw(const std::string& method, const std::string& path, const std::string& body, const std::string& content_type,
                    const std::string& token) const;
     void login();

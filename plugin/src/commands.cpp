@@ -515,8 +515,7 @@ private:
                                           tr(ctx_, "保存并测试连接", "Save and test connection"));
             if (!v) return false;
             put(args, "Server", (*v)[0]), put(args, "User", (*v)[1]), put(args, "Password", (*v)[2]);
-        } else if (command != "Settings" && command != "Status" && c.configured() && c.password().empty() && arg(args, "Password").empty() &&
-                   (command == "NewDraft" || command == "Submit" || command == "Revisions")) {
+        } else if ((command == "NewDraft" || command == "Submit" || command == "Revisions") && c.configured() && c.password().empty()) {
             // A server remembered from an earlier session: the password is asked once per session.
             auto v = sanding::plugin::ask(ctx_, parent, tr(ctx_, "登录 ", "Log in to ") + c.server(),
                                           {{tr(ctx_, "用户 ", "Password of ") + c.user() + tr(ctx_, " 的密码", ""), "", true}});

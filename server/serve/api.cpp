@@ -447,8 +447,7 @@ void check_text(Call& c) {
         key.append(c.app.rules_etag()).append(odt ? "\nodt\n" : "\ntext\n").append(body_id).append("\n").append(bytes);
         if (auto answer = cache.find(key)) return c.send_bytes(200, "application/json; charset=utf-8", *answer);
     }
-    if (std::size_t bad = 0; !odt && !is_valid_utf8(bytes, &bad))
-        throw ApiError{400, "request.invalid_utf8", "请求内容含有无效的 UTF-8 字节（偏移 " + std::to_string(bad) + "）"};
+    if (!odt) require_utf8(bytes);  // after the cache: an answer kept was for a valid text
     Document doc;
     try {
         doc = odt ? read_odt(bytes) : document_from_text(bytes);

@@ -34,10 +34,14 @@ std::string Call::body(std::size_t limit, bool text) {
         out.append(buf, static_cast<std::size_t>(in.gcount()));
         if (out.size() > limit) throw ApiError{413, "request.too_large", "请求内容过大（上限 " + std::to_string(limit) + " 字节）"};
     }
-    std::size_t bad = 0;
-    if (text && !is_valid_utf8(out, &bad))
-        throw ApiError{400, "request.invalid_utf8", "请求内容含有无效的 UTF-8 字节（偏移 " + std::to_string(bad) + "）"};
+    if (text) require_utf8(out);
     return out;
+}
+
+void require_utf8(const std::string& text) {
+    std::size_t bad = 0;
+    if (!is_valid_utf8(text, &bad))
+        throw ApiError{400, "request.invalid_utf8", "请求内容含有无效的 UTF-8 字节（偏移 " + std::to_string(bad) + "）"};
 }
 
 Poco::JSON::Object::Ptr Call::json(const std::vector<std::string>& allowed, std::size_t limit) {

@@ -46,6 +46,9 @@ struct Call {
     void send_empty(int status);
 };
 
+// 400 request.invalid_utf8 naming the offset of the first bad byte.
+void require_utf8(const std::string& text);
+
 // Field access that answers 400 naming the field.
 std::string need_string(const Poco::JSON::Object::Ptr& o, const std::string& key, bool required = true);
 long long need_int(const Poco::JSON::Object::Ptr& o, const std::string& key);

@@ -62,13 +62,19 @@ def click(x, y, button=1):
     subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", str(button)], check=True, timeout=30)
 
 
-def press(x, y):
-    """A button of a dialog the office opened by itself: without a window manager the first click
-    only gives that window the focus, the second presses (a second click after the dialog closed
-    lands on the document and changes nothing)."""
-    click(x, y)
-    time.sleep(0.5)
-    click(x, y)
+def press(x, y, done, tries=8):
+    """Presses the button at x, y of a dialog the office opened until done() says it worked.
+    Without a window manager the first click only gives the dialog the focus, and on a loaded
+    machine a click may come before the dialog takes events; a click after the dialog closed
+    lands on the document and changes nothing. True when done."""
+    for _ in range(tries):
+        click(x, y)
+        deadline = time.time() + 1.5
+        while time.time() < deadline:
+            if done():
+                return True
+            time.sleep(0.25)
+    return done()
 
 
 def chinese_ui(profile_dir):
@@ -151,9 +157,7 @@ class Screenshots(unittest.TestCase):
         path = shot_when_changed("plugin-findings.png", self.plain, 50000)
         time.sleep(1)
         path = shot("plugin-findings.png")
-        press(868, 458)  # 关闭
-        t.join(30)
-        self.assertFalse(t.is_alive(), "the findings dialog closed")
+        self.assertTrue(press(868, 458, lambda: not t.is_alive()), "关闭 closed the findings dialog")  # the dispatch returned
         self.assertGreater(changed_pixels(path, self.plain), 50000)  # a 360×220-unit dialog
 
     def test_3_new_draft_chooses_the_body_from_the_server(self):
@@ -162,9 +166,8 @@ class Screenshots(unittest.TestCase):
         box = shot_when_changed("settings-message.png", self.plain, 20000)  # “已连接服务器 …”
         time.sleep(1)
         box = shot("settings-message.png")
-        press(639, 421)  # its 确定
-        time.sleep(1.5)
-        self.assertGreater(changed_pixels(box, shot("settings-closed.png")), 10000, "确定 closed the message box")
+        self.assertTrue(press(639, 421, lambda: changed_pixels(box, shot("settings-closed.png")) > 10000),
+                        "确定 closed the message box")
         settings.join(30)
         before = len([c for c in self.office.desktop.getComponents()])
         closed = shot("settings-closed.png")
@@ -173,17 +176,20 @@ class Screenshots(unittest.TestCase):
         time.sleep(1)
         path = shot("plugin-new-draft.png")
         self.assertGreater(changed_pixels(path, self.plain), 50000)
-        press(465, 346)  # 打开
+        def draft_opened():
+            return any(hasattr(c, "getText") and c.getText().getString().startswith("清河市云溪区应急管理局\n")
+                       for c in self.office.desktop.getComponents())
+        # 打开 (the draft may take a while to download and open once the dialog has closed)
+        self.assertTrue(press(465, 346, lambda: changed_pixels(path, shot("after-open.png")) > 50000), "打开 closed the chooser")
         deadline = time.time() + 60
-        opened = []
-        while not opened and time.time() < deadline:
+        while not draft_opened() and time.time() < deadline:
             time.sleep(0.5)
-            opened = [c for c in self.office.desktop.getComponents()
-                      if hasattr(c, "getText") and c.getText().getString().startswith("清河市云溪区应急管理局\n")]
-        self.assertTrue(opened, "the chosen body's draft opened in a new window")
+        self.assertTrue(draft_opened(), "the chosen body's draft opened in a new window")
         self.assertGreater(len([c for c in self.office.desktop.getComponents()]), before)
         time.sleep(2)
-        press(639, 421)  # 确定 of “已打开 区应急管理局 的修订 1”
+        click(639, 421)  # 确定 of “已打开 区应急管理局 的修订 1”, over the new window (cleanup)
+        time.sleep(0.5)
+        click(639, 421)
         new_draft.join(30)
         self.assertFalse(new_draft.is_alive(), "the command finished")
 
