@@ -62,12 +62,22 @@ def click(x, y, button=1):
     subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", str(button)], check=True, timeout=30)
 
 
-def press(x, y, done, tries=8):
+def raise_window(title):
+    """Puts the office's window(s) with this title on top (no window manager does it here)."""
+    subprocess.run(["xdotool", "search", "--name", title, "windowraise", "%@"], capture_output=True, timeout=30)
+    time.sleep(0.3)
+
+
+def press(x, y, done, title=None, tries=8):
     """Presses the button at x, y of a dialog the office opened until done() says it worked.
-    Without a window manager the first click only gives the dialog the focus, and on a loaded
-    machine a click may come before the dialog takes events; a click after the dialog closed
-    lands on the document and changes nothing. True when done."""
+    Without a window manager nothing keeps a dialog above its document window (the document was
+    seen repainted over the findings list), the first click only gives the dialog the focus, and
+    on a loaded machine a click may come before the dialog takes events; so the dialog (by its
+    title) is raised before each click. A click after the dialog closed lands on the document and
+    changes nothing. True when done."""
     for _ in range(tries):
+        if title:
+            raise_window(title)
         click(x, y)
         deadline = time.time() + 1.5
         while time.time() < deadline:
@@ -156,8 +166,9 @@ class Screenshots(unittest.TestCase):
         t.start()  # the dialog is modal: the dispatch returns when it closes
         path = shot_when_changed("plugin-findings.png", self.plain, 50000)
         time.sleep(1)
+        raise_window("检查全文")
         path = shot("plugin-findings.png")
-        self.assertTrue(press(868, 458, lambda: not t.is_alive()), "关闭 closed the findings dialog")  # the dispatch returned
+        self.assertTrue(press(868, 458, lambda: not t.is_alive(), title="检查全文"), "关闭 closed the findings dialog")  # the dispatch returned
         self.assertGreater(changed_pixels(path, self.plain), 50000)  # a 360×220-unit dialog
 
     def test_3_new_draft_chooses_the_body_from_the_server(self):
@@ -165,8 +176,9 @@ class Screenshots(unittest.TestCase):
                                  Password=self.server.passwords["drafter-emergency"])
         box = shot_when_changed("settings-message.png", self.plain, 20000)  # “已连接服务器 …”
         time.sleep(1)
+        raise_window("三定")
         box = shot("settings-message.png")
-        self.assertTrue(press(639, 421, lambda: changed_pixels(box, shot("settings-closed.png")) > 10000),
+        self.assertTrue(press(639, 421, lambda: changed_pixels(box, shot("settings-closed.png")) > 10000, title="三定"),
                         "确定 closed the message box")
         settings.join(30)
         before = len([c for c in self.office.desktop.getComponents()])
@@ -174,13 +186,15 @@ class Screenshots(unittest.TestCase):
         new_draft = self.dispatch("NewDraft")
         path = shot_when_changed("plugin-new-draft.png", closed, 50000)  # the server's bodies, filtered to the drafter's own
         time.sleep(1)
+        raise_window("新建草案")
         path = shot("plugin-new-draft.png")
         self.assertGreater(changed_pixels(path, self.plain), 50000)
         def draft_opened():
             return any(hasattr(c, "getText") and c.getText().getString().startswith("清河市云溪区应急管理局\n")
                        for c in self.office.desktop.getComponents())
         # 打开 (the draft may take a while to download and open once the dialog has closed)
-        self.assertTrue(press(465, 346, lambda: changed_pixels(path, shot("after-open.png")) > 50000), "打开 closed the chooser")
+        self.assertTrue(press(465, 346, lambda: changed_pixels(path, shot("after-open.png")) > 50000, title="新建草案"),
+                        "打开 closed the chooser")
         deadline = time.time() + 60
         while not draft_opened() and time.time() < deadline:
             time.sleep(0.5)
