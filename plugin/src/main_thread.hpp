@@ -1,7 +1,7 @@
-// Running UI work on the office's main thread from a command's worker thread. A dialog or message
-// box executed on a worker thread shows, but does not reliably take its clicks (seen under Xvfb:
-// 确定 pressed, box still open); LibreOffice's AsyncCallback service runs a function from the main
-// loop instead, where VCL expects it.
+// Running UI work on the office's main thread from a command's worker thread: VCL expects its
+// dialogs to run from its main loop, and a command's outcome should reach its listener without
+// waiting for the person to close a message box. LibreOffice's AsyncCallback service runs a
+// function from the main loop.
 #pragma once
 
 #include <com/sun/star/uno/XComponentContext.hpp>
