@@ -93,7 +93,7 @@ bool Connection::verify_password(const std::string& password) const {
 }
 
 HttpAnswer Connection::raw(const std::string& method, const std::string& path, const std::string& body,
-                           const std::string& content_type, const std::string& token) const {
+                           const std::string& content_type, const std::string& token, const Headers& headers) const {
     const std::string server = this->server();
     if (server.empty()) {
         report_not_configured();
@@ -106,6 +106,7 @@ HttpAnswer Connection::raw(const std::string& method, const std::string& path, c
         session.setTimeout(Poco::Timespan(10, 0), Poco::Timespan(10, 0), Poco::Timespan(30, 0));
         Poco::Net::HTTPRequest req(method, uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
         if (!token.empty()) req.set("Authorization", "Bearer " + token);
+        for (const auto& [name, value] : headers) req.set(name, value);
         if (!body.empty() || method == "POST") {
             req.setContentType(content_type);
             req.setContentLength64(static_cast<Poco::Int64>(body.size()));
@@ -121,12 +122,16 @@ HttpAnswer Connection::raw(const std::string& method, const std::string& path, c
         report_online(server);  // it answered, whatever it said
         return a;
     } catch (const Poco::Exception& e) {
-        report_offline(server, "无法连接 " + server + "：" + e.displayText());
-        throw ServerError{"无法连接服务器 " + server + "：" + e.displayText()};
+        unreachable(server, e.displayText());
     } catch (const std::exception& e) {
-        report_offline(server, "无法连接 " + server + "：" + e.what());
-        throw ServerError{"无法连接服务器 " + server + "：" + e.what()};
+        unreachable(server, e.what());
     }
+}
+
+// The server did not answer: the status says so, and the command that asked is told.
+[[noreturn]] void Connection::unreachable(const std::string& server, const std::string& what) {
+    report_offline(server, "无法连接 " + server + "：" + what);
+    throw ServerError{"无法连接服务器 " + server + "：" + what};
 }
 
 namespace {
@@ -140,7 +145,7 @@ std::string server_message(const HttpAnswer& a) {
 }
 }  // namespace
 
-HttpAnswer Connection::probe() const { return raw("GET", "/healthz", {}, {}, {}); }
+HttpAnswer Connection::get(const std::string& path, const Headers& headers) const { return raw("GET", path, {}, {}, {}, headers); }
 
 void Connection::login() {
     if (password().empty()) throw ServerError{"尚未输入 " + user() + " 在服务器 " + server() + " 的密码（三定 ▸ 设置）"};

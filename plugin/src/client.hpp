@@ -7,6 +7,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sanding::plugin {
 
@@ -36,8 +38,10 @@ public:
     HttpAnswer request(const std::string& method, const std::string& path, const std::string& body = {},
                        const std::string& content_type = "application/json");
     Poco::JSON::Object::Ptr json(const std::string& method, const std::string& path, const std::string& body = {});
-    // GET /healthz without logging in: does the server answer? (ServerError when it does not)
-    HttpAnswer probe() const;
+    using Headers = std::vector<std::pair<std::string, std::string>>;
+    // A GET that needs no login (the rules, /healthz): any answer is returned, whatever its
+    // status; ServerError only when the server cannot be reached.
+    HttpAnswer get(const std::string& path, const Headers& headers = {}) const;
     bool verify_password(const std::string& password) const;
     std::string password() const;
 
@@ -45,7 +49,8 @@ private:
     Connection() = default;
     void load_settings();
     HttpAnswer raw(const std::string& method, const std::string& path, const std::string& body, const std::string& content_type,
-                   const std::string& token) const;
+                   const std::string& token, const Headers& headers = {}) const;
+    [[noreturn]] static void unreachable(const std::string& server, const std::string& what);
     void login();
     mutable std::mutex mutex_;
     std::string server_, user_, password_, token_;

@@ -95,8 +95,7 @@ public:
         // With a server remembered from an earlier session: its rules (and so the status) at once.
         static std::once_flag once;
         std::call_once(once, [] {
-            if (const std::string server = Connection::instance().server(); !server.empty())
-                sanding::plugin::refresh_rules_in_background(server);
+            if (!Connection::instance().server().empty()) sanding::plugin::refresh_rules_in_background();
         });
     }
 
@@ -237,7 +236,7 @@ private:
                     me->getValue<std::string>("display_name");
         o.data->set("server", Connection::instance().server());
         o.data->set("user", me);
-        sanding::plugin::refresh_rules_in_background(Connection::instance().server());
+        sanding::plugin::refresh_rules_in_background();
         return o;
     }
 
@@ -314,12 +313,11 @@ private:
         return o;
     }
 
-    // 联网状态: asks the server now (the status item shows the answer) and refreshes the rules.
+    // 联网状态: asks the server for newer rules now; the answer (or none) is the status.
     Outcome status() {
         Outcome o;
         try {
-            Connection::instance().probe();
-            sanding::plugin::refresh_rules_in_background(Connection::instance().server());
+            sanding::plugin::refresh_rules();
         } catch (const ServerError&) {
             o.ok = false;
         }

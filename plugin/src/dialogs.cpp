@@ -54,6 +54,15 @@ struct Form {
         controls->insertByName(u(name), uno::Any(m));
         return m;
     }
+    // The default button ending execute() with 1, and 取消, at the foot of a 240-wide form.
+    void add_ok_cancel(const uno::Reference<uno::XComponentContext>& ctx, sal_Int32 y, const std::string& ok_label) {
+        set(add("com.sun.star.awt.UnoControlButtonModel", "ok", 92, y, 82, 14),
+            {{"Label", uno::Any(u(ok_label))},
+             {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_OK))},
+             {"DefaultButton", uno::Any(true)}});
+        set(add("com.sun.star.awt.UnoControlButtonModel", "cancel", 178, y, 54, 14),
+            {{"Label", uno::Any(u(tr(ctx, "取消", "Cancel")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_CANCEL))}});
+    }
     uno::Reference<awt::XControl> create(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent) {
         uno::Reference<awt::XControl> dialog(ctx->getServiceManager()->createInstanceWithContext("com.sun.star.awt.UnoControlDialog", ctx),
                                              uno::UNO_QUERY);
@@ -112,12 +121,7 @@ std::optional<std::vector<std::string>> ask(const uno::Reference<uno::XComponent
         set(edit, {{"Text", uno::Any(u(fields[i].value))}});
         if (fields[i].secret) set(edit, {{"EchoChar", uno::Any(sal_Int16(0x25CF))}});
     }
-    set(form.add("com.sun.star.awt.UnoControlButtonModel", "ok", 92, height - 22, 82, 14),
-        {{"Label", uno::Any(u(ok_label.empty() ? tr(ctx, "确定", "OK") : ok_label))},
-         {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_OK))},
-         {"DefaultButton", uno::Any(true)}});
-    set(form.add("com.sun.star.awt.UnoControlButtonModel", "cancel", 178, height - 22, 54, 14),
-        {{"Label", uno::Any(u(tr(ctx, "取消", "Cancel")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_CANCEL))}});
+    form.add_ok_cancel(ctx, height - 22, ok_label.empty() ? tr(ctx, "确定", "OK") : ok_label);
     auto dialog = form.create(ctx, parent);
     uno::Reference<awt::XDialog> d(dialog, uno::UNO_QUERY);
     const bool ok = d->execute() == 1;
@@ -141,11 +145,7 @@ std::optional<std::size_t> choose(const uno::Reference<uno::XComponentContext>& 
     selected[0] = static_cast<sal_Int16>(preselected);
     set(form.add("com.sun.star.awt.UnoControlListBoxModel", "list", 6, 6, 228, 126),
         {{"StringItemList", uno::Any(list)}, {"SelectedItems", uno::Any(selected)}});
-    set(form.add("com.sun.star.awt.UnoControlButtonModel", "ok", 120, 138, 54, 14),
-        {{"Label", uno::Any(u(tr(ctx, "打开", "Open")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_OK))},
-         {"DefaultButton", uno::Any(true)}});
-    set(form.add("com.sun.star.awt.UnoControlButtonModel", "cancel", 178, 138, 54, 14),
-        {{"Label", uno::Any(u(tr(ctx, "取消", "Cancel")))}, {"PushButtonType", uno::Any(sal_Int16(awt::PushButtonType_CANCEL))}});
+    form.add_ok_cancel(ctx, 138, tr(ctx, "打开", "Open"));
     auto dialog = form.create(ctx, parent);
     uno::Reference<awt::XDialog> d(dialog, uno::UNO_QUERY);
     const bool ok = d->execute() == 1;

@@ -1,14 +1,8 @@
 #include "rules.hpp"
 
-#include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/URI.h>
 
 #include <atomic>
 #include <filesystem>
@@ -18,6 +12,7 @@
 
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
+#include "client.hpp"
 #include "profile.hpp"
 #include "status.hpp"
 
@@ -87,52 +82,49 @@ std::string rules_etag() {
     return etag;
 }
 
-void refresh_rules_in_background(const std::string& server) {
+bool refresh_rules() {
     const std::string known = rules_etag();
-    std::thread([server, known] {
+    Connection::Headers headers;
+    if (!known.empty()) headers.emplace_back("If-None-Match", known);
+    const HttpAnswer a = Connection::instance().get("/api/v1/rules", headers);  // the status hears of it
+    if (a.status != 200) return false;  // 304: ours are current
+    try {
+        auto o = Poco::JSON::Parser().parse(a.body).extract<Poco::JSON::Object::Ptr>();
+        std::vector<std::pair<std::string, std::string>> files;
+        auto list = o->getArray("files");
+        for (std::size_t i = 0; list && i < list->size(); ++i) {
+            auto f = list->getObject(static_cast<unsigned>(i));
+            const std::string name = f->getValue<std::string>("name");
+            if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) return false;  // never outside the cache
+            files.emplace_back(name, f->getValue<std::string>("content"));
+        }
+        if (files.empty()) return false;
+        auto c = build(files);  // throws on a broken rule set: the current rules stay
+        const std::string new_etag = o->getValue<std::string>("etag");
+        const std::string dir = rules_cache_dir();
+        if (!dir.empty()) {
+            const std::string tmp = dir + ".new";
+            std::filesystem::remove_all(tmp);
+            std::filesystem::create_directories(tmp);
+            for (const auto& [name, xml] : files) std::ofstream(tmp + "/" + name, std::ios::binary) << xml;
+            std::ofstream(tmp + "/etag") << new_etag;
+            std::filesystem::remove_all(dir);
+            std::filesystem::rename(tmp, dir);
+        }
+        install(std::move(c), new_etag);
+    } catch (const std::exception&) {
+        return false;  // an answer that is not a good rule set: the rules in use stay
+    }
+    report_rules_changed();
+    return true;
+}
+
+void refresh_rules_in_background() {
+    std::thread([] {
         try {
-            Poco::URI uri(server + "/api/v1/rules");
-            Poco::Net::HTTPClientSession session(uri.getHost(), uri.getPort());
-            session.setTimeout(Poco::Timespan(10, 0));
-            Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_GET, uri.getPathAndQuery(), Poco::Net::HTTPMessage::HTTP_1_1);
-            if (!known.empty()) req.set("If-None-Match", known);
-            Poco::Net::HTTPResponse res;
-            std::string body;
-            try {
-                session.sendRequest(req);
-                Poco::StreamCopier::copyToString(session.receiveResponse(res), body);
-            } catch (const Poco::Exception& e) {
-                report_offline(server, "无法连接 " + server + "：" + e.displayText());
-                return;
-            }
-            report_online(server);
-            if (res.getStatus() != 200) return;  // 304: ours are current
-            auto o = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
-            std::vector<std::pair<std::string, std::string>> files;
-            auto list = o->getArray("files");
-            for (std::size_t i = 0; list && i < list->size(); ++i) {
-                auto f = list->getObject(static_cast<unsigned>(i));
-                const std::string name = f->getValue<std::string>("name");
-                if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) return;  // never outside the cache
-                files.emplace_back(name, f->getValue<std::string>("content"));
-            }
-            if (files.empty()) return;
-            auto c = build(files);  // throws on a broken rule set: the current rules stay
-            const std::string new_etag = o->getValue<std::string>("etag");
-            const std::string dir = rules_cache_dir();
-            if (!dir.empty()) {
-                const std::string tmp = dir + ".new";
-                std::filesystem::remove_all(tmp);
-                std::filesystem::create_directories(tmp);
-                for (const auto& [name, xml] : files) std::ofstream(tmp + "/" + name, std::ios::binary) << xml;
-                std::ofstream(tmp + "/etag") << new_etag;
-                std::filesystem::remove_all(dir);
-                std::filesystem::rename(tmp, dir);
-            }
-            install(std::move(c), new_etag);
-            report_rules_changed();
-        } catch (...) {
-            // Offline or refused: the rules in use stay; the proofreader never waits on this.
+            refresh_rules();
+        } catch (const ServerError&) {
+            // Offline: the status says so; the rules in use stay and the proofreader never waits.
         }
     }).detach();
 }

@@ -18,9 +18,12 @@ std::shared_ptr<const Checker> current_checker();
 // Where the profile keeps the server's rules: <user profile>/user/sanding-rules/.
 std::string rules_cache_dir();
 
-// Fetches GET <server>/api/v1/rules with If-None-Match on a thread of its own; installs and
-// caches newer rules. Failures leave the current rules in place (and are only logged).
-void refresh_rules_in_background(const std::string& server);
+// GET /api/v1/rules from the configured server with If-None-Match; installs and caches newer
+// rules (true). A 304 or an answer that is no good rule set leaves the current rules (false);
+// ServerError when the server cannot be reached. Never on the UI thread.
+bool refresh_rules();
+// The same on a thread of its own, failures only shown in the status.
+void refresh_rules_in_background();
 
 // The ETag of the rules in use ("" for the built-in ones).
 std::string rules_etag();

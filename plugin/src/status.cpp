@@ -1,7 +1,6 @@
 #include "status.hpp"
 
 #include <com/sun/star/frame/FeatureStateEvent.hpp>
-#include <com/sun/star/lang/DisposedException.hpp>
 
 #include <mutex>
 #include <vector>

@@ -129,9 +129,13 @@ class MenuCommands(unittest.TestCase):
         self.assertIn("请指定机构", r["message"])
         self.assertIn("区应急管理局（emergency）", r["message"])
         # Named, the reviewer opens the body's current revision (a drafter made it in test 2).
+        before = {c.getURL() for c in self.office.desktop.getComponents() if hasattr(c, "getURL")}
         state, r = self.run_command(self.blank, "NewDraft", Body="emergency")
         self.assertEqual(state, SUCCESS, r)
         self.assertEqual(r["name"], "区应急管理局")
+        opened = [c for c in self.office.desktop.getComponents() if hasattr(c, "getURL") and c.getURL() not in before]
+        self.assertTrue(any("清河市云溪区应急管理局" in c.getText().getString() for c in opened if hasattr(c, "getText")),
+                        "the body's draft opened in a window of its own")
 
     def test_0_status_item_shows_online_then_offline(self):
         frame = self.blank.getCurrentController().getFrame()
