@@ -144,7 +144,9 @@ const BodyFacts* Framework::find(std::string_view body_id) const {
 }
 
 Framework parse_framework(std::string_view xml, const std::string& where) {
-    return FrameworkParser(xml, where).parse();
+    Framework fw = FrameworkParser(xml, where).parse();
+    fw.source = xml;
+    return fw;
 }
 
 Framework load_framework(const std::string& path) {

@@ -1,6 +1,7 @@
 #include "sanding/text.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstring>
 
 namespace sanding {
@@ -52,10 +53,23 @@ std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t 
 }
 
 std::size_t utf16_length(std::string_view s) {
-    std::size_t units = 0;
-    for (unsigned char c : s) {
-        if ((c & 0xC0) != 0x80) units += 1;  // a lead byte starts a code point
-        if ((c & 0xF8) == 0xF0) units += 1;  // 4-byte sequences are surrogate pairs
+    // A lead byte starts a code point (one unit); a 4-byte lead starts a surrogate pair (two).
+    // Eight bytes at a time: a whole file's offsets are counted for JSON output.
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+    auto count_high_bits = [](std::uint64_t m) { return static_cast<std::size_t>((((m >> 7) & kOnes) * kOnes) >> 56); };
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t units = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const std::uint64_t continuation = w & ~(w << 1) & kHigh;                          // 10xxxxxx
+        const std::uint64_t four = w & (w << 1) & (w << 2) & (w << 3) & ~(w << 4) & kHigh;  // 11110xxx
+        units += 8 - count_high_bits(continuation) + count_high_bits(four);
+    }
+    for (; i < n; ++i) {
+        const unsigned char c = p[i];
+        units += ((c & 0xC0) != 0x80) + ((c & 0xF8) == 0xF0);
     }
     return units;
 }

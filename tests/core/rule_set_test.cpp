@@ -2,6 +2,7 @@
 // refused, naming the rule, the file and line, and what went wrong.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/check/rule.hpp"
 #include "sanding/error.hpp"
@@ -213,6 +215,50 @@ TEST(RuleSetRefused, LoadingAFileWithAFailingExampleRefusesTheWholeSet) {
     EXPECT_TRUE(has(e.message(), "整个规则集被拒绝")) << e.message();
     fs::remove_all(dir);
     expect_error([&] { rule_files_in(dir.string()); }, "rules.no_dir");
+}
+
+// A command-line check loads the rules every time; examples that passed for the same rule files,
+// framework and build are not run again. An edit that breaks an example is refused all the same.
+TEST(RuleSetLoaded, PassingExamplesAreRememberedAndAFailingEditIsStillRefused) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("sanding-examples-test-" + std::to_string(std::random_device{}()));
+    const fs::path cache = dir / "cache";
+    fs::create_directories(dir);
+    const char* old_cache = std::getenv("SANDING_CACHE_DIR");
+    const std::string saved = old_cache ? old_cache : "";
+    setenv("SANDING_CACHE_DIR", cache.c_str(), 1);
+    auto remembered = [&] {
+        std::vector<std::string> found;
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(cache, ec))
+            if (e.path().filename().string().rfind("examples-", 0) == 0) found.push_back(e.path().string());
+        return found;
+    };
+    const std::string file = (dir / "rules.xml").string();
+    std::ofstream(file, std::ios::binary) << rule_set(w99());
+
+    EXPECT_NO_THROW(load_checker({file}, nullptr));
+    ASSERT_EQ(remembered().size(), 1u);
+    std::ifstream in(remembered()[0], std::ios::binary);
+    const std::string stored((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_TRUE(has(stored, rule_set(w99()))) << "the key holds the rule file's bytes";
+    EXPECT_NO_THROW(load_checker({file}, nullptr));
+    EXPECT_EQ(remembered().size(), 1u) << "a second load with the same rules finds the pass";
+
+    // The same rules against a framework are another key.
+    const Framework& fw = test::demo();
+    EXPECT_NO_THROW(load_checker({file}, &fw));
+    EXPECT_EQ(remembered().size(), 2u);
+
+    // The file edited so that its example fails: refused, and nothing more remembered.
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << rule_set(w99("<example>完成交办的其他任务。</example>"));
+    const Error e = expect_error([&] { load_checker({file}, nullptr); }, "rules.example_failed");
+    EXPECT_EQ(e.where(), file + ":7");
+    EXPECT_EQ(remembered().size(), 2u);
+
+    if (old_cache) setenv("SANDING_CACHE_DIR", saved.c_str(), 1);
+    else unsetenv("SANDING_CACHE_DIR");
+    fs::remove_all(dir);
 }
 
 TEST(RuleSetRefused, CodeRuleTheProgramDoesNotImplement) {

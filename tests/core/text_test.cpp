@@ -42,6 +42,18 @@ TEST(Utf8, CountsUtf16UnitsLikeLibreOffice) {
     EXPECT_EQ(utf16_length("abc"), 3u);
     EXPECT_EQ(utf16_length("第一条"), 3u);
     EXPECT_EQ(utf16_length("𠀀"), 2u);  // outside the BMP: a surrogate pair
+    // Longer text, counted eight bytes at a time: every mix of 1-, 2-, 3- and 4-byte characters
+    // at every alignment, against the code points decoded one by one.
+    const std::string pieces[] = {"a", "é", "第", "𠀀", "，", "\n"};
+    std::string text;
+    for (int k = 0; k < 300; ++k) text += pieces[(k * 7 + k / 5) % 6];
+    for (std::size_t from = 0; from < 16; ++from) {
+        std::string_view s = std::string_view(text).substr(from);
+        while (!s.empty() && (static_cast<unsigned char>(s[0]) & 0xC0) == 0x80) s.remove_prefix(1);
+        std::size_t expected = 0;
+        for (std::size_t i = 0; i < s.size();) expected += next_code_point(s, i) > 0xFFFF ? 2 : 1;
+        EXPECT_EQ(utf16_length(s), expected) << "from byte " << from;
+    }
 }
 
 TEST(Trim, RemovesIdeographicSpaces) {

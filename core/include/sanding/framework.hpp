@@ -46,6 +46,8 @@ struct Framework {
     District district;
     ReformRound round;
     std::vector<BodyFacts> bodies;
+    std::string source;  // the XML it was read from: rule examples verified against it are keyed by it
+
 
     const BodyFacts* find(std::string_view body_id) const;  // nullptr when absent
 };

@@ -12,6 +12,7 @@
 #include <hs.h>
 
 #include "context.hpp"
+#include "examples_cache.hpp"
 #include "sanding/check/fix.hpp"
 #include "sanding/check/matcher.hpp"
 #include "sanding/error.hpp"
@@ -611,9 +612,18 @@ std::vector<std::string> rule_files_in(const std::string& dir) {
 
 Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework) {
     std::vector<RuleSet> sets;
-    for (const auto& f : rule_files) sets.push_back(parse_rule_set(read_file(f, 8u << 20), f));
+    std::vector<std::string> files_bytes;
+    for (const auto& f : rule_files) {
+        files_bytes.push_back(read_file(f, 8u << 20));
+        sets.push_back(parse_rule_set(files_bytes.back(), f));
+    }
     Checker checker(std::move(sets));
-    checker.verify_examples(framework);
+    // The same rules, framework and build passed before: the examples would pass again.
+    const std::string key = examples_key(files_bytes, framework);
+    if (!examples_passed_before(key)) {
+        checker.verify_examples(framework);
+        remember_examples_passed(key);
+    }
     return checker;
 }
 

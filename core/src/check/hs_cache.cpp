@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <climits>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -53,6 +54,37 @@ std::uint64_t fnv1a(std::string_view s) {
     return h;
 }
 
+}  // namespace
+
+void write_cache_file(const std::string& path, const std::string& bytes) {
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    const std::string tmp = path + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f) return;
+        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!f) return;
+    }
+    std::filesystem::rename(tmp, path, ec);  // atomic: a concurrent run never reads half a file
+    if (ec) std::filesystem::remove(tmp, ec);
+}
+
+std::string cache_file_for(std::string_view kind, std::string_view key) {
+    const std::string dir = cache_dir();
+    if (dir.empty()) return {};
+    char name[40];
+    std::snprintf(name, sizeof name, "-%016llx.bin", static_cast<unsigned long long>(fnv1a(key)));
+    return dir + "/" + std::string(kind) + name;
+}
+
+std::string read_cache_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
+namespace {
+
 void put_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
 bool get_u64(std::string_view& in, std::uint64_t& v) {
     if (in.size() < 8) return false;
@@ -62,9 +94,7 @@ bool get_u64(std::string_view& in, std::uint64_t& v) {
 }
 
 std::vector<hs_database*> load(const std::string& path, const std::string& key, std::size_t count) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return {};
-    std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const std::string data = read_cache_file(path);
     std::string_view in = data;
     std::uint64_t key_len = 0, n = 0;
     // The whole key is stored and compared: a hash collision cannot give the wrong databases.
@@ -98,20 +128,52 @@ void store(const std::string& path, const std::string& key, const std::vector<hs
         out.append(bytes, len);
         std::free(bytes);
     }
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    const std::string tmp = path + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) return;
-        f.write(out.data(), static_cast<std::streamsize>(out.size()));
-        if (!f) return;
+    write_cache_file(path, out);
+}
+
+std::pair<unsigned, unsigned> widths_of(const std::string& expr) {
+    hs_expr_info_t* info = nullptr;
+    hs_compile_error_t* err = nullptr;
+    if (hs_expression_info(expr.c_str(), HS_FLAG_UTF8, &info, &err) != HS_SUCCESS || !info) {
+        hs_free_compile_error(err);
+        return {0, UINT_MAX};
     }
-    std::filesystem::rename(tmp, path, ec);  // atomic: concurrent runs never read half a file
-    if (ec) std::filesystem::remove(tmp, ec);
+    const std::pair<unsigned, unsigned> w{info->min_width, info->max_width};
+    std::free(info);
+    return w;
 }
 
 }  // namespace
+
+std::vector<std::pair<unsigned, unsigned>> expression_widths(const std::vector<std::string>& expressions) {
+    std::string key = "sanding-hs-widths-1\n" + std::string(hs_version()) + "\n";
+    for (const auto& e : expressions) key += std::to_string(e.size()) + " " + e + "\n";
+    const std::string path = cache_file_for("widths", key);
+    std::vector<std::pair<unsigned, unsigned>> out;
+    if (!path.empty()) {
+        const std::string data = read_cache_file(path);
+        std::string_view in = data;
+        std::uint64_t key_len = 0;
+        if (get_u64(in, key_len) && key_len == key.size() && in.substr(0, key_len) == key) {
+            in.remove_prefix(key_len);
+            for (std::size_t i = 0; i < expressions.size(); ++i) {
+                std::uint64_t lo = 0, hi = 0;
+                if (!get_u64(in, lo) || !get_u64(in, hi)) break;
+                out.push_back({static_cast<unsigned>(lo), static_cast<unsigned>(hi)});
+            }
+            if (out.size() == expressions.size()) return out;
+        }
+        out.clear();
+    }
+    for (const auto& e : expressions) out.push_back(widths_of(e));
+    if (path.empty()) return out;
+    std::string bytes;
+    put_u64(bytes, key.size());
+    bytes += key;
+    for (const auto& [lo, hi] : out) put_u64(bytes, lo), put_u64(bytes, hi);
+    write_cache_file(path, bytes);
+    return out;
+}
 
 std::string cache_dir() {
     if (const char* d = std::getenv("SANDING_CACHE_DIR"); d && *d) return d;
@@ -122,10 +184,7 @@ std::string cache_dir() {
 
 std::vector<hs_database*> build_databases(const std::vector<CompileJob>& jobs) {
     const std::string key = cache_key(jobs);
-    const std::string dir = cache_dir();
-    char name[40];
-    std::snprintf(name, sizeof name, "/hs-%016llx.bin", static_cast<unsigned long long>(fnv1a(key)));
-    const std::string path = dir.empty() ? std::string() : dir + name;
+    const std::string path = cache_file_for("hs", key);
     if (!path.empty()) {
         auto dbs = load(path, key, jobs.size());
         if (!dbs.empty() || jobs.empty()) return dbs;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sanding/check/rule.hpp"
@@ -23,7 +24,21 @@ struct CompileJob {
 // Databases in job order. Error rules.bad_pattern naming the rule of a bad expression.
 std::vector<hs_database*> build_databases(const std::vector<CompileJob>& jobs);
 
+// Shortest and longest match in bytes of each expression (UTF-8 mode), as hs_expression_info
+// reports them, kept in the cache like the databases (asking costs a compile each). An
+// expression that does not compile gets {0, UINT_MAX}: compiling it reports the error.
+std::vector<std::pair<unsigned, unsigned>> expression_widths(const std::vector<std::string>& expressions);
+
 // Where the cache lives: $SANDING_CACHE_DIR, else $XDG_CACHE_HOME/sanding, else ~/.cache/sanding.
 std::string cache_dir();
+
+// The cache file for a key: <dir>/<kind>-<64-bit hash of key>.bin, empty when there is no
+// cache directory. The hash only names the file; the file holds the whole key to compare.
+std::string cache_file_for(std::string_view kind, std::string_view key);
+
+// A cache file's bytes (empty when absent); writing goes through a temporary file and a rename,
+// so a concurrent run never reads half a file. Failures to write are ignored: it is a cache.
+std::string read_cache_file(const std::string& path);
+void write_cache_file(const std::string& path, const std::string& bytes);
 
 }  // namespace sanding

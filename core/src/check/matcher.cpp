@@ -37,19 +37,33 @@ std::size_t boundary_back(std::string_view t, std::size_t i) {
 constexpr std::size_t kMaxLookBack = 256;  // bytes searched back for a regex match's start
 constexpr std::size_t kFoldableContext = 12;  // bytes: up to a few characters
 
-// Shortest and longest match of an expression in bytes (longest capped at kMaxLookBack).
-std::pair<std::size_t, std::size_t> widths(const std::string& expr) {
-    hs_expr_info_t* info = nullptr;
-    hs_compile_error_t* err = nullptr;
-    if (hs_expression_info(expr.c_str(), HS_FLAG_UTF8, &info, &err) != HS_SUCCESS || !info) {
-        hs_free_compile_error(err);
-        return {0, kMaxLookBack};  // compiling it will report the error
+// Shortest and longest match of every expression the plan needs (a pattern's after-context, a
+// regex), asked of Vectorscan once for all of them; the longest is capped at kMaxLookBack.
+class Widths {
+public:
+    explicit Widths(const std::vector<Rule>& rules) {
+        std::vector<std::string> exprs;
+        for (const auto& rule : rules) {
+            if (rule.code) continue;
+            for (const auto& pat : rule.patterns) {
+                if (!pat.regex && !pat.after.empty()) exprs.push_back(pat.after);
+                if (pat.regex) exprs.push_back(pat.text);
+            }
+        }
+        const auto w = expression_widths(exprs);
+        for (std::size_t i = 0; i < exprs.size(); ++i) known_.emplace(exprs[i], w[i]);
     }
-    std::pair<std::size_t, std::size_t> w{info->min_width, info->max_width == UINT_MAX ? kMaxLookBack
-                                                                                   : std::min<std::size_t>(info->max_width, kMaxLookBack)};
-    std::free(info);
-    return w;
-}
+    std::pair<std::size_t, std::size_t> operator()(const std::string& expr) const {
+        auto it = known_.find(expr);
+        if (it == known_.end()) return {0, kMaxLookBack};
+        // UINT_MAX: unbounded, or the expression does not compile (compiling it reports why).
+        const auto [lo, hi] = it->second;
+        return {lo, hi == UINT_MAX ? kMaxLookBack : std::min<std::size_t>(hi, kMaxLookBack)};
+    }
+
+private:
+    std::map<std::string, std::pair<unsigned, unsigned>> known_;
+};
 
 }  // namespace
 
@@ -82,6 +96,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
     };
     std::vector<Plan> plans;
     std::vector<std::size_t> exception_jobs(rules.size(), 0);
+    const Widths widths(rules);
     for (std::size_t r = 0; r < rules.size(); ++r) {
         const Rule& rule = rules[r];
         if (rule.code) continue;

@@ -68,7 +68,8 @@ private:
     std::unique_ptr<PhraseMatcher> matcher_;
 };
 
-// Loads rule files, compiles and runs their examples: the only way a CLI or server gets a checker.
+// Loads rule files, compiles them and runs their examples (unless these rule files, this framework
+// and this build passed them before: remembered in the cache directory). The CLI's way to a checker.
 Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework);
 
 // Every *.xml file of a directory, sorted.
