@@ -250,12 +250,23 @@ std::optional<ItemMarker> item_marker(std::string_view p) {
 
 Regulation recognize(const Document& doc) { return recognize(ParagraphSpan(doc.paragraphs)); }
 
-Regulation recognize(ParagraphSpan ps) {
+std::vector<ParagraphMarkers> paragraph_markers(ParagraphSpan ps) {
+    std::vector<ParagraphMarkers> out(ps.size());
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        out[i].article = article_marker(ps[i].text);
+        if (!out[i].article) out[i].item = item_marker(ps[i].text);
+    }
+    return out;
+}
+
+Regulation recognize(ParagraphSpan ps) { return recognize(ps, paragraph_markers(ps)); }
+
+Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& markers) {
     Regulation reg;
     // Article boundaries: paragraph indices where 第X条 starts.
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < ps.size(); ++i)
-        if (article_marker(ps[i].text)) starts.push_back(i);
+        if (markers[i].article) starts.push_back(i);
 
     // Title and stage: the non-empty paragraphs before the first article.
     const std::size_t front_end = starts.empty() ? ps.size() : starts[0];
@@ -277,7 +288,7 @@ Regulation recognize(ParagraphSpan ps) {
 
     for (std::size_t k = 0; k < starts.size(); ++k) {
         const std::size_t first = starts[k], last = k + 1 < starts.size() ? starts[k + 1] : ps.size();
-        const auto m = *article_marker(ps[first].text);
+        const ArticleMarker& m = *markers[first].article;
         Article a;
         a.number = m.number;
         a.heading = {static_cast<int>(first), m.offset, m.length};
@@ -295,7 +306,7 @@ Regulation recognize(ParagraphSpan ps) {
         if (a.role == ArticleRole::Duties || a.role == ArticleRole::Units) {
             for (std::size_t j = 1; j < a.paragraphs.size(); ++j) {
                 const std::string& text = a.paragraphs[j];
-                auto im = item_marker(text);
+                const auto& im = markers[static_cast<std::size_t>(source[j])].item;
                 const std::size_t body_at = im ? im->offset + im->length : 0;
                 std::string_view rest = std::string_view(text).substr(body_at);
                 SourceSpan span{source[j], body_at, rest.size()};

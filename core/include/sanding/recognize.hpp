@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "sanding/document.hpp"
 #include "sanding/model.hpp"
@@ -33,7 +34,17 @@ struct ItemMarker {
 };
 std::optional<ItemMarker> item_marker(std::string_view paragraph);
 
+// A paragraph's markers, parsed once: the checker shares them between the recogniser and its
+// paragraph rules. An article heading has no item marker.
+struct ParagraphMarkers {
+    std::optional<ArticleMarker> article;
+    std::optional<ItemMarker> item;
+};
+std::vector<ParagraphMarkers> paragraph_markers(ParagraphSpan paragraphs);
+
 Regulation recognize(const Document& doc);
 Regulation recognize(ParagraphSpan paragraphs);
+// markers: paragraph_markers(paragraphs), when the caller has them already.
+Regulation recognize(ParagraphSpan paragraphs, const std::vector<ParagraphMarkers>& markers);
 
 }  // namespace sanding

@@ -327,14 +327,34 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
     }
 }
 
+// Runs the paragraph rules over paragraphs one at a time, with one emitter for all of them.
+class ParagraphRuleRunner {
+public:
+    ParagraphRuleRunner(const EnabledParagraphRules& enabled, std::vector<Finding>& out)
+        : enabled_(enabled), emit_([this, &out](std::size_t offset, std::size_t length, std::string detail,
+                                                std::vector<std::string> sugg) {
+              out.push_back(finding_of(*rule_, paragraph_, offset, length, detail, std::move(sugg)));
+          }) {}
+
+    void run(const ParagraphFacts& p, int paragraph) {
+        paragraph_ = paragraph;
+        for (const auto& [pr, rule] : enabled_) {
+            if (!(rule->scopes & kScopeText) && !(rule->scopes & p.scopes)) continue;
+            rule_ = rule;
+            pr->run(p, emit_);
+        }
+    }
+
+private:
+    const EnabledParagraphRules& enabled_;
+    const Rule* rule_ = nullptr;
+    int paragraph_ = 0;
+    const ParagraphEmit emit_;
+};
+
 void paragraph_rule_findings(const EnabledParagraphRules& enabled, std::string_view text, int paragraph,
                              ScopeSet scopes, std::vector<Finding>& out) {
-    for (const auto& [pr, rule] : enabled) {
-        if (!(rule->scopes & kScopeText) && !(rule->scopes & scopes)) continue;
-        pr->run(text, scopes, [&](std::size_t offset, std::size_t length, std::string detail, std::vector<std::string> sugg) {
-            out.push_back(finding_of(*rule, paragraph, offset, length, detail, std::move(sugg)));
-        });
-    }
+    ParagraphRuleRunner(enabled, out).run(ParagraphFacts(text, scopes), paragraph);
 }
 
 // Overlaps across rules: two safe fixes cannot both apply to overlapping text, so a safe
@@ -421,7 +441,8 @@ std::vector<std::size_t> draft_starts(const Document& doc) {
 }  // namespace
 
 void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckResult& result) const {
-    result.regulation = recognize(ps);
+    const std::vector<ParagraphMarkers> markers = paragraph_markers(ps);
+    result.regulation = recognize(ps, markers);
     const Regulation& reg = result.regulation;
     std::vector<ParagraphInfo> info = paragraph_info(ps, reg);
     auto lookup = [this](std::string_view id) -> const Rule* {
@@ -447,11 +468,12 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
     std::vector<Finding>& out = result.findings;
     std::vector<std::vector<RawMatch>> raw;
     matcher_->scan_all(ps, raw);
+    ParagraphRuleRunner paragraph_rules(paragraph_rules_, out);
     for (std::size_t p = 0; p < ps.size(); ++p) {
         const std::string& t = ps[p].text;
         if (t.empty()) continue;
         phrase_findings(raw[p], rules_, t, static_cast<int>(p), info[p].scopes, &reg.body, -1, out);
-        paragraph_rule_findings(paragraph_rules_, t, static_cast<int>(p), info[p].scopes, out);
+        paragraph_rules.run(ParagraphFacts(t, info[p].scopes, markers[p]), static_cast<int>(p));
     }
     CheckContext ctx(ps, reg, result.body, options.framework, info, lookup, out);
     for (const auto& c : code_rules())

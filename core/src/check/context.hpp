@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "sanding/document.hpp"
 #include "sanding/framework.hpp"
 #include "sanding/model.hpp"
+#include "sanding/recognize.hpp"
 
 namespace sanding {
 
@@ -65,12 +67,27 @@ struct CodeRule {
 };
 const std::vector<CodeRule>& code_rules();
 
-// Code rules that need only one paragraph (also run on the proofreader's path).
+// One paragraph as the paragraph rules see it: its markers are parsed once for all of them (and
+// for the recogniser), not once per rule.
+struct ParagraphFacts {
+    std::string_view text;
+    ScopeSet scopes = kScopeText;
+    std::optional<ArticleMarker> article;
+    std::optional<ItemMarker> item;
+
+    ParagraphFacts(std::string_view text, ScopeSet scopes)
+        : text(text), scopes(scopes), article(article_marker(text)), item(article ? std::nullopt : item_marker(text)) {}
+    ParagraphFacts(std::string_view text, ScopeSet scopes, const ParagraphMarkers& m)
+        : text(text), scopes(scopes), article(m.article), item(m.item) {}
+};
+
+// Code rules that need only one paragraph (also run on the proofreader's path). emit(offset,
+// length, detail, suggestions): one emitter serves every rule and paragraph of a check.
+using ParagraphEmit = std::function<void(std::size_t offset, std::size_t length, std::string detail,
+                                         std::vector<std::string> suggestions)>;
 struct ParagraphRule {
     const char* id;
-    void (*run)(std::string_view text, ScopeSet scopes,
-                const std::function<void(std::size_t offset, std::size_t length, std::string detail,
-                                         std::vector<std::string> suggestions)>& emit);
+    void (*run)(const ParagraphFacts& paragraph, const ParagraphEmit& emit);
 };
 const std::vector<ParagraphRule>& paragraph_rules();
 
