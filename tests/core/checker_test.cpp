@@ -718,6 +718,42 @@ TEST(CheckText, InvalidUtf8IsRefusedNamingTheLine) {
     }
 }
 
+// A text of megabytes is split on several cores; the paragraphs and offsets are those of a plain
+// line-by-line split, whatever line ends fall at the pieces' edges.
+TEST(CheckText, LargeTextSplitsLikeASmallOne) {
+    const std::string ends[] = {"\n", "\r\n", "\r", "\n\n"};
+    std::string text = "\xEF\xBB\xBF";
+    std::vector<std::pair<std::string, std::size_t>> expected;  // text, source offset
+    for (int i = 0; text.size() < (3u << 20); ++i) {
+        std::string line = "第" + std::to_string(i) + "行，" + std::string(static_cast<std::size_t>(i % 97), 'x');
+        expected.push_back({line, text.size()});
+        text += line;
+        const std::string& eol = ends[i % 4];
+        text += eol;
+        if (eol == "\n\n") expected.push_back({"", text.size() - 1});
+    }
+    expected.push_back({"", text.size()});  // after the final line end
+    const Document d = document_from_text(text);
+    ASSERT_EQ(d.paragraphs.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        ASSERT_EQ(d.paragraphs[i].text, expected[i].first) << "paragraph " << i;
+        ASSERT_EQ(d.paragraphs[i].source_offset, expected[i].second) << "paragraph " << i;
+    }
+    // A bad byte far into the text is reported at its line and offset.
+    std::string bad = text;
+    const std::size_t at = bad.rfind('x', bad.size() - 1000);  // an ASCII byte: the bad sequence starts there
+    bad[at] = '\xFF';
+    try {
+        document_from_text(bad);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), "check.invalid_utf8");
+        const auto lines = 1 + std::count(bad.begin(), bad.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+        EXPECT_NE(e.message().find("第 " + std::to_string(lines) + " 行"), std::string::npos) << e.message();
+        EXPECT_NE(e.message().find("偏移 " + std::to_string(at)), std::string::npos) << e.message();
+    }
+}
+
 TEST(CheckText, EmptyOrBlankTextIsRefused) {
     for (const std::string& text : {std::string(), std::string("  \n\t\r\n"), std::string("\u3000\n \u3000"),
                                    std::string("\xEF\xBB\xBF")}) {
