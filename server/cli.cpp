@@ -1,7 +1,11 @@
 #include "cli.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <exception>
+
+#include "sanding/error.hpp"
 
 namespace sanding::cli {
 
@@ -48,6 +52,19 @@ std::string templates_dir(const Args& args) {
     if (args.has("templates")) return args.get("templates");
     if (const char* env = std::getenv("SANDING_TEMPLATES"); env && *env) return env;
     return SANDING_TEMPLATES_DIR;
+}
+
+int run_command(const char* name, int (*run)(const std::vector<std::string>&), const std::vector<std::string>& args) {
+    try {
+        return run(args);
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "sanding %s: %s\n（sanding %s --help 查看用法）\n", name, e.message.c_str(), name);
+    } catch (const Error& e) {
+        std::fprintf(stderr, "sanding %s: 错误: %s\n", name, e.what());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "sanding %s: 错误: %s\n", name, e.what());
+    }
+    return 2;
 }
 
 std::string framework_path(const Args& args) {

@@ -26,7 +26,10 @@ std::string templates_dir(const Args& args);
 // --framework, else templates/framework/demo-district.xml.
 std::string framework_path(const Args& args);
 
-// Thrown for bad command lines; main prints it with the usage and exits 2.
+// Runs a subcommand and turns what it throws into a message on stderr and exit status 2.
+int run_command(const char* name, int (*run)(const std::vector<std::string>&), const std::vector<std::string>& args);
+
+// Thrown for bad command lines; run_command prints it with the usage and exits 2.
 struct UsageError {
     std::string message;
 };

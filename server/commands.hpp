@@ -7,12 +7,18 @@
 
 namespace sanding::cli {
 
+// In the executable.
 int cmd_render(const std::vector<std::string>& argv);
 int cmd_check(const std::vector<std::string>& argv);
 int cmd_rules(const std::vector<std::string>& argv);
+
+// In libsanding-server.so (server_module.cpp loads it; module.cpp is its entry point).
 int cmd_serve(const std::vector<std::string>& argv);
 int cmd_admin(const std::vector<std::string>& argv);
 int cmd_verify(const std::vector<std::string>& argv);
+
+// Runs serve, admin or verify from the server module beside the executable.
+int run_server_command(const char* name, const std::vector<std::string>& argv);
 
 struct Args;
 // --rules a,b,c or every file of templates/rules/.

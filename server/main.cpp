@@ -6,7 +6,6 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "sanding/error.hpp"
 
 namespace {
 
@@ -25,15 +24,15 @@ constexpr const char* kUsage =
 
 struct Command {
     const char* name;
-    int (*run)(const std::vector<std::string>&);
+    int (*run)(const std::vector<std::string>&);  // nullptr: in the server module
 };
 constexpr Command kCommands[] = {
     {"render", sanding::cli::cmd_render},
     {"check", sanding::cli::cmd_check},
     {"rules", sanding::cli::cmd_rules},
-    {"serve", sanding::cli::cmd_serve},
-    {"admin", sanding::cli::cmd_admin},
-    {"verify", sanding::cli::cmd_verify},
+    {"serve", nullptr},
+    {"admin", nullptr},
+    {"verify", nullptr},
 };
 
 }  // namespace
@@ -46,18 +45,8 @@ int main(int argc, char** argv) {
     const std::vector<std::string> rest(argv + 2, argv + argc);
     for (const auto& c : kCommands) {
         if (std::strcmp(argv[1], c.name) != 0) continue;
-        try {
-            return c.run(rest);
-        } catch (const sanding::cli::UsageError& e) {
-            std::fprintf(stderr, "sanding %s: %s\n（sanding %s --help 查看用法）\n", c.name, e.message.c_str(), c.name);
-            return 2;
-        } catch (const sanding::Error& e) {
-            std::fprintf(stderr, "sanding %s: 错误: %s\n", c.name, e.what());
-            return 2;
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "sanding %s: 错误: %s\n", c.name, e.what());
-            return 2;
-        }
+        return c.run ? sanding::cli::run_command(c.name, c.run, rest)
+                     : sanding::cli::run_server_command(c.name, rest);
     }
     std::fprintf(stderr, "sanding: 未知命令“%s”\n\n%s", argv[1], kUsage);
     return 2;

@@ -3,10 +3,11 @@ input gets (exit 2, a message naming the problem, nothing written)."""
 import json
 import os
 import re
+import shutil
 import subprocess
 import zipfile
 
-from harness import ScratchTest, TEMPLATES, sanding, soffice_convert
+from harness import SANDING, ScratchTest, TEMPLATES, sanding, soffice_convert
 
 DRAFT = """清河市云溪区统计局职能配置、内设机构和人员编制规定
 （讨论稿）
@@ -144,6 +145,30 @@ class CheckCommand(ScratchTest):
                 r = sanding("check", *args)
                 self.assertEqual(r.returncode, 2)
                 self.assertIn(says, r.stderr)
+
+
+class CommandsWithoutTheServerModule(ScratchTest):
+    """check needs only the executable; serve, admin and verify load libsanding-server.so from beside it."""
+
+    def test_check_runs_alone_and_server_commands_name_the_missing_module(self):
+        alone = self.path("sanding")
+        shutil.copy(os.path.realpath(SANDING), alone)
+        draft = self.path("draft.txt")
+        with open(draft, "w", encoding="utf-8") as f:
+            f.write(DRAFT)
+        r = subprocess.run([alone, "check", draft], capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("[W01]", r.stdout)
+        for command in ("serve", "admin", "verify"):
+            with self.subTest(command=command):
+                r = subprocess.run([alone, command, "--help"], capture_output=True, text=True, timeout=60)
+                self.assertEqual(r.returncode, 2)
+                self.assertIn("无法加载服务器模块", r.stderr)
+                self.assertIn(self.path("libsanding-server.so"), r.stderr)
+        # Beside the real module the same commands answer.
+        r = sanding("serve", "--help")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("sanding serve", r.stdout)
 
 
 class RulesCommand(ScratchTest):
