@@ -1,5 +1,6 @@
 #include "sanding/recognize.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "sanding/text.hpp"
@@ -106,20 +107,20 @@ constexpr std::array<std::string_view, 7> kEstablishmentTypes = {
 Staffing parse_staffing(std::string_view p, int paragraph) {
     Staffing s;
     s.span = {paragraph, 0, p.size()};
-    // Establishments: each known type followed by a count; the longest type name wins.
-    for (std::size_t i = 0; i < p.size();) {
-        bool matched = false;
-        for (auto type : kEstablishmentTypes) {
-            if (p.substr(i, type.size()) == type) {
-                std::size_t end = 0;
-                int n = count_at(p, i + type.size(), &end);
-                if (n >= 0) s.establishments.push_back({std::string(type), n});
-                i += type.size();
-                matched = true;
-                break;
-            }
-        }
-        if (!matched) ++i;
+    // Establishments: each known type followed by a count, in text order; where several start
+    // at one place the first listed (the longest) wins, and text it covers is not read again.
+    std::vector<std::pair<std::size_t, std::size_t>> found;  // offset, index into kEstablishmentTypes
+    for (std::size_t k = 0; k < kEstablishmentTypes.size(); ++k)
+        for (auto at = find_bytes(p, kEstablishmentTypes[k]); at != p.npos; at = find_bytes(p, kEstablishmentTypes[k], at + 1))
+            found.push_back({at, k});
+    std::sort(found.begin(), found.end());
+    for (std::size_t i = 0, covered = 0; i < found.size(); ++i) {
+        const auto [at, k] = found[i];
+        if (at < covered) continue;
+        const std::string_view type = kEstablishmentTypes[k];
+        std::size_t end = 0;
+        if (int n = count_at(p, at + type.size(), &end); n >= 0) s.establishments.push_back({std::string(type), n});
+        covered = at + type.size();
     }
     // Leaders: 设A1名，B3名；… up to the unit-level clause or the end of the sentence.
     if (auto set = p.find("设"); set != p.npos) {

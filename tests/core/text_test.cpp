@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 using namespace sanding;
 
 TEST(ChineseNumeral, WritesTheFormsArticlesUse) {
@@ -59,4 +62,23 @@ TEST(Utf8, CountsUtf16UnitsLikeLibreOffice) {
 TEST(Trim, RemovesIdeographicSpaces) {
     EXPECT_EQ(trim("\u3000\u3000正文 "), "正文");
     EXPECT_EQ(trim("   "), "");
+}
+
+// find_bytes looks at sixteen positions at a time: it must agree with std::string_view::find for
+// every needle length, every start and every place of the match, including the text's last bytes.
+TEST(FindBytes, AgreesWithFindEverywhere) {
+    std::string text;
+    for (int k = 0; k < 60; ++k) text += (k % 7 == 3) ? "主要职责是" : (k % 5 == 1) ? "，" : "内设机构x";
+    const std::vector<std::string> needles = {"x", "xx", "主", "主要", "职责是", "主要职责是", "内设机构x主要职责是", "，内",
+                                              "设机构x内设机构x内设机构x内设机构x", "不存在", text.substr(text.size() - 20),
+                                              text};
+    for (const auto& needle : needles) {
+        for (std::size_t from = 0; from <= text.size() + 1; from += 1) {
+            for (std::size_t cut : {text.size(), text.size() - 1, text.size() - 17}) {
+                const std::string_view hay = std::string_view(text).substr(0, cut);
+                const std::size_t expected = from > hay.size() ? std::string_view::npos : hay.find(needle, from);
+                ASSERT_EQ(find_bytes(hay, needle, from), expected) << "needle “" << needle << "” from " << from << " in " << cut;
+            }
+        }
+    }
 }
