@@ -90,6 +90,22 @@ std::size_t utf16_length(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t units = 0, i = 0;
+#if defined(__SSE2__)
+    // Sixteen at a time: as signed bytes, lead and ASCII bytes are > -65 (continuation bytes are
+    // 0x80–0xBF, -128…-65) and 4-byte leads are negative and > -17 (0xF0…). Per-lane counts stay
+    // below 256 for 127 blocks.
+    const __m128i not_continuation = _mm_set1_epi8(-65), four_byte_lead = _mm_set1_epi8(-17), zero = _mm_setzero_si128();
+    while (i + 16 <= n) {
+        __m128i counts = zero;
+        for (int blocks = 0; blocks < 127 && i + 16 <= n; ++blocks, i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+            counts = _mm_sub_epi8(counts, _mm_cmpgt_epi8(v, not_continuation));
+            counts = _mm_sub_epi8(counts, _mm_and_si128(_mm_cmpgt_epi8(v, four_byte_lead), _mm_cmplt_epi8(v, zero)));
+        }
+        const __m128i sums = _mm_sad_epu8(counts, zero);
+        units += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) + static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         std::uint64_t w;
         std::memcpy(&w, p + i, 8);

@@ -57,6 +57,12 @@ TEST(Utf8, CountsUtf16UnitsLikeLibreOffice) {
         for (std::size_t i = 0; i < s.size();) expected += next_code_point(s, i) > 0xFFFF ? 2 : 1;
         EXPECT_EQ(utf16_length(s), expected) << "from byte " << from;
     }
+    // Long runs of one kind of character (many blocks of sixteen, and more than 127 of them).
+    for (const auto& piece : pieces) {
+        std::string run;
+        for (int k = 0; k < 3000; ++k) run += piece;
+        EXPECT_EQ(utf16_length(run), piece == "𠀀" ? 6000u : 3000u) << piece;
+    }
 }
 
 TEST(Trim, RemovesIdeographicSpaces) {
