@@ -127,6 +127,28 @@ TEST(RuleSet, ScopesContextsExceptionsAndTransformsAreRead) {
     EXPECT_EQ(r.examples.at(0).paragraphs, (std::vector<std::string>{"（一）共３名。"}));
 }
 
+// A literal's after-context of any length made of narrow classes is part of the one scan; every
+// place the literal stands before it is found, however long the context runs, and one that does
+// not hold is not.
+TEST(RuleSet, LongAfterContextsFindEveryMatch) {
+    const Checker c = checker_of(rule_set(
+        "  <rule id=\"X99\" severity=\"warning\" category=\"wording\" scope=\"text\">\n"
+        "    <pattern after=\"[甲乙]+丙\">甲</pattern>\n"
+        "    <message>测试</message>\n"
+        "  </rule>\n"));
+    auto starts = [&](const std::string& text) {
+        std::vector<std::size_t> at;
+        for (const auto& f : c.check_paragraph(text)) at.push_back(f.offset_utf8);
+        return at;
+    };
+    EXPECT_EQ(starts("甲甲乙丙"), (std::vector<std::size_t>{0, 3}));  // both 甲 stand before 甲乙丙 / 乙丙
+    EXPECT_EQ(starts("甲乙丁丙。甲乙丙"), (std::vector<std::size_t>{15}));
+    std::string long_context = "前甲";
+    for (int k = 0; k < 200; ++k) long_context += "乙";  // 600 bytes of context
+    EXPECT_EQ(starts(long_context + "丙"), (std::vector<std::size_t>{3}));
+    EXPECT_TRUE(starts(long_context + "丁").empty());
+}
+
 TEST(RuleSetRefused, UnknownElementInARule) {
     const std::string xml = rule_set(w99("<example>完成交办的<mark>其它</mark>任务。</example>", "    <frobnicate/>\n"));
     const Error e = expect_error([&] { parse_rule_set(xml, "test.xml"); }, "rules.invalid");

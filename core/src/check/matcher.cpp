@@ -53,6 +53,11 @@ public:
         const auto w = expression_widths(exprs);
         for (std::size_t i = 0; i < exprs.size(); ++i) known_.emplace(exprs[i], w[i]);
     }
+    // As Vectorscan reports them: UINT_MAX for unbounded (or not compiling).
+    std::pair<unsigned, unsigned> raw(const std::string& expr) const {
+        auto it = known_.find(expr);
+        return it == known_.end() ? std::pair<unsigned, unsigned>{0, UINT_MAX} : it->second;
+    }
     std::pair<std::size_t, std::size_t> operator()(const std::string& expr) const {
         auto it = known_.find(expr);
         if (it == known_.end()) return {0, kMaxLookBack};
@@ -115,14 +120,17 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
                 // slower, while the bare literal is rare and its context cheap to check.
                 if (!pat.before.empty()) plan.before = single("(?:" + pat.before + ")\\z", HS_FLAG_SINGLEMATCH, rule, "前置语境");
                 if (!pat.after.empty()) {
-                    // A short context (a character class) is folded in; a long one (《[^》]{1,40}法》)
+                    // A short context (a character class) is folded in, and so is a longer one made
+                    // of narrow classes ([0-9]{4}[〕）][0-9]+号 after “（”: otherwise every （ of every
+                    // item marker is a candidate). One that can run over any text (《[^》]{1,40}法》)
                     // would make the main database slow for every paragraph, so it is checked on
                     // the few candidates instead.
-                    auto [lo, hi] = widths(pat.after);
-                    if (hi <= kFoldableContext) {
+                    auto [lo, hi] = widths.raw(pat.after);
+                    const bool any_text = pat.after.find("[^") != std::string::npos || pat.after.find('.') != std::string::npos;
+                    if (hi <= kFoldableContext || !any_text) {
                         expression += "(?:" + pat.after + ")";
                         plan.after_exact = single("\\A(?:" + pat.after + ")\\z", HS_FLAG_SINGLEMATCH, rule, "后置语境");
-                        e.after_min = lo, e.after_max = hi;
+                        e.after_min = lo, e.after_max = hi == UINT_MAX ? std::string::npos : hi;
                     } else {
                         plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
                     }
@@ -238,25 +246,35 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
     // A regex reports every end it can reach ([０-９]+ on １２ ends twice); keep, per pattern, the
     // longest run from one start.
     std::vector<std::pair<int, RawMatch>> last_regex;  // entry id → its last match
+    // The checks every candidate passes, once its span is known.
+    auto keep = [&](const Entry& e, const RawMatch& m) {
+        if (e.before) {
+            std::size_t from = m.start > 1024 ? m.start - 1024 : 0;
+            while (from < m.start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+            if (!context_holds(e.before, text.substr(from, m.start - from), s)) return;
+        }
+        if (e.after && !context_holds(e.after, text.substr(m.end), s)) return;
+        if (excepted(e.rule, text, m.start, m.end, s)) return;
+        out.push_back({e.rule, e.pattern, m.start, m.end});
+    };
     for (RawMatch m : reports) {
         const int id = m.rule;  // the entry index
         const Entry& e = entries_[id];
-        if (e.literal_length) {
-            if (!e.after_exact) {
-                m.start = m.end - e.literal_length;
-            } else {
-                // The report ends after the after-context: find the literal before it.
-                const std::size_t L = e.literal_length;
-                const std::size_t lo = m.end >= L + e.after_max ? m.end - L - e.after_max : 0;
-                const std::size_t hi = m.end >= L + e.after_min ? m.end - L - e.after_min : 0;
-                bool found = false;
-                for (std::size_t from = lo; from <= hi && !found; ++from) {
-                    if (text.compare(from, L, e.literal) != 0) continue;
-                    if (context_holds(e.after_exact, text.substr(from + L, m.end - from - L), s)) m.start = from, found = true;
-                }
-                if (!found) continue;
+        if (e.literal_length && e.after_exact) {
+            // The report ends after the after-context: the literal is where the context that
+            // reaches exactly this end begins (every such place: each is a match of its own).
+            const std::size_t L = e.literal_length;
+            const std::size_t lo = m.end - L > e.after_max ? m.end - L - e.after_max : 0;
+            const std::size_t hi = m.end - L >= e.after_min ? m.end - L - e.after_min : 0;
+            for (std::size_t from = lo; from <= hi; ++from) {
+                if (text.compare(from, L, e.literal) != 0) continue;
+                if (context_holds(e.after_exact, text.substr(from + L, m.end - from - L), s))
+                    keep(e, {e.rule, e.pattern, from, from + L});
             }
-            m.end = m.start + e.literal_length;
+            continue;
+        }
+        if (e.literal_length) {
+            m.start = m.end - e.literal_length;
         } else {
             auto prev = std::find_if(last_regex.begin(), last_regex.end(), [&](const auto& x) { return x.first == id; });
             if (prev != last_regex.end() && prev->second.start < m.end &&
@@ -272,14 +290,7 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
             if (prev != last_regex.end()) prev->second = m;
             else last_regex.push_back({id, m});
         }
-        if (e.before) {
-            std::size_t from = m.start > 1024 ? m.start - 1024 : 0;
-            while (from < m.start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-            if (!context_holds(e.before, text.substr(from, m.start - from), s)) continue;
-        }
-        if (e.after && !context_holds(e.after, text.substr(m.end), s)) continue;
-        if (excepted(e.rule, text, m.start, m.end, s)) continue;
-        out.push_back({e.rule, e.pattern, m.start, m.end});
+        keep(e, {e.rule, e.pattern, m.start, m.end});
     }
 }
 
