@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <string_view>
 
 #include "cli.hpp"
 #include "commands.hpp"
@@ -10,6 +11,7 @@
 #include "sanding/check/fix.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/error.hpp"
+#include "sanding/mapped_file.hpp"
 #include "sanding/odf_fix.hpp"
 #include "sanding/odf_reader.hpp"
 
@@ -18,7 +20,7 @@ namespace {
 
 constexpr std::size_t kMaxTextBytes = 32u << 20;  // a draft is kilobytes; a corpus of drafts, megabytes
 
-bool looks_like_zip(const std::string& bytes) { return bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0; }
+bool looks_like_zip(std::string_view bytes) { return bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0; }
 
 void write_file(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -48,16 +50,12 @@ int cmd_check(const std::vector<std::string>& argv) {
         throw Error("check.unknown_body", "编制职数框架中没有标识为“" + args.get("body") + "”的机构", framework_path(args));
     const Checker checker = load_checker(rule_files(args), &framework);
 
-    std::string bytes;
-    try {
-        bytes = read_file(file, kMaxTextBytes);
-    } catch (const Error& e) {
-        throw Error(e.code(), e.message(), file);
-    }
+    const MappedFile mapped(file, kMaxTextBytes);  // errors name the file
+    const std::string_view bytes = mapped.bytes();
     const bool odt = looks_like_zip(bytes) || std::filesystem::path(file).extension() == ".odt";
     Document doc;
     try {
-        doc = odt ? read_odt(bytes) : document_from_text(bytes);
+        doc = odt ? read_odt(std::string(bytes)) : document_from_text(bytes);
     } catch (const Error& e) {
         throw Error(e.code(), e.message(), file);
     }
@@ -71,7 +69,7 @@ int cmd_check(const std::vector<std::string>& argv) {
         const std::string out = args.get("output");
         std::size_t applied = 0;
         if (odt) {
-            OdtFixResult fixed = apply_fixes_as_tracked_changes(bytes, result.findings);
+            OdtFixResult fixed = apply_fixes_as_tracked_changes(std::string(bytes), result.findings);
             write_file(out, fixed.odt);
             applied = fixed.applied;
         } else {

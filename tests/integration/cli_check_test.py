@@ -113,6 +113,7 @@ class CheckCommand(ScratchTest):
             "100 MB": (big, "文件过大"),
             "missing": (self.path("nope.txt"), "无法打开"),
             "not an odt": (self.write("fake.odt", b"PK\x03\x04garbage", "wb"), "ZIP"),
+            "a directory": (self.tmp, "是一个目录"),
         }
         for what, (path, says) in cases.items():
             with self.subTest(what):

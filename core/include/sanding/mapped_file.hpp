@@ -1,0 +1,28 @@
+// A file's bytes mapped into memory rather than copied: `sanding check` on a 10 MB text spent
+// ~9 ms zero-filling a buffer and copying the file into it before any work began; mapped, the
+// pages are read by the cores that validate them. Files that cannot be mapped (a pipe) are read.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sanding {
+
+class MappedFile {
+public:
+    // Error io.cannot_open, io.too_large (more than max_bytes) or io.read_failed, naming the path.
+    MappedFile(const std::string& path, std::size_t max_bytes);
+    ~MappedFile();
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    std::string_view bytes() const { return mapped_ ? std::string_view(static_cast<const char*>(mapped_), size_) : copy_; }
+
+private:
+    void* mapped_ = nullptr;
+    std::size_t size_ = 0;
+    std::string copy_;  // when not mapped
+};
+
+}  // namespace sanding
