@@ -1,6 +1,7 @@
 #include "sanding/text.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -36,6 +37,16 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
             if (i + 3 > n || !cont(i + 1) || !cont(i + 2)) return fail(i);
             if ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0)) return fail(i);  // overlong, surrogate
             i += 3;
+            // A run of them, two at a time: leads E1–EC and EE–EF need no more than the pattern
+            // 1110xxxx 10xxxxxx 10xxxxxx (E0 and ED, rare, take the path above).
+            while (std::endian::native == std::endian::little && i + 8 <= n) {
+                std::uint64_t w;
+                std::memcpy(&w, p + i, 8);  // p[i] is the low byte
+                if ((w & 0x0000C0C0F0C0C0F0ULL) != 0x00008080E08080E0ULL) break;
+                const unsigned a = w & 0xFF, b = (w >> 24) & 0xFF;
+                if (a == 0xE0 || a == 0xED || b == 0xE0 || b == 0xED) break;
+                i += 6;
+            }
         } else if (c >= 0xC2 && c <= 0xDF) {
             if (i + 2 > n || !cont(i + 1)) return fail(i);
             i += 2;

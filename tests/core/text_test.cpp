@@ -41,6 +41,27 @@ TEST(Utf8, ValidatesAndReportsTheFirstBadByte) {
     EXPECT_EQ(bad, 0u);
 }
 
+// Runs of Chinese characters are validated two at a time; a bad sequence anywhere in or after
+// such a run is still found at its first byte.
+TEST(Utf8, BadSequencesInsideRunsOfChineseAreFound) {
+    const std::string bad[] = {"\xE4\xB8", "\xE4\x41\x80", "\xED\xA0\x80", "\xE0\x80\x80", "\x80", "\xFF", "\xF5\x80\x80\x80"};
+    for (const auto& b : bad) {
+        for (int before = 0; before < 9; ++before) {
+            std::string text = std::string(static_cast<std::size_t>(before % 3), 'a');
+            for (int k = 0; k < before + 3; ++k) text += "中";
+            const std::size_t at = text.size();
+            text += b;
+            text += "文字文字文字";
+            std::size_t found = 0;
+            EXPECT_FALSE(is_valid_utf8(text, &found)) << before;
+            EXPECT_EQ(found, at) << before;
+        }
+    }
+    std::string good;
+    for (int k = 0; k < 50; ++k) good += "中\xED\x9F\xBF\xE0\xA0\x80文，a";  // ED and E0 at their limits are valid
+    EXPECT_TRUE(is_valid_utf8(good));
+}
+
 TEST(Utf8, CountsUtf16UnitsLikeLibreOffice) {
     EXPECT_EQ(utf16_length("abc"), 3u);
     EXPECT_EQ(utf16_length("第一条"), 3u);
