@@ -3,12 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <exception>
 #include <filesystem>
 #include <iterator>
 #include <map>
 #include <set>
-#include <thread>
 
 #include <hs.h>
 
@@ -18,6 +16,7 @@
 #include "sanding/check/matcher.hpp"
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
+#include "sanding/parallel.hpp"
 #include "sanding/recognize.hpp"
 #include "sanding/text.hpp"
 
@@ -412,23 +411,38 @@ namespace {
 // bundle exported as text): a title line (…规定, no article marker) followed shortly by 第一条,
 // after some articles, starts the next draft. Structure rules then apply draft by draft.
 std::vector<std::size_t> draft_starts(const Document& doc) {
+    // What the walk below needs of each paragraph, found for all of them first (on every core
+    // for a large file): it is most of the work, and the walk itself is short.
+    enum : unsigned char { kText = 1, kArticle = 2, kFirstArticle = 4, kTitleLike = 8 };
+    const auto& ps = doc.paragraphs;
+    std::vector<unsigned char> facts(ps.size());
+    std::size_t bytes = 0;
+    for (const auto& p : ps) bytes += p.text.size();
+    const std::size_t pieces = bytes >= kParallelBytes ? worker_count() : 1;
+    run_pieces(pieces, [&](std::size_t k) {
+        const auto [from, to] = piece_range(ps.size(), pieces, k);
+        for (std::size_t i = from; i < to; ++i) {
+            const std::string_view t = trim(ps[i].text);
+            if (t.empty()) continue;
+            unsigned char f = kText;
+            if (auto m = article_marker(t)) f |= kArticle | (m->number == 1 ? kFirstArticle : 0);
+            else if (t.size() <= 200 && (ends_with(t, "规定") || find_bytes(t, "职能配置") != t.npos)) f |= kTitleLike;
+            facts[i] = f;
+        }
+    });
     std::vector<std::size_t> starts = {0};
     bool seen_article = false;
-    const auto& ps = doc.paragraphs;
     for (std::size_t i = 0; i < ps.size(); ++i) {
-        std::string_view t = trim(ps[i].text);
-        if (t.empty()) continue;
-        if (article_marker(t)) {
+        if (facts[i] & kArticle) {
             seen_article = true;
             continue;
         }
-        if (!seen_article || t.size() > 200 || !(ends_with(t, "规定") || find_bytes(t, "职能配置") != t.npos)) continue;
+        if (!seen_article || !(facts[i] & kTitleLike)) continue;
         for (std::size_t j = i + 1, seen = 0; j < ps.size() && seen < 3; ++j) {
-            std::string_view n = trim(ps[j].text);
-            if (n.empty()) continue;
+            if (!(facts[j] & kText)) continue;
             ++seen;
-            if (auto m = article_marker(n)) {
-                if (m->number == 1) {
+            if (facts[j] & kArticle) {
+                if (facts[j] & kFirstArticle) {
                     starts.push_back(i);
                     seen_article = false;
                 }
@@ -494,30 +508,19 @@ CheckResult Checker::check(const Document& doc, const CheckOptions& options) con
         if (k > 0) drafts[k].regulation = {};  // only the first draft's model is returned
     };
     // Drafts are independent (the matcher hands each thread its own scratch): a file of many
-    // drafts is shared among the cores; one draft, or a small file, stays on this thread.
+    // drafts is shared among the cores, taken in order; one draft, or a small file, stays here.
     std::size_t bytes = 0;
     for (const auto& p : doc.paragraphs) bytes += p.text.size();
-    const unsigned cores = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    const unsigned workers = starts.size() >= 4 && bytes >= (1u << 20) ? cores : 1;
-    if (workers > 1) {
-        std::atomic<std::size_t> next{0};
-        std::vector<std::exception_ptr> errors(workers);
-        std::vector<std::thread> threads;
-        for (unsigned w = 0; w < workers; ++w)
-            threads.emplace_back([&, w] {
-                try {
-                    for (std::size_t k; (k = next.fetch_add(1)) < starts.size();) check_one(k);
-                } catch (...) {
-                    errors[w] = std::current_exception();
-                    next = starts.size();
-                }
-            });
-        for (auto& t : threads) t.join();
-        for (auto& e : errors)
-            if (e) std::rethrow_exception(e);
-    } else {
-        for (std::size_t k = 0; k < starts.size(); ++k) check_one(k);
-    }
+    const std::size_t workers = starts.size() >= 4 && bytes >= kParallelBytes ? worker_count() : 1;
+    std::atomic<std::size_t> next{0};
+    run_pieces(workers, [&](std::size_t) {
+        try {
+            for (std::size_t k; (k = next.fetch_add(1)) < starts.size();) check_one(k);
+        } catch (...) {
+            next = starts.size();  // the others stop too
+            throw;
+        }
+    });
     CheckResult result;
     for (std::size_t k = 0; k < drafts.size(); ++k) {
         for (auto& f : drafts[k].findings) {
@@ -674,8 +677,7 @@ Document document_from_text(std::string_view text) {
     if (starts_with(text, "\xEF\xBB\xBF")) start = 3;  // BOM
     // A large text (a corpus of drafts) is validated and split in pieces on every core, each
     // piece ending at a line end (ASCII, so never inside a character).
-    const unsigned cores = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    const std::size_t pieces = text.size() >= (1u << 20) ? cores : 1;
+    const std::size_t pieces = text.size() >= kParallelBytes ? worker_count() : 1;
     std::vector<std::size_t> bounds = {start};
     for (std::size_t k = 1; k < pieces; ++k) {
         const std::size_t at = std::max(bounds.back(), start + (text.size() - start) * k / pieces);
@@ -696,11 +698,7 @@ Document document_from_text(std::string_view text) {
         done[k].bad += bounds[k];
         if (done[k].valid && !piece.empty()) split_lines(text, bounds[k], bounds[k + 1], done[k].paragraphs);
     };
-    {
-        std::vector<std::jthread> helpers;
-        for (std::size_t k = 1; k < done.size(); ++k) helpers.emplace_back(run, k);
-        run(0);
-    }
+    run_pieces(done.size(), run);
     for (const Piece& p : done) {
         if (p.valid) continue;
         const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + p.bad, '\n'));

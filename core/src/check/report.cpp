@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "sanding/parallel.hpp"
 #include "sanding/text.hpp"
 
 namespace sanding {
@@ -20,42 +21,57 @@ Summary summarize(const std::vector<Finding>& findings) {
 
 void json_string(std::string& out, std::string_view s) {
     out += '"';
-    for (char c : s) {
+    std::size_t run = 0;  // start of the bytes not yet appended: copied in runs, not one by one
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
+        out.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += c;
-                }
+            default: {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            }
         }
     }
+    out.append(s.data() + run, s.size() - run);
     out += '"';
 }
 
 namespace {
 
-// Per paragraph, where it starts in the file in UTF-8 bytes and UTF-16 units (plain text input).
+// Per paragraph, where it starts in the file in UTF-16 units (plain text input): the units of
+// the paragraphs before it and of their line ends. Counted in pieces on every core for a large
+// file, then each piece moved by the pieces before it.
 struct FileOffsets {
     std::vector<std::size_t> utf16;
     explicit FileOffsets(const ReportInput& in) {
         if (!in.file_offsets || !in.doc) return;
-        utf16.reserve(in.doc->paragraphs.size());
-        std::size_t units = 0, last = 0;
-        // Paragraph starts are increasing; count the UTF-16 units of the gaps (line ends) too.
-        std::string_view prev_text;
-        for (const auto& p : in.doc->paragraphs) {
-            if (!utf16.empty()) units += utf16_length(prev_text) + (p.source_offset - last - prev_text.size());
-            utf16.push_back(units);
-            last = p.source_offset;
-            prev_text = p.text;
+        const auto& ps = in.doc->paragraphs;
+        utf16.resize(ps.size());
+        std::size_t bytes = 0;
+        for (const auto& p : ps) bytes += p.text.size();
+        const std::size_t pieces = bytes >= kParallelBytes ? worker_count() : 1;
+        std::vector<std::size_t> totals(pieces);
+        run_pieces(pieces, [&](std::size_t k) {
+            const auto [from, to] = piece_range(ps.size(), pieces, k);
+            std::size_t units = 0;
+            for (std::size_t i = from; i < to; ++i) {
+                utf16[i] = units;
+                units += utf16_length(ps[i].text);
+                if (i + 1 < ps.size()) units += ps[i + 1].source_offset - ps[i].source_offset - ps[i].text.size();  // line end
+            }
+            totals[k] = units;
+        });
+        for (std::size_t k = 1, before = totals[0]; k < pieces; before += totals[k], ++k) {
+            const auto [from, to] = piece_range(ps.size(), pieces, k);
+            for (std::size_t i = from; i < to; ++i) utf16[i] += before;
         }
     }
 };
@@ -98,53 +114,70 @@ std::string report_text(const std::vector<Finding>& findings, const ReportInput&
     return out;
 }
 
-std::string report_json(const std::vector<Finding>& findings, const ReportInput& in) {
-    FileOffsets offsets(in);
-    std::string out = "{\"findings\":[";
-    out.reserve(findings.size() * 400 + 200);
-    bool first = true;
-    for (const auto& f : findings) {
-        if (!first) out += ',';
-        first = false;
-        std::size_t base8 = 0, base16 = 0;
-        if (in.file_offsets && in.doc) {
-            base8 = in.doc->paragraphs[f.paragraph].source_offset;
-            base16 = offsets.utf16[f.paragraph];
-        }
-        out += "{\"rule\":";
-        json_string(out, f.rule);
-        out += ",\"severity\":\"";
-        out += to_string(f.severity);
-        out += "\",\"category\":\"";
-        out += to_string(f.category);
-        out += "\",\"message\":";
-        json_string(out, f.message);
-        out += ",\"suggestions\":[";
-        for (std::size_t i = 0; i < f.suggestions.size(); ++i) {
-            if (i) out += ',';
-            json_string(out, f.suggestions[i]);
-        }
-        out += "],\"safe_fix\":";
-        out += f.safe_fix ? "true" : "false";
-        out += ",\"offset_utf8\":";
-        append_number(out, base8 + f.offset_utf8);
-        out += ",\"length_utf8\":";
-        append_number(out, f.length_utf8);
-        out += ",\"offset_utf16\":";
-        append_number(out, base16 + f.offset_utf16);
-        out += ",\"length_utf16\":";
-        append_number(out, f.length_utf16);
-        out += ",\"paragraph\":";
-        append_number(out, static_cast<std::size_t>(f.paragraph));
-        out += ",\"line\":";
-        append_number(out, static_cast<std::size_t>(f.line));
-        out += ",\"column\":";
-        append_number(out, static_cast<std::size_t>(f.column));
-        out += ",\"article\":";
-        if (f.article.empty()) out += "null";
-        else json_string(out, f.article);
-        out += '}';
+namespace {
+
+void append_finding_json(std::string& out, const Finding& f, const ReportInput& in, const FileOffsets& offsets) {
+    std::size_t base8 = 0, base16 = 0;
+    if (in.file_offsets && in.doc) {
+        base8 = in.doc->paragraphs[f.paragraph].source_offset;
+        base16 = offsets.utf16[f.paragraph];
     }
+    out += "{\"rule\":";
+    json_string(out, f.rule);
+    out += ",\"severity\":\"";
+    out += to_string(f.severity);
+    out += "\",\"category\":\"";
+    out += to_string(f.category);
+    out += "\",\"message\":";
+    json_string(out, f.message);
+    out += ",\"suggestions\":[";
+    for (std::size_t i = 0; i < f.suggestions.size(); ++i) {
+        if (i) out += ',';
+        json_string(out, f.suggestions[i]);
+    }
+    out += "],\"safe_fix\":";
+    out += f.safe_fix ? "true" : "false";
+    out += ",\"offset_utf8\":";
+    append_number(out, base8 + f.offset_utf8);
+    out += ",\"length_utf8\":";
+    append_number(out, f.length_utf8);
+    out += ",\"offset_utf16\":";
+    append_number(out, base16 + f.offset_utf16);
+    out += ",\"length_utf16\":";
+    append_number(out, f.length_utf16);
+    out += ",\"paragraph\":";
+    append_number(out, static_cast<std::size_t>(f.paragraph));
+    out += ",\"line\":";
+    append_number(out, static_cast<std::size_t>(f.line));
+    out += ",\"column\":";
+    append_number(out, static_cast<std::size_t>(f.column));
+    out += ",\"article\":";
+    if (f.article.empty()) out += "null";
+    else json_string(out, f.article);
+    out += '}';
+}
+
+}  // namespace
+
+std::string report_json(const std::vector<Finding>& findings, const ReportInput& in) {
+    const FileOffsets offsets(in);
+    // Many findings are written in pieces on every core and joined.
+    const std::size_t pieces = findings.size() >= 1000 ? worker_count() : 1;
+    std::vector<std::string> parts(pieces);
+    run_pieces(pieces, [&](std::size_t k) {
+        const auto [from, to] = piece_range(findings.size(), pieces, k);
+        std::string& part = parts[k];
+        part.reserve((to - from) * 400);
+        for (std::size_t i = from; i < to; ++i) {
+            if (i > 0) part += ',';
+            append_finding_json(part, findings[i], in, offsets);
+        }
+    });
+    std::string out = "{\"findings\":[";
+    std::size_t size = 200;
+    for (const auto& part : parts) size += part.size();
+    out.reserve(size);
+    for (const auto& part : parts) out += part;
     Summary s = summarize(findings);
     out += "],\"summary\":{\"file\":";
     json_string(out, in.file);

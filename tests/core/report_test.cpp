@@ -1,0 +1,65 @@
+// The JSON report as a program reads it: strings escaped, and for plain text every finding's
+// offsets counted from the start of the file, also when a large report is written in pieces.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "sanding/check/checker.hpp"
+#include "sanding/check/report.hpp"
+#include "sanding/text.hpp"
+
+using namespace sanding;
+
+TEST(ReportJson, EscapesWhatJsonRequires) {
+    std::string out;
+    json_string(out, "第一条“引号”\"a\\b\nc\td\r\x01\x1f。");
+    EXPECT_EQ(out, "\"第一条“引号”\\\"a\\\\b\\nc\\td\\r\\u0001\\u001f。\"");
+}
+
+TEST(ReportJson, ManyFindingsCarryTheirFileOffsets) {
+    // 3,000 lines (over 256 KB: counted in pieces) of Chinese with mixed line ends and a character
+    // outside the BMP now and then; one finding per line, on its second character.
+    std::string text;
+    for (int k = 0; k < 3000; ++k) {
+        text += (k % 7 == 0 ? "𠀀" : "第") + std::string("二三四五") + std::to_string(k) + std::string(90, 'x');
+        text += k % 3 == 0 ? "\r\n" : "\n";
+    }
+    const Document doc = document_from_text(text);
+    ASSERT_EQ(doc.paragraphs.size(), 3001u);
+    ASSERT_GT(text.size(), 256u << 10);
+    std::vector<Finding> findings;
+    for (int k = 0; k < 3000; ++k) {
+        Finding f;
+        f.rule = "T01";
+        f.message = "第 " + std::to_string(k) + " 行";
+        f.paragraph = k;
+        f.line = k + 1;
+        const std::string& t = doc.paragraphs[static_cast<std::size_t>(k)].text;
+        f.offset_utf8 = t.rfind("二", 6);
+        f.length_utf8 = 3;
+        f.offset_utf16 = utf16_length(t.substr(0, f.offset_utf8));
+        f.length_utf16 = 1;
+        findings.push_back(f);
+    }
+    const std::string json = report_json(findings, {"corpus.txt", &doc, true, ""});
+    EXPECT_EQ(json.rfind("{\"findings\":[{\"rule\":\"T01\"", 0), 0u);
+    EXPECT_EQ(json.find(",,"), std::string::npos);
+    EXPECT_EQ(json.find("[,"), std::string::npos);
+    EXPECT_EQ(json.find(",]"), std::string::npos);
+    std::size_t at = 0;
+    for (int k = 0; k < 3000; ++k) {
+        at = json.find("{\"rule\":", at);
+        ASSERT_NE(at, std::string::npos) << k;
+        const std::string one = json.substr(at, json.find('}', at) - at);
+        const std::size_t byte = doc.paragraphs[static_cast<std::size_t>(k)].source_offset + findings[k].offset_utf8;
+        const std::size_t unit = utf16_length(std::string_view(text).substr(0, byte));
+        EXPECT_NE(one.find("\"message\":\"第 " + std::to_string(k) + " 行\""), std::string::npos) << one;
+        EXPECT_NE(one.find("\"offset_utf8\":" + std::to_string(byte) + ","), std::string::npos) << one;
+        EXPECT_NE(one.find("\"offset_utf16\":" + std::to_string(unit) + ","), std::string::npos) << one;
+        ASSERT_EQ(text.substr(byte, 3), "二");
+        ++at;
+    }
+    EXPECT_EQ(json.find("{\"rule\":", at), std::string::npos);
+    EXPECT_NE(json.find("\"total\":3000"), std::string::npos);
+}
