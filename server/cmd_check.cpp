@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <string_view>
 
 #include "cli.hpp"
@@ -48,19 +49,22 @@ int cmd_check(const std::vector<std::string>& argv) {
     const Framework framework = load_framework(framework_path(args));
     if (args.has("body") && !framework.find(args.get("body")))
         throw Error("check.unknown_body", "编制职数框架中没有标识为“" + args.get("body") + "”的机构", framework_path(args));
-    const Checker checker = load_checker(rule_files(args), &framework);
+    // Left to the process's end, not freed (see the end of this function).
+    auto checker = std::make_unique<const Checker>(load_checker(rule_files(args), &framework));
 
     const MappedFile mapped(file, kMaxTextBytes);  // errors name the file
     const std::string_view bytes = mapped.bytes();
     const bool odt = looks_like_zip(bytes) || std::filesystem::path(file).extension() == ".odt";
-    Document doc;
+    auto doc_owner = std::make_unique<Document>();
+    Document& doc = *doc_owner;
     try {
         doc = odt ? read_odt(std::string(bytes)) : document_from_text(bytes);
     } catch (const Error& e) {
         throw Error(e.code(), e.message(), file);
     }
 
-    CheckResult result = checker.check(doc, {&framework, args.get("body")});
+    auto result_owner = std::make_unique<CheckResult>(checker->check(doc, {&framework, args.get("body")}));
+    const CheckResult& result = *result_owner;
     ReportInput in{file, &doc, !odt, result.body ? result.body->id : std::string()};
     const std::string report = format == "json" ? report_json(result.findings, in) : report_text(result.findings, in);
     std::fwrite(report.data(), 1, report.size(), stdout);
@@ -74,18 +78,26 @@ int cmd_check(const std::vector<std::string>& argv) {
             applied = fixed.applied;
         } else {
             std::vector<Edit> edits;
-            for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
+            // Findings come in paragraph order: each paragraph's run of them at a time.
+            for (std::size_t i = 0; i < result.findings.size();) {
+                const int p = result.findings[i].paragraph;
                 std::vector<Finding> mine;
-                for (const auto& f : result.findings)
-                    if (f.paragraph == static_cast<int>(p)) mine.push_back(f);
-                for (auto& e : safe_fix_edits(mine, doc.paragraphs[p].source_offset)) edits.push_back(std::move(e));
+                for (; i < result.findings.size() && result.findings[i].paragraph == p; ++i) mine.push_back(result.findings[i]);
+                for (auto& e : safe_fix_edits(mine, doc.paragraphs[static_cast<std::size_t>(p)].source_offset))
+                    edits.push_back(std::move(e));
             }
             write_file(out, apply_edits(bytes, edits));
             applied = edits.size();
         }
         std::fprintf(stderr, "已自动修正 %zu 处%s，写入 %s\n", applied, odt ? "（修订模式，可逐条接受或拒绝）" : "", out.c_str());
     }
-    return summarize(result.findings).errors > 0 ? 1 : 0;
+    const int status = summarize(result.findings).errors > 0 ? 1 : 0;
+    // The process ends when this returns: the paragraphs, findings and compiled rules are left to
+    // the operating system rather than freed one by one (~7 ms of a 10 MB corpus's check).
+    (void)doc_owner.release();
+    (void)result_owner.release();
+    (void)checker.release();
+    return status;
 }
 
 }  // namespace sanding::cli

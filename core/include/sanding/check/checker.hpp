@@ -26,7 +26,7 @@ struct CheckOptions {
 
 // What a check found, with the model it read (for callers that show both).
 struct CheckResult {
-    std::vector<Finding> findings;
+    std::vector<Finding> findings;  // in document order: by paragraph, then offset
     Regulation regulation;
     const BodyFacts* body = nullptr;  // the framework body the draft was checked against
 };
