@@ -9,8 +9,14 @@ namespace sanding {
 namespace {
 
 bool is_numeral_char(char32_t cp) {
-    return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９') ||
-           std::u32string_view(U"零〇一二三四五六七八九十百千").find(cp) != std::u32string_view::npos;
+    if ((cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９')) return true;
+    switch (cp) {  // every paragraph's first characters come through here: no search of a list
+        case U'零': case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五':
+        case U'六': case U'七': case U'八': case U'九': case U'十': case U'百': case U'千':
+            return true;
+        default:
+            return false;
+    }
 }
 
 // Numeral text → number, accepting full-width digits too (M05 flags them; the model still reads).
