@@ -13,6 +13,7 @@
 #include "sanding/framework.hpp"
 #include "sanding/model_text.hpp"
 #include "sanding/render.hpp"
+#include "sanding/text.hpp"
 
 using namespace sanding;
 using namespace sanding::test;
@@ -716,6 +717,26 @@ TEST(CheckText, InvalidUtf8IsRefusedNamingTheLine) {
         EXPECT_NE(e.message().find("第 3 行"), std::string::npos) << e.message();
         EXPECT_NE(e.message().find("偏移 26"), std::string::npos) << e.message();
     }
+}
+
+// Many findings on one long line: each one's UTF-16 offset and column are those of the text
+// before it (counted on from the previous finding, not from the line's start each time).
+TEST(CheckText, ManyFindingsOnOneLineHaveTheirOwnPositions) {
+    std::string line = "第一条　";
+    for (int k = 0; k < 300; ++k) line += (k % 4 == 0 ? "𠀀" : "") + std::string("完成其它任务，");
+    const Document doc = document_from_text(line);
+    const auto findings = checker().check(doc).findings;
+    std::size_t w01 = 0;
+    for (const auto& f : findings) {
+        const std::string_view before = std::string_view(line).substr(0, f.offset_utf8);
+        std::size_t points = 0;
+        for (std::size_t i = 0; i < before.size();) next_code_point(before, i), ++points;
+        EXPECT_EQ(f.offset_utf16, utf16_length(before)) << f.rule << " at " << f.offset_utf8;
+        EXPECT_EQ(f.column, static_cast<int>(points) + 1) << f.rule << " at " << f.offset_utf8;
+        EXPECT_EQ(f.length_utf16, utf16_length(std::string_view(line).substr(f.offset_utf8, f.length_utf8)));
+        w01 += f.rule == "W01";
+    }
+    EXPECT_EQ(w01, 300u);
 }
 
 // A text of megabytes is split on several cores; the paragraphs and offsets are those of a plain

@@ -127,9 +127,9 @@ TEST(RuleSet, ScopesContextsExceptionsAndTransformsAreRead) {
     EXPECT_EQ(r.examples.at(0).paragraphs, (std::vector<std::string>{"（一）共３名。"}));
 }
 
-// A literal's after-context of any length made of narrow classes is part of the one scan; every
-// place the literal stands before it is found, however long the context runs, and one that does
-// not hold is not.
+// A literal's after-context of any length made of narrow classes is part of the one scan (as a
+// filter on paragraphs); every place the literal stands before it is found, however long the
+// context runs, and one that does not hold is not.
 TEST(RuleSet, LongAfterContextsFindEveryMatch) {
     const Checker c = checker_of(rule_set(
         "  <rule id=\"X99\" severity=\"warning\" category=\"wording\" scope=\"text\">\n"
@@ -147,6 +147,14 @@ TEST(RuleSet, LongAfterContextsFindEveryMatch) {
     for (int k = 0; k < 200; ++k) long_context += "乙";  // 600 bytes of context
     EXPECT_EQ(starts(long_context + "丙"), (std::vector<std::size_t>{3}));
     EXPECT_TRUE(starts(long_context + "丁").empty());
+    // Many matches in one paragraph: each found once, at its place.
+    std::string many;
+    std::vector<std::size_t> expected;
+    for (int k = 0; k < 40; ++k) {
+        expected.push_back(many.size());
+        many += "甲乙丙，";
+    }
+    EXPECT_EQ(starts(many), expected);
 }
 
 TEST(RuleSetRefused, UnknownElementInARule) {

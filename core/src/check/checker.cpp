@@ -388,13 +388,24 @@ void fill_positions(std::vector<Finding>& fs, ParagraphSpan ps, const Regulation
                     const std::vector<ParagraphInfo>& info) {
     int cached_p = -1;
     std::string cached_label;
+    // Findings come by paragraph and offset: counting on from the previous finding keeps this
+    // linear (counting from the paragraph's start for each was quadratic on a long line).
+    int counted_p = -1;
+    std::size_t counted_bytes = 0, counted_units = 0, counted_points = 0;
     for (auto& f : fs) {
         std::string_view t = ps[f.paragraph].text;
-        std::string_view before = t.substr(0, f.offset_utf8), span = t.substr(f.offset_utf8, f.length_utf8);
-        f.offset_utf16 = utf16_length(before);
-        f.length_utf16 = utf16_length(span);
+        if (f.paragraph != counted_p || f.offset_utf8 < counted_bytes) {
+            counted_p = f.paragraph;
+            counted_bytes = counted_units = counted_points = 0;
+        }
+        const std::string_view gap = t.substr(counted_bytes, f.offset_utf8 - counted_bytes);
+        counted_units += utf16_length(gap);
+        counted_points += code_points(gap);
+        counted_bytes = f.offset_utf8;
+        f.offset_utf16 = counted_units;
+        f.length_utf16 = utf16_length(t.substr(f.offset_utf8, f.length_utf8));
         f.line = f.paragraph + 1;
-        f.column = static_cast<int>(code_points(before)) + 1;
+        f.column = static_cast<int>(counted_points) + 1;
         if (f.paragraph != cached_p) {
             cached_p = f.paragraph;
             cached_label = info.empty() ? std::string() : article_label(reg, info[f.paragraph].article, ps);

@@ -10,6 +10,7 @@
 
 #include "hs_cache.hpp"
 #include "sanding/error.hpp"
+#include "sanding/text.hpp"
 
 namespace sanding {
 namespace {
@@ -36,6 +37,8 @@ std::size_t boundary_back(std::string_view t, std::size_t i) {
 
 constexpr std::size_t kMaxLookBack = 256;  // bytes searched back for a regex match's start
 constexpr std::size_t kFoldableContext = 12;  // bytes: up to a few characters
+// What lets a context run over any text (and a folded one slow every paragraph's scan).
+constexpr const char* kWideClasses[] = {"[^", ".", "\\S", "\\W", "\\D", "\\P", "\\X"};
 
 // Shortest and longest match of every expression the plan needs (a pattern's after-context, a
 // regex), asked of Vectorscan once for all of them; the longest is capped at kMaxLookBack.
@@ -126,11 +129,20 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
                     // would make the main database slow for every paragraph, so it is checked on
                     // the few candidates instead.
                     auto [lo, hi] = widths.raw(pat.after);
-                    const bool any_text = pat.after.find("[^") != std::string::npos || pat.after.find('.') != std::string::npos;
-                    if (hi <= kFoldableContext || !any_text) {
+                    const bool any_text = std::any_of(std::begin(kWideClasses), std::end(kWideClasses), [&](const char* c) {
+                        return pat.after.find(c) != std::string::npos;
+                    });
+                    if (hi <= kFoldableContext) {
                         expression += "(?:" + pat.after + ")";
                         plan.after_exact = single("\\A(?:" + pat.after + ")\\z", HS_FLAG_SINGLEMATCH, rule, "后置语境");
-                        e.after_min = lo, e.after_max = hi == UINT_MAX ? std::string::npos : hi;
+                        e.after_min = lo, e.after_max = hi;
+                    } else if (!any_text) {
+                        // Longer: the folded expression only says that the paragraph has a match;
+                        // its places are then found literal by literal, each checked as usual —
+                        // linear however many reports a paragraph has.
+                        expression += "(?:" + pat.after + ")";
+                        plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
+                        e.filter_only = true;
                     } else {
                         plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
                     }
@@ -246,6 +258,7 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
     // A regex reports every end it can reach ([０-９]+ on １２ ends twice); keep, per pattern, the
     // longest run from one start.
     std::vector<std::pair<int, RawMatch>> last_regex;  // entry id → its last match
+    std::vector<int> filtered;                          // filter-only entries whose places are found
     // The checks every candidate passes, once its span is known.
     auto keep = [&](const Entry& e, const RawMatch& m) {
         if (e.before) {
@@ -260,12 +273,19 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
     for (RawMatch m : reports) {
         const int id = m.rule;  // the entry index
         const Entry& e = entries_[id];
+        if (e.filter_only) {
+            if (std::find(filtered.begin(), filtered.end(), id) != filtered.end()) continue;  // done for this paragraph
+            filtered.push_back(id);
+            for (auto at = find_bytes(text, e.literal); at != text.npos; at = find_bytes(text, e.literal, at + 1))
+                keep(e, {e.rule, e.pattern, at, at + e.literal_length});
+            continue;
+        }
         if (e.literal_length && e.after_exact) {
             // The report ends after the after-context: the literal is where the context that
             // reaches exactly this end begins (every such place: each is a match of its own).
             const std::size_t L = e.literal_length;
-            const std::size_t lo = m.end - L > e.after_max ? m.end - L - e.after_max : 0;
-            const std::size_t hi = m.end - L >= e.after_min ? m.end - L - e.after_min : 0;
+            const std::size_t lo = m.end >= L + e.after_max ? m.end - L - e.after_max : 0;
+            const std::size_t hi = m.end >= L + e.after_min ? m.end - L - e.after_min : 0;
             for (std::size_t from = lo; from <= hi; ++from) {
                 if (text.compare(from, L, e.literal) != 0) continue;
                 if (context_holds(e.after_exact, text.substr(from + L, m.end - from - L), s))

@@ -63,6 +63,9 @@ private:
         std::string literal;
         hs_database* after_exact = nullptr;  // \A(?:after)\z
         std::size_t after_min = 0, after_max = 0;
+        // A long after-context of narrow classes ([0-9]+号) is folded in too, but only to tell which
+        // paragraphs have a match; there each place of the literal is checked against `after`.
+        bool filter_only = false;
     };
     struct ScratchLease;
 
