@@ -332,6 +332,16 @@ TEST(CheckPlaceholder, PlaceholderIsReportedAndNoPhrasingRuleLooksInside) {
     EXPECT_EQ(fs[0].severity, Severity::Warning);
     EXPECT_FALSE(fs[0].safe_fix);
 
+    // Between and after several placeholders the words count again; inside any of them not.
+    const std::string several = "（四）有关职责分工。【待填写：有关部门】与有关部门【待填写：有关部门】【待填写：有关部门】及有关部门。";
+    fs = checker().check_paragraph(several);
+    std::vector<std::string> d09;
+    for (const auto& f : fs)
+        if (f.rule == "D09") d09.push_back(several.substr(0, f.offset_utf8 + f.length_utf8));
+    ASSERT_EQ(d09.size(), 2u);
+    EXPECT_TRUE(d09[0].ends_with("】与有关部门")) << d09[0];
+    EXPECT_TRUE(d09[1].ends_with("】及有关部门")) << d09[1];
+
     // In the rendered draft of 区自然资源局: the division item has its R03 and nothing else.
     const BodyFacts& nr = *demo().find("natural-resources");
     const ModelTextLibrary lib = ModelTextLibrary::load_dir(kTemplates + "/model-texts");

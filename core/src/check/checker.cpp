@@ -292,9 +292,11 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
     int last_rule = -1;
     std::size_t last_end = 0;
     for (const RawMatch& m : raw) {
-        if (std::any_of(placeholders.begin(), placeholders.end(),
-                        [&](const auto& ph) { return ph.first <= m.start && m.end <= ph.second; }))
-            continue;
+        // Placeholders come in text order and their ends never go back: the last one starting at
+        // or before the match is the only one that can hold it (no scan of all of them per match).
+        auto ph = std::upper_bound(placeholders.begin(), placeholders.end(), m.start,
+                                   [](std::size_t at, const auto& p) { return at < p.first; });
+        if (ph != placeholders.begin() && m.end <= std::prev(ph)->second) continue;
         if (only_rule >= 0 && m.rule != only_rule) continue;
         const Rule& rule = rules[m.rule];
         if (!(rule.scopes & kScopeText) && !(rule.scopes & scopes)) continue;
