@@ -72,18 +72,33 @@ std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t 
     if (k >= 2) {
         const char* h = s.data();
         std::size_t i = from;
-        const __m128i first = _mm_set1_epi8(needle[0]), last = _mm_set1_epi8(needle[k - 1]);
+        const __m128i first = _mm_set1_epi8(needle[0]), last_byte = _mm_set1_epi8(needle[k - 1]);
         for (; i + k - 1 + 16 <= s.size(); i += 16) {
             const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i));
             const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i + k - 1));
-            unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+            unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last_byte))));
             while (mask) {
                 const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
                 if (std::memcmp(h + i + bit + 1, needle.data() + 1, k - 2) == 0) return i + bit;
                 mask &= mask - 1;
             }
         }
-        for (; i + k <= s.size(); ++i)  // the last positions, fewer than sixteen, one by one
+        if (i + k > s.size()) return std::string_view::npos;
+        // The last positions, fewer than sixteen: one more block of sixteen ending at the last
+        // position, without the positions already looked at (or one by one in a short text).
+        if (s.size() - k + 1 >= from + 16) {
+            const std::size_t last = s.size() - k + 1 - 16;
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + last));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + last + k - 1));
+            unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last_byte))));
+            mask &= ~((1u << (i - last)) - 1);  // i - last < 16
+            for (; mask; mask &= mask - 1) {
+                const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
+                if (std::memcmp(h + last + bit + 1, needle.data() + 1, k - 2) == 0) return last + bit;
+            }
+            return std::string_view::npos;
+        }
+        for (; i + k <= s.size(); ++i)
             if (h[i] == needle[0] && h[i + k - 1] == needle[k - 1] && std::memcmp(h + i + 1, needle.data() + 1, k - 2) == 0)
                 return i;
         return std::string_view::npos;
