@@ -26,7 +26,10 @@ MappedFile::MappedFile(const std::string& path, std::size_t max_bytes) {
     const auto size = static_cast<std::size_t>(st.st_size);
     if (size > max_bytes) {
         ::close(fd);
-        throw Error("io.too_large", "文件过大：" + std::to_string(size) + " 字节，上限 " + std::to_string(max_bytes) + " 字节", path);
+        throw Error("io.too_large",
+                    "文件过大：" + std::to_string(size) + " 字节，上限 " +
+                        std::to_string(max_bytes) + " 字节",
+                    path);
     }
     void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);  // the mapping keeps the file

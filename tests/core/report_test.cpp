@@ -22,7 +22,8 @@ TEST(ReportJson, ManyFindingsCarryTheirFileOffsets) {
     // outside the BMP now and then; one finding per line, on its second character.
     std::string text;
     for (int k = 0; k < 3000; ++k) {
-        text += (k % 7 == 0 ? "𠀀" : "第") + std::string("二三四五") + std::to_string(k) + std::string(90, 'x');
+        text += (k % 7 == 0 ? "𠀀" : "第") + std::string("二三四五") + std::to_string(k) +
+                std::string(90, 'x');
         text += k % 3 == 0 ? "\r\n" : "\n";
     }
     const Document doc = document_from_text(text);
@@ -52,11 +53,15 @@ TEST(ReportJson, ManyFindingsCarryTheirFileOffsets) {
         at = json.find("{\"rule\":", at);
         ASSERT_NE(at, std::string::npos) << k;
         const std::string one = json.substr(at, json.find('}', at) - at);
-        const std::size_t byte = doc.paragraphs[static_cast<std::size_t>(k)].source_offset + findings[k].offset_utf8;
+        const std::size_t byte =
+            doc.paragraphs[static_cast<std::size_t>(k)].source_offset + findings[k].offset_utf8;
         const std::size_t unit = utf16_length(std::string_view(text).substr(0, byte));
-        EXPECT_NE(one.find("\"message\":\"第 " + std::to_string(k) + " 行\""), std::string::npos) << one;
-        EXPECT_NE(one.find("\"offset_utf8\":" + std::to_string(byte) + ","), std::string::npos) << one;
-        EXPECT_NE(one.find("\"offset_utf16\":" + std::to_string(unit) + ","), std::string::npos) << one;
+        EXPECT_NE(one.find("\"message\":\"第 " + std::to_string(k) + " 行\""), std::string::npos)
+            << one;
+        EXPECT_NE(one.find("\"offset_utf8\":" + std::to_string(byte) + ","), std::string::npos)
+            << one;
+        EXPECT_NE(one.find("\"offset_utf16\":" + std::to_string(unit) + ","), std::string::npos)
+            << one;
         ASSERT_EQ(text.substr(byte, 3), "二");
         ++at;
     }

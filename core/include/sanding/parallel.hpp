@@ -13,7 +13,9 @@ namespace sanding {
 
 // Threads worth using: the cores, at most 4 (the per-draft work does not scale further on the
 // machines we run on, and each thread holds a Vectorscan scratch).
-inline unsigned worker_count() { return std::max(1u, std::min(4u, std::thread::hardware_concurrency())); }
+inline unsigned worker_count() {
+    return std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+}
 
 // Inputs of at least this many bytes are shared among the cores.
 inline constexpr std::size_t kParallelBytes = 256u << 10;
@@ -44,7 +46,8 @@ void run_pieces(std::size_t pieces, Piece piece) {
 }
 
 // [begin, end) of piece k when n items are cut into `pieces` nearly equal runs.
-inline std::pair<std::size_t, std::size_t> piece_range(std::size_t n, std::size_t pieces, std::size_t k) {
+inline std::pair<std::size_t, std::size_t> piece_range(std::size_t n, std::size_t pieces,
+                                                       std::size_t k) {
     return {n * k / pieces, n * (k + 1) / pieces};
 }
 

@@ -1,7 +1,8 @@
 // Compiling Vectorscan databases is the slow part of loading rules (about 0.2 s for ours); a
 // compiled set is kept in a cache file keyed by the exact expressions, flags and library
 // version, so a command-line run pays it once. The cache is only an optimisation: when it cannot
-// be read or written, databases are compiled as usual.
+// be read or written, databases are compiled as usual. The expressions' widths and the rule
+// examples' passes (examples_cache.hpp) are kept in the same directory, through the same helpers.
 #pragma once
 
 #include <string>
