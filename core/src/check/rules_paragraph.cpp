@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <utility>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -26,17 +27,19 @@ void for_each_symbol(std::string_view t, Visit visit) {
     const std::size_t n = t.size();
     auto at = [&](std::size_t i) {
         if (i + 3 > n) return true;
-        return visit(i, (char32_t(p[i] & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+        return visit(i, (char32_t(p[i] & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) |
+                            (p[i + 2] & 0x3F));
     };
     auto is_lead = [](unsigned char c) { return c == 0xE2 || c == 0xE3 || c == 0xEF; };
     std::size_t i = 0;
 #if defined(__SSE2__)
-    const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), e3 = _mm_set1_epi8(static_cast<char>(0xE3)),
+    const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)),
+                  e3 = _mm_set1_epi8(static_cast<char>(0xE3)),
                   ef = _mm_set1_epi8(static_cast<char>(0xEF));
     for (; i + 16 <= n; i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-        unsigned mask = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)), _mm_cmpeq_epi8(v, ef))));
+        unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)), _mm_cmpeq_epi8(v, ef))));
         for (; mask; mask &= mask - 1)
             if (!at(i + static_cast<unsigned>(__builtin_ctz(mask)))) return;
     }
@@ -93,33 +96,26 @@ void p09_pairs(const ParagraphFacts& p, const Emit& emit) {
     };
     thread_local std::vector<Open> stack;  // kept between paragraphs: no allocation per paragraph
     stack.clear();
+    // The pairs, opening and closing.
+    static constexpr std::pair<char32_t, char32_t> kPairs[] = {
+        {U'（', U'）'}, {U'《', U'》'}, {U'“', U'”'},  {U'‘', U'’'},
+        {U'【', U'】'}, {U'〔', U'〕'}, {U'〈', U'〉'}};
     auto closer_of = [](char32_t cp) -> char32_t {
-        switch (cp) {
-            case U'（':
-                return U'）';
-            case U'《':
-                return U'》';
-            case U'“':
-                return U'”';
-            case U'‘':
-                return U'’';
-            case U'【':
-                return U'】';
-            case U'〔':
-                return U'〕';
-            case U'〈':
-                return U'〉';
-            default:
-                return 0;
-        }
+        for (const auto& [open, close] : kPairs)
+            if (cp == open) return close;
+        return 0;
+    };
+    auto is_closer = [](char32_t cp) {
+        for (const auto& pair : kPairs)
+            if (cp == pair.second) return true;
+        return false;
     };
     bool reported = false;
     // Every bracket and quote mark here is a three-byte character led by E2, E3 or EF.
     for_each_symbol(t, [&](std::size_t at, char32_t cp) {
         if (char32_t close = closer_of(cp)) {
             stack.push_back({close, at});
-        } else if (cp == U'）' || cp == U'》' || cp == U'”' || cp == U'’' || cp == U'】' ||
-                   cp == U'〕' || cp == U'〉') {
+        } else if (is_closer(cp)) {
             if (!stack.empty() && stack.back().close == cp) {
                 stack.pop_back();
             } else {
