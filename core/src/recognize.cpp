@@ -257,12 +257,16 @@ std::optional<ItemMarker> item_marker(std::string_view p) {
 
 Regulation recognize(const Document& doc) { return recognize(ParagraphSpan(doc.paragraphs)); }
 
+ParagraphMarkers paragraph_markers(std::string_view p) {
+    ParagraphMarkers m{article_marker(p), std::nullopt};
+    if (!m.article) m.item = item_marker(p);
+    return m;
+}
+
 std::vector<ParagraphMarkers> paragraph_markers(ParagraphSpan ps) {
-    std::vector<ParagraphMarkers> out(ps.size());
-    for (std::size_t i = 0; i < ps.size(); ++i) {
-        out[i].article = article_marker(ps[i].text);
-        if (!out[i].article) out[i].item = item_marker(ps[i].text);
-    }
+    std::vector<ParagraphMarkers> out;
+    out.reserve(ps.size());
+    for (const auto& p : ps) out.push_back(paragraph_markers(p.text));
     return out;
 }
 

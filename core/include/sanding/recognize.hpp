@@ -40,6 +40,7 @@ struct ParagraphMarkers {
     std::optional<ArticleMarker> article;
     std::optional<ItemMarker> item;
 };
+ParagraphMarkers paragraph_markers(std::string_view paragraph);
 std::vector<ParagraphMarkers> paragraph_markers(ParagraphSpan paragraphs);
 
 Regulation recognize(const Document& doc);

@@ -75,8 +75,7 @@ struct ParagraphFacts {
     std::optional<ArticleMarker> article;
     std::optional<ItemMarker> item;
 
-    ParagraphFacts(std::string_view text, ScopeSet scopes)
-        : text(text), scopes(scopes), article(article_marker(text)), item(article ? std::nullopt : item_marker(text)) {}
+    ParagraphFacts(std::string_view text, ScopeSet scopes) : ParagraphFacts(text, scopes, paragraph_markers(text)) {}
     ParagraphFacts(std::string_view text, ScopeSet scopes, const ParagraphMarkers& m)
         : text(text), scopes(scopes), article(m.article), item(m.item) {}
 };
