@@ -729,6 +729,32 @@ TEST(CheckText, InvalidUtf8IsRefusedNamingTheLine) {
     }
 }
 
+// Kangxi radicals (⼀, U+2F00) and compatibility ideographs (豈, U+F900) are found wherever they
+// stand in a paragraph (⺟ U+2E9F, of the radicals supplement, too), and characters just outside
+// those ranges (⹿ U+2E7F, ﬀ U+FB00) are left alone.
+TEST(CheckCompatibility, U01FindsEveryPlaceAndOnlyTheRanges) {
+    for (const std::string odd : {"⼀", "\uF900", "⺟"}) {
+        for (std::size_t before = 0; before < 40; before += 3) {
+            std::string text = "（一）";
+            for (std::size_t k = 0; k < before; ++k) text += k % 5 == 0 ? "，" : "统";
+            const std::size_t at = text.size();
+            text += odd + "负责统计调查工作。";
+            std::vector<std::size_t> found;
+            for (const auto& f : checker().check_paragraph(text))
+                if (f.rule == "U01") found.push_back(f.offset_utf8);
+            EXPECT_EQ(found, std::vector<std::size_t>{at}) << odd << " after " << before;
+            found.clear();  // and as the paragraph's last character
+            for (const auto& f : checker().check_paragraph(text.substr(0, at) + odd))
+                if (f.rule == "U01") found.push_back(f.offset_utf8);
+            EXPECT_EQ(found, std::vector<std::size_t>{at}) << odd << " last, after " << before;
+        }
+    }
+    for (const std::string near : {"⹿", "ﬀ"}) {
+        for (const auto& f : checker().check_paragraph("（一）负责统计调查工作" + near + "和统计分析。"))
+            EXPECT_NE(f.rule, "U01") << near;
+    }
+}
+
 // Many findings on one long line: each one's UTF-16 offset and column are those of the text
 // before it (counted on from the previous finding, not from the line's start each time).
 TEST(CheckText, ManyFindingsOnOneLineHaveTheirOwnPositions) {
