@@ -256,6 +256,8 @@ Checker::Checker(std::vector<RuleSet> sets) : sets_(std::move(sets)) {
     for (const auto& c : paragraph_rules()) implemented.insert(c.id);
     for (const auto& r : rules_) by_id_.emplace(r.id, &r);
     paragraph_rules_ = enabled_paragraph_rules([this](std::string_view id) { return find_rule(id); });
+    for (const auto& c : code_rules())
+        if (find_rule(c.id)) code_rules_.push_back(&c);  // the loaded sets' code rules, looked up once
     for (const auto& r : rules_)
         if (r.code && !implemented.count(r.id))
             throw Error("rules.unknown_code_rule", "规则 " + r.id + " 标注为代码规则，但程序中没有这条规则的实现",
@@ -485,7 +487,8 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
         } else {
             for (const auto& b : options.framework->bodies) {
                 if ((!reg.body.full_name.empty() && b.full_name == reg.body.full_name) ||
-                    (!reg.title.empty() && starts_with(reg.title, b.full_name + "职能配置"))) {
+                    (starts_with(reg.title, b.full_name) &&
+                     starts_with(std::string_view(reg.title).substr(b.full_name.size()), "职能配置"))) {
                     result.body = &b;
                     break;
                 }
@@ -504,8 +507,7 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
         paragraph_rules.run(ParagraphFacts(t, info[p].scopes, markers[p]), static_cast<int>(p));
     }
     CheckContext ctx(ps, reg, result.body, options.framework, info, lookup, out);
-    for (const auto& c : code_rules())
-        if (lookup(c.id)) c.run(ctx);
+    for (const CodeRule* c : code_rules_) c->run(ctx);
 
     resolve_overlaps(out);
     fill_positions(out, ps, reg, ctx.info);

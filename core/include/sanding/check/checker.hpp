@@ -65,6 +65,7 @@ private:
     std::vector<Rule> rules_;  // all sets' rules, in order
     std::map<std::string, const Rule*, std::less<>> by_id_;
     std::vector<std::pair<const struct ParagraphRule*, const Rule*>> paragraph_rules_;
+    std::vector<const struct CodeRule*> code_rules_;
     std::unique_ptr<PhraseMatcher> matcher_;
 };
 
