@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <exception>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace sanding {
@@ -21,7 +22,7 @@ inline unsigned worker_count() {
 inline constexpr std::size_t kParallelBytes = 256u << 10;
 
 // Calls piece(k) for k in [0, pieces), piece 0 on this thread and the others on their own;
-// returns when all are done. The first exception thrown by a piece is rethrown here.
+// returns when all are done. If pieces throw, the lowest-numbered one's exception is rethrown here.
 template <class Piece>
 void run_pieces(std::size_t pieces, Piece piece) {
     std::vector<std::exception_ptr> errors(pieces);
