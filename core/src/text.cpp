@@ -110,9 +110,7 @@ std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t 
 
 std::size_t utf16_length(std::string_view s) {
     // A lead byte starts a code point (one unit); a 4-byte lead starts a surrogate pair (two).
-    // Eight bytes at a time: a whole file's offsets are counted for JSON output.
-    constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
-    auto count_high_bits = [](std::uint64_t m) { return static_cast<std::size_t>((((m >> 7) & kOnes) * kOnes) >> 56); };
+    // Counted in blocks: a whole file's offsets are counted for JSON output.
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t units = 0, i = 0;
@@ -131,7 +129,10 @@ std::size_t utf16_length(std::string_view s) {
         const __m128i sums = _mm_sad_epu8(counts, zero);
         units += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) + static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
     }
-#endif
+#else
+    // Eight at a time in a 64-bit word.
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
+    auto count_high_bits = [](std::uint64_t m) { return static_cast<std::size_t>((((m >> 7) & kOnes) * kOnes) >> 56); };
     for (; i + 8 <= n; i += 8) {
         std::uint64_t w;
         std::memcpy(&w, p + i, 8);
@@ -139,6 +140,7 @@ std::size_t utf16_length(std::string_view s) {
         const std::uint64_t four = w & (w << 1) & (w << 2) & (w << 3) & ~(w << 4) & kHigh;  // 11110xxx
         units += 8 - count_high_bits(continuation) + count_high_bits(four);
     }
+#endif
     for (; i < n; ++i) {
         const unsigned char c = p[i];
         units += ((c & 0xC0) != 0x80) + ((c & 0xF8) == 0xF0);

@@ -425,15 +425,13 @@ namespace {
 // Where each draft of a document starts. A file may hold several drafts one after another (a
 // bundle exported as text): a title line (…规定, no article marker) followed shortly by 第一条,
 // after some articles, starts the next draft. Structure rules then apply draft by draft.
-std::vector<std::size_t> draft_starts(const Document& doc) {
+std::vector<std::size_t> draft_starts(const Document& doc, std::size_t bytes) {
     // What the walk below needs of each paragraph, found for all of them first (on every core
     // for a large file): it is most of the work, and the walk itself is short.
     enum : unsigned char { kText = 1, kArticle = 2, kFirstArticle = 4, kTitleLike = 8 };
     const auto& ps = doc.paragraphs;
     std::vector<unsigned char> facts(ps.size());
-    std::size_t bytes = 0;
-    for (const auto& p : ps) bytes += p.text.size();
-    const std::size_t pieces = bytes >= kParallelBytes ? worker_count() : 1;
+    const std::size_t pieces = pieces_for(bytes);
     run_pieces(pieces, [&](std::size_t k) {
         const auto [from, to] = piece_range(ps.size(), pieces, k);
         for (std::size_t i = from; i < to; ++i) {
@@ -514,7 +512,9 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
 }
 
 CheckResult Checker::check(const Document& doc, const CheckOptions& options) const {
-    const std::vector<std::size_t> starts = draft_starts(doc);
+    std::size_t bytes = 0;
+    for (const auto& p : doc.paragraphs) bytes += p.text.size();
+    const std::vector<std::size_t> starts = draft_starts(doc, bytes);
     const ParagraphSpan all(doc.paragraphs);
     std::vector<CheckResult> drafts(starts.size());
     auto check_one = [&](std::size_t k) {
@@ -524,9 +524,7 @@ CheckResult Checker::check(const Document& doc, const CheckOptions& options) con
     };
     // Drafts are independent (the matcher hands each thread its own scratch): a file of many
     // drafts is shared among the cores, taken in order; one draft, or a small file, stays here.
-    std::size_t bytes = 0;
-    for (const auto& p : doc.paragraphs) bytes += p.text.size();
-    const std::size_t workers = starts.size() >= 4 && bytes >= kParallelBytes ? worker_count() : 1;
+    const std::size_t workers = starts.size() >= 4 ? pieces_for(bytes) : 1;
     std::atomic<std::size_t> next{0};
     run_pieces(workers, [&](std::size_t) {
         try {
@@ -692,7 +690,7 @@ Document document_from_text(std::string_view text) {
     if (starts_with(text, "\xEF\xBB\xBF")) start = 3;  // BOM
     // A large text (a corpus of drafts) is validated and split in pieces on every core, each
     // piece ending at a line end (ASCII, so never inside a character).
-    const std::size_t pieces = text.size() >= kParallelBytes ? worker_count() : 1;
+    const std::size_t pieces = pieces_for(text.size());
     std::vector<std::size_t> bounds = {start};
     for (std::size_t k = 1; k < pieces; ++k) {
         const std::size_t at = std::max(bounds.back(), start + (text.size() - start) * k / pieces);

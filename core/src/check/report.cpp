@@ -57,7 +57,7 @@ struct FileOffsets {
         utf16.resize(ps.size());
         std::size_t bytes = 0;
         for (const auto& p : ps) bytes += p.text.size();
-        const std::size_t pieces = bytes >= kParallelBytes ? worker_count() : 1;
+        const std::size_t pieces = pieces_for(bytes);
         std::vector<std::size_t> totals(pieces);
         run_pieces(pieces, [&](std::size_t k) {
             const auto [from, to] = piece_range(ps.size(), pieces, k);
