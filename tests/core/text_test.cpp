@@ -26,6 +26,10 @@ TEST(ChineseNumeral, RefusesMalformedNumerals) {
     EXPECT_FALSE(parse_chinese_numeral("十十"));
     EXPECT_FALSE(parse_chinese_numeral("一十一"));
     EXPECT_FALSE(parse_chinese_numeral("条"));
+    EXPECT_FALSE(parse_chinese_numeral("零"));
+    EXPECT_FALSE(parse_chinese_numeral("〇"));
+    EXPECT_FALSE(parse_chinese_numeral("百"));
+    EXPECT_FALSE(parse_chinese_numeral("1a2"));
     EXPECT_FALSE(parse_chinese_numeral(""));
     EXPECT_EQ(parse_chinese_numeral("11"), 11);
 }

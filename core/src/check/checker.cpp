@@ -668,19 +668,23 @@ Checker load_checker(const std::vector<std::string>& rule_files, const Framework
 
 namespace {
 
-// The paragraphs of text[from, to), where `to` is just past a line end or the end of the text;
-// the empty paragraph after a final line end belongs to the end of the text only.
-void split_lines(std::string_view text, std::size_t from, std::size_t to, std::vector<Paragraph>& out) {
+// Calls line(start, end) for each paragraph of text[from, to), where `to` is just past a line end
+// or the end of the text; the empty paragraph after a final line end belongs to the end of the
+// text only. Returns how many there were.
+template <class Line>
+std::size_t for_each_line(std::string_view text, std::size_t from, std::size_t to, Line line) {
+    std::size_t n = 0;
     for (std::size_t start = from; start < to || to == text.size();) {
         // memchr per line (find_first_of would call memchr once per byte).
         const void* nl = std::memchr(text.data() + start, '\n', to - start);
         std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : to;
         if (const void* cr = std::memchr(text.data() + start, '\r', end - start))
             end = static_cast<std::size_t>(static_cast<const char*>(cr) - text.data());  // \r\n or a lone \r
-        out.push_back({std::string(text.substr(start, end - start)), ParagraphKind::Body, start});
+        line(start, end, n++);
         if (end == text.size()) break;
         start = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
     }
+    return n;
 }
 
 }  // namespace
@@ -699,19 +703,21 @@ Document document_from_text(std::string_view text) {
         bounds.push_back(static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1);
     }
     bounds.push_back(text.size());
+    // Counted first, so that each piece fills its own run of one vector: no vector grows, and
+    // no paragraph is moved again to join the pieces.
     struct Piece {
         bool valid = true;
         std::size_t bad = 0;
-        std::vector<Paragraph> paragraphs;
+        std::size_t first = 0, count = 0;  // its paragraphs' place in the document
     };
     std::vector<Piece> done(bounds.size() - 1);
-    auto run = [&](std::size_t k) {
+    run_pieces(done.size(), [&](std::size_t k) {
         const std::string_view piece = text.substr(bounds[k], bounds[k + 1] - bounds[k]);
         done[k].valid = is_valid_utf8(piece, &done[k].bad);
         done[k].bad += bounds[k];
-        if (done[k].valid && !piece.empty()) split_lines(text, bounds[k], bounds[k + 1], done[k].paragraphs);
-    };
-    run_pieces(done.size(), run);
+        if (done[k].valid && !piece.empty())
+            done[k].count = for_each_line(text, bounds[k], bounds[k + 1], [](std::size_t, std::size_t, std::size_t) {});
+    });
     for (const Piece& p : done) {
         if (p.valid) continue;
         const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + p.bad, '\n'));
@@ -719,15 +725,18 @@ Document document_from_text(std::string_view text) {
                                               std::to_string(p.bad) + "）；请以 UTF-8 编码保存");
     }
     if (trim(text.substr(start)).empty()) throw Error("check.empty", "文件中没有文字");
-    Document doc;
-    if (done.size() == 1) {
-        doc.paragraphs = std::move(done[0].paragraphs);
-        return doc;
-    }
     std::size_t total = 0;
-    for (const Piece& p : done) total += p.paragraphs.size();
-    doc.paragraphs.reserve(total);
-    for (Piece& p : done) std::move(p.paragraphs.begin(), p.paragraphs.end(), std::back_inserter(doc.paragraphs));
+    for (Piece& p : done) p.first = total, total += p.count;
+    Document doc;
+    doc.paragraphs.resize(total);
+    run_pieces(done.size(), [&](std::size_t k) {
+        Paragraph* out = doc.paragraphs.data() + done[k].first;
+        if (done[k].count == 0) return;
+        for_each_line(text, bounds[k], bounds[k + 1], [&](std::size_t from, std::size_t to, std::size_t i) {
+            out[i].text.assign(text.data() + from, to - from);
+            out[i].source_offset = from;
+        });
+    });
     return doc;
 }
 
