@@ -755,6 +755,30 @@ TEST(CheckCompatibility, U01FindsEveryPlaceAndOnlyTheRanges) {
     }
 }
 
+// P09 finds an unpaired bracket or quote mark wherever it stands (every alignment of the
+// sixteen-byte blocks it is looked for in, and as the paragraph's last character), and marks that
+// only share its leading bytes (「 、 ‚ 〒 ，) are not brackets to it.
+TEST(CheckPairs, P09FindsAnUnpairedMarkAtEveryPlace) {
+    auto p09_at = [](const std::string& text) {
+        std::vector<std::size_t> found;
+        for (const auto& f : checker().check_paragraph(text))
+            if (f.rule == "P09") found.push_back(f.offset_utf8);
+        return found;
+    };
+    for (const std::string mark : {"（", "）", "《", "》", "“", "”", "‘", "’", "【", "】", "〔", "〕", "〈", "〉"}) {
+        for (std::size_t before = 0; before < 24; ++before) {
+            std::string text = "负责";
+            for (std::size_t k = 0; k < before; ++k) text += k % 4 == 0 ? "，" : "统";
+            const std::size_t at = text.size();
+            EXPECT_EQ(p09_at(text + mark + "统计工作。"), std::vector<std::size_t>{at}) << mark << " after " << before;
+            EXPECT_EQ(p09_at(text + mark), std::vector<std::size_t>{at}) << mark << " last, after " << before;
+        }
+    }
+    for (const std::string other : {"「", "」", "、", "‚", "〒", "，"})
+        EXPECT_TRUE(p09_at("负责统计调查" + other + "和统计分析工作。").empty()) << other;
+    EXPECT_TRUE(p09_at("负责《中华人民共和国统计法》（2024年修正）的“宣传”工作。").empty());
+}
+
 // Many findings on one long line: each one's UTF-16 offset and column are those of the text
 // before it (counted on from the previous finding, not from the line's start each time).
 TEST(CheckText, ManyFindingsOnOneLineHaveTheirOwnPositions) {

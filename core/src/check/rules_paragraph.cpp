@@ -19,7 +19,7 @@ namespace {
 using Emit = ParagraphEmit;
 
 // Calls visit(offset, code point) for each character of t led by byte E2, E3 or EF — every CJK
-// bracket, quote mark and compatibility character — until visit returns false. Those lead bytes
+// bracket, quote mark and compatibility character (U01 asks for these) — until visit returns false. Those lead bytes
 // never occur inside another character, so they are looked for sixteen bytes at a time.
 template <class Visit>
 void for_each_symbol(std::string_view t, Visit visit) {
@@ -46,6 +46,50 @@ void for_each_symbol(std::string_view t, Visit visit) {
 #endif
     for (; i < n; ++i)
         if (is_lead(p[i]) && !at(i)) return;
+}
+
+// Calls visit(offset) for each character of t that may be one of P09's marks — U+2018–201D
+// (‘’“”: E2 80 98–9D), U+3008–3015 (〈〉《》【】〔〕…: E3 80 88–95) or U+FF08–FF09 (（）: EF BC
+// 88–89) — until visit returns false. Everything else, the ，。、 of every sentence included, is
+// passed over sixteen bytes at a time.
+template <class Visit>
+void for_each_pair_mark(std::string_view t, Visit visit) {
+    const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+    const std::size_t n = t.size();
+    auto is_mark = [&](std::size_t i) {
+        const unsigned char a = p[i], b = p[i + 1], c = p[i + 2];
+        return (a == 0xE2 && b == 0x80 && c >= 0x98 && c <= 0x9D) || (a == 0xE3 && b == 0x80 && c >= 0x88 && c <= 0x95) ||
+               (a == 0xEF && b == 0xBC && (c == 0x88 || c == 0x89));
+    };
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    auto eq = [](__m128i v, unsigned char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+    auto in_range = [](__m128i v, unsigned char lo, unsigned char hi) {  // lo <= v <= hi, unsigned
+        const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+        return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(hi - lo))), d);
+    };
+    auto marks_at = [&](std::size_t j) {  // bit k: a mark starts at j + k
+        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 1));
+        const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 2));
+        const __m128i quotes = _mm_and_si128(_mm_and_si128(eq(a, 0xE2), eq(b, 0x80)), in_range(c, 0x98, 0x9D));
+        const __m128i brackets = _mm_and_si128(_mm_and_si128(eq(a, 0xE3), eq(b, 0x80)), in_range(c, 0x88, 0x95));
+        const __m128i parens = _mm_and_si128(_mm_and_si128(eq(a, 0xEF), eq(b, 0xBC)), in_range(c, 0x88, 0x89));
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quotes, brackets), parens)));
+    };
+    for (; i + 18 <= n; i += 16)
+        for (unsigned mask = marks_at(i); mask; mask &= mask - 1)
+            if (!visit(i + static_cast<unsigned>(__builtin_ctz(mask)))) return;
+    if (n >= 18 && i + 3 <= n) {
+        // The rest as one block ending at the text's end, without the places already looked at.
+        const std::size_t j = n - 18;
+        for (unsigned mask = marks_at(j) & ~((1u << (i - j)) - 1); mask; mask &= mask - 1)
+            if (!visit(j + static_cast<unsigned>(__builtin_ctz(mask)))) return;
+        return;
+    }
+#endif
+    for (; i + 3 <= n; ++i)
+        if (is_mark(i) && !visit(i)) return;
 }
 
 void s16_article_separator(const ParagraphFacts& p, const Emit& emit) {
@@ -111,8 +155,9 @@ void p09_pairs(const ParagraphFacts& p, const Emit& emit) {
         return false;
     };
     bool reported = false;
-    // Every bracket and quote mark here is a three-byte character led by E2, E3 or EF.
-    for_each_symbol(t, [&](std::size_t at, char32_t cp) {
+    for_each_pair_mark(t, [&](std::size_t at) {
+        const auto* b = reinterpret_cast<const unsigned char*>(t.data() + at);
+        const char32_t cp = (char32_t(b[0] & 0x0F) << 12) | (char32_t(b[1] & 0x3F) << 6) | (b[2] & 0x3F);
         if (char32_t close = closer_of(cp)) {
             stack.push_back({close, at});
         } else if (is_closer(cp)) {
