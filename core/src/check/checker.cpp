@@ -516,36 +516,41 @@ CheckResult Checker::check(const Document& doc, const CheckOptions& options) con
     for (const auto& p : doc.paragraphs) bytes += p.text.size();
     const std::vector<std::size_t> starts = draft_starts(doc, bytes);
     const ParagraphSpan all(doc.paragraphs);
-    std::vector<CheckResult> drafts(starts.size());
-    auto check_one = [&](std::size_t k) {
+    // Per draft only its findings are kept (a CheckResult each, with its empty model, was ~3 MB
+    // of fresh pages for a 10 MB corpus); the first draft's model is the one returned.
+    CheckResult result;
+    std::vector<std::vector<Finding>> found(starts.size());
+    auto check_one = [&](std::size_t k, CheckResult& scratch) {
         const std::size_t from = starts[k], to = k + 1 < starts.size() ? starts[k + 1] : all.size();
-        check_draft(all.subspan(from, to - from), options, drafts[k]);
-        if (k > 0) drafts[k].regulation = {};  // only the first draft's model is returned
+        CheckResult& mine = k == 0 ? result : scratch;
+        mine.findings.clear();
+        check_draft(all.subspan(from, to - from), options, mine);
+        found[k] = std::move(mine.findings);
     };
     // Drafts are independent (the matcher hands each thread its own scratch): a file of many
     // drafts is shared among the cores, taken in order; one draft, or a small file, stays here.
     const std::size_t workers = starts.size() >= 4 ? pieces_for(bytes) : 1;
     std::atomic<std::size_t> next{0};
     run_pieces(workers, [&](std::size_t) {
+        CheckResult scratch;  // this thread's, reused draft after draft
         try {
-            for (std::size_t k; (k = next.fetch_add(1)) < starts.size();) check_one(k);
+            for (std::size_t k; (k = next.fetch_add(1)) < starts.size();) check_one(k, scratch);
         } catch (...) {
             next = starts.size();  // the others stop too
             throw;
         }
     });
-    CheckResult result;
-    for (std::size_t k = 0; k < drafts.size(); ++k) {
-        for (auto& f : drafts[k].findings) {
+    std::size_t total = 0;
+    for (const auto& f : found) total += f.size();
+    result.findings.clear();
+    result.findings.reserve(total);
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        for (auto& f : found[k]) {
             f.paragraph += static_cast<int>(starts[k]);
             f.line = f.paragraph + 1;
             result.findings.push_back(std::move(f));
         }
-        drafts[k].findings = {};  // freed as they are moved: peak memory stays that of the findings
-        if (k == 0) {
-            result.regulation = std::move(drafts[k].regulation);
-            result.body = drafts[k].body;
-        }
+        found[k] = {};  // freed as they are moved: peak memory stays that of the findings
     }
     return result;
 }

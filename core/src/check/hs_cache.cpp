@@ -7,9 +7,11 @@
 #include <climits>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 
 #include "sanding/error.hpp"
+#include "sanding/mapped_file.hpp"
 #include "sanding/odf_reader.hpp"
 
 namespace sanding {
@@ -100,8 +102,17 @@ bool get_u64(std::string_view& in, std::uint64_t& v) {
 }
 
 std::vector<hs_database*> load(const std::string& path, const std::string& key, std::size_t count) {
-    const std::string data = read_cache_file(path);
-    std::string_view in = data;
+    // Mapped, not read: the databases are copied out of the file once, by Vectorscan (read into a
+    // string first, ~1 MB was zero-filled and copied twice at every start).
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return {};
+    std::optional<MappedFile> file;
+    try {
+        file.emplace(path, std::size_t{1} << 30);
+    } catch (const Error&) {
+        return {};
+    }
+    std::string_view in = file->bytes();
     std::uint64_t key_len = 0, n = 0;
     // The whole key is stored and compared: a hash collision cannot give the wrong databases.
     if (!get_u64(in, key_len) || key_len != key.size() || in.substr(0, key_len) != key) return {};
