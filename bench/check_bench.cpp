@@ -58,21 +58,21 @@ BENCHMARK(BaselineScan300)->Unit(benchmark::kMicrosecond);
 
 static void CorpusSplit(benchmark::State& state) {
     if (corpus().empty()) return state.SkipWithError("SANDING_CORPUS not set");
-    for (auto _ : state) benchmark::DoNotOptimize(document_from_text(corpus()));
+    for (auto _ : state) benchmark::DoNotOptimize(text_paragraphs(corpus()));
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
 }
 BENCHMARK(CorpusSplit)->Unit(benchmark::kMillisecond);
 
 static void CorpusRecognize(benchmark::State& state) {
     if (corpus().empty()) return state.SkipWithError("SANDING_CORPUS not set");
-    const Document d = document_from_text(corpus());
+    const std::vector<ParagraphView> d = text_paragraphs(corpus());
     for (auto _ : state) benchmark::DoNotOptimize(recognize(d));
 }
 BENCHMARK(CorpusRecognize)->Unit(benchmark::kMillisecond);
 
 static void CorpusCheck(benchmark::State& state) {
     if (corpus().empty()) return state.SkipWithError("SANDING_CORPUS not set");
-    const Document d = document_from_text(corpus());
+    const std::vector<ParagraphView> d = text_paragraphs(corpus());
     for (auto _ : state) benchmark::DoNotOptimize(checker().check(d, {&fw(), {}}));
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
 }
@@ -80,9 +80,10 @@ BENCHMARK(CorpusCheck)->Unit(benchmark::kMillisecond);
 
 static void CorpusReportJson(benchmark::State& state) {
     if (corpus().empty()) return state.SkipWithError("SANDING_CORPUS not set");
-    const Document d = document_from_text(corpus());
+    const std::vector<ParagraphView> d = text_paragraphs(corpus());
     const CheckResult r = checker().check(d, {&fw(), {}});
-    for (auto _ : state) benchmark::DoNotOptimize(report_json(r.findings, {"corpus.txt", &d, true, {}}));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(report_json(r.findings, {"corpus.txt", d, true, {}}));
 }
 BENCHMARK(CorpusReportJson)->Unit(benchmark::kMillisecond);
 

@@ -255,7 +255,10 @@ std::optional<ItemMarker> item_marker(std::string_view p) {
     return m;
 }
 
-Regulation recognize(const Document& doc) { return recognize(ParagraphSpan(doc.paragraphs)); }
+Regulation recognize(const Document& doc) {
+    const std::vector<ParagraphView> paragraphs = views_of(doc);
+    return recognize(ParagraphSpan(paragraphs));
+}
 
 ParagraphMarkers paragraph_markers(std::string_view p) {
     ParagraphMarkers m{article_marker(p), std::nullopt};
@@ -303,12 +306,12 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
         Article a;
         a.number = m.number;
         a.heading = {static_cast<int>(first), m.offset, m.length};
-        a.paragraphs.push_back(ps[first].text.substr(m.offset + m.length));
+        a.paragraphs.emplace_back(ps[first].text.substr(m.offset + m.length));
         std::vector<int> source = {static_cast<int>(first)};
         std::vector<std::size_t> skip = {m.offset + m.length};
         for (std::size_t i = first + 1; i < last; ++i) {
             if (trim(ps[i].text).empty()) continue;
-            a.paragraphs.push_back(ps[i].text);
+            a.paragraphs.emplace_back(ps[i].text);
             source.push_back(static_cast<int>(i));
             skip.push_back(0);
         }

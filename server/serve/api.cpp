@@ -126,7 +126,8 @@ Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const s
     r.body = b.id, r.sha256 = crypto::sha256_hex(bytes), r.size = static_cast<long long>(bytes.size());
     r.author = u.name, r.comment = comment, r.created_at = now_iso();
     r.errors = sum.errors, r.warnings = sum.warnings, r.infos = sum.infos;
-    r.findings_json = report_json(result.findings, {"revision.odt", &doc, false, b.id});
+    const std::vector<ParagraphView> paragraphs = views_of(doc);
+    r.findings_json = report_json(result.findings, {"revision.odt", paragraphs, false, b.id});
     app.store().db().transaction([&](Poco::Data::Session& s) {
         auto now = app.store().body(s, b.id);
         if (action == WorkflowAction::CreateDraft) {
@@ -458,7 +459,9 @@ void check_text(Call& c) {
     {
         FairGate::Pass pass(c.app.check_gate());
         const CheckResult r = c.app.checker().check(doc, {&c.app.framework(), body_id});
-        answer = std::make_shared<const std::string>(report_json(r.findings, {"request", &doc, !odt, r.body ? r.body->id : ""}));
+        const std::vector<ParagraphView> paragraphs = views_of(doc);
+        answer = std::make_shared<const std::string>(
+            report_json(r.findings, {"request", paragraphs, !odt, r.body ? r.body->id : ""}));
     }
     if (cache.enabled()) cache.remember(key, answer);
     c.send_bytes(200, "application/json; charset=utf-8", *answer);

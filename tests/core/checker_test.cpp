@@ -835,6 +835,34 @@ TEST(CheckText, LargeTextSplitsLikeASmallOne) {
     }
 }
 
+// A plain-text file is checked as views into its own bytes, scanned in place where its lines end in
+// \n; copied into a Document, or with \r\n line ends, the same text is joined first. All three
+// give the same findings.
+TEST(CheckText, TextReadInPlaceGivesTheFindingsOfTheCopiedText) {
+    std::string lf, crlf;
+    for (int i = 0; i < 6; ++i) {
+        auto lines = i % 2 ? statistics_draft() : natural_resources_draft();
+        lines[i % 2 ? kEntrusted : kNrStaffing] +=
+            "完成交办的其它任务，“请示\"。";  // W01, P09 and more
+        lines.front() += "其它";              // at both ends of the scanned text too
+        lines.back() += "其它";
+        for (const auto& l : lines) lf += l + "\n", crlf += l + "\r\n";
+    }
+    auto describe = [](const std::vector<Finding>& fs) {
+        std::vector<std::string> out;
+        for (const auto& f : fs)
+            out.push_back(f.rule + "@" + std::to_string(f.paragraph) + ":" +
+                          std::to_string(f.offset_utf8) + "+" + std::to_string(f.length_utf8) +
+                          " " + f.message);
+        return out;
+    };
+    const std::vector<ParagraphView> in_place = text_paragraphs(lf);
+    const auto expected = describe(checker().check(document_from_text(lf), {&demo(), {}}).findings);
+    EXPECT_GT(expected.size(), 12u);
+    EXPECT_EQ(describe(checker().check(in_place, {&demo(), {}}).findings), expected);
+    EXPECT_EQ(describe(checker().check(text_paragraphs(crlf), {&demo(), {}}).findings), expected);
+}
+
 TEST(CheckText, EmptyOrBlankTextIsRefused) {
     for (const std::string& text : {std::string(), std::string("  \n\t\r\n"), std::string("\u3000\n \u3000"),
                                    std::string("\xEF\xBB\xBF")}) {

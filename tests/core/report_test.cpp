@@ -43,7 +43,8 @@ TEST(ReportJson, ManyFindingsCarryTheirFileOffsets) {
         f.length_utf16 = 1;
         findings.push_back(f);
     }
-    const std::string json = report_json(findings, {"corpus.txt", &doc, true, ""});
+    const std::vector<ParagraphView> paragraphs = views_of(doc);
+    const std::string json = report_json(findings, {"corpus.txt", paragraphs, true, ""});
     EXPECT_EQ(json.rfind("{\"findings\":[{\"rule\":\"T01\"", 0), 0u);
     EXPECT_EQ(json.find(",,"), std::string::npos);
     EXPECT_EQ(json.find("[,"), std::string::npos);

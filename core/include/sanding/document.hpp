@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sanding {
@@ -28,7 +29,23 @@ struct Document {
     std::vector<Paragraph> paragraphs;
 };
 
+// A paragraph as the recogniser and the checker read it, without owning its text: the text belongs
+// to a Document, or to the caller's buffer (a mapped plain-text file), which outlives the views.
+// A 10 MB corpus is then checked without copying each of its 80,000 lines into a string first.
+struct ParagraphView {
+    std::string_view text;
+    ParagraphKind kind = ParagraphKind::Body;
+    std::size_t source_offset = 0;
+};
+
+inline std::vector<ParagraphView> views_of(const Document& doc) {
+    std::vector<ParagraphView> out;
+    out.reserve(doc.paragraphs.size());
+    for (const auto& p : doc.paragraphs) out.push_back({p.text, p.kind, p.source_offset});
+    return out;
+}
+
 // A run of paragraphs (one draft of a document holding several).
-using ParagraphSpan = std::span<const Paragraph>;
+using ParagraphSpan = std::span<const ParagraphView>;
 
 }  // namespace sanding

@@ -202,8 +202,8 @@ static std::string article_label(const Regulation& reg, int index, ParagraphSpan
     if (index < 0) return {};
     const Article& a = reg.articles[index];
     if (a.number > 0) return "第" + chinese_numeral(a.number) + "条";
-    const std::string& t = ps[a.heading.paragraph].text;
-    std::string marker = t.substr(a.heading.offset, a.heading.length);
+    const std::string_view marker =
+        ps[a.heading.paragraph].text.substr(a.heading.offset, a.heading.length);
     return std::string(trim(marker));
 }
 
@@ -211,7 +211,7 @@ void CheckContext::emit(std::string_view id, int paragraph, std::size_t offset, 
                         std::string_view detail, std::vector<std::string> suggestions) const {
     const Rule* rule = lookup_(id);
     if (!rule || paragraph < 0 || paragraph >= static_cast<int>(paragraphs.size())) return;
-    const std::string& t = text(paragraph);
+    const std::string_view t = text(paragraph);
     offset = std::min(offset, t.size());
     length = std::min(length, t.size() - offset);
     out_.push_back(finding_of(*rule, paragraph, offset, length, detail, std::move(suggestions)));
@@ -220,7 +220,7 @@ void CheckContext::emit(std::string_view id, int paragraph, std::size_t offset, 
 void CheckContext::emit_at_text(std::string_view id, int paragraph, std::string_view needle, std::string_view detail,
                                 std::vector<std::string> suggestions) const {
     if (paragraph < 0) return emit_at_document(id, detail);
-    const std::string& t = text(paragraph);
+    const std::string_view t = text(paragraph);
     auto at = needle.empty() ? std::string::npos : t.find(needle);
     if (at == std::string::npos) emit(id, paragraph, 0, t.size(), detail, std::move(suggestions));
     else emit(id, paragraph, at, needle.size(), detail, std::move(suggestions));
@@ -229,7 +229,7 @@ void CheckContext::emit_at_text(std::string_view id, int paragraph, std::string_
 void CheckContext::emit_at_article(std::string_view id, const Article& a, std::string_view detail) const {
     if (a.heading.paragraph < 0) return emit_at_document(id, detail);
     // The marker without its separator: 第三条
-    const std::string& t = text(a.heading.paragraph);
+    const std::string_view t = text(a.heading.paragraph);
     std::size_t len = a.heading.length;
     auto end = t.find("条", a.heading.offset);
     if (end != std::string::npos && end + 3 <= a.heading.offset + a.heading.length) len = end + 3 - a.heading.offset;
@@ -425,11 +425,10 @@ namespace {
 // Where each draft of a document starts. A file may hold several drafts one after another (a
 // bundle exported as text): a title line (…规定, no article marker) followed shortly by 第一条,
 // after some articles, starts the next draft. Structure rules then apply draft by draft.
-std::vector<std::size_t> draft_starts(const Document& doc, std::size_t bytes) {
+std::vector<std::size_t> draft_starts(ParagraphSpan ps, std::size_t bytes) {
     // What the walk below needs of each paragraph, found for all of them first (on every core
     // for a large file): it is most of the work, and the walk itself is short.
     enum : unsigned char { kText = 1, kArticle = 2, kFirstArticle = 4, kTitleLike = 8 };
-    const auto& ps = doc.paragraphs;
     std::vector<unsigned char> facts(ps.size());
     const std::size_t pieces = pieces_for(bytes);
     run_pieces(pieces, [&](std::size_t k) {
@@ -499,7 +498,7 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
     matcher_->scan_all(ps, raw);
     ParagraphRuleRunner paragraph_rules(paragraph_rules_, out);
     for (std::size_t p = 0; p < ps.size(); ++p) {
-        const std::string& t = ps[p].text;
+        const std::string_view t = ps[p].text;
         if (t.empty()) continue;
         phrase_findings(raw[p], rules_, t, static_cast<int>(p), info[p].scopes, &reg.body, -1, out);
         paragraph_rules.run(ParagraphFacts(t, info[p].scopes, markers[p]), static_cast<int>(p));
@@ -512,10 +511,14 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
 }
 
 CheckResult Checker::check(const Document& doc, const CheckOptions& options) const {
+    const std::vector<ParagraphView> paragraphs = views_of(doc);
+    return check(ParagraphSpan(paragraphs), options);
+}
+
+CheckResult Checker::check(ParagraphSpan all, const CheckOptions& options) const {
     std::size_t bytes = 0;
-    for (const auto& p : doc.paragraphs) bytes += p.text.size();
-    const std::vector<std::size_t> starts = draft_starts(doc, bytes);
-    const ParagraphSpan all(doc.paragraphs);
+    for (const auto& p : all) bytes += p.text.size();
+    const std::vector<std::size_t> starts = draft_starts(all, bytes);
     // Per draft only its findings are kept (a CheckResult each, with its empty model, was ~3 MB
     // of fresh pages for a 10 MB corpus); the first draft's model is the one returned.
     CheckResult result;
@@ -564,7 +567,7 @@ std::vector<Finding> Checker::check_paragraph(std::string_view text) const {
     phrase_findings(raw, rules_, text, 0, scopes, nullptr, -1, out);
     paragraph_rule_findings(paragraph_rules_, text, 0, scopes, out);
     resolve_overlaps(out);
-    const Paragraph one{std::string(text)};
+    const ParagraphView one{text};
     fill_positions(out, ParagraphSpan(&one, 1), Regulation{}, {});
     return out;
 }
@@ -695,6 +698,15 @@ std::size_t for_each_line(std::string_view text, std::size_t from, std::size_t t
 }  // namespace
 
 Document document_from_text(std::string_view text) {
+    Document doc;
+    const std::vector<ParagraphView> views = text_paragraphs(text);
+    doc.paragraphs.reserve(views.size());
+    for (const auto& v : views)
+        doc.paragraphs.push_back({std::string(v.text), v.kind, v.source_offset});
+    return doc;
+}
+
+std::vector<ParagraphView> text_paragraphs(std::string_view text) {
     std::size_t start = 0;
     if (starts_with(text, "\xEF\xBB\xBF")) start = 3;  // BOM
     // A large text (a corpus of drafts) is validated and split in pieces on every core, each
@@ -732,17 +744,17 @@ Document document_from_text(std::string_view text) {
     if (trim(text.substr(start)).empty()) throw Error("check.empty", "文件中没有文字");
     std::size_t total = 0;
     for (Piece& p : done) p.first = total, total += p.count;
-    Document doc;
-    doc.paragraphs.resize(total);
+    std::vector<ParagraphView> paragraphs(total);
     run_pieces(done.size(), [&](std::size_t k) {
-        Paragraph* out = doc.paragraphs.data() + done[k].first;
+        ParagraphView* out = paragraphs.data() + done[k].first;
         if (done[k].count == 0) return;
-        for_each_line(text, bounds[k], bounds[k + 1], [&](std::size_t from, std::size_t to, std::size_t i) {
-            out[i].text.assign(text.data() + from, to - from);
-            out[i].source_offset = from;
-        });
+        for_each_line(text, bounds[k], bounds[k + 1],
+                      [&](std::size_t from, std::size_t to, std::size_t i) {
+                          out[i].text = text.substr(from, to - from);
+                          out[i].source_offset = from;
+                      });
     });
-    return doc;
+    return paragraphs;
 }
 
 }  // namespace sanding

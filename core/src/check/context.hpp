@@ -36,7 +36,7 @@ public:
     const Framework* framework;
     const std::vector<ParagraphInfo> info;
 
-    const std::string& text(int paragraph) const { return paragraphs[paragraph].text; }
+    std::string_view text(int paragraph) const { return paragraphs[paragraph].text; }
 
     // Reports rule `id` at a span of a paragraph; `detail` fills {detail} in the rule's message.
     // Ignored when the loaded rule sets do not have that rule.

@@ -326,21 +326,36 @@ void PhraseMatcher::scan(std::string_view text, std::vector<RawMatch>& out) cons
 void PhraseMatcher::scan_all(ParagraphSpan ps, std::vector<std::vector<RawMatch>>& out) const {
     out.assign(ps.size(), {});
     if (!db_ || ps.empty()) return;
+    // The paragraphs as one text, each followed by \n: read in place when they lie so already (a
+    // plain-text file's lines), else copied together.
+    bool in_place = true;
+    for (std::size_t i = 0; i + 1 < ps.size() && in_place; ++i) {
+        const std::string_view t = ps[i].text;
+        in_place = ps[i + 1].text.data() == t.data() + t.size() + 1 && t.data()[t.size()] == '\n';
+    }
     std::string joined;
     std::vector<std::size_t> starts;
     starts.reserve(ps.size());
-    std::size_t total = 0;
-    for (const auto& p : ps) total += p.text.size() + 1;
-    joined.reserve(total);
-    for (const auto& p : ps) {
-        starts.push_back(joined.size());
-        joined += p.text;
-        joined += '\n';
+    std::string_view all;
+    if (in_place) {
+        for (const auto& p : ps)
+            starts.push_back(static_cast<std::size_t>(p.text.data() - ps[0].text.data()));
+        all = std::string_view(ps[0].text.data(), starts.back() + ps.back().text.size());
+    } else {
+        std::size_t total = 0;
+        for (const auto& p : ps) total += p.text.size() + 1;
+        joined.reserve(total);
+        for (const auto& p : ps) {
+            starts.push_back(joined.size());
+            joined += p.text;
+            joined += '\n';
+        }
+        all = joined;
     }
     hs_scratch* s = acquire();
     std::vector<RawMatch> reports;
     // Block mode takes up to 4 GiB; a checked file is at most tens of megabytes.
-    hs_scan(db_, joined.data(), static_cast<unsigned>(joined.size()), 0, s, collect, &reports);
+    hs_scan(db_, all.data(), static_cast<unsigned>(all.size()), 0, s, collect, &reports);
     std::stable_sort(reports.begin(), reports.end(), [](const RawMatch& a, const RawMatch& b) { return a.end < b.end; });
     std::vector<RawMatch> mine;
     for (std::size_t i = 0; i < reports.size();) {

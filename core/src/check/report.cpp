@@ -52,8 +52,8 @@ namespace {
 struct FileOffsets {
     std::vector<std::size_t> utf16;
     explicit FileOffsets(const ReportInput& in) {
-        if (!in.file_offsets || !in.doc) return;
-        const auto& ps = in.doc->paragraphs;
+        if (!in.file_offsets || in.paragraphs.empty()) return;
+        const ParagraphSpan ps = in.paragraphs;
         utf16.resize(ps.size());
         std::size_t bytes = 0;
         for (const auto& p : ps) bytes += p.text.size();
@@ -118,8 +118,8 @@ namespace {
 
 void append_finding_json(std::string& out, const Finding& f, const ReportInput& in, const FileOffsets& offsets) {
     std::size_t base8 = 0, base16 = 0;
-    if (in.file_offsets && in.doc) {
-        base8 = in.doc->paragraphs[f.paragraph].source_offset;
+    if (in.file_offsets && !in.paragraphs.empty()) {
+        base8 = in.paragraphs[static_cast<std::size_t>(f.paragraph)].source_offset;
         base16 = offsets.utf16[f.paragraph];
     }
     out += "{\"rule\":";
@@ -185,7 +185,7 @@ std::string report_json(const std::vector<Finding>& findings, const ReportInput&
     if (in.body.empty()) out += "null";
     else json_string(out, in.body);
     out += ",\"paragraphs\":";
-    append_number(out, in.doc ? in.doc->paragraphs.size() : 0);
+    append_number(out, in.paragraphs.size());
     out += ",\"total\":" + std::to_string(s.total()) + ",\"errors\":" + std::to_string(s.errors) +
            ",\"warnings\":" + std::to_string(s.warnings) + ",\"infos\":" + std::to_string(s.infos) + "}}\n";
     return out;

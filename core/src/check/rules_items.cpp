@@ -71,7 +71,7 @@ void s08_entrusting_authority(const CheckContext& c) {
 void s12_unit_item_form(const CheckContext& c) {
     for (const auto& u : c.reg.units) {
         if (u.span.paragraph < 0 || u.name.empty()) continue;
-        const std::string& t = c.text(u.span.paragraph);
+        const std::string_view t = c.text(u.span.paragraph);
         const std::size_t at = u.span.offset + u.name.size();
         for (std::string_view bad : {"：", "，", ":", ","}) {
             if (t.compare(at, bad.size(), bad) == 0) {

@@ -23,7 +23,7 @@ void a01_defined_before_use(const CheckContext& c) {
     if (name.empty() || def_p < 0) return;
     for (int p = 0; p <= def_p; ++p) {
         if (is_front_matter(c, p)) continue;
-        const std::string& t = c.text(p);
+        const std::string_view t = c.text(p);
         auto at = t.find(name);
         // In the defining paragraph itself, only a use before the definition counts (the full
         // name contains no short name in practice, but 区X局 may be inside 全称).
@@ -39,7 +39,7 @@ void a01_defined_before_use(const CheckContext& c) {
 void a02_defined_once(const CheckContext& c) {
     int seen = 0;
     for (std::size_t p = 0; p < c.paragraphs.size(); ++p) {
-        const std::string& t = c.text(static_cast<int>(p));
+        const std::string_view t = c.text(static_cast<int>(p));
         for (auto at = find_bytes(t, kDefine); at != std::string::npos; at = find_bytes(t, kDefine, at + 1)) {
             if (++seen < 2) continue;
             auto close = t.find("）", at);

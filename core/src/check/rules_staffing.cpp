@@ -48,7 +48,7 @@ void n04_posts_within_establishment(const CheckContext& c) {
     const int posts = leader_total(s) + std::max(0, s.unit_posts);
     if (posts > total) {
         const int p = staffing_paragraph(c);
-        const std::string& t = c.text(p);
+        const std::string_view t = c.text(p);
         c.emit("N04", p, s.span.offset, t.size() - s.span.offset,
                "领导职数合计" + std::to_string(posts) + "名，超过编制" + std::to_string(total) + "名");
     }
@@ -78,7 +78,7 @@ void n06_leader_title(const CheckContext& c) {
     const std::string want = expected_principal(name);
     if (want.empty() || s.leaders[0].title == want) return;
     const int p = staffing_paragraph(c);
-    const std::string& t = c.text(p);
+    const std::string_view t = c.text(p);
     auto at = t.find("设" + s.leaders[0].title);
     if (at == std::string::npos) return;
     c.emit("N06", p, at + 3, s.leaders[0].title.size(), name + "的正职应称" + want, {want});

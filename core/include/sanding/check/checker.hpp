@@ -41,6 +41,8 @@ public:
 
     // A document holding several drafts one after another is checked draft by draft.
     CheckResult check(const Document& doc, const CheckOptions& options = {}) const;
+    // The same for paragraphs whose text the caller owns (see ParagraphView).
+    CheckResult check(ParagraphSpan paragraphs, const CheckOptions& options = {}) const;
 
     // The proofreader's path: one paragraph on its own, phrasing rules only, its scopes guessed
     // from its text (an item marker makes it a duty or unit item).
@@ -79,5 +81,7 @@ std::vector<std::string> rule_files_in(const std::string& dir);
 // Splits a text into paragraphs (one per line; \r\n and \r accepted), remembering where each
 // starts in the text. Error check.invalid_utf8 naming the line, check.empty for no text.
 Document document_from_text(std::string_view text);
+// The same paragraphs as views into text, which must outlive them; the same errors.
+std::vector<ParagraphView> text_paragraphs(std::string_view text);
 
 }  // namespace sanding

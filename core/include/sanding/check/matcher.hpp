@@ -43,7 +43,9 @@ public:
     void scan(std::string_view text, std::vector<RawMatch>& out) const;
 
     // The same for many paragraphs with one Vectorscan call over them joined by newlines (a call
-    // costs far more than a short paragraph's scan); out[i] gets paragraph i's matches.
+    // costs far more than a short paragraph's scan), read in place when the paragraphs lie one
+    // after another with a \n between them (a plain-text file's lines); out[i] gets paragraph i's
+    // matches.
     void scan_all(ParagraphSpan paragraphs, std::vector<std::vector<RawMatch>>& out) const;
 
     std::size_t pattern_count() const { return entries_.size(); }
