@@ -300,15 +300,19 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
         }
     }
 
+    reg.articles.reserve(starts.size());
+    std::vector<int> source;        // an article's paragraphs' indices in ps,
+    std::vector<std::size_t> skip;  // and the bytes before their text (the 第X条 marker)
     for (std::size_t k = 0; k < starts.size(); ++k) {
         const std::size_t first = starts[k], last = k + 1 < starts.size() ? starts[k + 1] : ps.size();
         const ArticleMarker& m = *markers[first].article;
         Article a;
         a.number = m.number;
         a.heading = {static_cast<int>(first), m.offset, m.length};
+        a.paragraphs.reserve(last - first);
         a.paragraphs.emplace_back(ps[first].text.substr(m.offset + m.length));
-        std::vector<int> source = {static_cast<int>(first)};
-        std::vector<std::size_t> skip = {m.offset + m.length};
+        source.assign(1, static_cast<int>(first));
+        skip.assign(1, m.offset + m.length);
         for (std::size_t i = first + 1; i < last; ++i) {
             if (trim(ps[i].text).empty()) continue;
             a.paragraphs.emplace_back(ps[i].text);
@@ -318,6 +322,11 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
         a.role = classify(a);
 
         if (a.role == ArticleRole::Duties || a.role == ArticleRole::Units) {
+            // At most one item per paragraph: the vectors grow once, not by doubling.
+            if (a.role == ArticleRole::Duties)
+                reg.duty_items.reserve(reg.duty_items.size() + a.paragraphs.size());
+            else
+                reg.units.reserve(reg.units.size() + a.paragraphs.size());
             for (std::size_t j = 1; j < a.paragraphs.size(); ++j) {
                 const std::string& text = a.paragraphs[j];
                 const auto& im = markers[static_cast<std::size_t>(source[j])].item;

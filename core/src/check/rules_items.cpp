@@ -1,7 +1,9 @@
 // Rules over the items of 第三条 (duties) and 第四条 (internal units): numbering, the 交办 item,
 // the unit-item form, verbs, duplicates and end marks.
+#include <algorithm>
 #include <array>
-#include <set>
+#include <utility>
+#include <vector>
 
 #include "context.hpp"
 #include "sanding/recognize.hpp"
@@ -98,12 +100,21 @@ void d01_functional_verb(const CheckContext& c) {
 }
 
 void d13_duplicate_items(const CheckContext& c) {
-    std::set<std::string> seen;
-    for (const auto& d : c.reg.duty_items) {
-        if (d.role != DutyItemRole::Ordinary || placeholder(d.text)) continue;
-        if (!seen.insert(std::string(trim(d.text))).second)
-            c.emit("D13", d.span.paragraph, d.span.offset, d.span.length, "与前面某项职责完全相同");
-    }
+    // The items' texts sorted (a view and its item each, no copies): an item whose text an
+    // earlier item has too is a repeat.
+    const auto& items = c.reg.duty_items;
+    std::vector<std::pair<std::string_view, std::size_t>> texts;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].role == DutyItemRole::Ordinary && !placeholder(items[i].text))
+            texts.push_back({trim(items[i].text), i});
+    std::sort(texts.begin(), texts.end());
+    std::vector<bool> repeat(items.size(), false);
+    for (std::size_t k = 1; k < texts.size(); ++k)
+        if (texts[k].first == texts[k - 1].first) repeat[texts[k].second] = true;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (repeat[i])
+            c.emit("D13", items[i].span.paragraph, items[i].span.offset, items[i].span.length,
+                   "与前面某项职责完全相同");
 }
 
 // P02: each item ends with 。 (laws end items with ；, 三定 does not).
