@@ -8,6 +8,10 @@
 #include <map>
 #include <set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <hs.h>
 
 #include "context.hpp"
@@ -676,6 +680,25 @@ Checker load_checker(const std::vector<std::string>& rule_files, const Framework
 
 namespace {
 
+// The first \n or \r in text[from, to), or `to`: sixteen bytes at a time (two memchr calls per
+// line, one for each, cost more than the rest of splitting a file into lines).
+std::size_t line_end(std::string_view text, std::size_t from, std::size_t to) {
+    const char* p = text.data();
+    std::size_t i = from;
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    for (; i + 16 <= to; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        if (const int mask =
+                _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr))))
+            return i + static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; i < to; ++i)
+        if (p[i] == '\n' || p[i] == '\r') return i;
+    return to;
+}
+
 // Calls line(start, end) for each paragraph of text[from, to), where `to` is just past a line end
 // or the end of the text; the empty paragraph after a final line end belongs to the end of the
 // text only. Returns how many there were.
@@ -683,11 +706,7 @@ template <class Line>
 std::size_t for_each_line(std::string_view text, std::size_t from, std::size_t to, Line line) {
     std::size_t n = 0;
     for (std::size_t start = from; start < to || to == text.size();) {
-        // memchr per line (find_first_of would call memchr once per byte).
-        const void* nl = std::memchr(text.data() + start, '\n', to - start);
-        std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) : to;
-        if (const void* cr = std::memchr(text.data() + start, '\r', end - start))
-            end = static_cast<std::size_t>(static_cast<const char*>(cr) - text.data());  // \r\n or a lone \r
+        const std::size_t end = line_end(text, start, to);  // \n, \r\n or a lone \r
         line(start, end, n++);
         if (end == text.size()) break;
         start = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
