@@ -43,6 +43,11 @@ hs_database* compile(const CompileJob& job) {
 
 std::string cache_key(const std::vector<CompileJob>& jobs) {
     std::string key = std::string(kMagic) + hs_version() + "\n";
+    // Databases are compiled for this machine's CPU: one compiled elsewhere (or under valgrind,
+    // which hides AVX-512) may still load here, but is not what a compile here would give.
+    if (hs_platform_info_t platform; hs_populate_platform(&platform) == HS_SUCCESS)
+        key += "platform " + std::to_string(platform.tune) + " " +
+               std::to_string(platform.cpu_features) + "\n";
     for (const auto& j : jobs) {
         key += "job " + std::to_string(j.expressions.size()) + "\n";
         for (std::size_t i = 0; i < j.expressions.size(); ++i)
