@@ -7,8 +7,8 @@
 #include <climits>
 #include <cstdlib>
 #include <filesystem>
-#include <optional>
 #include <fstream>
+#include <optional>
 
 #include "sanding/error.hpp"
 #include "sanding/mapped_file.hpp"
