@@ -1,6 +1,7 @@
 #include "sanding/xml_util.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "sanding/error.hpp"
@@ -17,8 +18,10 @@ std::size_t line_of(std::string_view xml, std::ptrdiff_t offset) {
     thread_local std::vector<std::size_t> newlines;
     if (cached_data != xml.data() || cached_size != xml.size()) {
         newlines.clear();
-        for (std::size_t i = 0; i < xml.size(); ++i)
-            if (xml[i] == '\n') newlines.push_back(i);
+        for (const char* at = xml.data();
+             (at = static_cast<const char*>(std::memchr(at, '\n', xml.data() + xml.size() - at)));
+             ++at)
+            newlines.push_back(static_cast<std::size_t>(at - xml.data()));
         cached_data = xml.data(), cached_size = xml.size();
     }
     const auto at = static_cast<std::size_t>(offset);

@@ -6,6 +6,7 @@
 
 #include <climits>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -56,9 +57,23 @@ std::string cache_key(const std::vector<CompileJob>& jobs) {
     return key;
 }
 
-std::uint64_t fnv1a(std::string_view s) {
+// Names a cache file only (the file holds the whole key to compare), so any well-mixed 64-bit
+// hash will do; taken eight bytes at a time, since a key holds the rule files (~100 KB), hashed at
+// every start.
+std::uint64_t key_hash(std::string_view s) {
     std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    auto mix = [&h](std::uint64_t v) {
+        h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 29;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        mix(w);
+    }
+    for (; i < s.size(); ++i) mix(static_cast<unsigned char>(s[i]));
+    mix(s.size());
     return h;
 }
 
@@ -82,7 +97,8 @@ std::string cache_file_for(std::string_view kind, std::string_view key) {
     const std::string dir = cache_dir();
     if (dir.empty()) return {};
     char name[40];
-    std::snprintf(name, sizeof name, "-%016llx.bin", static_cast<unsigned long long>(fnv1a(key)));
+    std::snprintf(name, sizeof name, "-%016llx.bin",
+                  static_cast<unsigned long long>(key_hash(key)));
     return dir + "/" + std::string(kind) + name;
 }
 
