@@ -21,7 +21,8 @@ bool is_numeral_char(char32_t cp) {
 
 // Numeral text → number, accepting full-width digits too (M05 flags them; the model still reads).
 int numeral_value(std::string_view s) {
-    if (s.find("\xEF\xBC") == s.npos) return parse_chinese_numeral(s).value_or(0);  // no full-width digit
+    if (find_bytes(s, "\xEF\xBC") == s.npos)
+        return parse_chinese_numeral(s).value_or(0);  // no full-width digit
     std::string ascii;
     std::size_t i = 0;
     bool fullwidth = false;
@@ -129,12 +130,12 @@ Staffing parse_staffing(std::string_view p, int paragraph) {
         covered = at + type.size();
     }
     // Leaders: 设A1名，B3名；… up to the unit-level clause or the end of the sentence.
-    if (auto set = p.find("设"); set != p.npos) {
+    if (auto set = find_bytes(p, "设"); set != p.npos) {
         std::string_view rest = p.substr(set + 3);
         std::string_view leaders = cut_before(cut_before(rest, "；"), "。");
         std::size_t start = 0;
         while (start < leaders.size()) {
-            std::size_t comma = leaders.find("，", start);
+            std::size_t comma = find_bytes(leaders, "，", start);
             std::size_t end = comma == leaders.npos ? leaders.size() : comma;
             std::string_view piece = leaders.substr(start, end - start);
             if (!contains(piece, "领导职数")) {
@@ -151,17 +152,17 @@ Staffing parse_staffing(std::string_view p, int paragraph) {
         }
     }
     // Unit-level posts: …；股级领导职数9名（含…）。
-    if (auto at = p.find("领导职数"); at != p.npos) {
+    if (auto at = find_bytes(p, "领导职数"); at != p.npos) {
         std::size_t level_start = 0;
         for (std::string_view delim : {"；", "，", "。", "设"}) {
-            auto d = p.rfind(delim, at);
+            auto d = rfind_bytes(p, delim, at);
             if (d != p.npos) level_start = std::max(level_start, d + delim.size());
         }
         s.unit_level = std::string(p.substr(level_start, at - level_start));
         std::size_t end = 0;
         s.unit_posts = count_at(p, at + std::string_view("领导职数").size(), &end);
         if (s.unit_posts >= 0 && p.substr(end, 3) == "（") {
-            auto close = p.find("）", end);
+            auto close = find_bytes(p, "）", end);
             if (close != p.npos) s.breakdown = std::string(p.substr(end + 3, close - end - 3));
         }
     }
@@ -172,9 +173,9 @@ void parse_body(const Article& a, Body& body) {
     if (a.paragraphs.empty()) return;
     std::string_view p = a.paragraphs[0];
     std::string_view first_sentence = cut_before(p, "。");
-    if (auto at = p.find("（以下简称"); at != p.npos) {
+    if (auto at = find_bytes(p, "（以下简称"); at != p.npos) {
         body.full_name = std::string(p.substr(0, at));
-        auto close = p.find("）", at);
+        auto close = find_bytes(p, "）", at);
         if (close != p.npos) body.short_name = std::string(p.substr(at + 15, close - at - 15));
     }
     if (contains(first_sentence, "是区委工作机关")) body.kind = BodyKind::PartyOrgan;
@@ -193,11 +194,11 @@ void parse_body(const Article& a, Body& body) {
             }
         }
     }
-    if (auto at = first_sentence.find("加挂"); at != first_sentence.npos) {
+    if (auto at = find_bytes(first_sentence, "加挂"); at != first_sentence.npos) {
         std::string_view names = cut_before(first_sentence.substr(at + 6), "牌子");
         std::size_t start = 0;
         while (start <= names.size()) {
-            std::size_t sep = names.find("、", start);
+            std::size_t sep = find_bytes(names, "、", start);
             std::size_t end = sep == names.npos ? names.size() : sep;
             if (end > start) body.extra_names.emplace_back(names.substr(start, end - start));
             if (sep == names.npos) break;
@@ -206,7 +207,8 @@ void parse_body(const Article& a, Body& body) {
     }
     for (std::size_t i = 1; i < a.paragraphs.size(); ++i) {
         std::string_view q = a.paragraphs[i];
-        if (auto at = q.find("设在"); at != q.npos && at > 0) body.hosted_offices.emplace_back(q.substr(0, at));
+        if (auto at = find_bytes(q, "设在"); at != q.npos && at > 0)
+            body.hosted_offices.emplace_back(q.substr(0, at));
     }
 }
 
@@ -353,7 +355,9 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
                     InternalUnit u{im->number, {}, {}, span};
                     std::size_t cut = rest.size(), cut_len = 0;
                     // A placeholder name (【待填写：…】) holds a colon of its own.
-                    std::size_t from = starts_with(rest, "【") && contains(rest, "】") ? rest.find("】") : 0;
+                    std::size_t from = starts_with(rest, "【") && contains(rest, "】")
+                                           ? find_bytes(rest, "】")
+                                           : 0;
                     for (std::string_view d : {"。", "：", "，", ":", ","}) {
                         auto at = rest.find(d, from);
                         if (at != rest.npos && at < cut) cut = at, cut_len = d.size();
@@ -370,7 +374,7 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
             parse_body(a, reg.body);
         } else if (a.role == ArticleRole::Effective && reg.effective_date.empty()) {
             std::string_view p = a.paragraphs[0];
-            auto from = p.find("自");
+            auto from = find_bytes(p, "自");
             std::size_t to = p.npos;
             for (std::string_view end : {"起施行", "起执行", "起生效", "施行"}) {
                 to = p.find(end, from == p.npos ? 0 : from);

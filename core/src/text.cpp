@@ -108,6 +108,16 @@ std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t 
     return at ? static_cast<std::size_t>(static_cast<const char*>(at) - s.data()) : std::string_view::npos;
 }
 
+std::size_t rfind_bytes(std::string_view s, std::string_view needle, std::size_t before) {
+    const std::size_t k = needle.size();
+    if (k > s.size()) return std::string_view::npos;
+    if (k == 0) return std::min(before, s.size());
+    for (std::size_t i = std::min(before, s.size() - k) + 1; i-- > 0;)
+        if (s[i] == needle[0] && std::memcmp(s.data() + i + 1, needle.data() + 1, k - 1) == 0)
+            return i;
+    return std::string_view::npos;
+}
+
 std::size_t utf16_length(std::string_view s) {
     // A lead byte starts a code point (one unit); a 4-byte lead starts a surrogate pair (two).
     // Counted in blocks: a whole file's offsets are counted for JSON output.

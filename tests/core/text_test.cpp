@@ -97,6 +97,20 @@ TEST(Trim, RemovesIdeographicSpaces) {
 
 // find_bytes looks at sixteen positions at a time: it must agree with std::string_view::find for
 // every needle length, every start and every place of the match, including the text's last bytes.
+TEST(FindBytes, BackwardsAgreesWithRfindEverywhere) {
+    std::string text;
+    for (int k = 0; k < 30; ++k)
+        text += (k % 7 == 3) ? "；股级领导职数" : (k % 5 == 1) ? "，" : "设局长x";
+    for (const std::string& needle : std::vector<std::string>{"x", "；", "，", "设", "领导职数",
+                                                              "设局长x设", "不存在", "", text}) {
+        for (std::size_t before = 0; before <= text.size() + 1; ++before)
+            ASSERT_EQ(rfind_bytes(text, needle, before),
+                      std::string_view(text).rfind(needle, before))
+                << "needle “" << needle << "” before " << before;
+        ASSERT_EQ(rfind_bytes(text, needle), std::string_view(text).rfind(needle)) << needle;
+    }
+}
+
 TEST(FindBytes, AgreesWithFindEverywhere) {
     std::string text;
     for (int k = 0; k < 60; ++k) text += (k % 7 == 3) ? "主要职责是" : (k % 5 == 1) ? "，" : "内设机构x";

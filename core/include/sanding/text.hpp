@@ -32,9 +32,13 @@ std::optional<int> parse_chinese_numeral(std::string_view s);
 // Leading/trailing ASCII white space, U+3000 and NBSP removed.
 std::string_view trim(std::string_view s);
 
-// s.find(needle, from) by memmem: much faster than find() on CJK text, where the needle's first
-// byte (a UTF-8 lead byte such as 0xE3) occurs everywhere.
+// s.find(needle, from), sixteen places at a time: much faster than find() on CJK text, where the
+// needle's first byte (a UTF-8 lead byte such as 0xE3) occurs everywhere.
 std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t from = 0);
+// s.rfind(needle, before): the last place at or before `before`, testing the first byte before
+// comparing (string_view::rfind compares the whole needle at every byte).
+std::size_t rfind_bytes(std::string_view s, std::string_view needle,
+                        std::size_t before = std::string_view::npos);
 
 inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 inline bool ends_with(std::string_view s, std::string_view p) {

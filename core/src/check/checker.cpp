@@ -192,7 +192,7 @@ Finding finding_of(const Rule& rule, int paragraph, std::size_t offset, std::siz
 }
 
 std::string with_detail(const std::string& message, std::string_view detail) {
-    auto at = message.find("{detail}");
+    auto at = find_bytes(message, "{detail}");
     if (at == std::string::npos) return message;
     std::string out = message;
     out.replace(at, 8, detail);
@@ -235,7 +235,7 @@ void CheckContext::emit_at_article(std::string_view id, const Article& a, std::s
     // The marker without its separator: 第三条
     const std::string_view t = text(a.heading.paragraph);
     std::size_t len = a.heading.length;
-    auto end = t.find("条", a.heading.offset);
+    auto end = find_bytes(t, "条", a.heading.offset);
     if (end != std::string::npos && end + 3 <= a.heading.offset + a.heading.length) len = end + 3 - a.heading.offset;
     emit(id, a.heading.paragraph, a.heading.offset, len, detail);
 }
@@ -292,7 +292,7 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
     // the placeholder itself, and no phrasing rule looks inside it.
     std::vector<std::pair<std::size_t, std::size_t>> placeholders;
     for (auto at = find_bytes(text, "【待填写"); at != text.npos; at = find_bytes(text, "【待填写", at + 1)) {
-        auto close = text.find("】", at);
+        auto close = find_bytes(text, "】", at);
         placeholders.push_back({at, close == text.npos ? text.size() : close + 3});
     }
     int last_rule = -1;

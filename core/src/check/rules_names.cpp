@@ -42,7 +42,7 @@ void a02_defined_once(const CheckContext& c) {
         const std::string_view t = c.text(static_cast<int>(p));
         for (auto at = find_bytes(t, kDefine); at != std::string::npos; at = find_bytes(t, kDefine, at + 1)) {
             if (++seen < 2) continue;
-            auto close = t.find("）", at);
+            auto close = find_bytes(t, "）", at);
             const std::size_t end = close == std::string::npos ? at + kDefine.size() : close + 3;
             c.emit("A02", static_cast<int>(p), at, end - at, "简称已在前面定义过，不应再次定义");
         }
@@ -59,7 +59,7 @@ void a04_same_name(const CheckContext& c) {
     if (s.span.paragraph >= 0) {
         std::string_view sentence = std::string_view(c.text(s.span.paragraph)).substr(s.span.offset);
         if (starts_with(sentence, c.reg.body.short_name) || starts_with(sentence, full)) return;
-        auto subject_end = sentence.find("机关");
+        auto subject_end = find_bytes(sentence, "机关");
         for (std::string_view type : {"行政编制", "事业编制", "政法专项编制"}) {
             auto at = sentence.find(type);
             if (at < subject_end) subject_end = at;

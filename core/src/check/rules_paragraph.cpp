@@ -234,7 +234,7 @@ void r03_placeholder(const ParagraphFacts& p, const Emit& emit) {
     const std::string_view t = p.text;
     for (auto at = find_bytes(t, "【待填写"); at != t.npos;
          at = find_bytes(t, "【待填写", at + 1)) {
-        auto close = t.find("】", at);
+        auto close = find_bytes(t, "】", at);
         const std::size_t end = close == t.npos ? t.size() : close + 3;
         emit(at, end - at, std::string(t.substr(at, end - at)), {});
     }

@@ -79,7 +79,7 @@ void n06_leader_title(const CheckContext& c) {
     if (want.empty() || s.leaders[0].title == want) return;
     const int p = staffing_paragraph(c);
     const std::string_view t = c.text(p);
-    auto at = t.find("设" + s.leaders[0].title);
+    auto at = find_bytes(t, "设" + s.leaders[0].title);
     if (at == std::string::npos) return;
     c.emit("N06", p, at + 3, s.leaders[0].title.size(), name + "的正职应称" + want, {want});
 }

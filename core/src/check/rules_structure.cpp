@@ -122,7 +122,7 @@ void s11_unit_count(const CheckContext& c) {
     const Article& a = c.reg.article(ArticleRole::Units);
     if (a.heading.paragraph < 0 || a.paragraphs.empty()) return;
     std::string_view opening = a.paragraphs[0];
-    auto ge = opening.find("个内设机构");
+    auto ge = find_bytes(opening, "个内设机构");
     if (ge == opening.npos) return;
     // The numeral just before 个: digits or Chinese numerals.
     std::size_t start = ge;
@@ -151,7 +151,7 @@ void s13_interpretation(const CheckContext& c) {
     std::string_view p = a.paragraphs[0];
     if (contains(p, "区委机构编制委员会办公室负责解释")) return;
     const std::size_t base = c.text(a.heading.paragraph).size() - p.size();
-    auto at = p.find("编办");
+    auto at = find_bytes(p, "编办");
     if (at != p.npos) {
         c.emit("S13", a.heading.paragraph, base + at, 6, "应写全称“区委机构编制委员会办公室”");
     } else {
