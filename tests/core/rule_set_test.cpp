@@ -157,6 +157,33 @@ TEST(RuleSet, LongAfterContextsFindEveryMatch) {
     EXPECT_EQ(starts(many), expected);
 }
 
+// An exception covers a match when it starts before it and ends at or after its end: a bounded
+// one is looked for as far back as its longest match reaches, an unbounded one up to 256 bytes.
+TEST(RuleSet, ExceptionsStartingBeforeTheMatchCoverIt) {
+    const Checker c = checker_of(
+        rule_set("  <rule id=\"X98\" severity=\"warning\" category=\"wording\" scope=\"text\">\n"
+                 "    <pattern>丙</pattern>\n"
+                 "    <exception>甲乙乙乙乙乙丙</exception>\n"
+                 "    <message>测试</message>\n"
+                 "  </rule>\n"
+                 "  <rule id=\"X97\" severity=\"warning\" category=\"wording\" scope=\"text\">\n"
+                 "    <pattern>丁</pattern>\n"
+                 "    <exception regex=\"true\">《[^》]*丁[^》]*》</exception>\n"
+                 "    <message>测试</message>\n"
+                 "  </rule>\n"));
+    auto starts = [&](const std::string& text) {
+        std::vector<std::size_t> at;
+        for (const auto& f : c.check_paragraph(text)) at.push_back(f.offset_utf8);
+        return at;
+    };
+    EXPECT_TRUE(starts("前甲乙乙乙乙乙丙后").empty());  // the bounded exception, 18 bytes back
+    EXPECT_EQ(starts("前甲乙乙乙乙丙后"), (std::vector<std::size_t>{18}));  // four 乙: not it
+    std::string title = "见《";
+    for (int k = 0; k < 60; ++k) title += "乙";                       // 180 bytes back
+    EXPECT_TRUE(starts(title + "丁》").empty());                      // the unbounded one
+    EXPECT_EQ(starts("见《乙》丁"), (std::vector<std::size_t>{12}));  // it ends before the match
+}
+
 TEST(RuleSetRefused, UnknownElementInARule) {
     const std::string xml = rule_set(w99("<example>完成交办的<mark>其它</mark>任务。</example>", "    <frobnicate/>\n"));
     const Error e = expect_error([&] { parse_rule_set(xml, "test.xml"); }, "rules.invalid");

@@ -104,6 +104,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
     };
     std::vector<Plan> plans;
     std::vector<std::size_t> exception_jobs(rules.size(), 0);
+    std::vector<std::string> exception_alternatives(rules.size());
     const Widths widths(rules);
     for (std::size_t r = 0; r < rules.size(); ++r) {
         const Rule& rule = rules[r];
@@ -165,7 +166,21 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
             std::string alt;
             for (const auto& ex : rule.exceptions) alt += (alt.empty() ? "" : "|") + ("(?:" + to_expression(ex) + ")");
             exception_jobs[r] = single("\\A(?:" + alt + ")", 0, rule, "例外");
+            exception_alternatives[r] = "(?:" + alt + ")";
         }
+    }
+    {
+        // How far back from a candidate a covering exception can start: its longest match.
+        std::vector<std::string> alternatives;
+        for (const auto& a : exception_alternatives)
+            if (!a.empty()) alternatives.push_back(a);
+        const auto w = expression_widths(alternatives);
+        exception_reach_.assign(rules.size(), std::string_view::npos);
+        for (std::size_t r = 0, k = 0; r < rules.size(); ++r)
+            if (!exception_alternatives[r].empty()) {
+                const unsigned hi = w[k++].second;
+                if (hi != UINT_MAX) exception_reach_[r] = hi;
+            }
     }
     if (jobs[0].expressions.empty()) jobs.erase(jobs.begin());  // only code rules
     const std::size_t shift = jobs.size() > 0 && !entries_.empty() ? 0 : 1;
@@ -229,7 +244,13 @@ bool PhraseMatcher::context_holds(hs_database* db, std::string_view window, hs_s
 bool PhraseMatcher::excepted(int rule, std::string_view text, std::size_t start, std::size_t end, hs_scratch* s) const {
     hs_database* db = exceptions_[rule];
     if (!db) return false;
-    const std::size_t lowest = start > kMaxLookBack ? start - kMaxLookBack : 0;
+    // A covering exception match starts at or after end - its longest match (and is looked for
+    // at most kMaxLookBack bytes back): each place tried costs a Vectorscan call.
+    std::size_t back = kMaxLookBack;
+    if (const std::size_t reach = exception_reach_[static_cast<std::size_t>(rule)];
+        reach != std::string_view::npos)
+        back = std::min(back, reach > end - start ? reach - (end - start) : 0);
+    const std::size_t lowest = start > back ? start - back : 0;
     std::vector<std::size_t> ends;
     for (std::size_t from = start + 1; from-- > lowest;) {
         if (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) continue;

@@ -83,6 +83,8 @@ private:
     hs_database* db_ = nullptr;
     std::vector<Entry> entries_;
     std::vector<hs_database*> exceptions_;  // per rule; nullptr when it has none
+    std::vector<std::size_t>
+        exception_reach_;  // per rule: longest exception match; npos: unbounded
     std::vector<hs_database*> owned_;
     hs_scratch* prototype_ = nullptr;
     mutable std::mutex pool_mutex_;
