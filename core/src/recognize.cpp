@@ -21,7 +21,8 @@ bool is_numeral_char(char32_t cp) {
 
 // Numeral text → number, accepting full-width digits too (M05 flags them; the model still reads).
 int numeral_value(std::string_view s) {
-    if (find_bytes(s, "\xEF\xBC") == s.npos)
+    // A numeral is a few bytes: looked at one by one (a search costs more to start).
+    if (std::none_of(s.begin(), s.end(), [](char c) { return c == '\xEF'; }))
         return parse_chinese_numeral(s).value_or(0);  // no full-width digit
     std::string ascii;
     std::size_t i = 0;
@@ -50,14 +51,23 @@ std::size_t skip_indent(std::string_view p) {
     return p.size() - t.size();
 }
 
-// Length in bytes of the run of numeral characters at s[i], at most max_chars characters.
+// Length in bytes of the run of numeral characters at s[i], at most max_chars characters. Every
+// numeral character is an ASCII digit or three bytes long (一, ３), so those are decoded here.
 std::size_t numeral_run(std::string_view s, std::size_t i, int max_chars) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     std::size_t j = i;
     for (int n = 0; j < s.size() && n < max_chars; ++n) {
-        std::size_t k = j;
-        char32_t cp = next_code_point(s, k);
+        if (p[j] >= '0' && p[j] <= '9') {
+            ++j;
+            continue;
+        }
+        if ((p[j] & 0xF0) != 0xE0 || j + 3 > s.size() || (p[j + 1] & 0xC0) != 0x80 ||
+            (p[j + 2] & 0xC0) != 0x80)
+            break;
+        const char32_t cp =
+            (char32_t(p[j] & 0x0F) << 12) | (char32_t(p[j + 1] & 0x3F) << 6) | (p[j + 2] & 0x3F);
         if (!is_numeral_char(cp)) break;
-        j = k;
+        j += 3;
     }
     return j - i;
 }
@@ -249,9 +259,9 @@ std::optional<ItemMarker> item_marker(std::string_view p) {
     if (open == 0 && close_len != 1) return std::nullopt;  // “1）” is too unusual to be an item
     m.chinese_brackets = m.chinese_brackets && close_len == 3;
     m.numeral = t.substr(open, len);
-    std::size_t i = 0;
-    char32_t first = next_code_point(m.numeral, i);
-    m.chinese_numeral = !(first >= U'0' && first <= U'9') && !(first >= U'０' && first <= U'９');
+    // Not an ASCII digit, nor a full-width one (EF BC 90–99): the numeral run holds no other byte
+    // EF.
+    m.chinese_numeral = !(m.numeral[0] >= '0' && m.numeral[0] <= '9') && m.numeral[0] != '\xEF';
     m.number = numeral_value(m.numeral);
     m.length = close + close_len;
     return m;
