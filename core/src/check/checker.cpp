@@ -507,7 +507,8 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
         phrase_findings(raw[p], rules_, t, static_cast<int>(p), info[p].scopes, &reg.body, -1, out);
         paragraph_rules.run(ParagraphFacts(t, info[p].scopes, markers[p]), static_cast<int>(p));
     }
-    CheckContext ctx(ps, reg, result.body, options.framework, info, lookup, out);
+    CheckContext ctx(ps, markers, reg, result.body, options.framework, std::move(info), lookup,
+                     out);
     for (const CodeRule* c : code_rules_) c->run(ctx);
 
     resolve_overlaps(out);

@@ -26,11 +26,20 @@ class CheckContext {
 public:
     using RuleLookup = std::function<const Rule*(std::string_view)>;
 
-    CheckContext(ParagraphSpan paragraphs, const Regulation& reg, const BodyFacts* body, const Framework* fw,
+    CheckContext(ParagraphSpan paragraphs, const std::vector<ParagraphMarkers>& markers,
+                 const Regulation& reg, const BodyFacts* body, const Framework* fw,
                  std::vector<ParagraphInfo> info, RuleLookup lookup, std::vector<Finding>& out)
-        : paragraphs(paragraphs), reg(reg), body(body), framework(fw), info(std::move(info)), lookup_(std::move(lookup)), out_(out) {}
+        : paragraphs(paragraphs),
+          markers(markers),
+          reg(reg),
+          body(body),
+          framework(fw),
+          info(std::move(info)),
+          lookup_(std::move(lookup)),
+          out_(out) {}
 
     const ParagraphSpan paragraphs;
+    const std::vector<ParagraphMarkers>& markers;  // per paragraph, parsed once for all rules
     const Regulation& reg;
     const BodyFacts* body;
     const Framework* framework;

@@ -22,7 +22,7 @@ void check_numbering(const CheckContext& c, const Items& items) {
         const int p = it.span.paragraph;
         if (p < 0) continue;
         if (c.info[p].article != article) article = c.info[p].article, expected = 1;
-        auto m = item_marker(c.text(p));
+        const auto& m = c.markers[static_cast<std::size_t>(p)].item;
         if (!m) continue;
         if (!m->chinese_brackets) {
             c.emit("S06", p, m->offset, m->length, "项的序号应写作" + marker_for(expected), {marker_for(expected)});
