@@ -98,18 +98,23 @@ int count_at(std::string_view s, std::size_t i, std::size_t* end = nullptr) {
 }
 
 ArticleRole classify(const Article& a) {
-    auto anywhere = [&](std::string_view needle) {
-        for (const auto& p : a.paragraphs)
-            if (contains(p, needle)) return true;
+    const std::string_view first = a.paragraphs.empty() ? std::string_view() : a.paragraphs[0];
+    // Each test in the order of the rules below, but a phrase's search is skipped where a shorter
+    // one it holds is absent (主要职责 for 主要职责是, 内设机构 for its three forms).
+    auto in_later_paragraphs = [&](std::string_view needle) {
+        for (std::size_t i = 1; i < a.paragraphs.size(); ++i)
+            if (contains(a.paragraphs[i], needle)) return true;
         return false;
     };
-    const std::string_view first = a.paragraphs.empty() ? std::string_view() : a.paragraphs[0];
     if (contains(first, "制定本规定")) return ArticleRole::Basis;
+    const bool duties = contains(first, "主要职责");
     // 主要职责是 first: a 第三条 that repeats the definition (A02) is still the duties article.
-    if (contains(first, "主要职责是")) return ArticleRole::Duties;
+    if (duties && contains(first, "主要职责是")) return ArticleRole::Duties;
     if (contains(first, "以下简称")) return ArticleRole::Nature;
-    if (contains(first, "主要职责") || anywhere("主要职责是")) return ArticleRole::Duties;
-    if (contains(first, "内设机构：") || contains(first, "设下列内设机构") || contains(first, "内设机构:"))
+    if (duties || in_later_paragraphs("主要职责是")) return ArticleRole::Duties;
+    if (contains(first, "内设机构") &&
+        (contains(first, "内设机构：") || contains(first, "设下列内设机构") ||
+         contains(first, "内设机构:")))
         return ArticleRole::Units;
     if (contains(first, "负责解释")) return ArticleRole::Interpretation;
     if (contains(first, "本规定") && (contains(first, "施行") || contains(first, "起执行") || contains(first, "生效")))
