@@ -36,28 +36,38 @@ def findings_in_textlint_output():
     with open(os.path.join(work, "out"), encoding="utf-8") as f:
         return sum(len(r["messages"]) for r in json.load(f))  # fails loudly if textlint crashed
 
+def run_once(cmd):
+    """Wall time in ms and peak RSS in MiB of one run."""
+    t0 = time.perf_counter()
+    # Output to a real file: GNU grep stops at the first match when stdout is /dev/null.
+    with open(os.path.join(work, "out"), "wb") as out:
+        p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"{cmd[0]} failed with {code}")
+    return (time.perf_counter() - t0) * 1000, usage.ru_maxrss / 1024
+
 def run(cmd, repeat):
     """Median wall time in ms and the largest peak RSS in MiB over `repeat` runs."""
-    times, rss = [], 0
+    runs = [run_once(cmd) for _ in range(repeat)]
+    return statistics.median(t for t, _ in runs), max(r for _, r in runs)
+
+def run_alternately(a, b, repeat):
+    """run() of two commands, one run of each in turn: a neighbour's load on this shared machine
+    then weighs on both alike instead of on whichever ran while it lasted."""
+    runs_a, runs_b = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        # Output to a real file: GNU grep stops at the first match when stdout is /dev/null.
-        with open(os.path.join(work, "out"), "wb") as out:
-            p = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(p.pid, 0)
-        times.append((time.perf_counter() - t0) * 1000)
-        rss = max(rss, usage.ru_maxrss / 1024)
-        code = os.waitstatus_to_exitcode(status)
-        if code not in (0, 1):
-            sys.exit(f"{cmd[0]} failed with {code}")
-    return statistics.median(times), rss
+        runs_a.append(run_once(a))
+        runs_b.append(run_once(b))
+    return [(statistics.median(t for t, _ in rs), max(r for _, r in rs)) for rs in (runs_a, runs_b)]
 
 print(f"{len(open(literals, encoding='utf-8').read().splitlines())} literal phrase rules exported for grep and prh\n")
 print(f"{'corpus':>8} {'sanding check --format json':>28} {'grep -c -F -f':>14} {'textlint+prh':>13} {'sanding/grep':>13} {'textlint/sanding':>17} {'sanding RSS':>12}")
 for size in ("10000", "1000000", "10000000"):
     corpus = os.path.join(work, size, "corpus.txt")
-    s, s_rss = run([sanding, "check", "--format", "json", corpus], 7)
-    g, _ = run(["grep", "-c", "-F", "-f", literals, corpus], 7)
+    (s, s_rss), (g, _) = run_alternately([sanding, "check", "--format", "json", corpus],
+                                         ["grep", "-c", "-F", "-f", literals, corpus], 11)
     t, _ = run([textlint, "--config", os.path.join(work, "textlintrc.json"), "--format", "json", corpus], 1 if size == "10000000" else 3)
     assert findings_in_textlint_output() > 0, "textlint reported nothing"
     label = {"10000": "10 KB", "1000000": "1 MB", "10000000": "10 MB"}[size]
