@@ -43,6 +43,13 @@ Checker checker_of(const std::string& xml, const std::string& where = "test.xml"
     return Checker(std::move(sets));
 }
 
+// Where the findings of one paragraph start, in bytes.
+std::vector<std::size_t> finding_starts(const Checker& c, const std::string& text) {
+    std::vector<std::size_t> at;
+    for (const auto& f : c.check_paragraph(text)) at.push_back(f.offset_utf8);
+    return at;
+}
+
 // Runs f, expecting Error `code`; returns it for further checks.
 Error expect_error(const std::function<void()>& f, const std::string& code) {
     try {
@@ -136,11 +143,7 @@ TEST(RuleSet, LongAfterContextsFindEveryMatch) {
         "    <pattern after=\"[甲乙]+丙\">甲</pattern>\n"
         "    <message>测试</message>\n"
         "  </rule>\n"));
-    auto starts = [&](const std::string& text) {
-        std::vector<std::size_t> at;
-        for (const auto& f : c.check_paragraph(text)) at.push_back(f.offset_utf8);
-        return at;
-    };
+    auto starts = [&](const std::string& text) { return finding_starts(c, text); };
     EXPECT_EQ(starts("甲甲乙丙"), (std::vector<std::size_t>{0, 3}));  // both 甲 stand before 甲乙丙 / 乙丙
     EXPECT_EQ(starts("甲乙丁丙。甲乙丙"), (std::vector<std::size_t>{15}));
     std::string long_context = "前甲";
@@ -171,11 +174,7 @@ TEST(RuleSet, ExceptionsStartingBeforeTheMatchCoverIt) {
                  "    <exception regex=\"true\">《[^》]*丁[^》]*》</exception>\n"
                  "    <message>测试</message>\n"
                  "  </rule>\n"));
-    auto starts = [&](const std::string& text) {
-        std::vector<std::size_t> at;
-        for (const auto& f : c.check_paragraph(text)) at.push_back(f.offset_utf8);
-        return at;
-    };
+    auto starts = [&](const std::string& text) { return finding_starts(c, text); };
     EXPECT_TRUE(starts("前甲乙乙乙乙乙丙后").empty());  // the bounded exception, 18 bytes back
     EXPECT_EQ(starts("前甲乙乙乙乙丙后"), (std::vector<std::size_t>{18}));  // four 乙: not it
     std::string title = "见《";
