@@ -267,15 +267,15 @@ std::optional<int> parse_chinese_numeral(std::string_view s) {
         for (char c : s) value = value * 10 + (c - '0');
         return value;
     }
-    // One character (（三）, 第九条) is most of what the recogniser reads: no table, no spelling check.
+    // One character (（三）, 第九条) is most of what the recogniser reads: no table, no spelling
+    // check. (Three bytes that are not one character start with an ASCII or two-byte one: no
+    // numeral.)
     if (s.size() == 3) {
         std::size_t i = 0;
         const char32_t cp = next_code_point(s, i);
-        if (i == 3) {  // one character, not three ASCII bytes
-            if (const int d = digit_value(cp); d > 0) return d;
-            if (cp == U'十') return 10;
-            return std::nullopt;  // 零, 百 or not a numeral
-        }
+        if (const int d = digit_value(cp); d > 0) return d;
+        if (cp == U'十') return 10;
+        return std::nullopt;  // 零, 百 or not a numeral
     }
     // Accept exactly the forms chinese_numeral writes, so that 二十零 or 十十 are not numerals.
     int value = 0;

@@ -120,13 +120,13 @@ Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const s
     } catch (const Error& e) {
         throw ApiError{422, e.code(), "上传的文件不是可读的 ODT 文档：" + e.message()};
     }
-    const CheckResult result = app.checker().check(doc, {&app.framework(), b.id});
+    const std::vector<ParagraphView> paragraphs = views_of(doc);
+    const CheckResult result = app.checker().check(paragraphs, {&app.framework(), b.id});
     const Summary sum = summarize(result.findings);
     RevisionRecord r;
     r.body = b.id, r.sha256 = crypto::sha256_hex(bytes), r.size = static_cast<long long>(bytes.size());
     r.author = u.name, r.comment = comment, r.created_at = now_iso();
     r.errors = sum.errors, r.warnings = sum.warnings, r.infos = sum.infos;
-    const std::vector<ParagraphView> paragraphs = views_of(doc);
     r.findings_json = report_json(result.findings, {"revision.odt", paragraphs, false, b.id});
     app.store().db().transaction([&](Poco::Data::Session& s) {
         auto now = app.store().body(s, b.id);
@@ -449,17 +449,23 @@ void check_text(Call& c) {
         if (auto answer = cache.find(key)) return c.send_bytes(200, "application/json; charset=utf-8", *answer);
     }
     if (!odt) require_utf8(bytes);  // after the cache: an answer kept was for a valid text
+    // A text is read as views into the request's bytes; an .odt's paragraphs are the document's.
     Document doc;
+    std::vector<ParagraphView> paragraphs;
     try {
-        doc = odt ? read_odt(bytes) : document_from_text(bytes);
+        if (odt) {
+            doc = read_odt(bytes);
+            paragraphs = views_of(doc);
+        } else {
+            paragraphs = text_paragraphs(bytes);
+        }
     } catch (const Error& e) {
         throw ApiError{odt ? 422 : 400, e.code(), e.message()};
     }
     std::shared_ptr<const std::string> answer;
     {
         FairGate::Pass pass(c.app.check_gate());
-        const CheckResult r = c.app.checker().check(doc, {&c.app.framework(), body_id});
-        const std::vector<ParagraphView> paragraphs = views_of(doc);
+        const CheckResult r = c.app.checker().check(paragraphs, {&c.app.framework(), body_id});
         answer = std::make_shared<const std::string>(
             report_json(r.findings, {"request", paragraphs, !odt, r.body ? r.body->id : ""}));
     }

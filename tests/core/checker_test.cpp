@@ -835,9 +835,9 @@ TEST(CheckText, LargeTextSplitsLikeASmallOne) {
     }
 }
 
-// A plain-text file is checked as views into its own bytes, scanned in place where its lines end in
-// \n; copied into a Document, or with \r\n line ends, the same text is joined first. All three
-// give the same findings.
+// A plain-text file is checked as views into its own bytes (scanned in place where its lines end
+// in \n); copied into a Document, or with \r\n line ends, the same text is joined first. Whichever
+// way it is read, the findings are the same.
 TEST(CheckText, TextReadInPlaceGivesTheFindingsOfTheCopiedText) {
     std::string lf, crlf;
     for (int i = 0; i < 6; ++i) {

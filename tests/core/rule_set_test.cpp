@@ -177,10 +177,18 @@ TEST(RuleSet, ExceptionsStartingBeforeTheMatchCoverIt) {
     auto starts = [&](const std::string& text) { return finding_starts(c, text); };
     EXPECT_TRUE(starts("前甲乙乙乙乙乙丙后").empty());  // the bounded exception, 18 bytes back
     EXPECT_EQ(starts("前甲乙乙乙乙丙后"), (std::vector<std::size_t>{18}));  // four 乙: not it
+    // The exception ends before the second 丙: that one is reported.
+    EXPECT_EQ(starts("甲乙乙乙乙乙丙丙"), (std::vector<std::size_t>{21}));
     std::string title = "见《";
-    for (int k = 0; k < 60; ++k) title += "乙";                       // 180 bytes back
-    EXPECT_TRUE(starts(title + "丁》").empty());                      // the unbounded one
-    EXPECT_EQ(starts("见《乙》丁"), (std::vector<std::size_t>{12}));  // it ends before the match
+    for (int k = 0; k < 60; ++k) title += "乙";   // 180 bytes back
+    EXPECT_TRUE(starts(title + "丁》").empty());  // the unbounded one
+    // 《丁》 covers its own 丁 only; the first 丁 stands before it.
+    EXPECT_EQ(starts("见丁《丁》"), (std::vector<std::size_t>{3}));
+    // An unbounded exception is looked for up to 256 bytes back: one starting 300 bytes back is not
+    // seen.
+    std::string far = "见《";
+    for (int k = 0; k < 100; ++k) far += "乙";
+    EXPECT_EQ(starts(far + "丁》"), (std::vector<std::size_t>{far.size()}));
 }
 
 TEST(RuleSetRefused, UnknownElementInARule) {

@@ -30,6 +30,7 @@ TEST(ChineseNumeral, RefusesMalformedNumerals) {
     EXPECT_FALSE(parse_chinese_numeral("〇"));
     EXPECT_FALSE(parse_chinese_numeral("百"));
     EXPECT_FALSE(parse_chinese_numeral("1a2"));
+    EXPECT_FALSE(parse_chinese_numeral("1\u00B2"));  // three bytes, two characters
     EXPECT_FALSE(parse_chinese_numeral(""));
     EXPECT_EQ(parse_chinese_numeral("11"), 11);
 }
@@ -95,8 +96,7 @@ TEST(Trim, RemovesIdeographicSpaces) {
     EXPECT_EQ(trim("   "), "");
 }
 
-// find_bytes looks at sixteen positions at a time: it must agree with std::string_view::find for
-// every needle length, every start and every place of the match, including the text's last bytes.
+// rfind_bytes agrees with std::string_view::rfind for every needle and every bound.
 TEST(FindBytes, BackwardsAgreesWithRfindEverywhere) {
     std::string text;
     for (int k = 0; k < 30; ++k)
@@ -111,6 +111,8 @@ TEST(FindBytes, BackwardsAgreesWithRfindEverywhere) {
     }
 }
 
+// find_bytes looks at sixteen positions at a time: it must agree with std::string_view::find for
+// every needle length, every start and every place of the match, including the text's last bytes.
 TEST(FindBytes, AgreesWithFindEverywhere) {
     std::string text;
     for (int k = 0; k < 60; ++k) text += (k % 7 == 3) ? "主要职责是" : (k % 5 == 1) ? "，" : "内设机构x";

@@ -1,5 +1,5 @@
-// A document as a flat list of paragraphs: what the ODT reader produces, what the recogniser
-// reads the draft model from, and what the ODT writer lays out.
+// A document as a flat list of paragraphs: what the ODT reader produces and the ODT writer lays
+// out; the recogniser and the checker read it through views (ParagraphView).
 #pragma once
 
 #include <span>
@@ -34,14 +34,13 @@ struct Document {
 // A 10 MB corpus is then checked without copying each of its 80,000 lines into a string first.
 struct ParagraphView {
     std::string_view text;
-    ParagraphKind kind = ParagraphKind::Body;
-    std::size_t source_offset = 0;
+    std::size_t source_offset = 0;  // as Paragraph::source_offset
 };
 
 inline std::vector<ParagraphView> views_of(const Document& doc) {
     std::vector<ParagraphView> out;
     out.reserve(doc.paragraphs.size());
-    for (const auto& p : doc.paragraphs) out.push_back({p.text, p.kind, p.source_offset});
+    for (const auto& p : doc.paragraphs) out.push_back({p.text, p.source_offset});
     return out;
 }
 

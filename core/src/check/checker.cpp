@@ -540,7 +540,7 @@ CheckResult Checker::check(ParagraphSpan all, const CheckOptions& options) const
     const std::size_t workers = starts.size() >= 4 ? pieces_for(bytes) : 1;
     std::atomic<std::size_t> next{0};
     run_pieces(workers, [&](std::size_t) {
-        CheckResult scratch;  // this thread's, reused draft after draft
+        CheckResult scratch;  // this thread's drafts' model, each replacing the one before
         try {
             for (std::size_t k; (k = next.fetch_add(1)) < starts.size();) check_one(k, scratch);
         } catch (...) {
@@ -700,9 +700,9 @@ std::size_t line_end(std::string_view text, std::size_t from, std::size_t to) {
     return to;
 }
 
-// Calls line(start, end) for each paragraph of text[from, to), where `to` is just past a line end
-// or the end of the text; the empty paragraph after a final line end belongs to the end of the
-// text only. Returns how many there were.
+// Calls line(start, end, index) for each paragraph of text[from, to), where `to` is just past a
+// line end or the end of the text; the empty paragraph after a final line end belongs to the end of
+// the text only. Returns how many there were.
 template <class Line>
 std::size_t for_each_line(std::string_view text, std::size_t from, std::size_t to, Line line) {
     std::size_t n = 0;
@@ -722,7 +722,7 @@ Document document_from_text(std::string_view text) {
     const std::vector<ParagraphView> views = text_paragraphs(text);
     doc.paragraphs.reserve(views.size());
     for (const auto& v : views)
-        doc.paragraphs.push_back({std::string(v.text), v.kind, v.source_offset});
+        doc.paragraphs.push_back({std::string(v.text), ParagraphKind::Body, v.source_offset});
     return doc;
 }
 

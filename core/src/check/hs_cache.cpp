@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -58,8 +59,8 @@ std::string cache_key(const std::vector<CompileJob>& jobs) {
 }
 
 // Names a cache file only (the file holds the whole key to compare), so any well-mixed 64-bit
-// hash will do; taken eight bytes at a time, since a key holds the rule files (~100 KB), hashed at
-// every start.
+// hash will do; taken eight bytes at a time, since keys are hashed at every start and the
+// examples' key holds the rule files (~100 KB).
 std::uint64_t key_hash(std::string_view s) {
     std::uint64_t h = 1469598103934665603ULL;
     auto mix = [&h](std::uint64_t v) {

@@ -4,9 +4,10 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <tuple>
-#include <cstdlib>
 
 #include "hs_cache.hpp"
 #include "sanding/error.hpp"
@@ -40,8 +41,17 @@ constexpr std::size_t kFoldableContext = 12;  // bytes: up to a few characters
 // What lets a context run over any text (and a folded one slow every paragraph's scan).
 constexpr const char* kWideClasses[] = {"[^", ".", "\\S", "\\W", "\\D", "\\P", "\\X"};
 
+// A rule's exceptions as one alternation, "" when it has none.
+std::string exception_alternation(const Rule& rule) {
+    std::string alt;
+    for (const auto& ex : rule.exceptions)
+        alt += (alt.empty() ? "" : "|") + ("(?:" + to_expression(ex) + ")");
+    return alt.empty() ? alt : "(?:" + alt + ")";
+}
+
 // Shortest and longest match of every expression the plan needs (a pattern's after-context, a
-// regex), asked of Vectorscan once for all of them; the longest is capped at kMaxLookBack.
+// regex, a rule's exceptions), asked of Vectorscan once for all of them; the longest is capped at
+// kMaxLookBack.
 class Widths {
 public:
     explicit Widths(const std::vector<Rule>& rules) {
@@ -52,6 +62,8 @@ public:
                 if (!pat.regex && !pat.after.empty()) exprs.push_back(pat.after);
                 if (pat.regex) exprs.push_back(pat.text);
             }
+            if (std::string alt = exception_alternation(rule); !alt.empty())
+                exprs.push_back(std::move(alt));
         }
         const auto w = expression_widths(exprs);
         for (std::size_t i = 0; i < exprs.size(); ++i) known_.emplace(exprs[i], w[i]);
@@ -104,7 +116,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
     };
     std::vector<Plan> plans;
     std::vector<std::size_t> exception_jobs(rules.size(), 0);
-    std::vector<std::string> exception_alternatives(rules.size());
+    exception_reach_.assign(rules.size(), std::string_view::npos);
     const Widths widths(rules);
     for (std::size_t r = 0; r < rules.size(); ++r) {
         const Rule& rule = rules[r];
@@ -162,25 +174,12 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
             entries_.push_back(e);
             plans.push_back(plan);
         }
-        if (!rule.exceptions.empty()) {
-            std::string alt;
-            for (const auto& ex : rule.exceptions) alt += (alt.empty() ? "" : "|") + ("(?:" + to_expression(ex) + ")");
-            exception_jobs[r] = single("\\A(?:" + alt + ")", 0, rule, "例外");
-            exception_alternatives[r] = "(?:" + alt + ")";
+        if (std::string alt = exception_alternation(rule); !alt.empty()) {
+            exception_jobs[r] = single("\\A" + alt, 0, rule, "例外");
+            // How far back from a candidate a covering exception can start: its longest match.
+            if (const unsigned hi = widths.raw(alt).second; hi != UINT_MAX)
+                exception_reach_[r] = hi;
         }
-    }
-    {
-        // How far back from a candidate a covering exception can start: its longest match.
-        std::vector<std::string> alternatives;
-        for (const auto& a : exception_alternatives)
-            if (!a.empty()) alternatives.push_back(a);
-        const auto w = expression_widths(alternatives);
-        exception_reach_.assign(rules.size(), std::string_view::npos);
-        for (std::size_t r = 0, k = 0; r < rules.size(); ++r)
-            if (!exception_alternatives[r].empty()) {
-                const unsigned hi = w[k++].second;
-                if (hi != UINT_MAX) exception_reach_[r] = hi;
-            }
     }
     if (jobs[0].expressions.empty()) jobs.erase(jobs.begin());  // only code rules
     const std::size_t shift = jobs.size() > 0 && !entries_.empty() ? 0 : 1;
@@ -347,12 +346,17 @@ void PhraseMatcher::scan(std::string_view text, std::vector<RawMatch>& out) cons
 void PhraseMatcher::scan_all(ParagraphSpan ps, std::vector<std::vector<RawMatch>>& out) const {
     out.assign(ps.size(), {});
     if (!db_ || ps.empty()) return;
-    // The paragraphs as one text, each followed by \n: read in place when they lie so already (a
-    // plain-text file's lines), else copied together.
+    // The paragraphs as one text with a \n between them: read in place when they lie so already (a
+    // plain-text file's lines), else copied together (then with a \n after the last one too).
+    // Either way a match is kept for a paragraph only if it ends within it (below), so the two
+    // texts give the same matches.
     bool in_place = true;
     for (std::size_t i = 0; i + 1 < ps.size() && in_place; ++i) {
         const std::string_view t = ps[i].text;
-        in_place = ps[i + 1].text.data() == t.data() + t.size() + 1 && t.data()[t.size()] == '\n';
+        // Compared as addresses: for a Document's strings, one past the terminator is not theirs.
+        const auto end = reinterpret_cast<std::uintptr_t>(t.data()) + t.size();
+        in_place = reinterpret_cast<std::uintptr_t>(ps[i + 1].text.data()) == end + 1 &&
+                   t.data()[t.size()] == '\n';
     }
     std::string joined;
     std::vector<std::size_t> starts;

@@ -18,9 +18,9 @@ namespace {
 
 using Emit = ParagraphEmit;
 
-// Calls visit(offset, code point) for each character of t led by byte E2, E3 or EF — every CJK
-// bracket, quote mark and compatibility character (U01 asks for these) — until visit returns false. Those lead bytes
-// never occur inside another character, so they are looked for sixteen bytes at a time.
+// Calls visit(offset, code point) for each character of t led by byte E2 or EF — where U01's
+// radicals and compatibility ideographs are — until visit returns false. Those lead bytes never
+// occur inside another character, so they are looked for sixteen bytes at a time.
 template <class Visit>
 void for_each_symbol(std::string_view t, Visit visit) {
     const auto* p = reinterpret_cast<const unsigned char*>(t.data());
@@ -30,16 +30,15 @@ void for_each_symbol(std::string_view t, Visit visit) {
         return visit(i, (char32_t(p[i] & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) |
                             (p[i + 2] & 0x3F));
     };
-    auto is_lead = [](unsigned char c) { return c == 0xE2 || c == 0xE3 || c == 0xEF; };
+    auto is_lead = [](unsigned char c) { return c == 0xE2 || c == 0xEF; };
     std::size_t i = 0;
 #if defined(__SSE2__)
     const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)),
-                  e3 = _mm_set1_epi8(static_cast<char>(0xE3)),
                   ef = _mm_set1_epi8(static_cast<char>(0xEF));
     for (; i + 16 <= n; i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-        unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)), _mm_cmpeq_epi8(v, ef))));
+        unsigned mask = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, ef))));
         for (; mask; mask &= mask - 1)
             if (!at(i + static_cast<unsigned>(__builtin_ctz(mask)))) return;
     }

@@ -11,7 +11,8 @@ namespace sanding {
 
 struct ReportInput {
     std::string file;           // as the user named it
-    ParagraphSpan paragraphs;   // those checked: their count, and for plain text their offsets
+    ParagraphSpan paragraphs;   // those checked (kept by the caller): their count, and for plain
+                                // text their offsets
     bool file_offsets = false;  // plain text: offsets into the whole file, not the paragraph
     std::string body;           // framework body checked against, if any
 };
