@@ -14,11 +14,12 @@ MappedFile::MappedFile(const std::string& path, std::size_t max_bytes) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw Error("io.cannot_open", "无法打开文件", path);
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    const bool known = ::fstat(fd, &st) == 0;
+    if (known && S_ISDIR(st.st_mode)) {
         ::close(fd);
         throw Error("io.cannot_open", "这是一个目录，不是文件", path);
     }
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+    if (!known || !S_ISREG(st.st_mode) || st.st_size == 0) {
         ::close(fd);
         copy_ = read_file(path, max_bytes);  // not a regular file, or empty: read as before
         return;

@@ -18,6 +18,17 @@ namespace {
 
 using Emit = ParagraphEmit;
 
+#if defined(__SSE2__)
+// Byte by byte, sixteen at a time: v == c, and lo <= v <= hi (unsigned).
+__m128i bytes_equal(__m128i v, unsigned char c) {
+    return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c)));
+}
+__m128i bytes_in_range(__m128i v, unsigned char lo, unsigned char hi) {
+    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(hi - lo))), d);
+}
+#endif
+
 // Calls visit(offset, code point) for each character of t led by byte E2 or EF — where U01's
 // radicals and compatibility ideographs are — until visit returns false. Those lead bytes never
 // occur inside another character, so they are looked for sixteen bytes at a time.
@@ -33,12 +44,10 @@ void for_each_symbol(std::string_view t, Visit visit) {
     auto is_lead = [](unsigned char c) { return c == 0xE2 || c == 0xEF; };
     std::size_t i = 0;
 #if defined(__SSE2__)
-    const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)),
-                  ef = _mm_set1_epi8(static_cast<char>(0xEF));
     for (; i + 16 <= n; i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
         unsigned mask = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, ef))));
+            _mm_movemask_epi8(_mm_or_si128(bytes_equal(v, 0xE2), bytes_equal(v, 0xEF))));
         for (; mask; mask &= mask - 1)
             if (!at(i + static_cast<unsigned>(__builtin_ctz(mask)))) return;
     }
@@ -62,18 +71,19 @@ void for_each_pair_mark(std::string_view t, Visit visit) {
     };
     std::size_t i = 0;
 #if defined(__SSE2__)
-    auto eq = [](__m128i v, unsigned char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
-    auto in_range = [](__m128i v, unsigned char lo, unsigned char hi) {  // lo <= v <= hi, unsigned
-        const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-        return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(hi - lo))), d);
-    };
     auto marks_at = [&](std::size_t j) {  // bit k: a mark starts at j + k
         const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
         const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 1));
         const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 2));
-        const __m128i quotes = _mm_and_si128(_mm_and_si128(eq(a, 0xE2), eq(b, 0x80)), in_range(c, 0x98, 0x9D));
-        const __m128i brackets = _mm_and_si128(_mm_and_si128(eq(a, 0xE3), eq(b, 0x80)), in_range(c, 0x88, 0x95));
-        const __m128i parens = _mm_and_si128(_mm_and_si128(eq(a, 0xEF), eq(b, 0xBC)), in_range(c, 0x88, 0x89));
+        const __m128i quotes =
+            _mm_and_si128(_mm_and_si128(bytes_equal(a, 0xE2), bytes_equal(b, 0x80)),
+                          bytes_in_range(c, 0x98, 0x9D));
+        const __m128i brackets =
+            _mm_and_si128(_mm_and_si128(bytes_equal(a, 0xE3), bytes_equal(b, 0x80)),
+                          bytes_in_range(c, 0x88, 0x95));
+        const __m128i parens =
+            _mm_and_si128(_mm_and_si128(bytes_equal(a, 0xEF), bytes_equal(b, 0xBC)),
+                          bytes_in_range(c, 0x88, 0x89));
         return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quotes, brackets), parens)));
     };
     for (; i + 18 <= n; i += 16)
@@ -184,19 +194,13 @@ bool may_hold_compatibility_characters(std::string_view t) {
     const auto* p = reinterpret_cast<const unsigned char*>(t.data());
     std::size_t i = 0;
 #if defined(__SSE2__)
-    auto in_range = [](__m128i v, unsigned char lo, unsigned char hi) {  // lo <= v <= hi, unsigned
-        const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-        return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(hi - lo))), d);
-    };
     for (; i + 17 <= t.size(); i += 16) {
         const __m128i lead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
         const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
         const __m128i radical =
-            _mm_and_si128(_mm_cmpeq_epi8(lead, _mm_set1_epi8(static_cast<char>(0xE2))),
-                          in_range(next, 0xBA, 0xBF));
+            _mm_and_si128(bytes_equal(lead, 0xE2), bytes_in_range(next, 0xBA, 0xBF));
         const __m128i compatibility =
-            _mm_and_si128(_mm_cmpeq_epi8(lead, _mm_set1_epi8(static_cast<char>(0xEF))),
-                          in_range(next, 0xA4, 0xAB));
+            _mm_and_si128(bytes_equal(lead, 0xEF), bytes_in_range(next, 0xA4, 0xAB));
         if (_mm_movemask_epi8(_mm_or_si128(radical, compatibility))) return true;
     }
 #endif
