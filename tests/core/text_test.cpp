@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,105 @@ TEST(Utf8, BadSequencesInsideRunsOfChineseAreFound) {
     std::string good;
     for (int k = 0; k < 50; ++k) good += "中\xED\x9F\xBF\xE0\xA0\x80文，a";  // ED and E0 at their limits are valid
     EXPECT_TRUE(is_valid_utf8(good));
+}
+
+namespace {
+
+// UTF-8 as the Unicode Standard's table of well-formed byte sequences (3.9, table 3-7) defines it,
+// one sequence at a time: what the vector path of is_valid_utf8 is held to.
+bool well_formed(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned lo = 0x80, hi = 0xBF;  // the second byte's range
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c == 0xE0)
+            len = 3, lo = 0xA0;
+        else if (c == 0xED)
+            len = 3, hi = 0x9F;
+        else if (c >= 0xE1 && c <= 0xEF)
+            len = 3;
+        else if (c == 0xF0)
+            len = 4, lo = 0x90;
+        else if (c >= 0xF1 && c <= 0xF3)
+            len = 4;
+        else if (c == 0xF4)
+            len = 4, hi = 0x8F;
+        else
+            return false;
+        if (i + len > s.size()) return false;
+        const unsigned second = static_cast<unsigned char>(s[i + 1]);
+        if (second < lo || second > hi) return false;
+        for (std::size_t k = 2; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        i += len;
+    }
+    return true;
+}
+
+}  // namespace
+
+// Texts of 64 bytes or more are validated 32 bytes at a time where the CPU allows: every pair of
+// bytes followed by (non-)continuations, at block edges and at the very end, is judged as the
+// standard judges it.
+TEST(Utf8, EveryBytePairAtEveryBlockEdgeIsJudgedAsTheStandardSays) {
+    const unsigned char after[] = {0x41, 0x80, 0xBF};
+    int wrong = 0;
+    for (std::size_t size : {std::size_t{96}, std::size_t{100}}) {
+        for (std::size_t at : {std::size_t{0}, std::size_t{30}, std::size_t{31}, std::size_t{63},
+                               size - 3, size - 2}) {
+            for (unsigned b1 = 0; b1 < 256; ++b1) {
+                for (unsigned b2 = 0; b2 < 256; ++b2) {
+                    for (unsigned char b3 : after) {
+                        for (unsigned char b4 : after) {
+                            std::string text(size, 'a');
+                            const unsigned char bytes[] = {static_cast<unsigned char>(b1),
+                                                           static_cast<unsigned char>(b2), b3, b4};
+                            for (std::size_t k = 0; k < 4 && at + k < size; ++k)
+                                text[at + k] = static_cast<char>(bytes[k]);
+                            if (is_valid_utf8(text) != well_formed(text) && ++wrong <= 5)
+                                ADD_FAILURE()
+                                    << "size " << size << " at " << at << ": " << std::hex << b1
+                                    << ' ' << b2 << ' ' << unsigned{b3} << ' ' << unsigned{b4};
+                        }
+                    }
+                }
+            }
+        }
+    }
+    EXPECT_EQ(wrong, 0);
+}
+
+// Chinese-like text of every width of character, with one byte changed: the vector and the
+// standard's verdicts agree, and a bad text's first bad byte is still named.
+TEST(Utf8, RandomTextsWithOneByteChangedAreJudgedAsTheStandardSays) {
+    const std::string characters[] = {"a",  "\n",         "é",         "\u07FF", "中",
+                                      "，", "\u0800",     "\uD7FF",    "\uE000", "\uFFFD",
+                                      "𠀀", "\U0010FFFF", "\U00010000"};
+    std::uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1103515245u + 12345u, seed >> 8; };
+    int invalid = 0;
+    for (int round = 0; round < 20000; ++round) {
+        std::string text;
+        const std::size_t size = 64 + next() % 200;
+        while (text.size() < size) text += characters[next() % std::size(characters)];
+        ASSERT_TRUE(is_valid_utf8(text));
+        text[next() % text.size()] = static_cast<char>(next() & 0xFF);
+        const bool expected = well_formed(text);
+        std::size_t bad = 0;
+        ASSERT_EQ(is_valid_utf8(text, &bad), expected) << round;
+        if (!expected) {
+            ++invalid;
+            EXPECT_TRUE(well_formed(std::string_view(text).substr(0, bad))) << round;
+            EXPECT_FALSE(well_formed(std::string_view(text).substr(bad))) << round;
+        }
+    }
+    EXPECT_GT(invalid, 5000);  // most changes break the text: the test saw many bad ones
 }
 
 TEST(Utf8, CountsUtf16UnitsLikeLibreOffice) {
