@@ -255,6 +255,31 @@ TEST(CheckScope, JinyibuIsFlaggedInDutyAndUnitItemsOnly) {
     EXPECT_EQ(unit.article, "第四条");
 }
 
+// Rules of the title, the staffing article and the effective article are scanned over those
+// paragraphs only, which lie apart in the draft: each is found in its own paragraph, in a copied
+// draft and in text read in place alike, and N09's words in a duty item are not its business.
+TEST(CheckScope, RulesOfAFewArticlesAreFoundThereAndOnlyThere) {
+    auto lines = statistics_draft();
+    lines[kTitle] = "清河市云溪区统计局职能配置内设机构和人员编制规定";
+    lines[kDuty1] = "（一）负责全区统计调查工作，统计编制和事业编制共用的数据。";
+    lines[kStaffing] =
+        "第五条　区统计局机关行政编制和事业编制共12名。设局长1名，副局长2名；股级领导职数2名。";
+    lines[kEffective] = "第七条　本规定自2027年01月1日起施行。";
+    const Checked copied = check_lines(lines);
+    const std::string text = join(lines);
+    const std::vector<ParagraphView> views = text_paragraphs(text);
+    const CheckResult in_place = checker().check(ParagraphSpan(views), {});
+    for (const auto* fs : {&copied.findings(), &in_place.findings}) {
+        std::vector<std::string> seen;
+        for (const auto& f : *fs)
+            if (f.rule == "S01" || f.rule == "N09" || f.rule == "M04")
+                seen.push_back(f.rule + " " + std::to_string(f.paragraph) + " " +
+                               flagged(lines[f.paragraph], f));
+        EXPECT_EQ(seen, (std::vector<std::string>{"S01 0 职能配置内设机构和人员编制规定",
+                                                  "N09 10 编制和事业编制共", "M04 12 年01月"}));
+    }
+}
+
 TEST(CheckRegex, FullWidthDigitsGiveOneFindingWithTheHalfWidthNumber) {
     const std::string text = "区自然资源局机关行政编制３２名。";
     const auto fs = checker().check_paragraph(text);

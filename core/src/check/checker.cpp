@@ -499,7 +499,9 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
 
     std::vector<Finding>& out = result.findings;
     std::vector<std::vector<RawMatch>> raw;
-    matcher_->scan_all(ps, raw);
+    std::vector<ScopeSet> scopes(info.size());
+    for (std::size_t p = 0; p < info.size(); ++p) scopes[p] = info[p].scopes;
+    matcher_->scan_all(ps, scopes, raw);
     ParagraphRuleRunner paragraph_rules(paragraph_rules_, out);
     for (std::size_t p = 0; p < ps.size(); ++p) {
         const std::string_view t = ps[p].text;
@@ -568,7 +570,7 @@ std::vector<Finding> Checker::check_paragraph(std::string_view text) const {
     if (text.empty()) return out;
     const ScopeSet scopes = guess_scopes(text);
     std::vector<RawMatch> raw;
-    matcher_->scan(text, raw);
+    matcher_->scan(text, raw, scopes);
     phrase_findings(raw, rules_, text, 0, scopes, nullptr, -1, out);
     paragraph_rule_findings(paragraph_rules_, text, 0, scopes, out);
     resolve_overlaps(out);

@@ -102,9 +102,11 @@ std::string to_expression(const Pattern& p) {
 }
 
 PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
-    // First plan every database (the main one and the small anchored ones, shared between
+    // First plan every database (the two scanned ones and the small anchored ones, shared between
     // patterns with the same context), then build them all at once, from the cache if it has them.
-    std::vector<CompileJob> jobs(1);  // jobs[0]: all patterns, one scan per paragraph
+    // jobs[0]: the patterns of rules that apply across a draft, scanned over every paragraph;
+    // jobs[1]: those of rules confined to articles of a few paragraphs, scanned over those.
+    std::vector<CompileJob> jobs(2);
     std::map<std::string, std::size_t> job_of;
     auto single = [&](const std::string& expr, unsigned flags, const Rule& rule, const char* what) {
         auto [it, added] = job_of.emplace(expr + '\0' + std::to_string(flags), jobs.size());
@@ -168,9 +170,13 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
                 plan.whole = single("\\A(?:" + pat.text + ")\\z", HS_FLAG_SINGLEMATCH, rule, "模式");
                 std::tie(e.min_width, e.max_width) = widths(pat.text);
             }
-            jobs[0].expressions.push_back(expression);
-            jobs[0].flags.push_back(HS_FLAG_UTF8 | HS_FLAG_MULTILINE);  // ^ and $ at paragraph ends
-            jobs[0].rules.push_back(&rule);
+            const bool narrow = !(rule.scopes & kBroadScopes);
+            CompileJob& job = jobs[narrow ? 1 : 0];
+            job.expressions.push_back(expression);
+            job.flags.push_back(HS_FLAG_UTF8 | HS_FLAG_MULTILINE);  // ^ and $ at paragraph ends
+            job.rules.push_back(&rule);
+            (narrow ? narrow_ : broad_).entry_of.push_back(static_cast<int>(entries_.size()));
+            if (narrow) narrow_.scopes |= rule.scopes;
             entries_.push_back(e);
             plans.push_back(plan);
         }
@@ -181,13 +187,21 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
                 exception_reach_[r] = hi;
         }
     }
-    if (jobs[0].expressions.empty()) jobs.erase(jobs.begin());  // only code rules
-    const std::size_t shift = jobs.size() > 0 && !entries_.empty() ? 0 : 1;
-
-    owned_ = build_databases(jobs);
+    // Only databases with expressions are built (a rule set may have no pattern rules, or none
+    // confined to a few paragraphs).
+    std::vector<std::size_t> built(jobs.size(), 0);  // job → its database in owned_
+    std::vector<CompileJob> nonempty;
+    for (std::size_t j = 0; j < jobs.size(); ++j) {
+        if (jobs[j].expressions.empty()) continue;
+        built[j] = nonempty.size();
+        nonempty.push_back(std::move(jobs[j]));
+    }
+    owned_ = build_databases(nonempty);
     try {
-        auto db_of = [&](std::size_t job) { return job == 0 ? nullptr : owned_[job - shift]; };
-        if (!entries_.empty()) db_ = owned_[0];
+        // Job 0 is never a context's, so a plan's 0 means none.
+        auto db_of = [&](std::size_t job) { return job == 0 ? nullptr : owned_[built[job]]; };
+        if (!broad_.entry_of.empty()) broad_.db = owned_[built[0]];
+        if (!narrow_.entry_of.empty()) narrow_.db = owned_[built[1]];
         for (std::size_t i = 0; i < entries_.size(); ++i) {
             entries_[i].before = db_of(plans[i].before);
             entries_[i].after = db_of(plans[i].after);
@@ -334,18 +348,39 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
     }
 }
 
-void PhraseMatcher::scan(std::string_view text, std::vector<RawMatch>& out) const {
-    if (!db_ || text.empty()) return;
+void PhraseMatcher::scan(std::string_view text, std::vector<RawMatch>& out, ScopeSet scopes) const {
+    if (text.empty()) return;
     hs_scratch* s = acquire();
-    std::vector<RawMatch> reports;
-    hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, s, collect, &reports);
-    resolve(reports, text, s, out);
+    const ParagraphView one{text};
+    for (const Scan* scan : {&broad_, &narrow_})
+        if (scan->db && (!scan->scopes || (scan->scopes & scopes)))
+            scan_run(*scan, ParagraphSpan(&one, 1), &out, s);
     release(s);
 }
 
-void PhraseMatcher::scan_all(ParagraphSpan ps, std::vector<std::vector<RawMatch>>& out) const {
+void PhraseMatcher::scan_all(ParagraphSpan ps, std::span<const ScopeSet> scopes,
+                             std::vector<std::vector<RawMatch>>& out) const {
     out.assign(ps.size(), {});
-    if (!db_ || ps.empty()) return;
+    if (ps.empty()) return;
+    hs_scratch* s = acquire();
+    if (broad_.db) scan_run(broad_, ps, out.data(), s);
+    if (narrow_.db) {
+        // The paragraphs in the narrow rules' scopes (a few articles), in one call: a call costs
+        // more than scanning such an article.
+        std::vector<ParagraphView> chosen;
+        std::vector<std::size_t> where;
+        for (std::size_t i = 0; i < ps.size(); ++i) {
+            if (!scopes.empty() && !(scopes[i] & narrow_.scopes)) continue;
+            chosen.push_back(ps[i]);
+            where.push_back(i);
+        }
+        if (!chosen.empty()) scan_run(narrow_, chosen, out.data(), s, where.data());
+    }
+    release(s);
+}
+
+void PhraseMatcher::scan_run(const Scan& scan, ParagraphSpan ps, std::vector<RawMatch>* out,
+                             hs_scratch* s, const std::size_t* where) const {
     // The paragraphs as one text with a \n between them: read in place when they lie so already (a
     // plain-text file's lines), else copied together (then with a \n after the last one too).
     // Either way a match is kept for a paragraph only if it ends within it (below), so the two
@@ -377,10 +412,9 @@ void PhraseMatcher::scan_all(ParagraphSpan ps, std::vector<std::vector<RawMatch>
         }
         all = joined;
     }
-    hs_scratch* s = acquire();
     std::vector<RawMatch> reports;
     // Block mode takes up to 4 GiB; a checked file is at most tens of megabytes.
-    hs_scan(db_, all.data(), static_cast<unsigned>(all.size()), 0, s, collect, &reports);
+    hs_scan(scan.db, all.data(), static_cast<unsigned>(all.size()), 0, s, collect, &reports);
     std::stable_sort(reports.begin(), reports.end(), [](const RawMatch& a, const RawMatch& b) { return a.end < b.end; });
     std::vector<RawMatch> mine;
     for (std::size_t i = 0; i < reports.size();) {
@@ -391,11 +425,11 @@ void PhraseMatcher::scan_all(ParagraphSpan ps, std::vector<std::vector<RawMatch>
             RawMatch m = reports[i];
             if (m.end > starts[p] + text.size() || m.end <= starts[p]) continue;  // took in the newline
             m.end -= starts[p];
+            m.rule = scan.entry_of[static_cast<std::size_t>(m.rule)];
             mine.push_back(m);
         }
-        if (!mine.empty()) resolve(mine, text, s, out[p]);
+        if (!mine.empty()) resolve(mine, text, s, out[where ? where[p] : p]);
     }
-    release(s);
 }
 
 }  // namespace sanding
