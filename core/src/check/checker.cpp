@@ -266,7 +266,7 @@ Checker::Checker(std::vector<RuleSet> sets) : sets_(std::move(sets)) {
         if (r.code && !implemented.count(r.id))
             throw Error("rules.unknown_code_rule", "规则 " + r.id + " 标注为代码规则，但程序中没有这条规则的实现",
                         r.file + ":" + std::to_string(r.line));
-    matcher_ = std::make_unique<PhraseMatcher>(rules_);
+    matcher_ = std::make_unique<PhraseMatcher>(rules_, kMarkedLiterals);
 }
 
 Checker::~Checker() = default;
@@ -282,8 +282,9 @@ namespace {
 
 // Pattern findings of one paragraph: scan once, keep matches whose rule applies to the
 // paragraph's scopes, leftmost-longest per rule.
-void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules, std::string_view text,
-                     int paragraph, ScopeSet scopes, const Body* body, int only_rule, std::vector<Finding>& out) {
+void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
+                     std::string_view text, int paragraph, ScopeSet scopes, const Body* body,
+                     int only_rule, std::vector<Finding>& out, std::uint8_t marks = kMarksUnknown) {
     if (raw.empty()) return;
     std::sort(raw.begin(), raw.end(), [](const RawMatch& a, const RawMatch& b) {
         return a.rule != b.rule ? a.rule < b.rule : a.start != b.start ? a.start < b.start : a.end > b.end;
@@ -291,7 +292,8 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
     // Text inside a placeholder (【待填写：…】) is the model text's, not the drafter's: R03 reports
     // the placeholder itself, and no phrasing rule looks inside it.
     std::vector<std::pair<std::size_t, std::size_t>> placeholders;
-    for (auto at = find_bytes(text, "【待填写"); at != text.npos; at = find_bytes(text, "【待填写", at + 1)) {
+    for (auto at = marks & kMarkPlaceholder ? find_bytes(text, kPlaceholderOpen) : text.npos;
+         at != text.npos; at = find_bytes(text, kPlaceholderOpen, at + 1)) {
         auto close = find_bytes(text, "】", at);
         placeholders.push_back({at, close == text.npos ? text.size() : close + 3});
     }
@@ -511,13 +513,17 @@ void Checker::check_draft(ParagraphSpan ps, std::span<const ParagraphMarkers> ma
     std::vector<std::vector<RawMatch>> raw;
     std::vector<ScopeSet> scopes(info.size());
     for (std::size_t p = 0; p < info.size(); ++p) scopes[p] = info[p].scopes;
-    matcher_->scan_all(ps, scopes, raw);
+    std::vector<std::uint8_t> marks;
+    matcher_->scan_all(ps, scopes, raw, &marks);
+    for (std::size_t p = 0; p < info.size(); ++p) info[p].marks = marks[p];
     ParagraphRuleRunner paragraph_rules(paragraph_rules_, out);
     for (std::size_t p = 0; p < ps.size(); ++p) {
         const std::string_view t = ps[p].text;
         if (t.empty()) continue;
-        phrase_findings(raw[p], rules_, t, static_cast<int>(p), info[p].scopes, &reg.body, -1, out);
-        paragraph_rules.run(ParagraphFacts(t, info[p].scopes, markers[p]), static_cast<int>(p));
+        phrase_findings(raw[p], rules_, t, static_cast<int>(p), info[p].scopes, &reg.body, -1, out,
+                        marks[p]);
+        paragraph_rules.run(ParagraphFacts(t, info[p].scopes, markers[p], marks[p]),
+                            static_cast<int>(p));
     }
     CheckContext ctx(ps, markers, reg, result.body, options.framework, std::move(info), lookup,
                      out);

@@ -2,6 +2,8 @@
 // article, the framework body if any; and emit() to report a finding.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,9 +19,19 @@
 
 namespace sanding {
 
+// Literals whose presence in each paragraph the checker's one scan records (ParagraphInfo::marks),
+// for the checks that would otherwise search every paragraph for them again.
+constexpr std::string_view kPlaceholderOpen = "【待填写";   // R03; no phrasing rule looks inside
+constexpr std::string_view kDefinitionOpen = "（以下简称";  // A01, A02
+enum Mark : std::uint8_t { kMarkPlaceholder = 1 << 0, kMarkDefinition = 1 << 1 };
+constexpr std::array<std::string_view, 2> kMarkedLiterals = {kPlaceholderOpen,
+                                                             kDefinitionOpen};  // by bit
+constexpr std::uint8_t kMarksUnknown = 0xFF;  // a paragraph checked on its own: look for all
+
 struct ParagraphInfo {
     ScopeSet scopes = kScopeText;
     int article = -1;  // index into Regulation::articles
+    std::uint8_t marks = kMarksUnknown;
 };
 
 class CheckContext {
@@ -83,10 +95,12 @@ struct ParagraphFacts {
     ScopeSet scopes = kScopeText;
     std::optional<ArticleMarker> article;
     std::optional<ItemMarker> item;
+    std::uint8_t marks = kMarksUnknown;
 
     ParagraphFacts(std::string_view text, ScopeSet scopes) : ParagraphFacts(text, scopes, paragraph_markers(text)) {}
-    ParagraphFacts(std::string_view text, ScopeSet scopes, const ParagraphMarkers& m)
-        : text(text), scopes(scopes), article(m.article), item(m.item) {}
+    ParagraphFacts(std::string_view text, ScopeSet scopes, const ParagraphMarkers& m,
+                   std::uint8_t marks = kMarksUnknown)
+        : text(text), scopes(scopes), article(m.article), item(m.item), marks(marks) {}
 };
 
 // Code rules that need only one paragraph (also run on the proofreader's path). emit(offset,

@@ -101,7 +101,8 @@ std::string to_expression(const Pattern& p) {
     return out;
 }
 
-PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
+PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
+                             std::span<const std::string_view> marks) {
     // First plan every database (the two scanned ones and the small anchored ones, shared between
     // patterns with the same context), then build them all at once, from the cache if it has them.
     // jobs[0]: the patterns of rules that apply across a draft, scanned over every paragraph;
@@ -186,6 +187,15 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules) {
             if (const unsigned hi = widths.raw(alt).second; hi != UINT_MAX)
                 exception_reach_[r] = hi;
         }
+    }
+    if (marks.size() > 8) throw Error("rules.marks", "至多八个标记字面量");
+    for (std::size_t k = 0; k < marks.size(); ++k) {
+        Pattern literal;
+        literal.text = marks[k];
+        jobs[0].expressions.push_back(to_expression(literal));
+        jobs[0].flags.push_back(HS_FLAG_UTF8);
+        jobs[0].rules.push_back(nullptr);
+        broad_.entry_of.push_back(-1 - static_cast<int>(k));
     }
     // Only databases with expressions are built (a rule set may have no pattern rules, or none
     // confined to a few paragraphs).
@@ -359,11 +369,13 @@ void PhraseMatcher::scan(std::string_view text, std::vector<RawMatch>& out, Scop
 }
 
 void PhraseMatcher::scan_all(ParagraphSpan ps, std::span<const ScopeSet> scopes,
-                             std::vector<std::vector<RawMatch>>& out) const {
+                             std::vector<std::vector<RawMatch>>& out,
+                             std::vector<std::uint8_t>* marks) const {
     out.assign(ps.size(), {});
     if (ps.empty()) return;
     hs_scratch* s = acquire();
-    if (broad_.db) scan_run(broad_, ps, out.data(), s);
+    if (marks) marks->assign(ps.size(), 0);
+    if (broad_.db) scan_run(broad_, ps, out.data(), s, nullptr, marks ? marks->data() : nullptr);
     if (narrow_.db) {
         // The paragraphs in the narrow rules' scopes (a few articles), in one call: a call costs
         // more than scanning such an article.
@@ -380,7 +392,7 @@ void PhraseMatcher::scan_all(ParagraphSpan ps, std::span<const ScopeSet> scopes,
 }
 
 void PhraseMatcher::scan_run(const Scan& scan, ParagraphSpan ps, std::vector<RawMatch>* out,
-                             hs_scratch* s, const std::size_t* where) const {
+                             hs_scratch* s, const std::size_t* where, std::uint8_t* marks) const {
     // The paragraphs as one text with a \n between them: read in place when they lie so already (a
     // plain-text file's lines), else copied together (then with a \n after the last one too).
     // Either way a match is kept for a paragraph only if it ends within it (below), so the two
@@ -426,6 +438,11 @@ void PhraseMatcher::scan_run(const Scan& scan, ParagraphSpan ps, std::vector<Raw
             if (m.end > starts[p] + text.size() || m.end <= starts[p]) continue;  // took in the newline
             m.end -= starts[p];
             m.rule = scan.entry_of[static_cast<std::size_t>(m.rule)];
+            if (m.rule < 0) {  // a mark, not a rule's
+                if (marks)
+                    marks[where ? where[p] : p] |= static_cast<std::uint8_t>(1u << (-1 - m.rule));
+                continue;
+            }
             mine.push_back(m);
         }
         if (!mine.empty()) resolve(mine, text, s, out[where ? where[p] : p]);

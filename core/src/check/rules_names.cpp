@@ -6,12 +6,14 @@
 namespace sanding {
 namespace {
 
-constexpr std::string_view kDefine = "（以下简称";
+constexpr std::string_view kDefine = kDefinitionOpen;
 
 // Where “（以下简称” first appears: paragraph and offset, or paragraph -1.
 std::pair<int, std::size_t> definition(const CheckContext& c) {
     for (std::size_t p = 0; p < c.paragraphs.size(); ++p)
-        if (auto at = find_bytes(c.text(static_cast<int>(p)), kDefine); at != std::string::npos) return {static_cast<int>(p), at};
+        if (c.info[p].marks & kMarkDefinition)
+            if (auto at = find_bytes(c.text(static_cast<int>(p)), kDefine); at != std::string::npos)
+                return {static_cast<int>(p), at};
     return {-1, 0};
 }
 
@@ -39,6 +41,7 @@ void a01_defined_before_use(const CheckContext& c) {
 void a02_defined_once(const CheckContext& c) {
     int seen = 0;
     for (std::size_t p = 0; p < c.paragraphs.size(); ++p) {
+        if (!(c.info[p].marks & kMarkDefinition)) continue;
         const std::string_view t = c.text(static_cast<int>(p));
         for (auto at = find_bytes(t, kDefine); at != std::string::npos; at = find_bytes(t, kDefine, at + 1)) {
             if (++seen < 2) continue;

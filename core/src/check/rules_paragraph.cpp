@@ -234,9 +234,10 @@ void u01_compatibility_characters(const ParagraphFacts& p, const Emit& emit) {
 
 // R03: a placeholder of the model text the drafter has not replaced yet.
 void r03_placeholder(const ParagraphFacts& p, const Emit& emit) {
+    if (!(p.marks & kMarkPlaceholder)) return;
     const std::string_view t = p.text;
-    for (auto at = find_bytes(t, "【待填写"); at != t.npos;
-         at = find_bytes(t, "【待填写", at + 1)) {
+    for (auto at = find_bytes(t, kPlaceholderOpen); at != t.npos;
+         at = find_bytes(t, kPlaceholderOpen, at + 1)) {
         auto close = find_bytes(t, "】", at);
         const std::size_t end = close == t.npos ? t.size() : close + 3;
         emit(at, end - at, std::string(t.substr(at, end - at)), {});
