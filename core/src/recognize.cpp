@@ -41,6 +41,16 @@ int numeral_value(std::string_view s) {
     return parse_chinese_numeral(ascii).value_or(0);
 }
 
+std::size_t skip_indent(std::string_view p) {
+    std::string_view t = p;
+    for (;;) {
+        if (!t.empty() && (t[0] == ' ' || t[0] == '\t')) t.remove_prefix(1);
+        else if (starts_with(t, "\u3000")) t.remove_prefix(3);
+        else break;
+    }
+    return p.size() - t.size();
+}
+
 // Length in bytes of the run of numeral characters at s[i], at most max_chars characters. Every
 // numeral character is an ASCII digit or three bytes long (一, ３), so those are decoded here.
 std::size_t numeral_run(std::string_view s, std::size_t i, int max_chars) {
@@ -219,19 +229,6 @@ void parse_body(const Article& a, Body& body) {
 
 }  // namespace
 
-std::size_t skip_indent(std::string_view p) {
-    std::string_view t = p;
-    for (;;) {
-        if (!t.empty() && (t[0] == ' ' || t[0] == '\t'))
-            t.remove_prefix(1);
-        else if (starts_with(t, "\u3000"))
-            t.remove_prefix(3);
-        else
-            break;
-    }
-    return p.size() - t.size();
-}
-
 std::optional<ArticleMarker> article_marker(std::string_view p) {
     ArticleMarker m;
     m.offset = skip_indent(p);
@@ -295,7 +292,7 @@ std::vector<ParagraphMarkers> paragraph_markers(ParagraphSpan ps) {
 
 Regulation recognize(ParagraphSpan ps) { return recognize(ps, paragraph_markers(ps)); }
 
-Regulation recognize(ParagraphSpan ps, std::span<const ParagraphMarkers> markers) {
+Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& markers) {
     Regulation reg;
     // Article boundaries: paragraph indices where 第X条 starts.
     std::vector<std::size_t> starts;

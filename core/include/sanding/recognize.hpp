@@ -5,7 +5,6 @@
 #pragma once
 
 #include <optional>
-#include <span>
 #include <string_view>
 #include <vector>
 
@@ -23,8 +22,6 @@ struct ArticleMarker {
     int number = 0;                 // 0 when the numeral is not a well-formed Chinese numeral
 };
 std::optional<ArticleMarker> article_marker(std::string_view paragraph);
-// The bytes of indent (spaces, tabs, U+3000) before a paragraph's marker.
-std::size_t skip_indent(std::string_view paragraph);
 
 // “（一）”, “（1）”, “(1)”, “1)” at the start of an item.
 struct ItemMarker {
@@ -49,6 +46,6 @@ std::vector<ParagraphMarkers> paragraph_markers(ParagraphSpan paragraphs);
 Regulation recognize(const Document& doc);
 Regulation recognize(ParagraphSpan paragraphs);
 // markers: paragraph_markers(paragraphs), when the caller has them already.
-Regulation recognize(ParagraphSpan paragraphs, std::span<const ParagraphMarkers> markers);
+Regulation recognize(ParagraphSpan paragraphs, const std::vector<ParagraphMarkers>& markers);
 
 }  // namespace sanding

@@ -430,30 +430,20 @@ namespace {
 
 // Where each draft of a document starts. A file may hold several drafts one after another (a
 // bundle exported as text): a title line (…规定, no article marker) followed shortly by 第一条,
-// after some articles, starts the next draft. Structure rules then apply draft by draft. Every
-// paragraph's markers are parsed on the way (into markers), once for this and the rules.
-std::vector<std::size_t> draft_starts(ParagraphSpan ps, std::size_t bytes,
-                                      std::vector<ParagraphMarkers>& markers) {
+// after some articles, starts the next draft. Structure rules then apply draft by draft.
+std::vector<std::size_t> draft_starts(ParagraphSpan ps, std::size_t bytes) {
     // What the walk below needs of each paragraph, found for all of them first (on every core
     // for a large file): it is most of the work, and the walk itself is short.
     enum : unsigned char { kText = 1, kArticle = 2, kFirstArticle = 4, kTitleLike = 8 };
     std::vector<unsigned char> facts(ps.size());
-    markers.resize(ps.size());
     const std::size_t pieces = pieces_for(bytes);
     run_pieces(pieces, [&](std::size_t k) {
         const auto [from, to] = piece_range(ps.size(), pieces, k);
         for (std::size_t i = from; i < to; ++i) {
-            const std::string_view p = ps[i].text;
-            markers[i] = paragraph_markers(p);
-            const std::string_view t = trim(p);
+            const std::string_view t = trim(ps[i].text);
             if (t.empty()) continue;
             unsigned char f = kText;
-            // The marker after the indent is the trimmed line's, unless trimming takes more (a
-            // no-break space, a line feed in an .odt paragraph): then it is looked for again.
-            auto m = markers[i].article;
-            if (!m && t.data() != p.data() + skip_indent(p)) m = article_marker(t);
-            if (m)
-                f |= kArticle | (m->number == 1 ? kFirstArticle : 0);
+            if (auto m = article_marker(t)) f |= kArticle | (m->number == 1 ? kFirstArticle : 0);
             else if (t.size() <= 200 && (ends_with(t, "规定") || find_bytes(t, "职能配置") != t.npos)) f |= kTitleLike;
             facts[i] = f;
         }
@@ -483,8 +473,8 @@ std::vector<std::size_t> draft_starts(ParagraphSpan ps, std::size_t bytes,
 
 }  // namespace
 
-void Checker::check_draft(ParagraphSpan ps, std::span<const ParagraphMarkers> markers,
-                          const CheckOptions& options, CheckResult& result) const {
+void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckResult& result) const {
+    const std::vector<ParagraphMarkers> markers = paragraph_markers(ps);
     result.regulation = recognize(ps, markers);
     const Regulation& reg = result.regulation;
     std::vector<ParagraphInfo> info = paragraph_info(ps, reg);
@@ -541,8 +531,7 @@ CheckResult Checker::check(const Document& doc, const CheckOptions& options) con
 CheckResult Checker::check(ParagraphSpan all, const CheckOptions& options) const {
     std::size_t bytes = 0;
     for (const auto& p : all) bytes += p.text.size();
-    std::vector<ParagraphMarkers> markers;
-    const std::vector<std::size_t> starts = draft_starts(all, bytes, markers);
+    const std::vector<std::size_t> starts = draft_starts(all, bytes);
     // Per draft only its findings are kept (a CheckResult each, with its empty model, was ~3 MB
     // of fresh pages for a 10 MB corpus); the first draft's model is the one returned.
     CheckResult result;
@@ -551,8 +540,7 @@ CheckResult Checker::check(ParagraphSpan all, const CheckOptions& options) const
         const std::size_t from = starts[k], to = k + 1 < starts.size() ? starts[k + 1] : all.size();
         CheckResult& mine = k == 0 ? result : scratch;
         mine.findings.clear();
-        check_draft(all.subspan(from, to - from), std::span(markers).subspan(from, to - from),
-                    options, mine);
+        check_draft(all.subspan(from, to - from), options, mine);
         found[k] = std::move(mine.findings);
     };
     // Drafts are independent (the matcher hands each thread its own scratch): a file of many

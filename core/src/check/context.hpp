@@ -38,7 +38,7 @@ class CheckContext {
 public:
     using RuleLookup = std::function<const Rule*(std::string_view)>;
 
-    CheckContext(ParagraphSpan paragraphs, std::span<const ParagraphMarkers> markers,
+    CheckContext(ParagraphSpan paragraphs, const std::vector<ParagraphMarkers>& markers,
                  const Regulation& reg, const BodyFacts* body, const Framework* fw,
                  std::vector<ParagraphInfo> info, RuleLookup lookup, std::vector<Finding>& out)
         : paragraphs(paragraphs),
@@ -51,7 +51,7 @@ public:
           out_(out) {}
 
     const ParagraphSpan paragraphs;
-    const std::span<const ParagraphMarkers> markers;  // per paragraph, parsed once for all rules
+    const std::vector<ParagraphMarkers>& markers;  // per paragraph, parsed once for all rules
     const Regulation& reg;
     const BodyFacts* body;
     const Framework* framework;

@@ -5,7 +5,6 @@
 
 #include <map>
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,8 +16,6 @@
 #include "sanding/model.hpp"
 
 namespace sanding {
-
-struct ParagraphMarkers;
 
 class PhraseMatcher;
 
@@ -63,17 +60,15 @@ public:
     const Rule* find_rule(std::string_view id) const;
 
 private:
-  // markers: the paragraphs' markers, parsed already to find where drafts start.
-  void check_draft(ParagraphSpan paragraphs, std::span<const ParagraphMarkers> markers,
-                   const CheckOptions& options, CheckResult& result) const;
-  std::string example_failure(const Rule& rule, const RuleExample& ex, const Framework* fw) const;
+    void check_draft(ParagraphSpan paragraphs, const CheckOptions& options, CheckResult& result) const;
+    std::string example_failure(const Rule& rule, const RuleExample& ex, const Framework* fw) const;
 
-  std::vector<RuleSet> sets_;
-  std::vector<Rule> rules_;  // all sets' rules, in order
-  std::map<std::string, const Rule*, std::less<>> by_id_;
-  std::vector<std::pair<const struct ParagraphRule*, const Rule*>> paragraph_rules_;
-  std::vector<const struct CodeRule*> code_rules_;
-  std::unique_ptr<PhraseMatcher> matcher_;
+    std::vector<RuleSet> sets_;
+    std::vector<Rule> rules_;  // all sets' rules, in order
+    std::map<std::string, const Rule*, std::less<>> by_id_;
+    std::vector<std::pair<const struct ParagraphRule*, const Rule*>> paragraph_rules_;
+    std::vector<const struct CodeRule*> code_rules_;
+    std::unique_ptr<PhraseMatcher> matcher_;
 };
 
 // Loads rule files, compiles them and runs their examples (unless these rule files, this framework
