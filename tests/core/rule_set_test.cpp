@@ -160,6 +160,36 @@ TEST(RuleSet, LongAfterContextsFindEveryMatch) {
     EXPECT_EQ(starts(many), expected);
 }
 
+// A regex with a prefilter runs only on paragraphs where the prefilter is found, and there finds
+// every match at its own place; ^ still means the paragraph's start. A prefilter that some
+// match lacks loses that match, which the rule's examples then show.
+TEST(RuleSet, APrefilteredRegexIsFoundWhereverItsPrefilterIs) {
+    const Checker c = checker_of(
+        rule_set("  <rule id=\"X98\" severity=\"warning\" category=\"numbering\" scope=\"text\">\n"
+                 "    <pattern regex=\"true\" prefilter=\"号\">[0-9]+号</pattern>\n"
+                 "    <pattern regex=\"true\" prefilter=\"[0-9]\\)\">^[0-9]+\\)</pattern>\n"
+                 "    <message>测试</message>\n"
+                 "  </rule>\n"));
+    auto starts = [&](const std::string& text) { return finding_starts(c, text); };
+    EXPECT_EQ(starts("第12号和第3号"), (std::vector<std::size_t>{3, 14}));
+    EXPECT_TRUE(starts("编号和号码").empty());  // the prefilter alone
+    EXPECT_EQ(starts("12)条目"), (std::vector<std::size_t>{0}));
+    EXPECT_TRUE(starts("条目12)").empty());
+    const auto findings = c.check_paragraph("第12号");
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].length_utf8, 5u);  // 12号, not the prefilter's 号
+
+    const Checker wrong = checker_of(
+        rule_set("  <rule id=\"X97\" severity=\"warning\" category=\"numbering\" scope=\"text\">\n"
+                 "    <pattern regex=\"true\" prefilter=\"甲\">[0-9]+号</pattern>\n"
+                 "    <message>测试</message>\n"
+                 "    <example>第<mark>12号</mark></example>\n"
+                 "  </rule>\n"));
+    const auto failures = wrong.example_failures(nullptr);
+    ASSERT_EQ(failures.size(), 1u);
+    EXPECT_TRUE(has(failures[0], "未被检出")) << failures[0];
+}
+
 // An exception covers a match when it starts before it and ends at or after its end: a bounded
 // one is looked for as far back as its longest match reaches, an unbounded one up to 256 bytes.
 TEST(RuleSet, ExceptionsStartingBeforeTheMatchCoverIt) {
@@ -423,6 +453,8 @@ TEST(RuleSetRefused, OtherMistakesNameTheRule) {
         {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern>a</pattern><message>m</message>"
          "<example><mark>a</mark><mark>a</mark></example></rule>\n",
          "rules.invalid", "只能有一个 <mark>"},
+        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern prefilter=\"a\">ab</pattern><message>m</message></rule>\n",
+         "rules.invalid", "W95 的 prefilter 只用于正则模式"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.part);

@@ -3,6 +3,7 @@
 #include <hs.h>
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
@@ -40,6 +41,50 @@ constexpr std::size_t kMaxLookBack = 256;  // bytes searched back for a regex ma
 constexpr std::size_t kFoldableContext = 12;  // bytes: up to a few characters
 // What lets a context run over any text (and a folded one slow every paragraph's scan).
 constexpr const char* kWideClasses[] = {"[^", ".", "\\S", "\\W", "\\D", "\\P", "\\X"};
+
+// The first atom of a regex (a character, an escape, a bracket class) when every match begins
+// with it: not optional (?, *, {0,…}) and no alternation anywhere; "" otherwise.
+std::string leading_atom(std::string_view re) {
+    if (re.empty() || re.find('|') != re.npos) return {};
+    std::size_t end = 0;
+    if (re[0] == '[') {
+        end = 1;
+        if (end < re.size() && re[end] == '^') ++end;
+        if (end < re.size() && re[end] == ']') ++end;  // a ] first is literal
+        while (end < re.size() && re[end] != ']') {
+            if (re[end] == '[') return {};  // [:digit:] and the like: not read here
+            end += re[end] == '\\' ? 2 : 1;
+        }
+        if (end >= re.size()) return {};
+        ++end;
+    } else if (re[0] == '\\') {
+        if (re.size() < 2) return {};
+        const char c = re[1];
+        if ((c == 'x' || c == 'p' || c == 'P') && re.size() > 2 && re[2] == '{') {
+            end = re.find('}', 2);
+            if (end == re.npos) return {};
+            ++end;
+        } else if (c == 'x') {
+            end = 4;  // \xHH
+        } else if (std::isalnum(static_cast<unsigned char>(c)) &&
+                   std::string_view("dDsSwW").find(c) == std::string_view::npos) {
+            return {};  // \pL, back references, \Q…: not read here
+        } else {
+            end = 2;  // \d, or an escaped punctuation character
+        }
+        if (end > re.size()) return {};
+    } else if (std::string_view("().^$*+?{").find(re[0]) == re.npos) {
+        end = 1;
+        while (end < re.size() && (static_cast<unsigned char>(re[end]) & 0xC0) == 0x80)
+            ++end;  // one character
+    } else {
+        return {};
+    }
+    if (end < re.size() && (re[end] == '?' || re[end] == '*' || re.substr(end, 2) == "{0" ||
+                            re.substr(end, 3) == "{,"))
+        return {};
+    return std::string(re.substr(0, end));
+}
 
 // A rule's exceptions as one alternation, "" when it has none.
 std::string exception_alternation(const Rule& rule) {
@@ -115,7 +160,8 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
         return it->second;
     };
     struct Plan {
-        std::size_t before = 0, after = 0, after_exact = 0, whole = 0;  // job indices; 0 = none
+        // Job indices; 0 = none.
+        std::size_t before = 0, after = 0, after_exact = 0, whole = 0, own = 0;
     };
     std::vector<Plan> plans;
     std::vector<std::size_t> exception_jobs(rules.size(), 0);
@@ -153,10 +199,14 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
                         plan.after_exact = single("\\A(?:" + pat.after + ")\\z", HS_FLAG_SINGLEMATCH, rule, "后置语境");
                         e.after_min = lo, e.after_max = hi;
                     } else if (!any_text) {
-                        // Longer: the folded expression only says that the paragraph has a match;
-                        // its places are then found literal by literal, each checked as usual —
-                        // linear however many reports a paragraph has.
-                        expression += "(?:" + pat.after + ")";
+                        // Longer: the folded expression only says that the paragraph may have a
+                        // match; its places are then found literal by literal, each checked as
+                        // usual — linear however many reports a paragraph has. So only the
+                        // context's first character class need be folded, when it is not
+                        // optional: （[0-9] is ten literals to Vectorscan, where the whole
+                        // （[0-9]{4}[〕）][0-9]+号 ran an automaton from every （.
+                        const std::string lead = leading_atom(pat.after);
+                        expression += "(?:" + (lead.empty() ? pat.after : lead) + ")";
                         plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
                         e.filter_only = true;
                     } else {
@@ -169,6 +219,10 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
                 if (!pat.before.empty()) plan.before = single("(?:" + pat.before + ")\\z", HS_FLAG_SINGLEMATCH, rule, "前置语境");
                 if (!pat.after.empty()) plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
                 plan.whole = single("\\A(?:" + pat.text + ")\\z", HS_FLAG_SINGLEMATCH, rule, "模式");
+                if (!pat.prefilter.empty()) {
+                    plan.own = single(pat.text, HS_FLAG_MULTILINE, rule, "模式");
+                    expression = pat.prefilter;
+                }
                 std::tie(e.min_width, e.max_width) = widths(pat.text);
             }
             const bool narrow = !(rule.scopes & kBroadScopes);
@@ -217,6 +271,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
             entries_[i].after = db_of(plans[i].after);
             entries_[i].after_exact = db_of(plans[i].after_exact);
             entries_[i].whole = db_of(plans[i].whole);
+            entries_[i].own = db_of(plans[i].own);
         }
         exceptions_.assign(rules.size(), nullptr);
         for (std::size_t r = 0; r < rules.size(); ++r) exceptions_[r] = db_of(exception_jobs[r]);
@@ -303,6 +358,28 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
     // longest run from one start.
     std::vector<std::pair<int, RawMatch>> last_regex;  // entry id → its last match
     std::vector<int> filtered;                          // filter-only entries whose places are found
+    // A prefiltered regex's reports are its prefilter's: its own matches in this paragraph, in
+    // their place (found once per paragraph however many prefilter reports there are).
+    std::vector<RawMatch> expanded;
+    const bool prefiltered = std::any_of(reports.begin(), reports.end(),
+                                         [&](const RawMatch& m) { return entries_[m.rule].own; });
+    if (prefiltered) {
+        std::vector<int> done;
+        for (const RawMatch& m : reports) {
+            const Entry& e = entries_[m.rule];
+            if (!e.own) {
+                expanded.push_back(m);
+                continue;
+            }
+            if (std::find(done.begin(), done.end(), m.rule) != done.end()) continue;
+            done.push_back(m.rule);
+            std::vector<RawMatch> own;
+            hs_scan(e.own, text.data(), static_cast<unsigned>(text.size()), 0, s, collect, &own);
+            for (const RawMatch& o : own) expanded.push_back({m.rule, 0, o.start, o.end});
+        }
+        std::stable_sort(expanded.begin(), expanded.end(),
+                         [](const RawMatch& a, const RawMatch& b) { return a.end < b.end; });
+    }
     // The checks every candidate passes, once its span is known.
     auto keep = [&](const Entry& e, const RawMatch& m) {
         if (e.before) {
@@ -314,7 +391,7 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
         if (excepted(e.rule, text, m.start, m.end, s)) return;
         out.push_back({e.rule, e.pattern, m.start, m.end});
     };
-    for (RawMatch m : reports) {
+    for (RawMatch m : prefiltered ? expanded : reports) {
         const int id = m.rule;  // the entry index
         const Entry& e = entries_[id];
         if (e.filter_only) {

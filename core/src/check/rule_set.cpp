@@ -119,6 +119,9 @@ private:
         p.regex = c.attribute("regex").as_bool(false);
         p.before = c.attribute("before").value();
         p.after = c.attribute("after").value();
+        p.prefilter = c.attribute("prefilter").value();
+        if (!p.prefilter.empty() && !p.regex)
+            fail(c, "规则 " + id + " 的 prefilter 只用于正则模式（regex=\"true\"）");
         if (auto s = c.attribute("suggest")) p.suggest = s.value(), p.has_suggest = true;
         std::string_view transform = c.attribute("transform").value();
         if (transform == "halfwidth") p.halfwidth = true;
