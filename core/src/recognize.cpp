@@ -111,11 +111,14 @@ ArticleRole classify(const Article& a) {
     // 主要职责是 first: a 第三条 that repeats the definition (A02) is still the duties article.
     if (duties && contains(first, "主要职责是")) return ArticleRole::Duties;
     if (contains(first, "以下简称")) return ArticleRole::Nature;
-    if (duties || in_later_paragraphs("主要职责是")) return ArticleRole::Duties;
+    if (duties) return ArticleRole::Duties;
+    // The units article before looking further: a unit's line may say 主要职责是 too (“（一）
+    // 办公室。主要职责是：…”), and its many lines were searched for it in every draft.
     if (contains(first, "内设机构") &&
         (contains(first, "内设机构：") || contains(first, "设下列内设机构") ||
          contains(first, "内设机构:")))
         return ArticleRole::Units;
+    if (in_later_paragraphs("主要职责是")) return ArticleRole::Duties;
     if (contains(first, "负责解释")) return ArticleRole::Interpretation;
     if (contains(first, "本规定") && (contains(first, "施行") || contains(first, "起执行") || contains(first, "生效")))
         return ArticleRole::Effective;

@@ -120,6 +120,28 @@ TEST(Recognize, ReadsAHandTypedDraft) {
     EXPECT_EQ(r.effective_date, "2027年1月1日");
 }
 
+// A units article whose unit lines say 主要职责是 is still the units article; a duties article
+// whose heading line does not say it is found by the line after.
+TEST(Recognize, UnitLinesSayingZhuyaoZhizeShiDoNotMakeADutiesArticle) {
+    const Regulation r = recognize(doc({
+        "清河市云溪区统计局职能配置、内设机构和人员编制规定",
+        "第一条　根据《清河市云溪区机构改革方案》，制定本规定。",
+        "第二条　清河市云溪区统计局（以下简称区统计局）是区政府工作部门，为正科级。",
+        "第三条　区统计局贯彻落实党中央关于统计工作的方针政策。",
+        "区统计局的主要职责是：",
+        "（一）负责全区统计调查工作。",
+        "第四条　区统计局设下列内设机构：",
+        "（一）办公室。主要职责是：负责机关日常运转。",
+        "（二）统计调查股。主要职责是：负责统计调查。",
+        "第五条　区统计局机关行政编制12名。设局长1名，副局长2名；股级领导职数2名。",
+    }));
+    ASSERT_EQ(r.articles.size(), 5u);
+    EXPECT_EQ(r.articles[2].role, ArticleRole::Duties);
+    EXPECT_EQ(r.articles[3].role, ArticleRole::Units);
+    ASSERT_EQ(r.units.size(), 2u);
+    EXPECT_EQ(r.units[0].name, "办公室");
+}
+
 TEST(Recognize, MissingPartsAreEmptyNotAbsent) {
     const Regulation r = recognize(doc({"随便写的一段话。"}));
     EXPECT_TRUE(r.articles.empty());
