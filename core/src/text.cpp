@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "utf8_simd.hpp"
+#include "text_simd.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -123,9 +123,28 @@ std::size_t rfind_bytes(std::string_view s, std::string_view needle, std::size_t
     return std::string_view::npos;
 }
 
+std::size_t find_line_break(std::string_view s, std::size_t from) {
+    if (detail::have_avx2()) return detail::line_break_avx2(s, from);
+    const char* p = s.data();
+    std::size_t i = from;
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+    for (; i + 16 <= s.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        if (const int mask =
+                _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr))))
+            return i + static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; i < s.size(); ++i)
+        if (p[i] == '\n' || p[i] == '\r') return i;
+    return s.size();
+}
+
 std::size_t utf16_length(std::string_view s) {
     // A lead byte starts a code point (one unit); a 4-byte lead starts a surrogate pair (two).
     // Counted in blocks: a whole file's offsets are counted for JSON output.
+    if (s.size() >= 256 && detail::have_avx2()) return detail::utf16_length_avx2(s);
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t units = 0, i = 0;

@@ -167,6 +167,27 @@ TEST(Utf8, RandomTextsWithOneByteChangedAreJudgedAsTheStandardSays) {
     EXPECT_GT(invalid, 5000);  // most changes break the text: the test saw many bad ones
 }
 
+// Line breaks are looked for many bytes at a time: from every start, in texts of every length
+// up to a few blocks, the first \n or \r is the one a byte-by-byte walk finds.
+TEST(LineBreak, FirstLineFeedOrCarriageReturnFromEveryStart) {
+    for (std::size_t size = 0; size < 100; ++size) {
+        for (std::size_t at :
+             {size / 3, size - size / 4, size}) {  // one break, or none (at == size)
+            std::string text(size, 'x');
+            for (std::size_t k = 0; k < size; k += 7)
+                text[k] = static_cast<char>(0xE4);  // not a break
+            if (at < size) text[at] = size % 2 ? '\r' : '\n';
+            for (std::size_t from = 0; from <= size; ++from) {
+                std::size_t expected = from;
+                while (expected < size && text[expected] != '\n' && text[expected] != '\r')
+                    ++expected;
+                ASSERT_EQ(find_line_break(text, from), expected)
+                    << size << " " << at << " " << from;
+            }
+        }
+    }
+}
+
 TEST(Utf8, CountsUtf16UnitsLikeLibreOffice) {
     EXPECT_EQ(utf16_length("abc"), 3u);
     EXPECT_EQ(utf16_length("第一条"), 3u);

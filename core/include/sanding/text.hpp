@@ -15,6 +15,9 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad_offset = nullptr);
 // Number of UTF-16 code units needed for s (valid UTF-8 assumed): what LibreOffice and browsers
 // count offsets in.
 std::size_t utf16_length(std::string_view s);
+// Where the first \n or \r at or after `from` is, or s.size(): many bytes at a time (two memchr
+// calls per line, one for each, cost more than the rest of splitting a file into lines).
+std::size_t find_line_break(std::string_view s, std::size_t from = 0);
 
 // Decodes the code point at s[i] and advances i; returns U+FFFD on malformed input.
 char32_t next_code_point(std::string_view s, std::size_t& i);

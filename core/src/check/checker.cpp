@@ -8,10 +8,6 @@
 #include <map>
 #include <set>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <hs.h>
 
 #include "context.hpp"
@@ -689,23 +685,9 @@ Checker load_checker(const std::vector<std::string>& rule_files, const Framework
 
 namespace {
 
-// The first \n or \r in text[from, to), or `to`: sixteen bytes at a time (two memchr calls per
-// line, one for each, cost more than the rest of splitting a file into lines).
+// The first \n or \r in text[from, to), or `to`.
 std::size_t line_end(std::string_view text, std::size_t from, std::size_t to) {
-    const char* p = text.data();
-    std::size_t i = from;
-#if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-    for (; i + 16 <= to; i += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-        if (const int mask =
-                _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr))))
-            return i + static_cast<unsigned>(__builtin_ctz(static_cast<unsigned>(mask)));
-    }
-#endif
-    for (; i < to; ++i)
-        if (p[i] == '\n' || p[i] == '\r') return i;
-    return to;
+    return find_line_break(text.substr(0, to), from);
 }
 
 // Calls line(start, end, index) for each paragraph of text[from, to), where `to` is just past a

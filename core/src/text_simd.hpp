@@ -1,6 +1,8 @@
-// Vector paths of the UTF-8 routines in text.cpp, chosen at run time by what the CPU has.
+// Vector paths of text routines that pass over a whole file, chosen at run time by what the CPU
+// has. Only call them when have_avx2().
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace sanding::detail {
@@ -10,5 +12,9 @@ bool have_avx2();
 // True when s is valid UTF-8 (as is_valid_utf8 decides); only call when have_avx2(). Says
 // nothing of where an error is: the scalar validator finds that.
 bool utf8_valid_avx2(std::string_view s);
+// utf16_length(s).
+std::size_t utf16_length_avx2(std::string_view s);
+// Where the first \n or \r at or after from is, or s.size().
+std::size_t line_break_avx2(std::string_view s, std::size_t from);
 
 }  // namespace sanding::detail

@@ -1,10 +1,12 @@
-// UTF-8 validation 32 bytes at a time (AVX2), by the lookup method of Keiser and Lemire
+// The AVX2 paths of text.cpp's whole-file passes, 32 bytes at a time.
+//
+// UTF-8 validation is the lookup method of Keiser and Lemire
 // ("Validating UTF-8 in less than one instruction per byte", 2021): each byte and the one before
 // it are classified by three 16-entry tables whose AND names every error a two-byte window can
 // show, and the third and fourth bytes of long sequences are checked against the leads two and
 // three bytes back. Chinese text is almost all three-byte sequences, so the scalar validator's
 // ASCII shortcut never applies and it spent ~4 instructions a byte; this spends under one.
-#include "utf8_simd.hpp"
+#include "text_simd.hpp"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -122,6 +124,46 @@ __attribute__((target("avx2"))) bool utf8_valid_avx2(std::string_view s) {
     return c.ok();
 }
 
+// As utf16_length in text.cpp: a code point is one unit for its lead (or ASCII) byte, and one
+// more for a 4-byte lead (signed: continuation bytes are below -64, 4-byte leads -16 … -1).
+__attribute__((target("avx2"))) std::size_t utf16_length_avx2(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const __m256i not_continuation = _mm256_set1_epi8(-65), four_byte_lead = _mm256_set1_epi8(-17);
+    const __m256i zero = _mm256_setzero_si256();
+    std::size_t units = 0, i = 0;
+    while (i + 32 <= s.size()) {
+        __m256i counts = zero;  // per byte lane, at most 2 a block: 127 blocks stay below 256
+        for (int blocks = 0; blocks < 127 && i + 32 <= s.size(); ++blocks, i += 32) {
+            const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+            counts = _mm256_sub_epi8(counts, _mm256_cmpgt_epi8(v, not_continuation));
+            counts = _mm256_sub_epi8(counts, _mm256_and_si256(_mm256_cmpgt_epi8(v, four_byte_lead),
+                                                              _mm256_cmpgt_epi8(zero, v)));
+        }
+        const __m256i sums = _mm256_sad_epu8(counts, zero);  // four 64-bit sums
+        units += static_cast<std::size_t>(_mm256_extract_epi64(sums, 0)) +
+                 static_cast<std::size_t>(_mm256_extract_epi64(sums, 1)) +
+                 static_cast<std::size_t>(_mm256_extract_epi64(sums, 2)) +
+                 static_cast<std::size_t>(_mm256_extract_epi64(sums, 3));
+    }
+    for (; i < s.size(); ++i) units += ((p[i] & 0xC0) != 0x80) + ((p[i] & 0xF8) == 0xF0);
+    return units;
+}
+
+__attribute__((target("avx2"))) std::size_t line_break_avx2(std::string_view s, std::size_t from) {
+    const char* p = s.data();
+    const __m256i nl = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r');
+    std::size_t i = from;
+    for (; i + 32 <= s.size(); i += 32) {
+        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+        if (const unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(
+                _mm256_or_si256(_mm256_cmpeq_epi8(v, nl), _mm256_cmpeq_epi8(v, cr)))))
+            return i + static_cast<unsigned>(__builtin_ctz(mask));
+    }
+    for (; i < s.size(); ++i)
+        if (p[i] == '\n' || p[i] == '\r') return i;
+    return s.size();
+}
+
 bool have_avx2() {
     static const bool yes = __builtin_cpu_supports("avx2");
     return yes;
@@ -134,6 +176,12 @@ bool have_avx2() {
 namespace sanding::detail {
 bool utf8_valid_avx2(std::string_view) {
     return false;
+}
+std::size_t utf16_length_avx2(std::string_view) {
+    return 0;
+}
+std::size_t line_break_avx2(std::string_view s, std::size_t) {
+    return s.size();
 }
 bool have_avx2() {
     return false;
