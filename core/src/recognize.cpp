@@ -85,14 +85,15 @@ int count_at(std::string_view s, std::size_t i, std::size_t* end = nullptr) {
     while (j < s.size() && digits < 6) {
         if (s[j] >= '0' && s[j] <= '9') {
             value = value * 10 + (s[j] - '0'), ++j, ++digits;
-        } else if (s.substr(j, 2) == "\xEF\xBC" && j + 2 < s.size() && static_cast<unsigned char>(s[j + 2]) >= 0x90 &&
+        } else if (holds_at(s, j, "\xEF\xBC") && j + 2 < s.size() &&
+                   static_cast<unsigned char>(s[j + 2]) >= 0x90 &&
                    static_cast<unsigned char>(s[j + 2]) <= 0x99) {
             value = value * 10 + (static_cast<unsigned char>(s[j + 2]) - 0x90), j += 3, ++digits;
         } else {
             break;
         }
     }
-    if (digits == 0 || s.substr(j, 3) != "名") return -1;
+    if (digits == 0 || !holds_at(s, j, "名")) return -1;
     if (end) *end = j + 3;
     return value;
 }
@@ -179,7 +180,7 @@ Staffing parse_staffing(std::string_view p, int paragraph) {
         s.unit_level = std::string(p.substr(level_start, at - level_start));
         std::size_t end = 0;
         s.unit_posts = count_at(p, at + std::string_view("领导职数").size(), &end);
-        if (s.unit_posts >= 0 && p.substr(end, 3) == "（") {
+        if (s.unit_posts >= 0 && holds_at(p, end, "（")) {
             auto close = find_bytes(p, "）", end);
             if (close != p.npos) s.breakdown = std::string(p.substr(end + 3, close - end - 3));
         }
@@ -235,19 +236,16 @@ void parse_body(const Article& a, Body& body) {
 std::optional<ArticleMarker> article_marker(std::string_view p) {
     ArticleMarker m;
     m.offset = skip_indent(p);
-    if (p.substr(m.offset, 3) != "第") return std::nullopt;
+    if (!holds_at(p, m.offset, "第")) return std::nullopt;
     std::size_t num_start = m.offset + 3;
     std::size_t len = numeral_run(p, num_start, 6);
-    if (len == 0 || p.substr(num_start + len, 3) != "条") return std::nullopt;
+    if (len == 0 || !holds_at(p, num_start + len, "条")) return std::nullopt;
     m.numeral = p.substr(num_start, len);
     m.number = numeral_value(m.numeral);
     std::size_t after = num_start + len + 3;
-    for (std::string_view sep : {"\u3000", "：", "、", ":", " ", "\t"}) {
-        if (p.substr(after, sep.size()) == sep) {
-            m.separator = p.substr(after, sep.size());
-            break;
-        }
-    }
+    if (const std::string_view sep = first_held_at(p, after, "\u3000", "：", "、", ":", " ", "\t");
+        !sep.empty())
+        m.separator = p.substr(after, sep.size());
     m.length = after + m.separator.size() - m.offset;
     return m;
 }

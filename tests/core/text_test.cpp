@@ -167,6 +167,20 @@ TEST(Utf8, RandomTextsWithOneByteChangedAreJudgedAsTheStandardSays) {
     EXPECT_GT(invalid, 5000);  // most changes break the text: the test saw many bad ones
 }
 
+TEST(HoldsAt, ComparesInPlaceAndNeverPastTheEnd) {
+    const std::string_view s = "第一条　根据";
+    EXPECT_TRUE(holds_at(s, 0, "第"));
+    EXPECT_TRUE(holds_at(s, 9, "\u3000"));
+    EXPECT_FALSE(holds_at(s, 9, "："));
+    EXPECT_TRUE(holds_at(s, s.size(), ""));
+    EXPECT_FALSE(holds_at(s, s.size() - 1, "据"));  // would run past the end
+    EXPECT_FALSE(holds_at(s, s.size() + 1, ""));
+    EXPECT_EQ(first_held_at(s, 9, "：", "\u3000", "、"), "\u3000");
+    EXPECT_EQ(first_held_at(s, 3, "：", "、"), "");
+    EXPECT_TRUE(starts_with(s, "第一条") && !starts_with("第", "第一条"));
+    EXPECT_TRUE(ends_with(s, "根据") && !ends_with("据", "根据"));
+}
+
 // Line breaks are looked for many bytes at a time: from every start, in texts of every length
 // up to a few blocks, the first \n or \r is the one a byte-by-byte walk finds.
 TEST(LineBreak, FirstLineFeedOrCarriageReturnFromEveryStart) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,9 +44,29 @@ std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t 
 std::size_t rfind_bytes(std::string_view s, std::string_view needle,
                         std::size_t before = std::string_view::npos);
 
-inline bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// Whether s holds p at byte `at`. The checker asks this of a few bytes (第, （, 、) at every
+// paragraph: compared for p's length, which is a constant where p is a literal (and then
+// compared in place), not through string_view's ==, which calls memcmp with the length of the
+// piece of s, known only at run time.
+inline bool holds_at(std::string_view s, std::size_t at, std::string_view p) {
+    return at <= s.size() && s.size() - at >= p.size() &&
+           std::memcmp(s.data() + at, p.data(), p.size()) == 0;
+}
+// The first of the literals that s holds at `at`, or "": each compared for its own constant
+// length (a loop over a list of them would compare with lengths known only at run time).
+template <std::size_t... N>
+std::string_view first_held_at(std::string_view s, std::size_t at, const char (&... literals)[N]) {
+    std::string_view found;
+    (void)((holds_at(s, at, std::string_view(literals, N - 1)) &&
+            (found = std::string_view(literals, N - 1), true)) ||
+           ...);
+    return found;
+}
+inline bool starts_with(std::string_view s, std::string_view p) {
+    return holds_at(s, 0, p);
+}
 inline bool ends_with(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+    return s.size() >= p.size() && holds_at(s, s.size() - p.size(), p);
 }
 inline bool contains(std::string_view s, std::string_view p) { return find_bytes(s, p) != s.npos; }
 

@@ -700,7 +700,7 @@ std::size_t for_each_line(std::string_view text, std::size_t from, std::size_t t
         const std::size_t end = line_end(text, start, to);  // \n, \r\n or a lone \r
         line(start, end, n++);
         if (end == text.size()) break;
-        start = end + (text.substr(end, 2) == "\r\n" ? 2 : 1);
+        start = end + (holds_at(text, end, "\r\n") ? 2 : 1);
     }
     return n;
 }

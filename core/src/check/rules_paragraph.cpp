@@ -132,13 +132,10 @@ void m03_mark_after_item(const ParagraphFacts& p, const Emit& emit) {
     const auto& m = p.item;
     if (!m || !m->chinese_brackets) return;
     const std::size_t at = m->offset + m->length;
-    for (std::string_view bad : {"、", "，", "．", ",", "."}) {
-        if (p.text.substr(at, bad.size()) == bad) {
-            emit(at, bad.size(),
-                 "序号“" + std::string(p.text.substr(m->offset, m->length)) + "”后不加标点", {""});
-            return;
-        }
-    }
+    if (const std::string_view bad = first_held_at(p.text, at, "、", "，", "．", ",", ".");
+        !bad.empty())
+        emit(at, bad.size(),
+             "序号“" + std::string(p.text.substr(m->offset, m->length)) + "”后不加标点", {""});
 }
 
 void p09_pairs(const ParagraphFacts& p, const Emit& emit) {
