@@ -6,10 +6,13 @@
 #include <utility>
 #include <vector>
 
-#if defined(__SSE2__)
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
+#include "../text_simd.hpp"
 #include "context.hpp"
 #include "sanding/text.hpp"
 
@@ -17,6 +20,44 @@ namespace sanding {
 namespace {
 
 using Emit = ParagraphEmit;
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// Thirty-two places at a time (AVX2): bit k set where P09's marks (below) may start at p + k,
+// and where U01's may. Reads p[0, 34).
+__attribute__((target("avx2"))) __m256i bytes_equal32(__m256i v, unsigned char c) {
+    return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(c)));
+}
+__attribute__((target("avx2"))) __m256i bytes_in_range32(__m256i v, unsigned char lo,
+                                                         unsigned char hi) {
+    const __m256i d = _mm256_sub_epi8(v, _mm256_set1_epi8(static_cast<char>(lo)));
+    return _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(static_cast<char>(hi - lo))), d);
+}
+__attribute__((target("avx2"), noinline)) unsigned pair_marks32(const unsigned char* p) {
+    const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+    const __m256i c = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
+    const __m256i quotes =
+        _mm256_and_si256(_mm256_and_si256(bytes_equal32(a, 0xE2), bytes_equal32(b, 0x80)),
+                         bytes_in_range32(c, 0x98, 0x9D));
+    const __m256i brackets =
+        _mm256_and_si256(_mm256_and_si256(bytes_equal32(a, 0xE3), bytes_equal32(b, 0x80)),
+                         bytes_in_range32(c, 0x88, 0x95));
+    const __m256i parens =
+        _mm256_and_si256(_mm256_and_si256(bytes_equal32(a, 0xEF), bytes_equal32(b, 0xBC)),
+                         bytes_in_range32(c, 0x88, 0x89));
+    return static_cast<unsigned>(
+        _mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(quotes, brackets), parens)));
+}
+__attribute__((target("avx2"), noinline)) unsigned compatibility_leads32(const unsigned char* p) {
+    const __m256i lead = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
+    const __m256i radical =
+        _mm256_and_si256(bytes_equal32(lead, 0xE2), bytes_in_range32(next, 0xBA, 0xBF));
+    const __m256i compatibility =
+        _mm256_and_si256(bytes_equal32(lead, 0xEF), bytes_in_range32(next, 0xA4, 0xAB));
+    return static_cast<unsigned>(_mm256_movemask_epi8(_mm256_or_si256(radical, compatibility)));
+}
+#endif
 
 #if defined(__SSE2__)
 // Byte by byte, sixteen at a time: v == c, and lo <= v <= hi (unsigned).
@@ -86,6 +127,12 @@ void for_each_pair_mark(std::string_view t, Visit visit) {
                           bytes_in_range(c, 0x88, 0x89));
         return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quotes, brackets), parens)));
     };
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (detail::have_avx2())
+        for (; i + 34 <= n; i += 32)
+            for (unsigned mask = pair_marks32(p + i); mask; mask &= mask - 1)
+                if (!visit(i + static_cast<unsigned>(__builtin_ctz(mask)))) return;
+#endif
     for (; i + 18 <= n; i += 16)
         for (unsigned mask = marks_at(i); mask; mask &= mask - 1)
             if (!visit(i + static_cast<unsigned>(__builtin_ctz(mask)))) return;
@@ -141,33 +188,28 @@ void m03_mark_after_item(const ParagraphFacts& p, const Emit& emit) {
 void p09_pairs(const ParagraphFacts& p, const Emit& emit) {
     const std::string_view t = p.text;
     struct Open {
-        char32_t close;
+        unsigned close;  // the closing mark's key
         std::size_t at;
     };
     thread_local std::vector<Open> stack;  // kept between paragraphs: no allocation per paragraph
     stack.clear();
-    // The pairs, opening and closing.
-    static constexpr std::pair<char32_t, char32_t> kPairs[] = {
-        {U'（', U'）'}, {U'《', U'》'}, {U'“', U'”'},  {U'‘', U'’'},
-        {U'【', U'】'}, {U'〔', U'〕'}, {U'〈', U'〉'}};
-    auto closer_of = [](char32_t cp) -> char32_t {
-        for (const auto& [open, close] : kPairs)
-            if (cp == open) return close;
-        return 0;
-    };
-    auto is_closer = [](char32_t cp) {
-        for (const auto& pair : kPairs)
-            if (cp == pair.second) return true;
-        return false;
-    };
+    // The pairs （）《》“”‘’【】〔〕〈〉, by the last byte of the marks for_each_pair_mark finds
+    // (E2 80 98–9D, E3 80 88–95, EF BC 88–89): +1 opens, -1 closes, 0 is no pair's
+    // (「」『』‚‛〒〓). Each closing mark is its opening mark's code point plus one.
+    static constexpr signed char kQuotes[] = {1, -1, 0, 0, 1, -1};  // E2 80 98…
+    static constexpr signed char kBrackets[] = {1, -1, 1,  -1, 0, 0, 0,
+                                                0, 1,  -1, 0,  0, 1, -1};  // E3 80 88…
     bool reported = false;
     for_each_pair_mark(t, [&](std::size_t at) {
         const auto* b = reinterpret_cast<const unsigned char*>(t.data() + at);
-        const char32_t cp = (char32_t(b[0] & 0x0F) << 12) | (char32_t(b[1] & 0x3F) << 6) | (b[2] & 0x3F);
-        if (char32_t close = closer_of(cp)) {
-            stack.push_back({close, at});
-        } else if (is_closer(cp)) {
-            if (!stack.empty() && stack.back().close == cp) {
+        const unsigned key = (unsigned{b[0]} << 8) | b[2];
+        const int kind = b[0] == 0xE2   ? kQuotes[b[2] - 0x98]
+                         : b[0] == 0xE3 ? kBrackets[b[2] - 0x88]
+                                        : (b[2] == 0x88 ? 1 : -1);
+        if (kind > 0) {
+            stack.push_back({key + 1, at});
+        } else if (kind < 0) {
+            if (!stack.empty() && stack.back().close == key) {
                 stack.pop_back();
             } else {
                 emit(at, 3, "“" + std::string(t.substr(at, 3)) + "”没有与之配对的前半个", {});
@@ -190,6 +232,11 @@ void p09_pairs(const ParagraphFacts& p, const Emit& emit) {
 bool may_hold_compatibility_characters(std::string_view t) {
     const auto* p = reinterpret_cast<const unsigned char*>(t.data());
     std::size_t i = 0;
+#if defined(__x86_64__) && defined(__GNUC__)
+    if (detail::have_avx2())
+        for (; i + 33 <= t.size(); i += 32)
+            if (compatibility_leads32(p + i)) return true;
+#endif
 #if defined(__SSE2__)
     for (; i + 17 <= t.size(); i += 16) {
         const __m128i lead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
