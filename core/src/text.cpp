@@ -141,6 +141,16 @@ std::size_t find_line_break(std::string_view s, std::size_t from) {
     return s.size();
 }
 
+void utf16_lengths_at(std::string_view s, const std::size_t* at, std::size_t n, std::size_t* out) {
+    if (detail::have_avx2()) return detail::utf16_lengths_at_avx2(s, at, n, out);
+    std::size_t units = 0, counted = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        units += utf16_length(s.substr(counted, at[k] - counted));
+        counted = at[k];
+        out[k] = units;
+    }
+}
+
 std::size_t utf16_length(std::string_view s) {
     // A lead byte starts a code point (one unit); a 4-byte lead starts a surrogate pair (two).
     // Counted in blocks: a whole file's offsets are counted for JSON output.

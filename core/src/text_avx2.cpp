@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstring>
+#include <utility>
 
 namespace sanding::detail {
 namespace {
@@ -149,6 +150,48 @@ __attribute__((target("avx2"))) std::size_t utf16_length_avx2(std::string_view s
     return units;
 }
 
+// A block's units as bits: one per lead or ASCII byte, and one more per 4-byte lead.
+__attribute__((target("avx2"))) inline std::pair<unsigned, unsigned> unit_bits(__m256i v) {
+    const __m256i zero = _mm256_setzero_si256();
+    const unsigned leads =
+        static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(-65))));
+    const unsigned four = static_cast<unsigned>(_mm256_movemask_epi8(
+        _mm256_and_si256(_mm256_cmpgt_epi8(v, _mm256_set1_epi8(-17)), _mm256_cmpgt_epi8(zero, v))));
+    return {leads, four};
+}
+
+__attribute__((target("avx2"))) void utf16_lengths_at_avx2(std::string_view s,
+                                                           const std::size_t* at, std::size_t n,
+                                                           std::size_t* out) {
+    const char* p = s.data();
+    std::size_t units = 0, q = 0;  // the units of s[0, q); q a multiple of 32
+    for (std::size_t k = 0; k < n; ++k) {
+        for (; q + 32 <= at[k]; q += 32) {
+            const auto [leads, four] =
+                unit_bits(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + q)));
+            units += static_cast<std::size_t>(__builtin_popcount(leads) + __builtin_popcount(four));
+        }
+        // The block holding at[k]: its bytes before at[k] (read from a copy at the end of s).
+        const std::size_t part = at[k] - q;
+        if (part == 0) {
+            out[k] = units;
+            continue;
+        }
+        __m256i v;
+        if (q + 32 <= s.size()) {
+            v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + q));
+        } else {
+            alignas(32) char last[32] = {};
+            std::memcpy(last, p + q, s.size() - q);
+            v = _mm256_load_si256(reinterpret_cast<const __m256i*>(last));
+        }
+        const auto [leads, four] = unit_bits(v);
+        const unsigned before = (1u << part) - 1;  // part < 32
+        out[k] = units + static_cast<std::size_t>(__builtin_popcount(leads & before) +
+                                                  __builtin_popcount(four & before));
+    }
+}
+
 __attribute__((target("avx2"))) std::size_t line_break_avx2(std::string_view s, std::size_t from) {
     const char* p = s.data();
     const __m256i nl = _mm256_set1_epi8('\n'), cr = _mm256_set1_epi8('\r');
@@ -180,6 +223,7 @@ bool utf8_valid_avx2(std::string_view) {
 std::size_t utf16_length_avx2(std::string_view) {
     return 0;
 }
+void utf16_lengths_at_avx2(std::string_view, const std::size_t*, std::size_t, std::size_t*) {}
 std::size_t line_break_avx2(std::string_view s, std::size_t) {
     return s.size();
 }

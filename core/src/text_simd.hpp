@@ -14,6 +14,9 @@ bool have_avx2();
 bool utf8_valid_avx2(std::string_view s);
 // utf16_length(s).
 std::size_t utf16_length_avx2(std::string_view s);
+// utf16_lengths_at(s, at, n, out).
+void utf16_lengths_at_avx2(std::string_view s, const std::size_t* at, std::size_t n,
+                           std::size_t* out);
 // Where the first \n or \r at or after from is, or s.size().
 std::size_t line_break_avx2(std::string_view s, std::size_t from);
 

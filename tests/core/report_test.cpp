@@ -45,6 +45,10 @@ TEST(ReportJson, ManyFindingsCarryTheirFileOffsets) {
     }
     const std::vector<ParagraphView> paragraphs = views_of(doc);
     const std::string json = report_json(findings, {"corpus.txt", paragraphs, true, ""});
+    // Read in place from the text (counted in one pass over its bytes): the same report.
+    const std::vector<ParagraphView> in_place = text_paragraphs(text);
+    ASSERT_EQ(in_place.size(), paragraphs.size());
+    EXPECT_EQ(report_json(findings, {"corpus.txt", in_place, true, ""}), json);
     EXPECT_EQ(json.rfind("{\"findings\":[{\"rule\":\"T01\"", 0), 0u);
     EXPECT_EQ(json.find(",,"), std::string::npos);
     EXPECT_EQ(json.find("[,"), std::string::npos);

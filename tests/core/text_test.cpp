@@ -202,6 +202,27 @@ TEST(LineBreak, FirstLineFeedOrCarriageReturnFromEveryStart) {
     }
 }
 
+// The units before many offsets in one pass: at every character boundary of a text of every
+// width of character, what counting each prefix gives.
+TEST(Utf8, Utf16LengthsAtManyOffsetsAreThoseOfEachPrefix) {
+    const std::string pieces[] = {"a", "é", "第", "𠀀", "，", "\n"};
+    std::string text;
+    for (int k = 0; k < 500; ++k) text += pieces[(k * 7 + k / 5) % 6];
+    std::vector<std::size_t> at;
+    for (std::size_t i = 0; i <= text.size(); ++i)
+        if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            at.push_back(i);
+    std::vector<std::size_t> got(at.size());
+    utf16_lengths_at(text, at.data(), at.size(), got.data());
+    for (std::size_t k = 0; k < at.size(); ++k)
+        ASSERT_EQ(got[k], utf16_length(std::string_view(text).substr(0, at[k]))) << at[k];
+    // A few offsets far apart, and the last at the very end.
+    const std::size_t few[] = {0, 100, 101, text.size()};
+    std::size_t three[4];
+    utf16_lengths_at(text, few, 4, three);
+    EXPECT_EQ(three[3], utf16_length(text));
+}
+
 TEST(Utf8, CountsUtf16UnitsLikeLibreOffice) {
     EXPECT_EQ(utf16_length("abc"), 3u);
     EXPECT_EQ(utf16_length("第一条"), 3u);

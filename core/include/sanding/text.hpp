@@ -16,6 +16,10 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad_offset = nullptr);
 // Number of UTF-16 code units needed for s (valid UTF-8 assumed): what LibreOffice and browsers
 // count offsets in.
 std::size_t utf16_length(std::string_view s);
+// out[k] = utf16_length(s.substr(0, at[k])) for increasing offsets at[0…n), each at a character
+// boundary: one pass over s however many offsets (a file's paragraph starts, for JSON offsets).
+// out may be at: each offset is read before its count is written.
+void utf16_lengths_at(std::string_view s, const std::size_t* at, std::size_t n, std::size_t* out);
 // Where the first \n or \r at or after `from` is, or s.size(): many bytes at a time (two memchr
 // calls per line, one for each, cost more than the rest of splitting a file into lines).
 std::size_t find_line_break(std::string_view s, std::size_t from = 0);

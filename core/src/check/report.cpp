@@ -1,6 +1,8 @@
 #include "sanding/check/report.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 
 #include "sanding/parallel.hpp"
@@ -49,7 +51,8 @@ namespace {
 
 // Per paragraph, where it starts in the file in UTF-16 units (plain text input): the units of
 // the paragraphs before it and of their line ends. Counted in pieces on every core for a large
-// file, then each piece moved by the pieces before it.
+// file, then each piece moved by the pieces before it. Paragraphs read in place from the file
+// are counted in one pass over its bytes; copied ones one by one.
 struct FileOffsets {
     std::vector<std::size_t> utf16;
     explicit FileOffsets(const ReportInput& in) {
@@ -57,11 +60,34 @@ struct FileOffsets {
         const ParagraphSpan ps = in.paragraphs;
         utf16.resize(ps.size());
         std::size_t bytes = 0;
-        for (const auto& p : ps) bytes += p.text.size();
+        bool in_place = true;
+        const auto first = reinterpret_cast<std::uintptr_t>(ps[0].text.data());
+        for (const auto& p : ps) {
+            bytes += p.text.size();
+            in_place = in_place && reinterpret_cast<std::uintptr_t>(p.text.data()) - first ==
+                                       p.source_offset - ps[0].source_offset;
+        }
         const std::size_t pieces = pieces_for(bytes);
         std::vector<std::size_t> totals(pieces);
         run_pieces(pieces, [&](std::size_t k) {
             const auto [from, to] = piece_range(ps.size(), pieces, k);
+            if (from == to) return;
+            if (in_place) {
+                // The piece's bytes from its first paragraph to the next piece's (or its own end).
+                // Each paragraph's byte offset, counted over in place (no arrays of a piece's size:
+                // their fresh pages cost more than the counting).
+                const std::size_t origin = ps[from].source_offset;
+                const std::size_t end = to < ps.size()
+                                            ? ps[to].source_offset
+                                            : ps[to - 1].source_offset + ps[to - 1].text.size();
+                std::size_t* at = utf16.data() + from;
+                for (std::size_t i = from; i < to; ++i) at[i - from] = ps[i].source_offset - origin;
+                const std::string_view bytes(ps[from].text.data(), end - origin);
+                utf16_lengths_at(bytes, at, to - from, at);
+                const std::size_t last = ps[to - 1].source_offset - origin;
+                totals[k] = at[to - 1 - from] + utf16_length(bytes.substr(last));
+                return;
+            }
             std::size_t units = 0;
             for (std::size_t i = from; i < to; ++i) {
                 utf16[i] = units;
