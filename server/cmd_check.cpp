@@ -74,8 +74,11 @@ int cmd_check(const std::vector<std::string>& argv) {
         std::make_unique<CheckResult>(checker->check(paragraphs, {&framework, args.get("body")}));
     const CheckResult& result = *result_owner;
     ReportInput in{file, paragraphs, !odt, result.body ? result.body->id : std::string()};
-    const std::string report = format == "json" ? report_json(result.findings, in) : report_text(result.findings, in);
-    std::fwrite(report.data(), 1, report.size(), stdout);
+    // A large JSON report comes in pieces, written one after another (not joined first).
+    const std::vector<std::string> report =
+        format == "json" ? report_json_pieces(result.findings, in)
+                         : std::vector<std::string>{report_text(result.findings, in)};
+    for (const auto& piece : report) std::fwrite(piece.data(), 1, piece.size(), stdout);
 
     if (args.has("fix")) {
         const std::string out = args.get("output");

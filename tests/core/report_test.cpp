@@ -49,6 +49,11 @@ TEST(ReportJson, ManyFindingsCarryTheirFileOffsets) {
     const std::vector<ParagraphView> in_place = text_paragraphs(text);
     ASSERT_EQ(in_place.size(), paragraphs.size());
     EXPECT_EQ(report_json(findings, {"corpus.txt", in_place, true, ""}), json);
+    // Written in pieces one after another (the command line's way), the same bytes.
+    std::string joined;
+    for (const auto& piece : report_json_pieces(findings, {"corpus.txt", in_place, true, ""}))
+        joined += piece;
+    EXPECT_EQ(joined, json);
     EXPECT_EQ(json.rfind("{\"findings\":[{\"rule\":\"T01\"", 0), 0u);
     EXPECT_EQ(json.find(",,"), std::string::npos);
     EXPECT_EQ(json.find("[,"), std::string::npos);

@@ -188,25 +188,24 @@ void append_finding_json(std::string& out, const Finding& f, const ReportInput& 
 
 }  // namespace
 
-std::string report_json(const std::vector<Finding>& findings, const ReportInput& in) {
+std::vector<std::string> report_json_pieces(const std::vector<Finding>& findings,
+                                            const ReportInput& in) {
     const FileOffsets offsets(in);
-    // Many findings are written in pieces on every core and joined.
+    // Many findings are written in pieces on every core; the first piece opens the report and
+    // the last one closes it.
     const std::size_t pieces = findings.size() >= 1000 ? worker_count() : 1;
     std::vector<std::string> parts(pieces);
     run_pieces(pieces, [&](std::size_t k) {
         const auto [from, to] = piece_range(findings.size(), pieces, k);
         std::string& part = parts[k];
-        part.reserve((to - from) * 400);
+        part.reserve((to - from) * 400 + (k == 0 ? 16 : 0));
+        if (k == 0) part = "{\"findings\":[";
         for (std::size_t i = from; i < to; ++i) {
             if (i > 0) part += ',';
             append_finding_json(part, findings[i], in, offsets);
         }
     });
-    std::string out = "{\"findings\":[";
-    std::size_t size = 200;
-    for (const auto& part : parts) size += part.size();
-    out.reserve(size);
-    for (const auto& part : parts) out += part;
+    std::string& out = parts.back();
     Summary s = summarize(findings);
     out += "],\"summary\":{\"file\":";
     json_string(out, in.file);
@@ -217,6 +216,17 @@ std::string report_json(const std::vector<Finding>& findings, const ReportInput&
     append_number(out, in.paragraphs.size());
     out += ",\"total\":" + std::to_string(s.total()) + ",\"errors\":" + std::to_string(s.errors) +
            ",\"warnings\":" + std::to_string(s.warnings) + ",\"infos\":" + std::to_string(s.infos) + "}}\n";
+    return parts;
+}
+
+std::string report_json(const std::vector<Finding>& findings, const ReportInput& in) {
+    std::vector<std::string> parts = report_json_pieces(findings, in);
+    if (parts.size() == 1) return std::move(parts[0]);
+    std::size_t size = 0;
+    for (const auto& part : parts) size += part.size();
+    std::string out;
+    out.reserve(size);
+    for (const auto& part : parts) out += part;
     return out;
 }
 

@@ -28,6 +28,10 @@ std::string report_text(const std::vector<Finding>& findings, const ReportInput&
 
 // {"findings":[…],"summary":{…}} with the field names of the issue (offset_utf8, …).
 std::string report_json(const std::vector<Finding>& findings, const ReportInput& in);
+// The same report in consecutive pieces (a large one is written on every core), for a caller
+// that writes them out one after another rather than joining megabytes into one string first.
+std::vector<std::string> report_json_pieces(const std::vector<Finding>& findings,
+                                            const ReportInput& in);
 
 // Appends s as a JSON string literal.
 void json_string(std::string& out, std::string_view s);
