@@ -168,6 +168,7 @@ TEST(RuleSet, APrefilteredRegexIsFoundWhereverItsPrefilterIs) {
         rule_set("  <rule id=\"X98\" severity=\"warning\" category=\"numbering\" scope=\"text\">\n"
                  "    <pattern regex=\"true\" prefilter=\"号\">[0-9]+号</pattern>\n"
                  "    <pattern regex=\"true\" prefilter=\"[0-9]\\)\">^[0-9]+\\)</pattern>\n"
+                 "    <pattern prefilter=\"及其他\">及其他相关工作</pattern>\n"
                  "    <message>测试</message>\n"
                  "  </rule>\n"));
     auto starts = [&](const std::string& text) { return finding_starts(c, text); };
@@ -175,6 +176,9 @@ TEST(RuleSet, APrefilteredRegexIsFoundWhereverItsPrefilterIs) {
     EXPECT_TRUE(starts("编号和号码").empty());  // the prefilter alone
     EXPECT_EQ(starts("12)条目"), (std::vector<std::size_t>{0}));
     EXPECT_TRUE(starts("条目12)").empty());
+    EXPECT_EQ(starts("负责登记及其他相关工作，及其他相关工作。"),
+              (std::vector<std::size_t>{12, 36}));
+    EXPECT_TRUE(starts("负责相关工作及其他事项。").empty());
     const auto findings = c.check_paragraph("第12号");
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].length_utf8, 5u);  // 12号, not the prefilter's 号
@@ -435,26 +439,33 @@ TEST(RuleSetRefused, OtherMistakesNameTheRule) {
         std::string rule_xml, code, part;
     };
     const std::vector<Case> cases = {
-        {"  <rule id=\"W95\" severity=\"fatal\" category=\"wording\"><pattern>a</pattern><message>m</message></rule>\n",
+        {"  <rule id=\"W95\" severity=\"fatal\" "
+         "category=\"wording\"><pattern>a</pattern><message>m</message></rule>\n",
          "rules.invalid", "severity 无效：“fatal”"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"style\"><pattern>a</pattern><message>m</message></rule>\n",
+        {"  <rule id=\"W95\" severity=\"error\" "
+         "category=\"style\"><pattern>a</pattern><message>m</message></rule>\n",
          "rules.invalid", "category 无效：“style”"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern>a</pattern></rule>\n", "rules.invalid",
-         "W95 缺少 <message>"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><message>m</message></rule>\n", "rules.invalid",
-         "W95 没有 <pattern>"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern transform=\"upper\">a</pattern><message>m</message></rule>\n",
+        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern>a</pattern></rule>\n",
+         "rules.invalid", "W95 缺少 <message>"},
+        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><message>m</message></rule>\n",
+         "rules.invalid", "W95 没有 <pattern>"},
+        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern "
+         "transform=\"upper\">a</pattern><message>m</message></rule>\n",
          "rules.invalid", "transform 无效：“upper”"},
-        {"  <rule id=\"w1\" severity=\"error\" category=\"wording\"><pattern>a</pattern><message>m</message></rule>\n",
+        {"  <rule id=\"w1\" severity=\"error\" "
+         "category=\"wording\"><pattern>a</pattern><message>m</message></rule>\n",
          "rules.invalid", "规则编号无效：“w1”"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern>a</pattern><message>m</message>"
+        {"  <rule id=\"W95\" severity=\"error\" "
+         "category=\"wording\"><pattern>a</pattern><message>m</message>"
          "<counter-example><mark>a</mark></counter-example></rule>\n",
          "rules.invalid", "反例（counter-example）中不能有 <mark>"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern>a</pattern><message>m</message>"
+        {"  <rule id=\"W95\" severity=\"error\" "
+         "category=\"wording\"><pattern>a</pattern><message>m</message>"
          "<example><mark>a</mark><mark>a</mark></example></rule>\n",
          "rules.invalid", "只能有一个 <mark>"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern prefilter=\"a\">ab</pattern><message>m</message></rule>\n",
-         "rules.invalid", "W95 的 prefilter 只用于正则模式"},
+        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern prefilter=\"a\" "
+         "after=\"c\">ab</pattern><message>m</message></rule>\n",
+         "rules.invalid", "W95 的字面模式有 after 语境时不能用 prefilter"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.part);

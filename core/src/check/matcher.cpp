@@ -218,12 +218,16 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
                 // starting where it ends (after).
                 if (!pat.before.empty()) plan.before = single("(?:" + pat.before + ")\\z", HS_FLAG_SINGLEMATCH, rule, "前置语境");
                 if (!pat.after.empty()) plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
-                plan.whole = single("\\A(?:" + pat.text + ")\\z", HS_FLAG_SINGLEMATCH, rule, "模式");
-                if (!pat.prefilter.empty()) {
-                    plan.own = single(pat.text, HS_FLAG_MULTILINE, rule, "模式");
-                    expression = pat.prefilter;
-                }
+                plan.whole =
+                    single("\\A(?:" + pat.text + ")\\z", HS_FLAG_SINGLEMATCH, rule, "模式");
                 std::tie(e.min_width, e.max_width) = widths(pat.text);
+            }
+            // The scan looks for the prefilter; the pattern runs on the paragraphs where it is
+            // found (a literal with an after-context is refused a prefilter when the rules are
+            // read).
+            if (!pat.prefilter.empty()) {
+                plan.own = single(to_expression(pat), HS_FLAG_MULTILINE, rule, "模式");
+                expression = pat.prefilter;
             }
             const bool narrow = !(rule.scopes & kBroadScopes);
             CompileJob& job = jobs[narrow ? 1 : 0];
@@ -358,7 +362,7 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
     // longest run from one start.
     std::vector<std::pair<int, RawMatch>> last_regex;  // entry id → its last match
     std::vector<int> filtered;                          // filter-only entries whose places are found
-    // A prefiltered regex's reports are its prefilter's: its own matches in this paragraph, in
+    // A prefiltered pattern's reports are its prefilter's: its own matches in this paragraph, in
     // their place (found once per paragraph however many prefilter reports there are).
     std::vector<RawMatch> expanded;
     const bool prefiltered = std::any_of(reports.begin(), reports.end(),

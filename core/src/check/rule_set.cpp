@@ -120,8 +120,8 @@ private:
         p.before = c.attribute("before").value();
         p.after = c.attribute("after").value();
         p.prefilter = c.attribute("prefilter").value();
-        if (!p.prefilter.empty() && !p.regex)
-            fail(c, "规则 " + id + " 的 prefilter 只用于正则模式（regex=\"true\"）");
+        if (!p.prefilter.empty() && !p.regex && !p.after.empty())
+            fail(c, "规则 " + id + " 的字面模式有 after 语境时不能用 prefilter");
         if (auto s = c.attribute("suggest")) p.suggest = s.value(), p.has_suggest = true;
         std::string_view transform = c.attribute("transform").value();
         if (transform == "halfwidth") p.halfwidth = true;

@@ -80,8 +80,8 @@ private:
         // A long after-context of narrow classes ([0-9]+号) is folded in too, but only to tell which
         // paragraphs have a match; there each place of the literal is checked against `after`.
         bool filter_only = false;
-        // A regex with a prefilter: the scan reports the prefilter, and the regex's own database
-        // is run over each paragraph where it was found.
+        // A pattern with a prefilter: the scan reports the prefilter, and the pattern's own
+        // database is run over each paragraph where it was found.
         hs_database* own = nullptr;
     };
     struct Scan {

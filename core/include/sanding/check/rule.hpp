@@ -45,9 +45,10 @@ struct Pattern {
     std::string text;            // literal or regular expression
     bool regex = false;
     std::string before, after;   // context regexes, not part of the flagged span
-    // A regex's prefilter: a cheaper expression that every match contains ("[0-9]\)" for
-    // "^[0-9]+\)"). The scan looks for it, and the pattern itself runs only on the paragraphs
-    // where it is found.
+    // A prefilter: a cheaper expression that every match contains ("[0-9]\)" for "^[0-9]+\)";
+    // "及其他" for a literal whose end, 相关工作, is in every unit's line). The scan looks for it,
+    // and the pattern itself runs only on the paragraphs where it is found. Not with a literal's
+    // after-context.
     std::string prefilter;
     std::string suggest;         // overrides the rule's suggestions when set
     bool has_suggest = false;
