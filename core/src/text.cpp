@@ -14,10 +14,19 @@
 
 namespace sanding {
 
+bool is_valid_utf8(std::string_view s, std::size_t* bad_offset, LineBreaks* breaks) {
+    if (breaks) *breaks = {};
+    if (s.size() >= 64 && detail::have_avx2()) {
+        if (detail::utf8_valid_avx2(s, breaks)) return true;
+        if (breaks) *breaks = {};
+    }
+    return is_valid_utf8(s, bad_offset);
+}
+
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
     // Valid text (nearly every file) is passed by the vector path; an invalid one is walked again
     // below to say where.
-    if (s.size() >= 64 && detail::have_avx2() && detail::utf8_valid_avx2(s)) return true;
+    if (s.size() >= 64 && detail::have_avx2() && detail::utf8_valid_avx2(s, nullptr)) return true;
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t i = 0;

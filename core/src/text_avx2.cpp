@@ -108,12 +108,21 @@ struct Validator {
 
 }  // namespace
 
-__attribute__((target("avx2"))) bool utf8_valid_avx2(std::string_view s) {
+// How many of a block's bytes are c.
+__attribute__((target("avx2"))) inline std::size_t count_of(__m256i v, char c) {
+    return static_cast<std::size_t>(__builtin_popcount(
+        static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(c))))));
+}
+
+template <bool kCount>
+__attribute__((target("avx2"))) bool validate(std::string_view s, LineBreaks* breaks) {
     Validator c;
     const char* p = s.data();
-    std::size_t i = 0;
+    std::size_t i = 0, line_feeds = 0, returns = 0;
     for (; i + 32 <= s.size(); i += 32) {
-        c.check(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i)));
+        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+        c.check(v);
+        if constexpr (kCount) line_feeds += count_of(v, '\n'), returns += count_of(v, '\r');
         // Now and then, so that a bad file is refused without reading all of it.
         if ((i & 0xFFFF) == 0 && !c.ok()) return false;
     }
@@ -121,8 +130,16 @@ __attribute__((target("avx2"))) bool utf8_valid_avx2(std::string_view s) {
     // here or in the last full block, meets a zero where its next continuation should be.
     alignas(32) char last[32] = {};
     std::memcpy(last, p + i, s.size() - i);
-    c.check(_mm256_load_si256(reinterpret_cast<const __m256i*>(last)));
-    return c.ok();
+    const __m256i v = _mm256_load_si256(reinterpret_cast<const __m256i*>(last));
+    c.check(v);
+    if constexpr (kCount) line_feeds += count_of(v, '\n'), returns += count_of(v, '\r');
+    if (!c.ok()) return false;
+    if constexpr (kCount) *breaks = {line_feeds, returns, true};
+    return true;
+}
+
+__attribute__((target("avx2"))) bool utf8_valid_avx2(std::string_view s, LineBreaks* breaks) {
+    return breaks ? validate<true>(s, breaks) : validate<false>(s, nullptr);
 }
 
 // As utf16_length in text.cpp: a code point is one unit for its lead (or ASCII) byte, and one
@@ -217,7 +234,7 @@ bool have_avx2() {
 #else
 
 namespace sanding::detail {
-bool utf8_valid_avx2(std::string_view) {
+bool utf8_valid_avx2(std::string_view, LineBreaks*) {
     return false;
 }
 std::size_t utf16_length_avx2(std::string_view) {

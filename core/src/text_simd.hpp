@@ -5,13 +5,15 @@
 #include <cstddef>
 #include <string_view>
 
+#include "sanding/text.hpp"
+
 namespace sanding::detail {
 
 // Whether this CPU runs AVX2 (asked once).
 bool have_avx2();
 // True when s is valid UTF-8 (as is_valid_utf8 decides); only call when have_avx2(). Says
 // nothing of where an error is: the scalar validator finds that.
-bool utf8_valid_avx2(std::string_view s);
+bool utf8_valid_avx2(std::string_view s, LineBreaks* breaks);
 // utf16_length(s).
 std::size_t utf16_length_avx2(std::string_view s);
 // utf16_lengths_at(s, at, n, out).

@@ -743,6 +743,44 @@ TEST(CheckText, DocumentFromTextSplitsLinesAndRemembersOffsets) {
     EXPECT_EQ(bom.paragraphs[1].source_offset, 13u);
 }
 
+// A large text is validated and its lines counted in one pass per piece; with only \n line
+// ends, ending in one or not, or with \r in places, its lines are those a plain split gives.
+TEST(CheckText, LargeTextsAreSplitIntoTheirLines) {
+    std::string lf;
+    for (int k = 0; k < 8000; ++k)
+        lf += (k % 9 == 0 ? std::string() : "第" + std::to_string(k) + "行文字文字文字文字文字") +
+              "\n";
+    ASSERT_GT(lf.size(), 256u << 10);  // split in pieces on every core
+    auto split = [](const std::string& text) {
+        std::vector<std::string> lines;
+        std::string line;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\n' || text[i] == '\r') {
+                lines.push_back(line), line.clear();
+                if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            } else {
+                line += text[i];
+            }
+        }
+        lines.push_back(line);  // after the last line end: empty when the text ends in one
+        return lines;
+    };
+    std::string cr = lf;
+    for (std::size_t i = 1000, k = 0; i < cr.size(); i += 50000, ++k) {
+        i = cr.find('\n', i);
+        if (i == cr.npos) break;
+        if (k % 2)
+            cr[i] = '\r';  // a lone \r
+        else
+            cr.insert(i, "\r");  // \r\n
+    }
+    for (const std::string& text : {lf, lf + "末行", cr, std::string("\n\n") + lf}) {
+        std::vector<std::string> got;
+        for (const auto& p : text_paragraphs(text)) got.emplace_back(p.text);
+        EXPECT_EQ(got, split(text));
+    }
+}
+
 TEST(CheckText, InvalidUtf8IsRefusedNamingTheLine) {
     try {
         document_from_text("第一行\n第二行\n第三\xFF行");

@@ -12,6 +12,13 @@ namespace sanding {
 // Checks that s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 // On failure returns false and sets *bad_offset to the byte offset of the first bad sequence.
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset = nullptr);
+// The same, counting the \n and \r bytes of a valid s in the same pass where the CPU allows it
+// (a file's lines are then counted without reading it again); counted says whether it did.
+struct LineBreaks {
+    std::size_t line_feeds = 0, carriage_returns = 0;
+    bool counted = false;
+};
+bool is_valid_utf8(std::string_view s, std::size_t* bad_offset, LineBreaks* breaks);
 
 // Number of UTF-16 code units needed for s (valid UTF-8 assumed): what LibreOffice and browsers
 // count offsets in.

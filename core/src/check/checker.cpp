@@ -740,9 +740,16 @@ std::vector<ParagraphView> text_paragraphs(std::string_view text) {
     std::vector<Piece> done(bounds.size() - 1);
     run_pieces(done.size(), [&](std::size_t k) {
         const std::string_view piece = text.substr(bounds[k], bounds[k + 1] - bounds[k]);
-        done[k].valid = is_valid_utf8(piece, &done[k].bad);
+        LineBreaks breaks;
+        done[k].valid = is_valid_utf8(piece, &done[k].bad, &breaks);
         done[k].bad += bounds[k];
-        if (done[k].valid && !piece.empty())
+        if (!done[k].valid || piece.empty()) return;
+        // A piece's lines end in its line feeds, and the text's last piece has one more (empty
+        // when the text ends in a line end); with carriage returns (\r\n, a lone \r) they are
+        // walked.
+        if (breaks.counted && breaks.carriage_returns == 0)
+            done[k].count = breaks.line_feeds + (bounds[k + 1] == text.size() ? 1 : 0);
+        else
             done[k].count = for_each_line(text, bounds[k], bounds[k + 1], [](std::size_t, std::size_t, std::size_t) {});
     });
     for (const Piece& p : done) {
@@ -760,6 +767,7 @@ std::vector<ParagraphView> text_paragraphs(std::string_view text) {
         if (done[k].count == 0) return;
         for_each_line(text, bounds[k], bounds[k + 1],
                       [&](std::size_t from, std::size_t to, std::size_t i) {
+                          if (i >= done[k].count) return;  // never past the piece's run
                           out[i].text = text.substr(from, to - from);
                           out[i].source_offset = from;
                       });
