@@ -83,7 +83,7 @@ static void CorpusReportJson(benchmark::State& state) {
     const std::vector<ParagraphView> d = text_paragraphs(corpus());
     const CheckResult r = checker().check(d, {&fw(), {}});
     for (auto _ : state)
-        benchmark::DoNotOptimize(report_json(r.findings, {"corpus.txt", d, true, {}}));
+        benchmark::DoNotOptimize(report_json(r.findings, {"corpus.txt", d, true, {}, {}}));
 }
 BENCHMARK(CorpusReportJson)->Unit(benchmark::kMillisecond);
 

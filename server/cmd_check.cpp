@@ -73,11 +73,14 @@ int cmd_check(const std::vector<std::string>& argv) {
     auto result_owner =
         std::make_unique<CheckResult>(checker->check(paragraphs, {&framework, args.get("body")}));
     const CheckResult& result = *result_owner;
-    ReportInput in{file, paragraphs, !odt, result.body ? result.body->id : std::string()};
+    ReportInput in{file, paragraphs, !odt, result.body ? result.body->id : std::string(),
+                   odt ? std::string_view() : bytes};
     // A large JSON report comes in pieces, written one after another (not joined first).
-    const std::vector<std::string> report =
-        format == "json" ? report_json_pieces(result.findings, in)
-                         : std::vector<std::string>{report_text(result.findings, in)};
+    std::vector<std::string> report;
+    if (format == "json")
+        report = report_json_pieces(result.findings, in);
+    else
+        report.push_back(report_text(result.findings, in));
     for (const auto& piece : report) std::fwrite(piece.data(), 1, piece.size(), stdout);
 
     if (args.has("fix")) {

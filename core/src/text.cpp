@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 
@@ -14,19 +15,33 @@
 
 namespace sanding {
 
+namespace {
+
+// Below this many bytes the vector path's set-up costs more than it saves.
+constexpr std::size_t kVectorBytes = 64;
+
+// The validator byte by byte: it names where the first bad sequence starts.
+bool walk_utf8(std::string_view s, std::size_t* bad_offset);
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset, LineBreaks* breaks) {
     if (breaks) *breaks = {};
-    if (s.size() >= 64 && detail::have_avx2()) {
-        if (detail::utf8_valid_avx2(s, breaks)) return true;
-        if (breaks) *breaks = {};
-    }
-    return is_valid_utf8(s, bad_offset);
+    // Valid text (nearly every file) is passed by the vector path; an invalid one is walked again
+    // to say where.
+    if (s.size() >= kVectorBytes && detail::have_avx2() && detail::utf8_valid_avx2(s, breaks))
+        return true;
+    if (breaks) *breaks = {};
+    return walk_utf8(s, bad_offset);
 }
 
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
-    // Valid text (nearly every file) is passed by the vector path; an invalid one is walked again
-    // below to say where.
-    if (s.size() >= 64 && detail::have_avx2() && detail::utf8_valid_avx2(s, nullptr)) return true;
+    return is_valid_utf8(s, bad_offset, nullptr);
+}
+
+namespace {
+
+bool walk_utf8(std::string_view s, std::size_t* bad_offset) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t i = 0;
@@ -75,6 +90,8 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
     }
     return true;
 }
+
+}  // namespace
 
 std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t from) {
     if (from > s.size()) return std::string_view::npos;
@@ -152,6 +169,7 @@ std::size_t find_line_break(std::string_view s, std::size_t from) {
 }
 
 void utf16_lengths_at(std::string_view s, const std::size_t* at, std::size_t n, std::size_t* out) {
+    assert(std::is_sorted(at, at + n) && (n == 0 || at[n - 1] <= s.size()));
     if (detail::have_avx2()) return detail::utf16_lengths_at_avx2(s, at, n, out);
     std::size_t units = 0, counted = 0;
     for (std::size_t k = 0; k < n; ++k) {
@@ -164,7 +182,8 @@ void utf16_lengths_at(std::string_view s, const std::size_t* at, std::size_t n, 
 std::size_t utf16_length(std::string_view s) {
     // A lead byte starts a code point (one unit); a 4-byte lead starts a surrogate pair (two).
     // Counted in blocks: a whole file's offsets are counted for JSON output.
-    if (s.size() >= 256 && detail::have_avx2()) return detail::utf16_length_avx2(s);
+    if (s.size() >= 4 * kVectorBytes && detail::have_avx2())
+        return detail::utf16_length_avx2(s);  // a file's run
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t units = 0, i = 0;

@@ -1,5 +1,5 @@
-// Vector paths of text routines that pass over a whole file, chosen at run time by what the CPU
-// has. Only call them when have_avx2().
+// AVX2 paths of text routines (the whole-file passes, and the per-paragraph scans of the checker),
+// chosen at run time by what the CPU has. Only call them when have_avx2().
 #pragma once
 
 #include <cstddef>
@@ -9,10 +9,10 @@
 
 namespace sanding::detail {
 
-// Whether this CPU runs AVX2 (asked once).
+// Whether this CPU runs AVX2 (asked once); false when SANDING_NO_AVX2 is set.
 bool have_avx2();
-// True when s is valid UTF-8 (as is_valid_utf8 decides); only call when have_avx2(). Says
-// nothing of where an error is: the scalar validator finds that.
+// True when s is valid UTF-8 (as is_valid_utf8 decides), counting its line breaks when breaks
+// is given. Says nothing of where an error is: the scalar validator finds that.
 bool utf8_valid_avx2(std::string_view s, LineBreaks* breaks);
 // utf16_length(s).
 std::size_t utf16_length_avx2(std::string_view s);

@@ -127,7 +127,7 @@ Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const s
     r.body = b.id, r.sha256 = crypto::sha256_hex(bytes), r.size = static_cast<long long>(bytes.size());
     r.author = u.name, r.comment = comment, r.created_at = now_iso();
     r.errors = sum.errors, r.warnings = sum.warnings, r.infos = sum.infos;
-    r.findings_json = report_json(result.findings, {"revision.odt", paragraphs, false, b.id});
+    r.findings_json = report_json(result.findings, {"revision.odt", paragraphs, false, b.id, {}});
     app.store().db().transaction([&](Poco::Data::Session& s) {
         auto now = app.store().body(s, b.id);
         if (action == WorkflowAction::CreateDraft) {
@@ -467,7 +467,8 @@ void check_text(Call& c) {
         FairGate::Pass pass(c.app.check_gate());
         const CheckResult r = c.app.checker().check(paragraphs, {&c.app.framework(), body_id});
         answer = std::make_shared<const std::string>(
-            report_json(r.findings, {"request", paragraphs, !odt, r.body ? r.body->id : ""}));
+            report_json(r.findings, {"request", paragraphs, !odt, r.body ? r.body->id : "",
+                                     odt ? std::string_view() : std::string_view(bytes)}));
     }
     if (cache.enabled()) cache.remember(key, answer);
     c.send_bytes(200, "application/json; charset=utf-8", *answer);

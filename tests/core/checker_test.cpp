@@ -280,6 +280,25 @@ TEST(CheckScope, RulesOfAFewArticlesAreFoundThereAndOnlyThere) {
     }
 }
 
+// A prefiltered regex (M02's ^[0-9]+\) through [0-9]\)) in a later paragraph of a draft scanned
+// as one text: found at that paragraph's start, and not where the number is not at a start.
+TEST(CheckRegex, PrefilteredPatternsAreFoundInAnyParagraphOfADraft) {
+    auto lines = statistics_draft();
+    lines[kDuty1] = "1)负责全区统计调查工作。";
+    lines[kUnit1] = "（一）办公室。负责机关日常运转，见附件2)。";
+    const std::string text = join(lines);
+    const std::vector<ParagraphView> views = text_paragraphs(text);
+    const Checked copied = check_lines(lines);
+    const CheckResult in_place = checker().check(ParagraphSpan(views), {});
+    for (const auto* fs : {&copied.findings(), &in_place.findings}) {
+        std::vector<std::string> seen;
+        for (const auto& f : *fs)
+            if (f.rule == "M02")
+                seen.push_back(std::to_string(f.paragraph) + " " + flagged(lines[f.paragraph], f));
+        EXPECT_EQ(seen, std::vector<std::string>{std::to_string(kDuty1) + " 1)"});
+    }
+}
+
 TEST(CheckRegex, FullWidthDigitsGiveOneFindingWithTheHalfWidthNumber) {
     const std::string text = "区自然资源局机关行政编制３２名。";
     const auto fs = checker().check_paragraph(text);

@@ -61,7 +61,7 @@ std::size_t rfind_bytes(std::string_view s, std::string_view needle,
 // piece of s, known only at run time.
 inline bool holds_at(std::string_view s, std::size_t at, std::string_view p) {
     return at <= s.size() && s.size() - at >= p.size() &&
-           std::memcmp(s.data() + at, p.data(), p.size()) == 0;
+           (p.empty() || std::memcmp(s.data() + at, p.data(), p.size()) == 0);
 }
 // The first of the literals that s holds at `at`, or "": each compared for its own constant
 // length (a loop over a list of them would compare with lengths known only at run time).

@@ -26,6 +26,9 @@ constexpr std::string_view kDefinitionOpen = "（以下简称";  // A01, A02
 enum Mark : std::uint8_t { kMarkPlaceholder = 1 << 0, kMarkDefinition = 1 << 1 };
 constexpr std::array<std::string_view, 2> kMarkedLiterals = {kPlaceholderOpen,
                                                              kDefinitionOpen};  // by bit
+static_assert(kMarkedLiterals.size() <= 8 && kMarkedLiterals[0] == kPlaceholderOpen &&
+              kMarkPlaceholder == 1 && kMarkedLiterals[1] == kDefinitionOpen &&
+              kMarkDefinition == 2);
 constexpr std::uint8_t kMarksUnknown = 0xFF;  // a paragraph checked on its own: look for all
 
 struct ParagraphInfo {

@@ -37,6 +37,11 @@ std::size_t boundary_back(std::string_view t, std::size_t i) {
     return i;
 }
 
+// The scopes that take in much of a draft (the duties and units articles and their items): rules
+// of others (an article, a sentence) are scanned over their paragraphs only.
+constexpr ScopeSet kBroadScopes = kScopeText | kScopeDuties | kScopeUnits | kScopeDutyItems |
+                                  kScopeEntrusted | kScopeTransformation | kScopeUnitItems;
+
 constexpr std::size_t kMaxLookBack = 256;  // bytes searched back for a regex match's start
 constexpr std::size_t kFoldableContext = 12;  // bytes: up to a few characters
 // What lets a context run over any text (and a folded one slow every paragraph's scan).
@@ -70,7 +75,8 @@ std::string leading_atom(std::string_view re) {
                    std::string_view("dDsSwW").find(c) == std::string_view::npos) {
             return {};  // \pL, back references, \Q…: not read here
         } else {
-            end = 2;  // \d, or an escaped punctuation character
+            end = 2;  // \d, or an escaped character (all of it, when it is not ASCII)
+            while (end < re.size() && (static_cast<unsigned char>(re[end]) & 0xC0) == 0x80) ++end;
         }
         if (end > re.size()) return {};
     } else if (std::string_view("().^$*+?{").find(re[0]) == re.npos) {
@@ -178,7 +184,6 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
             e.literal_length = pat.regex ? 0 : pat.text.size();
             std::string expression = to_expression(pat);
             if (!pat.regex) {
-                e.folded = true;
                 e.literal = pat.text;
                 // A before-context is not folded in: a leading character class ([\x{4e00}-\x{9fff}],)
                 // makes every Chinese character a possible start and the scan several times
@@ -226,6 +231,10 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
             // found (a literal with an after-context is refused a prefilter when the rules are
             // read).
             if (!pat.prefilter.empty()) {
+                if (!pat.regex && !pat.after.empty())
+                    throw Error("rules.bad_pattern",
+                                "规则 " + rule.id + " 的字面模式有 after 语境时不能用 prefilter",
+                                rule.file + ":" + std::to_string(rule.line));
                 plan.own = single(to_expression(pat), HS_FLAG_MULTILINE, rule, "模式");
                 expression = pat.prefilter;
             }
@@ -247,6 +256,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
         }
     }
     if (marks.size() > 8) throw Error("rules.marks", "至多八个标记字面量");
+    mark_count_ = static_cast<unsigned>(marks.size());
     for (std::size_t k = 0; k < marks.size(); ++k) {
         Pattern literal;
         literal.text = marks[k];
@@ -353,7 +363,9 @@ std::size_t PhraseMatcher::find_start(const Entry& e, std::string_view text, std
         if ((static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) continue;
         if (context_holds(e.whole, text.substr(from, end - from), s)) return from;
     }
-    return end;  // not reached for a real match; an empty span is harmless
+    // None: the report began in an earlier paragraph of the joined text ([^。；] takes in the \n
+    // between them), so it is not this paragraph's match.
+    return std::string_view::npos;
 }
 
 void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_view text, hs_scratch* s,
@@ -432,6 +444,7 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
                 continue;
             }
             m.start = find_start(e, text, m.end, s);
+            if (m.start == std::string_view::npos) continue;
             if (prev != last_regex.end()) prev->second = m;
             else last_regex.push_back({id, m});
         }
@@ -453,9 +466,10 @@ void PhraseMatcher::scan_all(ParagraphSpan ps, std::span<const ScopeSet> scopes,
                              std::vector<std::vector<RawMatch>>& out,
                              std::vector<std::uint8_t>* marks) const {
     out.assign(ps.size(), {});
+    // Bits of no mark this matcher was given stay set: not known, so looked for.
+    if (marks) marks->assign(ps.size(), static_cast<std::uint8_t>(~((1u << mark_count_) - 1)));
     if (ps.empty()) return;
     hs_scratch* s = acquire();
-    if (marks) marks->assign(ps.size(), 0);
     if (broad_.db) scan_run(broad_, ps, out.data(), s, nullptr, marks ? marks->data() : nullptr);
     if (narrow_.db) {
         // The paragraphs in the narrow rules' scopes (a few articles), in one call: a call costs

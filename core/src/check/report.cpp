@@ -1,6 +1,5 @@
 #include "sanding/check/report.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -60,12 +59,13 @@ struct FileOffsets {
         const ParagraphSpan ps = in.paragraphs;
         utf16.resize(ps.size());
         std::size_t bytes = 0;
-        bool in_place = true;
-        const auto first = reinterpret_cast<std::uintptr_t>(ps[0].text.data());
+        // In place: every paragraph is the view of the source at its own offset.
+        bool in_place = !in.source.empty();
+        const auto source = reinterpret_cast<std::uintptr_t>(in.source.data());
         for (const auto& p : ps) {
             bytes += p.text.size();
-            in_place = in_place && reinterpret_cast<std::uintptr_t>(p.text.data()) - first ==
-                                       p.source_offset - ps[0].source_offset;
+            in_place = in_place && p.source_offset + p.text.size() <= in.source.size() &&
+                       reinterpret_cast<std::uintptr_t>(p.text.data()) == source + p.source_offset;
         }
         const std::size_t pieces = pieces_for(bytes);
         std::vector<std::size_t> totals(pieces);
@@ -198,7 +198,8 @@ std::vector<std::string> report_json_pieces(const std::vector<Finding>& findings
     run_pieces(pieces, [&](std::size_t k) {
         const auto [from, to] = piece_range(findings.size(), pieces, k);
         std::string& part = parts[k];
-        part.reserve((to - from) * 400 + (k == 0 ? 16 : 0));
+        part.reserve((to - from) * 400 + (k == 0 ? 16 : 0) +
+                     (k + 1 == pieces ? 256 + in.file.size() : 0));
         if (k == 0) part = "{\"findings\":[";
         for (std::size_t i = from; i < to; ++i) {
             if (i > 0) part += ',';

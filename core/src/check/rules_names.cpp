@@ -6,13 +6,12 @@
 namespace sanding {
 namespace {
 
-constexpr std::string_view kDefine = kDefinitionOpen;
-
 // Where “（以下简称” first appears: paragraph and offset, or paragraph -1.
 std::pair<int, std::size_t> definition(const CheckContext& c) {
     for (std::size_t p = 0; p < c.paragraphs.size(); ++p)
         if (c.info[p].marks & kMarkDefinition)
-            if (auto at = find_bytes(c.text(static_cast<int>(p)), kDefine); at != std::string::npos)
+            if (auto at = find_bytes(c.text(static_cast<int>(p)), kDefinitionOpen);
+                at != std::string::npos)
                 return {static_cast<int>(p), at};
     return {-1, 0};
 }
@@ -43,10 +42,12 @@ void a02_defined_once(const CheckContext& c) {
     for (std::size_t p = 0; p < c.paragraphs.size(); ++p) {
         if (!(c.info[p].marks & kMarkDefinition)) continue;
         const std::string_view t = c.text(static_cast<int>(p));
-        for (auto at = find_bytes(t, kDefine); at != std::string::npos; at = find_bytes(t, kDefine, at + 1)) {
+        for (auto at = find_bytes(t, kDefinitionOpen); at != std::string::npos;
+             at = find_bytes(t, kDefinitionOpen, at + 1)) {
             if (++seen < 2) continue;
             auto close = find_bytes(t, "）", at);
-            const std::size_t end = close == std::string::npos ? at + kDefine.size() : close + 3;
+            const std::size_t end =
+                close == std::string::npos ? at + kDefinitionOpen.size() : close + 3;
             c.emit("A02", static_cast<int>(p), at, end - at, "简称已在前面定义过，不应再次定义");
         }
     }

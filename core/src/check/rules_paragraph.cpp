@@ -22,8 +22,8 @@ namespace {
 using Emit = ParagraphEmit;
 
 #if defined(__x86_64__) && defined(__GNUC__)
-// Thirty-two places at a time (AVX2): bit k set where P09's marks (below) may start at p + k,
-// and where U01's may. Reads p[0, 34).
+// Thirty-two places at a time (AVX2): bit k set where one of P09's marks (below) starts at p + k
+// (reads p[0, 34)), or where U01's characters may (reads p[0, 33)).
 __attribute__((target("avx2"))) __m256i bytes_equal32(__m256i v, unsigned char c) {
     return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(c)));
 }
@@ -100,7 +100,7 @@ void for_each_symbol(std::string_view t, Visit visit) {
 // Calls visit(offset) for each character of t that may be one of P09's marks — U+2018–201D
 // (‘’“”: E2 80 98–9D), U+3008–3015 (〈〉《》【】〔〕…: E3 80 88–95) or U+FF08–FF09 (（）: EF BC
 // 88–89) — until visit returns false. Everything else, the ，。、 of every sentence included, is
-// passed over sixteen bytes at a time.
+// passed over 32 (AVX2) or sixteen bytes at a time.
 template <class Visit>
 void for_each_pair_mark(std::string_view t, Visit visit) {
     const auto* p = reinterpret_cast<const unsigned char*>(t.data());
@@ -228,7 +228,7 @@ void p09_pairs(const ParagraphFacts& p, const Emit& emit) {
 // are not: text copied from PDFs carries them, and search and comparison then fail. ICU's NFKC
 // gives the ordinary character.
 // Whether t may hold a character of U+2E80–2FDF (bytes E2 BA–BF …) or U+F900–FAFF (EF A4–AB …):
-// nearly no paragraph does, and this answers sixteen bytes at a time.
+// nearly no paragraph does, and this answers 32 (AVX2) or sixteen bytes at a time.
 bool may_hold_compatibility_characters(std::string_view t) {
     const auto* p = reinterpret_cast<const unsigned char*>(t.data());
     std::size_t i = 0;

@@ -1,4 +1,4 @@
-// All pattern rules compiled once into one Vectorscan database; a paragraph is scanned once and
+// All pattern rules compiled once into a Vectorscan database; a paragraph is scanned once and
 // every candidate is then checked against its pattern's contexts (before/after) and its rule's
 // exceptions, each a small database of its own, run only on the few candidates. Rules confined to
 // articles of a few paragraphs (the staffing article, the title, 附则…) have a database of their
@@ -55,7 +55,8 @@ public:
   // costs far more than a short paragraph's scan), read in place when the paragraphs lie one
   // after another with a \n between them (a plain-text file's lines); out[i] gets paragraph i's
   // matches. scopes[i] (when given) are paragraph i's scopes. marks (when given) gets, per
-  // paragraph, bit k set when it holds the constructor's marks[k].
+  // paragraph, bit k set when it holds the constructor's marks[k] (bits with no mark set too:
+  // not known).
   void scan_all(ParagraphSpan paragraphs, std::span<const ScopeSet> scopes,
                 std::vector<std::vector<RawMatch>>& out,
                 std::vector<std::uint8_t>* marks = nullptr) const;
@@ -70,10 +71,9 @@ private:
         std::size_t min_width = 0, max_width = 0;
         hs_database* before = nullptr;
         hs_database* after = nullptr;
-        // A literal's short after-context is part of its expression in the main database, so only
-        // real hits are reported (a bare （ would otherwise be a candidate at every bracket); the
-        // report then ends after the context, and the literal is found back from there.
-        bool folded = false;
+        // A literal's short after-context is part of its expression in the scanned database, so
+        // only real hits are reported (a bare （ would otherwise be a candidate at every bracket);
+        // the report then ends after the context, and the literal is found back from there.
         std::string literal;
         hs_database* after_exact = nullptr;  // \A(?:after)\z
         std::size_t after_min = 0, after_max = 0;
@@ -106,6 +106,7 @@ private:
 
     Scan broad_, narrow_;  // rules that apply across a draft; rules of a few of its paragraphs
     std::vector<Entry> entries_;
+    unsigned mark_count_ = 0;
     std::vector<hs_database*> exceptions_;  // per rule; nullptr when it has none
     std::vector<std::size_t>
         exception_reach_;  // per rule: longest exception match; npos: unbounded

@@ -15,6 +15,9 @@ struct ReportInput {
                                 // text their offsets
     bool file_offsets = false;  // plain text: offsets into the whole file, not the paragraph
     std::string body;           // framework body checked against, if any
+    // Plain text whose paragraphs are views into it (read in place): its offsets are then counted
+    // over it in one pass. Empty: the paragraphs are counted one by one.
+    std::string_view source;
 };
 
 struct Summary {

@@ -34,10 +34,6 @@ enum Scope : std::uint32_t {
     kScopeUnitItems = 1u << 14,
 };
 using ScopeSet = std::uint32_t;
-// The scopes that take in much of a draft (the duties and units articles and their items); the
-// others are an article or a sentence or two.
-constexpr ScopeSet kBroadScopes = kScopeText | kScopeDuties | kScopeUnits | kScopeDutyItems |
-                                  kScopeEntrusted | kScopeTransformation | kScopeUnitItems;
 // Parses "duty-items unit-items"; returns false and names the bad token when unknown.
 bool parse_scopes(std::string_view text, ScopeSet& out, std::string* bad_token);
 
