@@ -36,32 +36,32 @@ struct RawMatch {
 
 class PhraseMatcher {
 public:
-  // Compiles every pattern of every non-code rule. Error "rules.bad_pattern" naming the rule,
-  // the pattern and Vectorscan's complaint, with the rule's file:line. marks: up to eight
-  // literals whose presence in each paragraph scan_all records on the way (what other checks
-  // would otherwise search every paragraph for again).
-  explicit PhraseMatcher(const std::vector<Rule>& rules,
-                         std::span<const std::string_view> marks = {});
-  ~PhraseMatcher();
-  PhraseMatcher(const PhraseMatcher&) = delete;
-  PhraseMatcher& operator=(const PhraseMatcher&) = delete;
+    // Compiles every pattern of every non-code rule. Error "rules.bad_pattern" naming the rule,
+    // the pattern and Vectorscan's complaint, with the rule's file:line. marks: up to eight
+    // literals whose presence in each paragraph scan_all records on the way (what other checks
+    // would otherwise search every paragraph for again).
+    explicit PhraseMatcher(const std::vector<Rule>& rules,
+                           std::span<const std::string_view> marks = {});
+    ~PhraseMatcher();
+    PhraseMatcher(const PhraseMatcher&) = delete;
+    PhraseMatcher& operator=(const PhraseMatcher&) = delete;
 
-  // Appends to out the matches in text (valid UTF-8) whose contexts hold and that no exception
-  // of their rule covers. Rules confined to scopes the text is not in may be left out.
-  void scan(std::string_view text, std::vector<RawMatch>& out,
-            ScopeSet scopes = ~ScopeSet{0}) const;
+    // Appends to out the matches in text (valid UTF-8) whose contexts hold and that no exception
+    // of their rule covers. Rules confined to scopes the text is not in may be left out.
+    void scan(std::string_view text, std::vector<RawMatch>& out,
+              ScopeSet scopes = ~ScopeSet{0}) const;
 
-  // The same for many paragraphs with one Vectorscan call over them joined by newlines (a call
-  // costs far more than a short paragraph's scan), read in place when the paragraphs lie one
-  // after another with a \n between them (a plain-text file's lines); out[i] gets paragraph i's
-  // matches. scopes[i] (when given) are paragraph i's scopes. marks (when given) gets, per
-  // paragraph, bit k set when it holds the constructor's marks[k] (bits with no mark set too:
-  // not known).
-  void scan_all(ParagraphSpan paragraphs, std::span<const ScopeSet> scopes,
-                std::vector<std::vector<RawMatch>>& out,
-                std::vector<std::uint8_t>* marks = nullptr) const;
+    // The same for many paragraphs with one Vectorscan call over them joined by newlines (a call
+    // costs far more than a short paragraph's scan), read in place when the paragraphs lie one
+    // after another with a \n between them (a plain-text file's lines); out[i] gets paragraph i's
+    // matches. scopes[i] (when given) are paragraph i's scopes. marks (when given) gets, per
+    // paragraph, bit k set when it holds the constructor's marks[k] (bits with no mark set too:
+    // not known).
+    void scan_all(ParagraphSpan paragraphs, std::span<const ScopeSet> scopes,
+                  std::vector<std::vector<RawMatch>>& out,
+                  std::vector<std::uint8_t>* marks = nullptr) const;
 
-  std::size_t pattern_count() const { return entries_.size(); }
+    std::size_t pattern_count() const { return entries_.size(); }
 
 private:
     struct Entry {
