@@ -3,6 +3,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -21,8 +23,16 @@ namespace {
 
 using Emit = ParagraphEmit;
 
+// P09's marks by their bytes: U+2018–201D (‘’“”: E2 80 98–9D), U+3008–3015 (〈〉《》【】〔〕…:
+// E3 80 88–95) and U+FF08–FF09 (（）: EF BC 88–89). Each path below, vector or not, tests these.
+struct MarkBytes {
+    unsigned char lead, second, lo, hi;  // the third byte in [lo, hi]
+};
+constexpr MarkBytes kPairMarks[] = {
+    {0xE2, 0x80, 0x98, 0x9D}, {0xE3, 0x80, 0x88, 0x95}, {0xEF, 0xBC, 0x88, 0x89}};
+
 #if defined(__x86_64__) && defined(__GNUC__)
-// Thirty-two places at a time (AVX2): bit k set where one of P09's marks (below) starts at p + k
+// Thirty-two places at a time (AVX2): bit k set where one of P09's marks starts at p + k
 // (reads p[0, 34)), or where U01's characters may (reads p[0, 33)).
 __attribute__((target("avx2"))) __m256i bytes_equal32(__m256i v, unsigned char c) {
     return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(static_cast<char>(c)));
@@ -36,17 +46,13 @@ __attribute__((target("avx2"), noinline)) unsigned pair_marks32(const unsigned c
     const __m256i a = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
     const __m256i b = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
     const __m256i c = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 2));
-    const __m256i quotes =
-        _mm256_and_si256(_mm256_and_si256(bytes_equal32(a, 0xE2), bytes_equal32(b, 0x80)),
-                         bytes_in_range32(c, 0x98, 0x9D));
-    const __m256i brackets =
-        _mm256_and_si256(_mm256_and_si256(bytes_equal32(a, 0xE3), bytes_equal32(b, 0x80)),
-                         bytes_in_range32(c, 0x88, 0x95));
-    const __m256i parens =
-        _mm256_and_si256(_mm256_and_si256(bytes_equal32(a, 0xEF), bytes_equal32(b, 0xBC)),
-                         bytes_in_range32(c, 0x88, 0x89));
-    return static_cast<unsigned>(
-        _mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(quotes, brackets), parens)));
+    __m256i any = _mm256_setzero_si256();
+#pragma GCC unroll 3
+    for (const MarkBytes& m : kPairMarks)
+        any = _mm256_or_si256(any, _mm256_and_si256(_mm256_and_si256(bytes_equal32(a, m.lead),
+                                                                     bytes_equal32(b, m.second)),
+                                                    bytes_in_range32(c, m.lo, m.hi)));
+    return static_cast<unsigned>(_mm256_movemask_epi8(any));
 }
 __attribute__((target("avx2"), noinline)) unsigned compatibility_leads32(const unsigned char* p) {
     const __m256i lead = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
@@ -97,18 +103,18 @@ void for_each_symbol(std::string_view t, Visit visit) {
         if (is_lead(p[i]) && !at(i)) return;
 }
 
-// Calls visit(offset) for each character of t that may be one of P09's marks — U+2018–201D
-// (‘’“”: E2 80 98–9D), U+3008–3015 (〈〉《》【】〔〕…: E3 80 88–95) or U+FF08–FF09 (（）: EF BC
-// 88–89) — until visit returns false. Everything else, the ，。、 of every sentence included, is
-// passed over 32 (AVX2) or sixteen bytes at a time.
+// Calls visit(offset) for each character of t that may be one of P09's marks (kPairMarks) until
+// visit returns false. Everything else, the ，。、 of every sentence included, is passed over 32
+// (AVX2) or sixteen bytes at a time.
 template <class Visit>
 void for_each_pair_mark(std::string_view t, Visit visit) {
     const auto* p = reinterpret_cast<const unsigned char*>(t.data());
     const std::size_t n = t.size();
     auto is_mark = [&](std::size_t i) {
         const unsigned char a = p[i], b = p[i + 1], c = p[i + 2];
-        return (a == 0xE2 && b == 0x80 && c >= 0x98 && c <= 0x9D) || (a == 0xE3 && b == 0x80 && c >= 0x88 && c <= 0x95) ||
-               (a == 0xEF && b == 0xBC && (c == 0x88 || c == 0x89));
+        return std::any_of(std::begin(kPairMarks), std::end(kPairMarks), [&](const MarkBytes& m) {
+            return a == m.lead && b == m.second && c >= m.lo && c <= m.hi;
+        });
     };
     std::size_t i = 0;
 #if defined(__SSE2__)
@@ -116,16 +122,13 @@ void for_each_pair_mark(std::string_view t, Visit visit) {
         const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
         const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 1));
         const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j + 2));
-        const __m128i quotes =
-            _mm_and_si128(_mm_and_si128(bytes_equal(a, 0xE2), bytes_equal(b, 0x80)),
-                          bytes_in_range(c, 0x98, 0x9D));
-        const __m128i brackets =
-            _mm_and_si128(_mm_and_si128(bytes_equal(a, 0xE3), bytes_equal(b, 0x80)),
-                          bytes_in_range(c, 0x88, 0x95));
-        const __m128i parens =
-            _mm_and_si128(_mm_and_si128(bytes_equal(a, 0xEF), bytes_equal(b, 0xBC)),
-                          bytes_in_range(c, 0x88, 0x89));
-        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quotes, brackets), parens)));
+        __m128i any = _mm_setzero_si128();
+#pragma GCC unroll 3
+        for (const MarkBytes& m : kPairMarks)
+            any = _mm_or_si128(
+                any, _mm_and_si128(_mm_and_si128(bytes_equal(a, m.lead), bytes_equal(b, m.second)),
+                                   bytes_in_range(c, m.lo, m.hi)));
+        return static_cast<unsigned>(_mm_movemask_epi8(any));
     };
 #if defined(__x86_64__) && defined(__GNUC__)
     if (detail::have_avx2())
