@@ -837,7 +837,7 @@ TEST(CheckCompatibility, U01FindsEveryPlaceAndOnlyTheRanges) {
     }
 }
 
-// P09 finds an unpaired bracket or quote mark wherever it stands (every alignment of the
+// P09 finds an unpaired bracket or quote mark wherever it stands (every alignment of the 32- and
 // sixteen-byte blocks it is looked for in, and as the paragraph's last character), and marks that
 // only share its leading bytes (「 、 ‚ 〒 ，) are not brackets to it.
 TEST(CheckPairs, P09FindsAnUnpairedMarkAtEveryPlace) {
@@ -848,9 +848,11 @@ TEST(CheckPairs, P09FindsAnUnpairedMarkAtEveryPlace) {
         return found;
     };
     for (const std::string mark : {"（", "）", "《", "》", "“", "”", "‘", "’", "【", "】", "〔", "〕", "〈", "〉"}) {
-        for (std::size_t before = 0; before < 24; ++before) {
-            std::string text = "负责";
-            for (std::size_t k = 0; k < before; ++k) text += k % 4 == 0 ? "，" : "统";
+        // Offsets of every remainder of 32 (ASCII filler shifts them a byte at a time), past two
+        // 32-byte blocks.
+        for (std::size_t before = 0; before < 96; ++before) {
+            std::string text = "负责" + std::string(before % 3, 'x');
+            for (std::size_t k = 0; k < before / 3; ++k) text += k % 4 == 0 ? "，" : "统";
             const std::size_t at = text.size();
             EXPECT_EQ(p09_at(text + mark + "统计工作。"), std::vector<std::size_t>{at}) << mark << " after " << before;
             EXPECT_EQ(p09_at(text + mark), std::vector<std::size_t>{at}) << mark << " last, after " << before;
