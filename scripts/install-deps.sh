@@ -5,7 +5,7 @@ set -euo pipefail
 
 build_pkgs=(build-essential cmake pkg-config zlib1g-dev libicu-dev libpugixml-dev libpoco-dev
             libssl-dev libsqlite3-dev libpq-dev libvectorscan-dev libgtest-dev libbenchmark-dev
-            libreoffice-dev zip)
+            libreoffice-dev libmimalloc-dev zip)
 # What the tests drive for real: LibreOffice (headless, and in a window under Xvfb for the
 # screenshots, so the full libreoffice-writer with the zh-CN language pack), python3-uno, poppler
 # tools, CJK fonts, xmllint for the XSDs, PostgreSQL.
