@@ -182,8 +182,12 @@ void utf16_lengths_at(std::string_view s, const std::size_t* at, std::size_t n, 
 std::size_t utf16_length(std::string_view s) {
     // A lead byte starts a code point (one unit); a 4-byte lead starts a surrogate pair (two).
     // Counted in blocks: a whole file's offsets are counted for JSON output.
-    if (s.size() >= 4 * kVectorBytes && detail::have_avx2())
-        return detail::utf16_length_avx2(s);  // a file's run
+    if (s.size() >= 4 * kVectorBytes && detail::have_avx2()) {  // a long run: one count at its end
+        const std::size_t end = s.size();
+        std::size_t units = 0;
+        detail::utf16_lengths_at_avx2(s, &end, 1, &units);
+        return units;
+    }
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t units = 0, i = 0;

@@ -143,34 +143,10 @@ __attribute__((target("avx2"))) bool utf8_valid_avx2(std::string_view s, LineBre
     return breaks ? validate<true>(s, breaks) : validate<false>(s, nullptr);
 }
 
-// As utf16_length in text.cpp: a code point is one unit for its lead (or ASCII) byte, and one
-// more for a 4-byte lead (signed: continuation bytes are below -64, 4-byte leads -16 … -1).
-__attribute__((target("avx2"))) std::size_t utf16_length_avx2(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const __m256i not_continuation = _mm256_set1_epi8(-65), four_byte_lead = _mm256_set1_epi8(-17);
-    const __m256i zero = _mm256_setzero_si256();
-    std::size_t units = 0, i = 0;
-    while (i + 32 <= s.size()) {
-        __m256i counts = zero;  // per byte lane, at most 2 a block: 127 blocks stay below 256
-        for (int blocks = 0; blocks < 127 && i + 32 <= s.size(); ++blocks, i += 32) {
-            const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-            counts = _mm256_sub_epi8(counts, _mm256_cmpgt_epi8(v, not_continuation));
-            counts = _mm256_sub_epi8(counts, _mm256_and_si256(_mm256_cmpgt_epi8(v, four_byte_lead),
-                                                              _mm256_cmpgt_epi8(zero, v)));
-        }
-        const __m256i sums = _mm256_sad_epu8(counts, zero);  // four 64-bit sums
-        units += static_cast<std::size_t>(_mm256_extract_epi64(sums, 0)) +
-                 static_cast<std::size_t>(_mm256_extract_epi64(sums, 1)) +
-                 static_cast<std::size_t>(_mm256_extract_epi64(sums, 2)) +
-                 static_cast<std::size_t>(_mm256_extract_epi64(sums, 3));
-    }
-    for (; i < s.size(); ++i) units += ((p[i] & 0xC0) != 0x80) + ((p[i] & 0xF8) == 0xF0);
-    return units;
-}
-
-// A block's units as bits: one per lead or ASCII byte, and one more per 4-byte lead.
 namespace {
 
+// As utf16_length in text.cpp, a block's units as bits: one per lead or ASCII byte, and one more
+// per 4-byte lead (signed: continuation bytes are below -64, 4-byte leads -16 … -1).
 __attribute__((target("avx2"))) inline std::pair<unsigned, unsigned> unit_bits(__m256i v) {
     const __m256i zero = _mm256_setzero_si256();
     const unsigned leads =
@@ -242,9 +218,6 @@ bool have_avx2() {
 namespace sanding::detail {
 bool utf8_valid_avx2(std::string_view, LineBreaks*) {
     return false;
-}
-std::size_t utf16_length_avx2(std::string_view) {
-    return 0;
 }
 void utf16_lengths_at_avx2(std::string_view, const std::size_t*, std::size_t, std::size_t*) {}
 std::size_t line_break_avx2(std::string_view s, std::size_t) {

@@ -14,8 +14,6 @@ bool have_avx2();
 // True when s is valid UTF-8 (as is_valid_utf8 decides), counting its line breaks when breaks
 // is given. Says nothing of where an error is: the scalar validator finds that.
 bool utf8_valid_avx2(std::string_view s, LineBreaks* breaks);
-// utf16_length(s).
-std::size_t utf16_length_avx2(std::string_view s);
 // utf16_lengths_at(s, at, n, out).
 void utf16_lengths_at_avx2(std::string_view s, const std::size_t* at, std::size_t n,
                            std::size_t* out);

@@ -288,11 +288,10 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
     // Text inside a placeholder (【待填写：…】) is the model text's, not the drafter's: R03 reports
     // the placeholder itself, and no phrasing rule looks inside it.
     std::vector<std::pair<std::size_t, std::size_t>> placeholders;
-    for (auto at = marks & kMarkPlaceholder ? find_bytes(text, kPlaceholderOpen) : text.npos;
-         at != text.npos; at = find_bytes(text, kPlaceholderOpen, at + 1)) {
-        auto close = find_bytes(text, "】", at);
-        placeholders.push_back({at, close == text.npos ? text.size() : close + 3});
-    }
+    if (marks & kMarkPlaceholder)
+        for_each_placeholder(text, [&](std::size_t at, std::size_t end) {
+            placeholders.push_back({at, end});
+        });
     int last_rule = -1;
     std::size_t last_end = 0;
     for (const RawMatch& m : raw) {
@@ -685,11 +684,6 @@ Checker load_checker(const std::vector<std::string>& rule_files, const Framework
 
 namespace {
 
-// The first \n or \r in text[from, to), or `to`.
-std::size_t line_end(std::string_view text, std::size_t from, std::size_t to) {
-    return find_line_break(text.substr(0, to), from);
-}
-
 // Calls line(start, end, index) for each paragraph of text[from, to), where `to` is just past a
 // line end or the end of the text; the empty paragraph after a final line end belongs to the end of
 // the text only. Returns how many there were.
@@ -697,7 +691,8 @@ template <class Line>
 std::size_t for_each_line(std::string_view text, std::size_t from, std::size_t to, Line line) {
     std::size_t n = 0;
     for (std::size_t start = from; start < to || to == text.size();) {
-        const std::size_t end = line_end(text, start, to);  // \n, \r\n or a lone \r
+        const std::size_t end =
+            find_line_break(text.substr(0, to), start);  // \n, \r\n or a lone \r
         line(start, end, n++);
         if (end == text.size()) break;
         start = end + (holds_at(text, end, "\r\n") ? 2 : 1);

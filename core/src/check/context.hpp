@@ -16,6 +16,7 @@
 #include "sanding/framework.hpp"
 #include "sanding/model.hpp"
 #include "sanding/recognize.hpp"
+#include "sanding/text.hpp"
 
 namespace sanding {
 
@@ -30,6 +31,17 @@ static_assert(kMarkedLiterals.size() <= 8 && kMarkedLiterals[0] == kPlaceholderO
               kMarkPlaceholder == 1 && kMarkedLiterals[1] == kDefinitionOpen &&
               kMarkDefinition == 2);
 constexpr std::uint8_t kMarksUnknown = 0xFF;  // a paragraph checked on its own: look for all
+
+// Calls span(at, end) for each placeholder 【待填写：…】 of text, in order (to its end when not
+// closed).
+template <class Span>
+void for_each_placeholder(std::string_view text, Span span) {
+    for (auto at = find_bytes(text, kPlaceholderOpen); at != text.npos;
+         at = find_bytes(text, kPlaceholderOpen, at + 1)) {
+        const auto close = find_bytes(text, "】", at);
+        span(at, close == text.npos ? text.size() : close + 3);
+    }
+}
 
 struct ParagraphInfo {
     ScopeSet scopes = kScopeText;

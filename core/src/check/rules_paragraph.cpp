@@ -31,6 +31,12 @@ struct MarkBytes {
 constexpr MarkBytes kPairMarks[] = {
     {0xE2, 0x80, 0x98, 0x9D}, {0xE3, 0x80, 0x88, 0x95}, {0xEF, 0xBC, 0x88, 0x89}};
 
+// U01's suspects by their first two bytes: U+2E80–2FDF (E2 BA–BF …) and U+F900–FAFF (EF A4–AB …).
+struct LeadBytes {
+    unsigned char lead, lo, hi;  // the second byte in [lo, hi]
+};
+constexpr LeadBytes kCompatibilityLeads[] = {{0xE2, 0xBA, 0xBF}, {0xEF, 0xA4, 0xAB}};
+
 #if defined(__x86_64__) && defined(__GNUC__)
 // Thirty-two places at a time (AVX2): bit k set where one of P09's marks starts at p + k
 // (reads p[0, 34)), or where U01's characters may (reads p[0, 33)).
@@ -57,11 +63,12 @@ __attribute__((target("avx2"), noinline)) unsigned pair_marks32(const unsigned c
 __attribute__((target("avx2"), noinline)) unsigned compatibility_leads32(const unsigned char* p) {
     const __m256i lead = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
     const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 1));
-    const __m256i radical =
-        _mm256_and_si256(bytes_equal32(lead, 0xE2), bytes_in_range32(next, 0xBA, 0xBF));
-    const __m256i compatibility =
-        _mm256_and_si256(bytes_equal32(lead, 0xEF), bytes_in_range32(next, 0xA4, 0xAB));
-    return static_cast<unsigned>(_mm256_movemask_epi8(_mm256_or_si256(radical, compatibility)));
+    __m256i any = _mm256_setzero_si256();
+#pragma GCC unroll 2
+    for (const LeadBytes& l : kCompatibilityLeads)
+        any = _mm256_or_si256(
+            any, _mm256_and_si256(bytes_equal32(lead, l.lead), bytes_in_range32(next, l.lo, l.hi)));
+    return static_cast<unsigned>(_mm256_movemask_epi8(any));
 }
 #endif
 
@@ -230,8 +237,8 @@ void p09_pairs(const ParagraphFacts& p, const Emit& emit) {
 // Kangxi radicals and CJK compatibility ideographs look like ordinary characters (⼀ for 一) but
 // are not: text copied from PDFs carries them, and search and comparison then fail. ICU's NFKC
 // gives the ordinary character.
-// Whether t may hold a character of U+2E80–2FDF (bytes E2 BA–BF …) or U+F900–FAFF (EF A4–AB …):
-// nearly no paragraph does, and this answers 32 (AVX2) or sixteen bytes at a time.
+// Whether t may hold one of U01's suspects (kCompatibilityLeads): nearly no paragraph does, and
+// this answers 32 (AVX2) or sixteen bytes at a time.
 bool may_hold_compatibility_characters(std::string_view t) {
     const auto* p = reinterpret_cast<const unsigned char*>(t.data());
     std::size_t i = 0;
@@ -244,17 +251,18 @@ bool may_hold_compatibility_characters(std::string_view t) {
     for (; i + 17 <= t.size(); i += 16) {
         const __m128i lead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
         const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 1));
-        const __m128i radical =
-            _mm_and_si128(bytes_equal(lead, 0xE2), bytes_in_range(next, 0xBA, 0xBF));
-        const __m128i compatibility =
-            _mm_and_si128(bytes_equal(lead, 0xEF), bytes_in_range(next, 0xA4, 0xAB));
-        if (_mm_movemask_epi8(_mm_or_si128(radical, compatibility))) return true;
+        __m128i any = _mm_setzero_si128();
+#pragma GCC unroll 2
+        for (const LeadBytes& l : kCompatibilityLeads)
+            any = _mm_or_si128(
+                any, _mm_and_si128(bytes_equal(lead, l.lead), bytes_in_range(next, l.lo, l.hi)));
+        if (_mm_movemask_epi8(any)) return true;
     }
 #endif
     for (; i + 1 < t.size(); ++i)
-        if ((p[i] == 0xE2 && p[i + 1] >= 0xBA && p[i + 1] <= 0xBF) ||
-            (p[i] == 0xEF && p[i + 1] >= 0xA4 && p[i + 1] <= 0xAB))
-            return true;
+#pragma GCC unroll 2
+        for (const LeadBytes& l : kCompatibilityLeads)
+            if (p[i] == l.lead && p[i + 1] >= l.lo && p[i + 1] <= l.hi) return true;
     return false;
 }
 
@@ -283,12 +291,9 @@ void u01_compatibility_characters(const ParagraphFacts& p, const Emit& emit) {
 void r03_placeholder(const ParagraphFacts& p, const Emit& emit) {
     if (!(p.marks & kMarkPlaceholder)) return;
     const std::string_view t = p.text;
-    for (auto at = find_bytes(t, kPlaceholderOpen); at != t.npos;
-         at = find_bytes(t, kPlaceholderOpen, at + 1)) {
-        auto close = find_bytes(t, "】", at);
-        const std::size_t end = close == t.npos ? t.size() : close + 3;
+    for_each_placeholder(t, [&](std::size_t at, std::size_t end) {
         emit(at, end - at, std::string(t.substr(at, end - at)), {});
-    }
+    });
 }
 
 }  // namespace
