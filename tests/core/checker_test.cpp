@@ -837,6 +837,32 @@ TEST(CheckCompatibility, U01FindsEveryPlaceAndOnlyTheRanges) {
     }
 }
 
+// In a whole draft the scan marks the paragraphs U01 reads: a compatibility character is found in
+// the title, a duty item, a unit's line and the staffing article, copied and in place alike, and
+// a paragraph without one gets no U01 finding.
+TEST(CheckCompatibility, U01FindsCharactersInEveryPartOfADraft) {
+    auto lines = statistics_draft();
+    // U+F9FE, a compatibility ideograph, as the title's last character
+    lines[kTitle] = "清河市云溪区统计局职能配置、内设机构和人员编制规\uF9FE";
+    lines[kDuty1] = "（⼀）负责全区统计调查工作。";
+    lines[kUnit1] = "（一）办公室。负责机关日常运转⺟。";
+    lines[kStaffing] =
+        "第五条　区统计局机关行政编制12名。设局长1名，副局长2名；股级领导职数2名⼆。";
+    const std::string text = join(lines);
+    const std::vector<ParagraphView> views = text_paragraphs(text);
+    const CheckResult in_place = checker().check(ParagraphSpan(views), {});
+    const Checked copied = check_lines(lines);
+    for (const auto* fs : {&copied.findings(), &in_place.findings}) {
+        std::vector<std::string> seen;
+        for (const auto& f : *fs)
+            if (f.rule == "U01")
+                seen.push_back(std::to_string(f.paragraph) + " " + flagged(lines[f.paragraph], f));
+        EXPECT_EQ(seen, (std::vector<std::string>{
+                            std::to_string(kTitle) + " \uF9FE", std::to_string(kDuty1) + " ⼀",
+                            std::to_string(kUnit1) + " ⺟", std::to_string(kStaffing) + " ⼆"}));
+    }
+}
+
 // P09 finds an unpaired bracket or quote mark wherever it stands (every alignment of the 32- and
 // sixteen-byte blocks it is looked for in, and as the paragraph's last character), and marks that
 // only share its leading bytes (「 、 ‚ 〒 ，) are not brackets to it.

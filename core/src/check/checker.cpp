@@ -262,7 +262,7 @@ Checker::Checker(std::vector<RuleSet> sets) : sets_(std::move(sets)) {
         if (r.code && !implemented.count(r.id))
             throw Error("rules.unknown_code_rule", "规则 " + r.id + " 标注为代码规则，但程序中没有这条规则的实现",
                         r.file + ":" + std::to_string(r.line));
-    matcher_ = std::make_unique<PhraseMatcher>(rules_, kMarkedLiterals);
+    matcher_ = std::make_unique<PhraseMatcher>(rules_, kMarkPatterns);
 }
 
 Checker::~Checker() = default;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sanding/check/finding.hpp"
+#include "sanding/check/matcher.hpp"
 #include "sanding/check/rule.hpp"
 #include "sanding/document.hpp"
 #include "sanding/framework.hpp"
@@ -20,16 +21,26 @@
 
 namespace sanding {
 
-// Literals whose presence in each paragraph the checker's one scan records (ParagraphInfo::marks),
-// for the checks that would otherwise search every paragraph for them again.
+// What the checker's one scan records for each paragraph (ParagraphInfo::marks), for the checks
+// that would otherwise search every paragraph for it again.
 constexpr std::string_view kPlaceholderOpen = "【待填写";   // R03; no phrasing rule looks inside
 constexpr std::string_view kDefinitionOpen = "（以下简称";  // A01, A02
-enum Mark : std::uint8_t { kMarkPlaceholder = 1 << 0, kMarkDefinition = 1 << 1 };
-constexpr std::array<std::string_view, 2> kMarkedLiterals = {kPlaceholderOpen,
-                                                             kDefinitionOpen};  // by bit
-static_assert(kMarkedLiterals.size() <= 8 && kMarkedLiterals[0] == kPlaceholderOpen &&
-              kMarkPlaceholder == 1 && kMarkedLiterals[1] == kDefinitionOpen &&
-              kMarkDefinition == 2);
+// U01's suspects: Kangxi radicals (U+2F00–2FDF and the supplement's U+2E80–2EFF) and CJK
+// compatibility ideographs (U+F900–FAFF). Nearly no paragraph holds one; looking for them in the
+// scan costs next to nothing, where a pass of its own went over every byte again.
+constexpr std::string_view kCompatibilityClass = "[\\x{2E80}-\\x{2FDF}\\x{F900}-\\x{FAFF}]";
+enum Mark : std::uint8_t {
+    kMarkPlaceholder = 1 << 0,
+    kMarkDefinition = 1 << 1,
+    kMarkCompatibility = 1 << 2
+};
+constexpr std::array<MarkPattern, 3> kMarkPatterns = {
+    MarkPattern{kPlaceholderOpen}, MarkPattern{kDefinitionOpen},
+    MarkPattern{kCompatibilityClass, true}};  // by bit
+static_assert(kMarkPatterns.size() <= 8 && kMarkPatterns[0].text == kPlaceholderOpen &&
+              kMarkPlaceholder == 1 && kMarkPatterns[1].text == kDefinitionOpen &&
+              kMarkDefinition == 2 && kMarkPatterns[2].text == kCompatibilityClass &&
+              kMarkCompatibility == 4);
 constexpr std::uint8_t kMarksUnknown = 0xFF;  // a paragraph checked on its own: look for all
 
 // Calls span(at, end) for each placeholder 【待填写：…】 of text, in order (to its end when not

@@ -152,8 +152,7 @@ std::string to_expression(const Pattern& p) {
     return out;
 }
 
-PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
-                             std::span<const std::string_view> marks) {
+PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules, std::span<const MarkPattern> marks) {
     // First plan every database (the two scanned ones and the small anchored ones, shared between
     // patterns with the same context), then build them all at once, from the cache if it has them.
     // jobs[0]: the patterns of rules that apply across a draft, scanned over every paragraph;
@@ -258,9 +257,10 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules,
     if (marks.size() > 8) throw Error("rules.marks", "至多八个标记字面量");
     mark_count_ = static_cast<unsigned>(marks.size());
     for (std::size_t k = 0; k < marks.size(); ++k) {
-        Pattern literal;
-        literal.text = marks[k];
-        jobs[0].expressions.push_back(to_expression(literal));
+        Pattern mark;
+        mark.text = marks[k].text;
+        mark.regex = marks[k].regex;
+        jobs[0].expressions.push_back(to_expression(mark));
         jobs[0].flags.push_back(HS_FLAG_UTF8);
         jobs[0].rules.push_back(nullptr);
         broad_.entry_of.push_back(-1 - static_cast<int>(k));

@@ -267,6 +267,8 @@ bool may_hold_compatibility_characters(std::string_view t) {
 }
 
 void u01_compatibility_characters(const ParagraphFacts& p, const Emit& emit) {
+    // Not marked by the scan: none here (a paragraph checked on its own is looked through).
+    if (!(p.marks & kMarkCompatibility)) return;
     const std::string_view t = p.text;
     if (!may_hold_compatibility_characters(t)) return;
     // The suspicious ranges are led by E2 (U+2E80–2FDF) or EF (U+F900–FAFF).

@@ -28,6 +28,13 @@ struct hs_scratch;
 
 namespace sanding {
 
+// What scan_all records per paragraph besides matches: a literal, or (regex) a Vectorscan
+// expression in UTF-8.
+struct MarkPattern {
+    std::string_view text;
+    bool regex = false;
+};
+
 struct RawMatch {
     int rule = 0;     // index into the rules given to the matcher
     int pattern = 0;  // index into that rule's patterns
@@ -38,10 +45,9 @@ class PhraseMatcher {
 public:
     // Compiles every pattern of every non-code rule. Error "rules.bad_pattern" naming the rule,
     // the pattern and Vectorscan's complaint, with the rule's file:line. marks: up to eight
-    // literals whose presence in each paragraph scan_all records on the way (what other checks
+    // patterns whose presence in each paragraph scan_all records on the way (what other checks
     // would otherwise search every paragraph for again).
-    explicit PhraseMatcher(const std::vector<Rule>& rules,
-                           std::span<const std::string_view> marks = {});
+    explicit PhraseMatcher(const std::vector<Rule>& rules, std::span<const MarkPattern> marks = {});
     ~PhraseMatcher();
     PhraseMatcher(const PhraseMatcher&) = delete;
     PhraseMatcher& operator=(const PhraseMatcher&) = delete;
