@@ -427,9 +427,9 @@ namespace {
 // bundle exported as text): a title line (…规定, no article marker) followed shortly by 第一条,
 // after some articles, starts the next draft. Structure rules then apply draft by draft.
 std::vector<std::size_t> draft_starts(ParagraphSpan ps, std::size_t bytes) {
-    // What the walk below needs of each paragraph, found for all of them first (on every core
-    // for a large file): it is most of the work, and the walk itself is short.
-    enum : unsigned char { kText = 1, kArticle = 2, kFirstArticle = 4, kTitleLike = 8 };
+    // Which paragraphs hold text and which are articles, found for all of them first (on every
+    // core for a large file): it is most of the work, and the walk itself is short.
+    enum : unsigned char { kText = 1, kArticle = 2, kFirstArticle = 4 };
     std::vector<unsigned char> facts(ps.size());
     const std::size_t pieces = pieces_for(bytes);
     run_pieces(pieces, [&](std::size_t k) {
@@ -439,29 +439,31 @@ std::vector<std::size_t> draft_starts(ParagraphSpan ps, std::size_t bytes) {
             if (t.empty()) continue;
             unsigned char f = kText;
             if (auto m = article_marker(t)) f |= kArticle | (m->number == 1 ? kFirstArticle : 0);
-            else if (t.size() <= 200 && (ends_with(t, "规定") || find_bytes(t, "职能配置") != t.npos)) f |= kTitleLike;
             facts[i] = f;
         }
     });
+    auto title_like = [&](std::size_t i) {
+        const std::string_view t = trim(ps[i].text);
+        return t.size() <= 200 && (ends_with(t, "规定") || find_bytes(t, "职能配置") != t.npos);
+    };
+    // A draft starts at a title line among the three paragraphs with text before a 第一条 (back
+    // to the article before it), the earliest such; the file's first draft at its start. Only
+    // those few paragraphs are asked whether they read like a title.
     std::vector<std::size_t> starts = {0};
     bool seen_article = false;
-    for (std::size_t i = 0; i < ps.size(); ++i) {
-        if (facts[i] & kArticle) {
-            seen_article = true;
-            continue;
-        }
-        if (!seen_article || !(facts[i] & kTitleLike)) continue;
-        for (std::size_t j = i + 1, seen = 0; j < ps.size() && seen < 3; ++j) {
-            if (!(facts[j] & kText)) continue;
-            ++seen;
-            if (facts[j] & kArticle) {
-                if (facts[j] & kFirstArticle) {
-                    starts.push_back(i);
-                    seen_article = false;
+    for (std::size_t j = 0; j < ps.size(); ++j) {
+        if (!(facts[j] & kArticle)) continue;
+        if ((facts[j] & kFirstArticle) && seen_article) {
+            std::size_t before[3], n = 0;
+            for (std::size_t i = j; i-- > 0 && n < 3 && !(facts[i] & kArticle);)
+                if (facts[i] & kText) before[n++] = i;
+            while (n > 0)
+                if (title_like(before[--n])) {
+                    starts.push_back(before[n]);
+                    break;
                 }
-                break;
-            }
         }
+        seen_article = true;
     }
     return starts;
 }
