@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "sanding/text.hpp"
 
@@ -188,6 +189,31 @@ Staffing parse_staffing(std::string_view p, int paragraph) {
     return s;
 }
 
+// Whether a duty item says 交办的其他任务 (or 其它, which W01 flags): one search for what the two
+// share, every duty item being searched.
+bool names_entrusted_tasks(std::string_view s) {
+    constexpr std::string_view kShared = "交办的其";
+    for (auto at = find_bytes(s, kShared); at != s.npos; at = find_bytes(s, kShared, at + 1)) {
+        const std::string_view rest = s.substr(at + kShared.size());
+        if (starts_with(rest, "他任务") || starts_with(rest, "它任务")) return true;
+    }
+    return false;
+}
+
+// Where a unit's name ends: the first 。：，:, at or after `from`, and its length (the end of
+// the text, 0, when there is none). One walk that stops there: the name is a few characters, and
+// searching the unit's whole line once per mark was most of reading it.
+std::pair<std::size_t, std::size_t> first_name_end(std::string_view s, std::size_t from) {
+    for (std::size_t i = from; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == ':' || c == ',') return {i, 1};
+        if ((c == 0xE3 && holds_at(s, i, "。")) ||
+            (c == 0xEF && (holds_at(s, i, "：") || holds_at(s, i, "，"))))
+            return {i, 3};
+    }
+    return {s.size(), 0};
+}
+
 void parse_body(const Article& a, Body& body) {
     if (a.paragraphs.empty()) return;
     std::string_view p = a.paragraphs[0];
@@ -360,7 +386,7 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
                     DutyItem d{im->number, DutyItemRole::Ordinary, std::string(rest), span};
                     if (starts_with(rest, "职能转变")) d.role = DutyItemRole::Transformation;
                     else if (starts_with(rest, "有关职责分工")) d.role = DutyItemRole::Division;
-                    else if (contains(rest, "交办的其他任务") || contains(rest, "交办的其它任务"))  // 其它: W01
+                    else if (names_entrusted_tasks(rest))
                         d.role = DutyItemRole::Entrusted;
                     reg.duty_items.push_back(std::move(d));
                 } else {
@@ -369,15 +395,11 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
                         continue;
                     }
                     InternalUnit u{im->number, {}, {}, span};
-                    std::size_t cut = rest.size(), cut_len = 0;
                     // A placeholder name (【待填写：…】) holds a colon of its own.
                     std::size_t from = starts_with(rest, "【") && contains(rest, "】")
                                            ? find_bytes(rest, "】")
                                            : 0;
-                    for (std::string_view d : {"。", "：", "，", ":", ","}) {
-                        auto at = rest.find(d, from);
-                        if (at != rest.npos && at < cut) cut = at, cut_len = d.size();
-                    }
+                    const auto [cut, cut_len] = first_name_end(rest, from);
                     u.name = std::string(rest.substr(0, cut));
                     u.duties = std::string(rest.substr(std::min(rest.size(), cut + cut_len)));
                     reg.units.push_back(std::move(u));
