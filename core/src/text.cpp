@@ -335,15 +335,28 @@ std::optional<int> parse_chinese_numeral(std::string_view s) {
         for (char c : s) value = value * 10 + (c - '0');
         return value;
     }
-    // One character (（三）, 第九条) is most of what the recogniser reads: no table, no spelling
-    // check. (Three bytes that are not one character start with an ASCII or two-byte one: no
-    // numeral.)
-    if (s.size() == 3) {
-        std::size_t i = 0;
-        const char32_t cp = next_code_point(s, i);
-        if (const int d = digit_value(cp); d > 0) return d;
-        if (cp == U'十') return 10;
-        return std::nullopt;  // 零, 百 or not a numeral
+    // Up to three characters (（三）, 第十二条, （二十一）) are nearly all the recogniser reads:
+    // their canonical forms are read here, without the table and the spelling check below.
+    if (s.size() == 3 || s.size() == 6 || s.size() == 9) {
+        // 1…9 for 一…九, 10 for 十, 0 for anything else (零, 百, a character that is no numeral,
+        // bytes that are not one three-byte character).
+        auto small = [&](std::size_t at) {
+            const auto* p = reinterpret_cast<const unsigned char*>(s.data() + at);
+            if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+            const char32_t cp =
+                (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            return cp == U'十' ? 10 : std::max(digit_value(cp), 0);
+        };
+        const int a = small(0);
+        if (s.size() == 3) return a > 0 ? std::optional<int>(a) : std::nullopt;
+        const int b = small(3);
+        if (s.size() == 6) {
+            if (a == 10 && b > 0 && b < 10) return 10 + b;   // 十一…十九
+            if (a >= 2 && a < 10 && b == 10) return a * 10;  // 二十…九十
+        } else if (a >= 2 && a < 10 && b == 10) {
+            if (const int c = small(6); c > 0 && c < 10) return a * 10 + c;  // 二十一…九十九
+        }
+        // Anything else (一十, 二十零, 一百, 〇) as below.
     }
     // Accept exactly the forms chinese_numeral writes, so that 二十零 or 十十 are not numerals.
     int value = 0;
