@@ -57,8 +57,8 @@ int cmd_check(const std::vector<std::string>& argv) {
     const bool odt = looks_like_zip(bytes) || std::filesystem::path(file).extension() == ".odt";
     // Plain text is read as views into the mapped file; an .odt's paragraphs are the document's.
     auto doc_owner = std::make_unique<Document>();
-    auto paragraphs_owner = std::make_unique<std::vector<ParagraphView>>();
-    std::vector<ParagraphView>& paragraphs = *paragraphs_owner;
+    auto paragraphs_owner = std::make_unique<ParagraphViews>();
+    ParagraphViews& paragraphs = *paragraphs_owner;
     try {
         if (odt) {
             *doc_owner = read_odt(std::string(bytes));

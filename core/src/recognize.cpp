@@ -300,7 +300,7 @@ std::optional<ItemMarker> item_marker(std::string_view p) {
 }
 
 Regulation recognize(const Document& doc) {
-    const std::vector<ParagraphView> paragraphs = views_of(doc);
+    const ParagraphViews paragraphs = views_of(doc);
     return recognize(ParagraphSpan(paragraphs));
 }
 

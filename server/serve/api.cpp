@@ -120,7 +120,7 @@ Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const s
     } catch (const Error& e) {
         throw ApiError{422, e.code(), "上传的文件不是可读的 ODT 文档：" + e.message()};
     }
-    const std::vector<ParagraphView> paragraphs = views_of(doc);
+    const ParagraphViews paragraphs = views_of(doc);
     const CheckResult result = app.checker().check(paragraphs, {&app.framework(), b.id});
     const Summary sum = summarize(result.findings);
     RevisionRecord r;
@@ -451,7 +451,7 @@ void check_text(Call& c) {
     if (!odt) require_utf8(bytes);  // after the cache: an answer kept was for a valid text
     // A text is read as views into the request's bytes; an .odt's paragraphs are the document's.
     Document doc;
-    std::vector<ParagraphView> paragraphs;
+    ParagraphViews paragraphs;
     try {
         if (odt) {
             doc = read_odt(bytes);

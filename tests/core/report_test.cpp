@@ -2,6 +2,7 @@
 // offsets counted from the start of the file, also when a large report is written in pieces.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -43,11 +44,11 @@ TEST(ReportJson, ManyFindingsCarryTheirFileOffsets) {
         f.length_utf16 = 1;
         findings.push_back(f);
     }
-    const std::vector<ParagraphView> paragraphs = views_of(doc);
+    const ParagraphViews paragraphs = views_of(doc);
     const std::string json = report_json(findings, {"corpus.txt", paragraphs, true, "", {}});
     // Read in place from the text (counted in one pass over its bytes): the same report; and the
     // same when the source given does not hold the views (then counted one by one).
-    const std::vector<ParagraphView> in_place = text_paragraphs(text);
+    const ParagraphViews in_place = text_paragraphs(text);
     ASSERT_EQ(in_place.size(), paragraphs.size());
     EXPECT_EQ(report_json(findings, {"corpus.txt", in_place, true, "", text}), json);
     EXPECT_EQ(report_json(findings, {"corpus.txt", in_place, true, "",
@@ -76,4 +77,58 @@ TEST(ReportJson, ManyFindingsCarryTheirFileOffsets) {
     }
     EXPECT_EQ(json.find("{\"rule\":", at), std::string::npos);
     EXPECT_NE(json.find("\"total\":3000"), std::string::npos);
+}
+
+// A corpus with findings in a few of its lines only (the first and the last, runs of lines with
+// none, a line with two): each finding's UTF-16 offset counts every character before it in the
+// file, characters outside the BMP as two units, and a byte-order mark as none.
+TEST(ReportJson, FindingsInFewLinesCarryTheirFileOffsets) {
+    std::string text = "\xEF\xBB\xBF";
+    for (int k = 0; k < 6000; ++k) {
+        text +=
+            (k % 5 == 0 ? "𠀀第" : "第") + std::string("二三四五") + std::string(k % 40 + 10, 'x');
+        text += k % 4 == 0 ? "\r\n" : "\n";
+    }
+    const ParagraphViews paragraphs = text_paragraphs(text);
+    ASSERT_GT(text.size(), 256u << 10);  // counted in pieces
+    std::vector<int> lines = {0, 1, 1, 2, 97, 2999, 3000, 3001, 4444, 5999};
+    for (int k = 100; k < 6000; k += 731) lines.push_back(k);
+    std::sort(lines.begin(), lines.end());
+    std::vector<Finding> findings;
+    for (int k : lines) {
+        Finding f;
+        f.rule = "T02";
+        f.paragraph = k;
+        f.offset_utf8 = paragraphs[static_cast<std::size_t>(k)].text.find("二");
+        f.length_utf8 = 3;
+        f.offset_utf16 =
+            utf16_length(paragraphs[static_cast<std::size_t>(k)].text.substr(0, f.offset_utf8));
+        f.length_utf16 = 1;
+        findings.push_back(f);
+    }
+    const std::string json = report_json(findings, {"corpus.txt", paragraphs, true, "", text});
+    // The same report from the paragraphs counted one by one (no source to count over).
+    EXPECT_EQ(report_json(findings, {"corpus.txt", paragraphs, true, "", {}}), json);
+    std::u16string units;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        at = json.find("{\"rule\":", at);
+        ASSERT_NE(at, std::string::npos) << i;
+        const std::string one = json.substr(at, json.find('}', at) - at);
+        const std::size_t byte =
+            paragraphs[static_cast<std::size_t>(findings[i].paragraph)].source_offset +
+            findings[i].offset_utf8;
+        ASSERT_EQ(text.substr(byte, 3), "二");
+        // Units before the finding, the mark not counted: 𠀀 two, every other character one.
+        std::size_t unit = 0;
+        for (std::size_t b = 3; b < byte; ++b) {
+            const auto c = static_cast<unsigned char>(text[b]);
+            unit += (c & 0xC0) != 0x80 ? (c >= 0xF0 ? 2 : 1) : 0;
+        }
+        EXPECT_NE(one.find("\"offset_utf8\":" + std::to_string(byte) + ","), std::string::npos)
+            << one;
+        EXPECT_NE(one.find("\"offset_utf16\":" + std::to_string(unit) + ","), std::string::npos)
+            << one;
+        ++at;
+    }
 }

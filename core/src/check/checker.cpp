@@ -521,7 +521,7 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
 }
 
 CheckResult Checker::check(const Document& doc, const CheckOptions& options) const {
-    const std::vector<ParagraphView> paragraphs = views_of(doc);
+    const ParagraphViews paragraphs = views_of(doc);
     return check(ParagraphSpan(paragraphs), options);
 }
 
@@ -706,14 +706,14 @@ std::size_t for_each_line(std::string_view text, std::size_t from, std::size_t t
 
 Document document_from_text(std::string_view text) {
     Document doc;
-    const std::vector<ParagraphView> views = text_paragraphs(text);
+    const ParagraphViews views = text_paragraphs(text);
     doc.paragraphs.reserve(views.size());
     for (const auto& v : views)
         doc.paragraphs.push_back({std::string(v.text), ParagraphKind::Body, v.source_offset});
     return doc;
 }
 
-std::vector<ParagraphView> text_paragraphs(std::string_view text) {
+ParagraphViews text_paragraphs(std::string_view text) {
     std::size_t start = 0;
     if (starts_with(text, "\xEF\xBB\xBF")) start = 3;  // BOM
     // A large text (a corpus of drafts) is validated and split in pieces on every core, each
@@ -758,16 +758,19 @@ std::vector<ParagraphView> text_paragraphs(std::string_view text) {
     if (trim(text.substr(start)).empty()) throw Error("check.empty", "文件中没有文字");
     std::size_t total = 0;
     for (Piece& p : done) p.first = total, total += p.count;
-    std::vector<ParagraphView> paragraphs(total);
+    // Not zeroed first (ParagraphViews): each piece writes its own run, every element of it, so
+    // the pages are first touched on every core.
+    ParagraphViews paragraphs(total);
     run_pieces(done.size(), [&](std::size_t k) {
         ParagraphView* out = paragraphs.data() + done[k].first;
         if (done[k].count == 0) return;
-        for_each_line(text, bounds[k], bounds[k + 1],
-                      [&](std::size_t from, std::size_t to, std::size_t i) {
-                          if (i >= done[k].count) return;  // never past the piece's run
-                          out[i].text = text.substr(from, to - from);
-                          out[i].source_offset = from;
-                      });
+        const std::size_t written = for_each_line(
+            text, bounds[k], bounds[k + 1], [&](std::size_t from, std::size_t to, std::size_t i) {
+                if (i >= done[k].count) return;  // never past the piece's run
+                out[i].text = text.substr(from, to - from);
+                out[i].source_offset = from;
+            });
+        for (std::size_t i = written; i < done[k].count; ++i) out[i] = {};  // not expected
     });
     return paragraphs;
 }

@@ -474,7 +474,7 @@ void PhraseMatcher::scan_all(ParagraphSpan ps, std::span<const ScopeSet> scopes,
     if (narrow_.db) {
         // The paragraphs in the narrow rules' scopes (a few articles), in one call: a call costs
         // more than scanning such an article.
-        std::vector<ParagraphView> chosen;
+        ParagraphViews chosen;
         std::vector<std::size_t> where;
         for (std::size_t i = 0; i < ps.size(); ++i) {
             if (!scopes.empty() && !(scopes[i] & narrow_.scopes)) continue;

@@ -82,6 +82,6 @@ std::vector<std::string> rule_files_in(const std::string& dir);
 // starts in the text. Error check.invalid_utf8 naming the line, check.empty for no text.
 Document document_from_text(std::string_view text);
 // The same paragraphs as views into text, which must outlive them; the same errors.
-std::vector<ParagraphView> text_paragraphs(std::string_view text);
+ParagraphViews text_paragraphs(std::string_view text);
 
 }  // namespace sanding
