@@ -131,8 +131,13 @@ ArticleRole classify(const Article& a) {
 constexpr std::array<std::string_view, 7> kEstablishmentTypes = {
     "行政执法专项编制", "政法专项编制", "行政编制", "事业编制", "工勤人员编制", "工勤编制", "专项编制"};
 
-Staffing parse_staffing(std::string_view p, int paragraph) {
-    Staffing s;
+// Reads the staffing article into s, which is cleared first (its lists keep their storage).
+void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
+    s.establishments.clear();
+    s.leaders.clear();
+    s.unit_level.clear();
+    s.unit_posts = -1;
+    s.breakdown.clear();
     s.span = {paragraph, 0, p.size()};
     // Establishments: each known type followed by a count, in text order; where several start
     // at one place the first listed (the longest) wins, and text it covers is not read again.
@@ -178,15 +183,14 @@ Staffing parse_staffing(std::string_view p, int paragraph) {
             auto d = rfind_bytes(p, delim, at);
             if (d != p.npos) level_start = std::max(level_start, d + delim.size());
         }
-        s.unit_level = std::string(p.substr(level_start, at - level_start));
+        s.unit_level.assign(p.substr(level_start, at - level_start));
         std::size_t end = 0;
         s.unit_posts = count_at(p, at + std::string_view("领导职数").size(), &end);
         if (s.unit_posts >= 0 && holds_at(p, end, "（")) {
             auto close = find_bytes(p, "）", end);
-            if (close != p.npos) s.breakdown = std::string(p.substr(end + 3, close - end - 3));
+            if (close != p.npos) s.breakdown.assign(p.substr(end + 3, close - end - 3));
         }
     }
-    return s;
 }
 
 // Whether a duty item says 交办的其他任务 (or 其它, which W01 flags): one search for what the two
@@ -219,9 +223,9 @@ void parse_body(const Article& a, Body& body) {
     std::string_view p = a.paragraphs[0];
     std::string_view first_sentence = cut_before(p, "。");
     if (auto at = find_bytes(p, "（以下简称"); at != p.npos) {
-        body.full_name = std::string(p.substr(0, at));
+        body.full_name.assign(p.substr(0, at));
         auto close = find_bytes(p, "）", at);
-        if (close != p.npos) body.short_name = std::string(p.substr(at + 15, close - at - 15));
+        if (close != p.npos) body.short_name.assign(p.substr(at + 15, close - at - 15));
     }
     if (contains(first_sentence, "是区委工作机关")) body.kind = BodyKind::PartyOrgan;
     else if (contains(first_sentence, "是区政府工作部门")) body.kind = BodyKind::GovernmentDepartment;
@@ -234,7 +238,7 @@ void parse_body(const Article& a, Body& body) {
         if ((starts_with(w, "正") || starts_with(w, "副")) && ends_with(w, "级")) {
             std::string_view mid = w.substr(3, 3);
             if (mid == "部" || mid == "厅" || mid == "局" || mid == "处" || mid == "科" || mid == "股") {
-                body.rank = std::string(w);
+                body.rank.assign(w);
                 break;
             }
         }
@@ -321,6 +325,44 @@ Regulation recognize(ParagraphSpan ps) { return recognize(ps, paragraph_markers(
 
 Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& markers) {
     Regulation reg;
+    recognize_into(ps, markers, reg);
+    return reg;
+}
+
+namespace {
+
+// The element after the first n of v, made when v has no more (then n + 1 are in use): a list is
+// filled again over the one read before, its elements' strings reused.
+template <class T>
+T& next_of(std::vector<T>& v, std::size_t& n) {
+    if (n == v.size()) v.emplace_back();
+    return v[n++];
+}
+
+}  // namespace
+
+void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& markers,
+                    Regulation& reg) {
+    // Everything is set again; strings and lists keep their storage, as the checker reads one
+    // draft after another into the same model (a new one was some seventy allocations a draft).
+    reg.title.clear();
+    reg.stage.clear();
+    reg.effective_date.clear();
+    reg.title_span = {};
+    reg.body.full_name.clear();
+    reg.body.short_name.clear();
+    reg.body.kind = BodyKind::Unknown;
+    reg.body.rank.clear();
+    reg.body.extra_names.clear();
+    reg.body.hosted_offices.clear();
+    reg.staffing.establishments.clear();
+    reg.staffing.leaders.clear();
+    reg.staffing.unit_level.clear();
+    reg.staffing.unit_posts = -1;
+    reg.staffing.breakdown.clear();
+    reg.staffing.span = {};
+    std::size_t articles = 0, duty_items = 0, units = 0;
+
     // Article boundaries: paragraph indices where 第X条 starts.
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < ps.size(); ++i)
@@ -333,7 +375,7 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
         if (t.empty()) continue;
         if ((starts_with(t, "（") && ends_with(t, "稿）")) || (starts_with(t, "(") && ends_with(t, "稿)"))) {
             std::size_t open = starts_with(t, "（") ? 3 : 1, close = ends_with(t, "）") ? 3 : 1;
-            reg.stage = std::string(t.substr(open, t.size() - open - close));
+            reg.stage.assign(t.substr(open, t.size() - open - close));
         } else if (reg.stage.empty() && (!starts.empty() || contains(t, "规定") || contains(t, "职能配置"))) {
             // A title broken over lines (梯形) is one title. Without any article, only a line
             // that reads like a title is taken for one.
@@ -344,33 +386,28 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
         }
     }
 
-    reg.articles.reserve(starts.size());
     std::vector<int> source;        // an article's paragraphs' indices in ps,
     std::vector<std::size_t> skip;  // and the bytes before their text (the 第X条 marker)
     for (std::size_t k = 0; k < starts.size(); ++k) {
         const std::size_t first = starts[k], last = k + 1 < starts.size() ? starts[k + 1] : ps.size();
         const ArticleMarker& m = *markers[first].article;
-        Article a;
+        Article& a = next_of(reg.articles, articles);
         a.number = m.number;
         a.heading = {static_cast<int>(first), m.offset, m.length};
-        a.paragraphs.reserve(last - first);
-        a.paragraphs.emplace_back(ps[first].text.substr(m.offset + m.length));
+        std::size_t paragraphs = 0;
+        next_of(a.paragraphs, paragraphs).assign(ps[first].text.substr(m.offset + m.length));
         source.assign(1, static_cast<int>(first));
         skip.assign(1, m.offset + m.length);
         for (std::size_t i = first + 1; i < last; ++i) {
             if (trim(ps[i].text).empty()) continue;
-            a.paragraphs.emplace_back(ps[i].text);
+            next_of(a.paragraphs, paragraphs).assign(ps[i].text);
             source.push_back(static_cast<int>(i));
             skip.push_back(0);
         }
+        a.paragraphs.resize(paragraphs);
         a.role = classify(a);
 
         if (a.role == ArticleRole::Duties || a.role == ArticleRole::Units) {
-            // At most one item per paragraph: the vectors grow once, not by doubling.
-            if (a.role == ArticleRole::Duties)
-                reg.duty_items.reserve(reg.duty_items.size() + a.paragraphs.size());
-            else
-                reg.units.reserve(reg.units.size() + a.paragraphs.size());
             for (std::size_t j = 1; j < a.paragraphs.size(); ++j) {
                 const std::string& text = a.paragraphs[j];
                 const auto& im = markers[static_cast<std::size_t>(source[j])].item;
@@ -379,34 +416,40 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
                 SourceSpan span{source[j], body_at, rest.size()};
                 if (a.role == ArticleRole::Duties) {
                     if (!im) {
-                        if (!reg.duty_items.empty() && reg.duty_items.back().span.paragraph >= 0)
-                            reg.duty_items.back().text += "\n" + text;  // 1.与…的职责分工 continuation lines
+                        // 1.与…的职责分工 continuation lines
+                        if (duty_items > 0 && reg.duty_items[duty_items - 1].span.paragraph >= 0)
+                            reg.duty_items[duty_items - 1].text.append("\n").append(text);
                         continue;
                     }
-                    DutyItem d{im->number, DutyItemRole::Ordinary, std::string(rest), span};
+                    DutyItem& d = next_of(reg.duty_items, duty_items);
+                    d.number = im->number;
+                    d.text.assign(rest);
+                    d.span = span;
                     if (starts_with(rest, "职能转变")) d.role = DutyItemRole::Transformation;
                     else if (starts_with(rest, "有关职责分工")) d.role = DutyItemRole::Division;
                     else if (names_entrusted_tasks(rest))
                         d.role = DutyItemRole::Entrusted;
-                    reg.duty_items.push_back(std::move(d));
+                    else
+                        d.role = DutyItemRole::Ordinary;
                 } else {
                     if (!im) {
-                        if (!reg.units.empty()) reg.units.back().duties += "\n" + text;
+                        if (units > 0) reg.units[units - 1].duties.append("\n").append(text);
                         continue;
                     }
-                    InternalUnit u{im->number, {}, {}, span};
+                    InternalUnit& u = next_of(reg.units, units);
+                    u.number = im->number;
+                    u.span = span;
                     // A placeholder name (【待填写：…】) holds a colon of its own.
                     std::size_t from = starts_with(rest, "【") && contains(rest, "】")
                                            ? find_bytes(rest, "】")
                                            : 0;
                     const auto [cut, cut_len] = first_name_end(rest, from);
-                    u.name = std::string(rest.substr(0, cut));
-                    u.duties = std::string(rest.substr(std::min(rest.size(), cut + cut_len)));
-                    reg.units.push_back(std::move(u));
+                    u.name.assign(rest.substr(0, cut));
+                    u.duties.assign(rest.substr(std::min(rest.size(), cut + cut_len)));
                 }
             }
         } else if (a.role == ArticleRole::Staffing && reg.staffing.span.paragraph < 0) {
-            reg.staffing = parse_staffing(a.paragraphs[0], source[0]);
+            parse_staffing(a.paragraphs[0], source[0], reg.staffing);
             reg.staffing.span.offset = skip[0];
         } else if (a.role == ArticleRole::Nature && reg.body.full_name.empty()) {
             parse_body(a, reg.body);
@@ -418,11 +461,13 @@ Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& mark
                 to = p.find(end, from == p.npos ? 0 : from);
                 if (to != p.npos) break;
             }
-            if (from != p.npos && to != p.npos && to > from) reg.effective_date = std::string(p.substr(from + 3, to - from - 3));
+            if (from != p.npos && to != p.npos && to > from)
+                reg.effective_date.assign(p.substr(from + 3, to - from - 3));
         }
-        reg.articles.push_back(std::move(a));
     }
-    return reg;
+    reg.articles.resize(articles);
+    reg.duty_items.resize(duty_items);
+    reg.units.resize(units);
 }
 
 }  // namespace sanding

@@ -127,3 +127,38 @@ TEST(Render, HostedOfficesBecomeTheirOwnParagraphs) {
     ASSERT_EQ(nature.paragraphs.size(), 1 + b.hosted_offices.size());
     EXPECT_EQ(nature.paragraphs[1].rfind(b.hosted_offices[0] + "设在" + b.short_name, 0), 0u);
 }
+
+// One model read into again and again (as the checker reads a corpus, draft after draft) ends up
+// as each draft alone gives it: nothing of the draft read before stays, whether the next one has
+// more or fewer articles, items, units, leaders or names. The demo bodies in turn, each followed by
+// a scrap without articles and a short draft whose one duty item is the entrusted tasks'.
+TEST(RoundTrip, AModelReadIntoAgainHoldsOnlyTheLastDraft) {
+    std::vector<Document> drafts;
+    for (const auto& body : demo().bodies)
+        drafts.push_back(
+            layout_document(fill_model_text(library().for_kind(body.kind), demo(), body)));
+    Document scrap;
+    scrap.paragraphs.push_back({"随便写的一段话。", ParagraphKind::Body});
+    Document small;
+    for (const char* line :
+         {"清河市云溪区档案馆职能配置、内设机构和人员编制规定",
+          "第一条　根据有关规定，制定本规定。", "第二条　区档案馆主要职责是：",
+          "（一）完成区委、区政府交办的其他任务。", "第三条　区档案馆设下列内设机构：",
+          "（一）综合股。负责日常工作。", "第四条　区档案馆事业编制5名。设馆长1名。"})
+        small.paragraphs.push_back({line, ParagraphKind::Body});
+    Regulation reused;
+    std::size_t compared = 0;
+    for (const auto* order : {"forward", "backward"}) {
+        for (std::size_t k = 0; k < drafts.size(); ++k) {
+            const Document& d = drafts[order[0] == 'f' ? k : drafts.size() - 1 - k];
+            for (const Document* one :
+                 std::initializer_list<const Document*>{&d, &scrap, &d, &small}) {
+                const ParagraphViews views = views_of(*one);
+                recognize_into(views, paragraph_markers(views), reused);
+                ASSERT_EQ(reused, recognize(*one)) << order << " " << k;
+                ++compared;
+            }
+        }
+    }
+    EXPECT_EQ(compared, 4 * 2 * 37u);
+}

@@ -47,5 +47,9 @@ Regulation recognize(const Document& doc);
 Regulation recognize(ParagraphSpan paragraphs);
 // markers: paragraph_markers(paragraphs), when the caller has them already.
 Regulation recognize(ParagraphSpan paragraphs, const std::vector<ParagraphMarkers>& markers);
+// The same into reg, whatever it held before (all of it is replaced), reusing its storage: for a
+// reader of many drafts in a row.
+void recognize_into(ParagraphSpan paragraphs, const std::vector<ParagraphMarkers>& markers,
+                    Regulation& reg);
 
 }  // namespace sanding

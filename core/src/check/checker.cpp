@@ -472,7 +472,7 @@ std::vector<std::size_t> draft_starts(ParagraphSpan ps, std::size_t bytes) {
 
 void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckResult& result) const {
     const std::vector<ParagraphMarkers> markers = paragraph_markers(ps);
-    result.regulation = recognize(ps, markers);
+    recognize_into(ps, markers, result.regulation);
     const Regulation& reg = result.regulation;
     std::vector<ParagraphInfo> info = paragraph_info(ps, reg);
     auto lookup = [this](std::string_view id) -> const Rule* {
