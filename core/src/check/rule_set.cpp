@@ -31,7 +31,8 @@ constexpr std::array<std::pair<std::string_view, Scope>, 15> kScopeNames = {{
 
 class RuleSetParser {
 public:
-    RuleSetParser(std::string_view xml, const std::string& where) : xml_(xml), where_(where) {}
+    RuleSetParser(std::string_view xml, const std::string& where, bool examples)
+        : xml_(xml), where_(where), examples_(examples) {}
 
     RuleSet parse() {
         pugi::xml_document doc;
@@ -97,8 +98,11 @@ private:
             else if (name == "suggest") r.suggestions.push_back(c.text().get());
             else if (name == "message") r.message = element_text(c);
             else if (name == "source") r.source = element_text(c), r.source_url = c.attribute("url").value();
-            else if (name == "example") r.examples.push_back(example(c, true, r.id));
-            else if (name == "counter-example") r.examples.push_back(example(c, false, r.id));
+            else if (name == "example") {
+                if (examples_) r.examples.push_back(example(c, true, r.id));
+            } else if (name == "counter-example") {
+                if (examples_) r.examples.push_back(example(c, false, r.id));
+            }
             else fail(c, "规则 " + r.id + " 中有未知元素 <" + std::string(name) + ">");
         }
         if (r.message.empty()) fail(n, "规则 " + r.id + " 缺少 <message>");
@@ -165,6 +169,7 @@ private:
 
     std::string_view xml_;
     const std::string& where_;
+    bool examples_;  // read <example> and <counter-example>, or pass them over
 };
 
 }  // namespace
@@ -213,6 +218,8 @@ bool parse_scopes(std::string_view text, ScopeSet& out, std::string* bad_token) 
     return true;
 }
 
-RuleSet parse_rule_set(std::string_view xml, const std::string& where) { return RuleSetParser(xml, where).parse(); }
+RuleSet parse_rule_set(std::string_view xml, const std::string& where, bool examples) {
+    return RuleSetParser(xml, where, examples).parse();
+}
 
 }  // namespace sanding
