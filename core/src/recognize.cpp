@@ -399,7 +399,7 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
         source.assign(1, static_cast<int>(first));
         skip.assign(1, m.offset + m.length);
         for (std::size_t i = first + 1; i < last; ++i) {
-            if (trim(ps[i].text).empty()) continue;
+            if (trim_front(ps[i].text).empty()) continue;
             next_of(a.paragraphs, paragraphs).assign(ps[i].text);
             source.push_back(static_cast<int>(i));
             skip.push_back(0);

@@ -392,36 +392,34 @@ std::optional<int> parse_chinese_numeral(std::string_view s) {
     return value;
 }
 
+std::string_view trim_front(std::string_view s) {
+    for (;;) {
+        if (!s.empty() && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\r')) {
+            s.remove_prefix(1);
+        } else if (starts_with(s, "\u3000")) {
+            s.remove_prefix(3);
+        } else if (starts_with(s, "\u00a0")) {
+            s.remove_prefix(2);
+        } else {
+            return s;
+        }
+    }
+}
+
 std::string_view trim(std::string_view s) {
-    auto strip_front = [](std::string_view& v) {
-        for (;;) {
-            if (!v.empty() && (v[0] == ' ' || v[0] == '\t' || v[0] == '\n' || v[0] == '\r')) {
-                v.remove_prefix(1);
-            } else if (starts_with(v, "\u3000")) {
-                v.remove_prefix(3);
-            } else if (starts_with(v, "\u00a0")) {
-                v.remove_prefix(2);
-            } else {
-                return;
-            }
+    s = trim_front(s);
+    for (;;) {
+        if (!s.empty() &&
+            (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+            s.remove_suffix(1);
+        } else if (ends_with(s, "\u3000")) {
+            s.remove_suffix(3);
+        } else if (ends_with(s, "\u00a0")) {
+            s.remove_suffix(2);
+        } else {
+            return s;
         }
-    };
-    auto strip_back = [](std::string_view& v) {
-        for (;;) {
-            if (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r')) {
-                v.remove_suffix(1);
-            } else if (ends_with(v, "\u3000")) {
-                v.remove_suffix(3);
-            } else if (ends_with(v, "\u00a0")) {
-                v.remove_suffix(2);
-            } else {
-                return;
-            }
-        }
-    };
-    strip_front(s);
-    strip_back(s);
-    return s;
+    }
 }
 
 }  // namespace sanding

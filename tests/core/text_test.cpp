@@ -278,6 +278,24 @@ TEST(Utf8, CountsUtf16UnitsLikeLibreOffice) {
     }
 }
 
+// trim_front leaves the end as it is, and is empty exactly when trim is: for every string of up
+// to four pieces of white space and text.
+TEST(Trim, FrontOnlyIsBlankExactlyWhenTrimIs) {
+    EXPECT_EQ(trim_front("\u3000 \u00a0正文 \u3000"), "正文 \u3000");
+    const std::vector<std::string> pieces = {" ", "\t", "\n", "\r", "\u3000", "\u00a0", "正", "a"};
+    std::vector<std::string> strings = {""};
+    for (int length = 1; length <= 4; ++length) {
+        std::vector<std::string> longer;
+        for (const auto& s : strings)
+            for (const auto& p : pieces) longer.push_back(s + p);
+        strings = longer;
+        for (const auto& s : strings) {
+            EXPECT_EQ(trim_front(s).empty(), trim(s).empty()) << s;
+            EXPECT_EQ(trim_front(s).substr(0, trim(s).size()), trim(s)) << s;
+        }
+    }
+}
+
 TEST(Trim, RemovesIdeographicSpaces) {
     EXPECT_EQ(trim("\u3000\u3000正文 "), "正文");
     EXPECT_EQ(trim("   "), "");

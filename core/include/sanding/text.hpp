@@ -46,6 +46,9 @@ std::optional<int> parse_chinese_numeral(std::string_view s);
 
 // Leading/trailing ASCII white space, U+3000 and NBSP removed.
 std::string_view trim(std::string_view s);
+// trim at the front only: empty exactly when trim(s) is (it is left empty or starting with a
+// character trim keeps), so whether a paragraph is blank is asked without reading its end.
+std::string_view trim_front(std::string_view s);
 
 // s.find(needle, from), sixteen places at a time: much faster than find() on CJK text, where the
 // needle's first byte (a UTF-8 lead byte such as 0xE3) occurs everywhere.

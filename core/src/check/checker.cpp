@@ -435,7 +435,9 @@ std::vector<std::size_t> draft_starts(ParagraphSpan ps, std::size_t bytes) {
     run_pieces(pieces, [&](std::size_t k) {
         const auto [from, to] = piece_range(ps.size(), pieces, k);
         for (std::size_t i = from; i < to; ++i) {
-            const std::string_view t = trim(ps[i].text);
+            // Not trimmed at the end: only the start is read (each line's end would be one more
+            // place in memory to fetch).
+            const std::string_view t = trim_front(ps[i].text);
             if (t.empty()) continue;
             unsigned char f = kText;
             if (auto m = article_marker(t)) f |= kArticle | (m->number == 1 ? kFirstArticle : 0);
@@ -756,7 +758,7 @@ ParagraphViews text_paragraphs(std::string_view text) {
         throw Error("check.invalid_utf8", "第 " + std::to_string(line) + " 行含有无效的 UTF-8 字节（文件偏移 " +
                                               std::to_string(p.bad) + "）；请以 UTF-8 编码保存");
     }
-    if (trim(text.substr(start)).empty()) throw Error("check.empty", "文件中没有文字");
+    if (trim_front(text.substr(start)).empty()) throw Error("check.empty", "文件中没有文字");
     std::size_t total = 0;
     for (Piece& p : done) p.first = total, total += p.count;
     // Not zeroed first (ParagraphViews): each piece writes its own run, every element of it, so
