@@ -59,12 +59,19 @@ public:
     FileOffsets(const ReportInput& in, const std::vector<Finding>& findings) {
         if (!in.file_offsets || in.paragraphs.empty()) return;
         const ParagraphSpan ps = in.paragraphs;
-        // In place: every paragraph is the view of the source at its own offset.
+        // In place: the first paragraph and those with findings are views of the source at their
+        // own offsets (their offsets are then counted over the source's bytes; the others are
+        // not looked at).
         bool in_place = !in.source.empty();
         const auto source = reinterpret_cast<std::uintptr_t>(in.source.data());
-        for (const auto& p : ps)
-            in_place = in_place && p.source_offset + p.text.size() <= in.source.size() &&
-                       reinterpret_cast<std::uintptr_t>(p.text.data()) == source + p.source_offset;
+        auto is_view = [&](const ParagraphView& p) {
+            return p.source_offset + p.text.size() <= in.source.size() &&
+                   reinterpret_cast<std::uintptr_t>(p.text.data()) == source + p.source_offset;
+        };
+        in_place = in_place && is_view(ps[0]);
+        for (std::size_t i = 0; i < findings.size() && in_place; ++i)
+            in_place = static_cast<std::size_t>(findings[i].paragraph) < ps.size() &&
+                       is_view(ps[static_cast<std::size_t>(findings[i].paragraph)]);
         if (in_place)
             count_in_place(in.source, ps, findings);
         else
