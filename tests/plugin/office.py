@@ -60,6 +60,10 @@ class Office:
         self.headless = headless
         self.dir = tempfile.mkdtemp(prefix="sanding-office-")
         self.profile = f"file://{self.dir}/profile"
+        # The office's temporary files (and the revisions the extension downloads to open) go
+        # with the profile, and are removed with it.
+        self.tmp = f"{self.dir}/tmp"
+        os.makedirs(self.tmp)
         if before_start:
             before_start(f"{self.dir}/profile")
         self.proc = None
@@ -74,7 +78,7 @@ class Office:
         self.proc = subprocess.Popen(
             ["soffice", *(["--headless", "--invisible"] if self.headless else []), "--norestore", "--nologo", "--nodefault", "--nolockcheck",
              f"-env:UserInstallation={self.profile}", f"--accept=socket,host=127.0.0.1,port={self.port};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "TMPDIR": self.tmp})
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         deadline = time.time() + 60
