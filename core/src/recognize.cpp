@@ -365,6 +365,7 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
 
     // Article boundaries: paragraph indices where 第X条 starts.
     std::vector<std::size_t> starts;
+    starts.reserve(ps.size());  // grown once, not by doubling (as the lists below)
     for (std::size_t i = 0; i < ps.size(); ++i)
         if (markers[i].article) starts.push_back(i);
 
@@ -388,6 +389,8 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
 
     std::vector<int> source;        // an article's paragraphs' indices in ps,
     std::vector<std::size_t> skip;  // and the bytes before their text (the 第X条 marker)
+    source.reserve(ps.size());
+    skip.reserve(ps.size());
     for (std::size_t k = 0; k < starts.size(); ++k) {
         const std::size_t first = starts[k], last = k + 1 < starts.size() ? starts[k + 1] : ps.size();
         const ArticleMarker& m = *markers[first].article;

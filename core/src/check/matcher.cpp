@@ -476,6 +476,8 @@ void PhraseMatcher::scan_all(ParagraphSpan ps, std::span<const ScopeSet> scopes,
         // more than scanning such an article.
         ParagraphViews chosen;
         std::vector<std::size_t> where;
+        chosen.reserve(ps.size());
+        where.reserve(ps.size());
         for (std::size_t i = 0; i < ps.size(); ++i) {
             if (!scopes.empty() && !(scopes[i] & narrow_.scopes)) continue;
             chosen.push_back(ps[i]);
