@@ -131,6 +131,14 @@ ArticleRole classify(const Article& a) {
 constexpr std::array<std::string_view, 7> kEstablishmentTypes = {
     "行政执法专项编制", "政法专项编制", "行政编制", "事业编制", "工勤人员编制", "工勤编制", "专项编制"};
 
+// The first ASCII digit of s at or after from, or npos (find_first_of looks each byte up in the
+// set of ten).
+std::size_t first_digit(std::string_view s, std::size_t from) {
+    for (std::size_t i = from; i < s.size(); ++i)
+        if (s[i] >= '0' && s[i] <= '9') return i;
+    return std::string_view::npos;
+}
+
 // Reads the staffing article into s, which is cleared first (its lists keep their storage).
 void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
     s.establishments.clear();
@@ -139,20 +147,20 @@ void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
     s.unit_posts = -1;
     s.breakdown.clear();
     s.span = {paragraph, 0, p.size()};
-    // Establishments: each known type followed by a count, in text order; where several start
-    // at one place the first listed (the longest) wins, and text it covers is not read again.
-    std::vector<std::pair<std::size_t, std::size_t>> found;  // offset, index into kEstablishmentTypes
-    for (std::size_t k = 0; k < kEstablishmentTypes.size(); ++k)
-        for (auto at = find_bytes(p, kEstablishmentTypes[k]); at != p.npos; at = find_bytes(p, kEstablishmentTypes[k], at + 1))
-            found.push_back({at, k});
-    std::sort(found.begin(), found.end());
-    for (std::size_t i = 0, covered = 0; i < found.size(); ++i) {
-        const auto [at, k] = found[i];
-        if (at < covered) continue;
-        const std::string_view type = kEstablishmentTypes[k];
-        std::size_t end = 0;
-        if (int n = count_at(p, at + type.size(), &end); n >= 0) s.establishments.push_back({std::string(type), n});
-        covered = at + type.size();
+    // Establishments: each known type followed by a count, in text order. Every type ends in 编制,
+    // which is searched for once; of the types ending at one, the longest is taken
+    // (行政执法专项编制, not the 专项编制 it ends in). No type holds 编制 but at its end, so types
+    // never overlap.
+    constexpr std::string_view kEstablishment = "编制";
+    for (auto at = find_bytes(p, kEstablishment); at != p.npos;
+         at = find_bytes(p, kEstablishment, at + 1)) {
+        const std::size_t end = at + kEstablishment.size();
+        std::string_view type;
+        for (const std::string_view t : kEstablishmentTypes)
+            if (t.size() > type.size() && end >= t.size() && holds_at(p, end - t.size(), t))
+                type = t;
+        if (type.empty()) continue;
+        if (int n = count_at(p, end); n >= 0) s.establishments.push_back({std::string(type), n});
     }
     // Leaders: 设A1名，B3名；… up to the unit-level clause or the end of the sentence.
     if (auto set = find_bytes(p, "设"); set != p.npos) {
@@ -164,11 +172,11 @@ void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
             std::size_t end = comma == leaders.npos ? leaders.size() : comma;
             std::string_view piece = leaders.substr(start, end - start);
             if (!contains(piece, "领导职数")) {
-                std::size_t digits = std::min(piece.find_first_of("0123456789"), find_bytes(piece, "\xEF\xBC"));
+                std::size_t digits = std::min(first_digit(piece, 0), find_bytes(piece, "\xEF\xBC"));
                 while (digits != piece.npos && digits < piece.size() && !(piece[digits] >= '0' && piece[digits] <= '9') &&
                        count_at(piece, digits) < 0) {
                     auto next = find_bytes(piece, "\xEF\xBC", digits + 1);
-                    digits = std::min(piece.find_first_of("0123456789", digits + 1), next);
+                    digits = std::min(first_digit(piece, digits + 1), next);
                 }
                 int n = digits == piece.npos ? -1 : count_at(piece, digits);
                 if (n >= 0 && digits > 0) s.leaders.push_back({std::string(piece.substr(0, digits)), n});
@@ -178,11 +186,14 @@ void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
     }
     // Unit-level posts: …；股级领导职数9名（含…）。
     if (auto at = find_bytes(p, "领导职数"); at != p.npos) {
+        // The level is what stands between the nearest ；，。 or 设 before it and 领导职数 (one
+        // walk back: each is three bytes, and none ends inside 领).
         std::size_t level_start = 0;
-        for (std::string_view delim : {"；", "，", "。", "设"}) {
-            auto d = rfind_bytes(p, delim, at);
-            if (d != p.npos) level_start = std::max(level_start, d + delim.size());
-        }
+        for (std::size_t i = at; i-- > 0;)
+            if (!first_held_at(p, i, "；", "，", "。", "设").empty()) {
+                level_start = i + 3;
+                break;
+            }
         s.unit_level.assign(p.substr(level_start, at - level_start));
         std::size_t end = 0;
         s.unit_posts = count_at(p, at + std::string_view("领导职数").size(), &end);

@@ -151,3 +151,24 @@ TEST(Recognize, MissingPartsAreEmptyNotAbsent) {
     EXPECT_EQ(r.body.kind, BodyKind::Unknown);
     EXPECT_EQ(r.title, "");  // prose without articles is not taken for a title
 }
+
+// Every establishment type is read with its count, in text order, the longest type where one ends
+// in another (行政执法专项编制 and 专项编制), and 编制 after no type (机构编制) is passed over; the
+// unit level is what stands after the last mark before 领导职数.
+TEST(Recognize, ReadsEveryEstablishmentTypeOfTheStaffingArticle) {
+    const Regulation r = recognize(doc({
+        "第一条　区司法局机关行政编制10名，行政执法专项编制8名，政法专项编制3名，专项编制2名，"
+        "事业编制5名，工勤人员编制1名，工勤编制4名，机构编制另定。设局长1名，副局长２名；"
+        "所属中心设主任1名，科级领导职数6名（含总工程师1名）。",
+    }));
+    ASSERT_EQ(r.articles.size(), 1u);
+    ASSERT_EQ(r.articles[0].role, ArticleRole::Staffing);
+    const std::vector<Establishment> expected = {
+        {"行政编制", 10}, {"行政执法专项编制", 8}, {"政法专项编制", 3}, {"专项编制", 2},
+        {"事业编制", 5},  {"工勤人员编制", 1},     {"工勤编制", 4}};
+    EXPECT_EQ(r.staffing.establishments, expected);
+    EXPECT_EQ(r.staffing.leaders, (std::vector<LeaderPost>{{"局长", 1}, {"副局长", 2}}));
+    EXPECT_EQ(r.staffing.unit_level, "科级");
+    EXPECT_EQ(r.staffing.unit_posts, 6);
+    EXPECT_EQ(r.staffing.breakdown, "含总工程师1名");
+}
