@@ -887,6 +887,14 @@ TEST(CheckPairs, P09FindsAnUnpairedMarkAtEveryPlace) {
     for (const std::string other : {"「", "」", "、", "‚", "〒", "，"})
         EXPECT_TRUE(p09_at("负责统计调查" + other + "和统计分析工作。").empty()) << other;
     EXPECT_TRUE(p09_at("负责《中华人民共和国统计法》（2024年修正）的“宣传”工作。").empty());
+    // After an item's （一）, which pairs by itself, marks are paired as anywhere else, and marks
+    // in an item marker that is not one are read too.
+    const std::string item = "\u3000（十二）负责";
+    EXPECT_TRUE(p09_at(item + "《统计法》的宣传工作。").empty());
+    EXPECT_EQ(p09_at(item + "（统计工作。"), std::vector<std::size_t>{item.size()});
+    EXPECT_EQ(p09_at(item + "统计）工作。"), std::vector<std::size_t>{item.size() + 6});
+    EXPECT_EQ(p09_at("（十二负责统计工作。"), std::vector<std::size_t>{0});
+    EXPECT_EQ(p09_at("（十二)负责统计工作。"), std::vector<std::size_t>{0});
 }
 
 // Many findings on one long line: each one's UTF-16 offset and column are those of the text

@@ -210,7 +210,11 @@ void p09_pairs(const ParagraphFacts& p, const Emit& emit) {
     static constexpr signed char kBrackets[] = {1, -1, 1,  -1, 0, 0, 0,
                                                 0, 1,  -1, 0,  0, 1, -1};  // E3 80 88…
     bool reported = false;
-    for_each_pair_mark(t, [&](std::size_t at) {
+    // An item's （一） is a pair of its own, and most of the marks there are: looked for after it.
+    const std::size_t from =
+        p.item && p.item->chinese_brackets ? p.item->offset + p.item->length : 0;
+    for_each_pair_mark(t.substr(from), [&](std::size_t at) {
+        at += from;
         const auto* b = reinterpret_cast<const unsigned char*>(t.data() + at);
         const unsigned key = (unsigned{b[0]} << 8) | b[2];
         const int kind = b[0] == 0xE2   ? kQuotes[b[2] - 0x98]
