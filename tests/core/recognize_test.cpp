@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 using namespace sanding;
 
 namespace {
@@ -57,6 +61,20 @@ TEST(ItemMarker, ReadsTheFormsDraftersType) {
 
     EXPECT_FALSE(item_marker("（以下简称区应急管理局）"));
     EXPECT_FALSE(item_marker("负责（一）"));
+
+    // Every one-character numeral reads as parse_chinese_numeral reads it; those that are no
+    // number alone (零 〇 百 千) are read as 0, for M01 to flag.
+    const std::vector<std::pair<std::string, int>> single = {
+        {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8},
+        {"九", 9}, {"十", 10}, {"零", 0}, {"〇", 0}, {"百", 0}, {"千", 0}, {"３", 3}, {"7", 7}};
+    for (const auto& [numeral, number] : single) {
+        auto item = item_marker("（" + numeral + "）负责…");
+        ASSERT_TRUE(item) << numeral;
+        EXPECT_EQ(item->number, number) << numeral;
+        auto article = article_marker("第" + numeral + "条　本规定…");
+        ASSERT_TRUE(article) << numeral;
+        EXPECT_EQ(article->number, number) << numeral;
+    }
 }
 
 TEST(Recognize, ReadsAHandTypedDraft) {
