@@ -93,7 +93,10 @@ bool placeholder(std::string_view t) { return starts_with(trim(t), "【"); }
 void d01_functional_verb(const CheckContext& c) {
     for (const auto& d : c.reg.duty_items) {
         if (d.role != DutyItemRole::Ordinary || placeholder(d.text)) continue;
-        bool verb = false;
+        // Most items begin with their verb (负责…, 拟订…): looked for there first, then anywhere.
+        const std::string_view start = trim_front(d.text).substr(0, 6);
+        bool verb = std::find(kFunctionalVerbs.begin(), kFunctionalVerbs.end(), start) !=
+                    kFunctionalVerbs.end();
         for (auto v : kFunctionalVerbs) verb = verb || contains(d.text, v);
         if (!verb) c.emit("D01", d.span.paragraph, d.span.offset, d.span.length, "此项职责没有职能动词（负责、承担、拟订、组织实施、指导、监督管理、协调……）");
     }
