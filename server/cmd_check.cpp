@@ -59,12 +59,13 @@ int cmd_check(const std::vector<std::string>& argv) {
     auto doc_owner = std::make_unique<Document>();
     auto paragraphs_owner = std::make_unique<ParagraphViews>();
     ParagraphViews& paragraphs = *paragraphs_owner;
+    std::vector<std::uint32_t> utf16_starts;  // where each line starts in UTF-16 units, if known
     try {
         if (odt) {
             *doc_owner = read_odt(std::string(bytes));
             paragraphs = views_of(*doc_owner);
         } else {
-            paragraphs = text_paragraphs(bytes);
+            paragraphs = text_paragraphs(bytes, &utf16_starts);
         }
     } catch (const Error& e) {
         throw Error(e.code(), e.message(), file);
@@ -75,6 +76,7 @@ int cmd_check(const std::vector<std::string>& argv) {
     const CheckResult& result = *result_owner;
     ReportInput in{file, paragraphs, !odt, result.body ? result.body->id : std::string(),
                    odt ? std::string_view() : bytes};
+    in.utf16_starts = utf16_starts;
     // A large JSON report comes in pieces, written one after another (not joined first).
     std::vector<std::string> report;
     if (format == "json")

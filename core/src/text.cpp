@@ -26,12 +26,18 @@ bool walk_utf8(std::string_view s, std::size_t* bad_offset);
 }  // namespace
 
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset, LineBreaks* breaks) {
-    if (breaks) *breaks = {};
+    auto clear = [&] {
+        if (!breaks) return;
+        breaks->line_feeds = breaks->carriage_returns = breaks->units = 0;
+        breaks->counted = false;
+        if (breaks->feeds) breaks->feeds->clear();
+    };
+    clear();
     // Valid text (nearly every file) is passed by the vector path; an invalid one is walked again
     // to say where.
     if (s.size() >= kVectorBytes && detail::have_avx2() && detail::utf8_valid_avx2(s, breaks))
         return true;
-    if (breaks) *breaks = {};
+    clear();
     return walk_utf8(s, bad_offset);
 }
 

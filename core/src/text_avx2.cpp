@@ -113,38 +113,6 @@ __attribute__((target("avx2"))) inline std::size_t count_of(__m256i v, char c) {
         static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(c))))));
 }
 
-template <bool kCount>
-__attribute__((target("avx2"))) bool validate(std::string_view s, LineBreaks* breaks) {
-    Validator c;
-    const char* p = s.data();
-    std::size_t i = 0, line_feeds = 0, returns = 0;
-    for (; i + 32 <= s.size(); i += 32) {
-        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
-        c.check(v);
-        if constexpr (kCount) line_feeds += count_of(v, '\n'), returns += count_of(v, '\r');
-        // Now and then, so that a bad file is refused without reading all of it.
-        if ((i & 0xFFFF) == 0 && !c.ok()) return false;
-    }
-    // The rest (0–31 bytes) padded with zeros, which are ASCII: a sequence cut short at the end,
-    // here or in the last full block, meets a zero where its next continuation should be.
-    alignas(32) char last[32] = {};
-    std::memcpy(last, p + i, s.size() - i);
-    const __m256i v = _mm256_load_si256(reinterpret_cast<const __m256i*>(last));
-    c.check(v);
-    if constexpr (kCount) line_feeds += count_of(v, '\n'), returns += count_of(v, '\r');
-    if (!c.ok()) return false;
-    if constexpr (kCount) *breaks = {line_feeds, returns, true};
-    return true;
-}
-
-}  // namespace
-
-__attribute__((target("avx2"))) bool utf8_valid_avx2(std::string_view s, LineBreaks* breaks) {
-    return breaks ? validate<true>(s, breaks) : validate<false>(s, nullptr);
-}
-
-namespace {
-
 // As utf16_length in text.cpp, a block's units as bits: one per lead or ASCII byte, and one more
 // per 4-byte lead (signed: continuation bytes are below -64, 4-byte leads -16 … -1).
 __attribute__((target("avx2"))) inline std::pair<unsigned, unsigned> unit_bits(__m256i v) {
@@ -156,7 +124,76 @@ __attribute__((target("avx2"))) inline std::pair<unsigned, unsigned> unit_bits(_
     return {leads, four};
 }
 
+enum class Breaks { kNone, kCount, kRecord };  // kRecord counts too
+
+// A block's \n and \r counted (bytes: how many of its bytes are the text's); with kRecord each
+// \n noted with the UTF-16 units before it, and the block's units added to *units.
+template <Breaks kBreaks>
+__attribute__((target("avx2"))) inline void take_breaks(__m256i v, std::size_t at, unsigned bytes,
+                                                        std::size_t& line_feeds,
+                                                        std::size_t& returns, std::size_t& units,
+                                                        std::vector<LineFeed>* feeds) {
+    unsigned lf =
+        static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'))));
+    line_feeds += static_cast<std::size_t>(__builtin_popcount(lf));
+    returns += count_of(v, '\r');
+    if constexpr (kBreaks == Breaks::kRecord) {
+        auto [leads, four] = unit_bits(v);
+        if (bytes < 32) leads &= (1u << bytes) - 1;  // not the padding's zeros
+        for (; lf; lf &= lf - 1) {
+            const unsigned bit = static_cast<unsigned>(__builtin_ctz(lf));
+            const unsigned before = (1u << bit) - 1;  // bit < 32
+            feeds->push_back(
+                {static_cast<std::uint32_t>(at + bit),
+                 static_cast<std::uint32_t>(
+                     units + static_cast<std::size_t>(__builtin_popcount(leads & before) +
+                                                      __builtin_popcount(four & before)))});
+        }
+        units += static_cast<std::size_t>(__builtin_popcount(leads) + __builtin_popcount(four));
+    }
+}
+
+template <Breaks kBreaks>
+__attribute__((target("avx2"))) bool validate(std::string_view s, LineBreaks* breaks) {
+    Validator c;
+    const char* p = s.data();
+    std::size_t i = 0, line_feeds = 0, returns = 0, units = 0;
+    std::vector<LineFeed>* feeds = kBreaks == Breaks::kRecord ? breaks->feeds : nullptr;
+    for (; i + 32 <= s.size(); i += 32) {
+        const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + i));
+        c.check(v);
+        if constexpr (kBreaks != Breaks::kNone)
+            take_breaks<kBreaks>(v, i, 32, line_feeds, returns, units, feeds);
+        // Now and then, so that a bad file is refused without reading all of it.
+        if ((i & 0xFFFF) == 0 && !c.ok()) return false;
+    }
+    // The rest (0–31 bytes) padded with zeros, which are ASCII: a sequence cut short at the end,
+    // here or in the last full block, meets a zero where its next continuation should be.
+    alignas(32) char last[32] = {};
+    std::memcpy(last, p + i, s.size() - i);
+    const __m256i v = _mm256_load_si256(reinterpret_cast<const __m256i*>(last));
+    c.check(v);
+    if constexpr (kBreaks != Breaks::kNone)
+        take_breaks<kBreaks>(v, i, static_cast<unsigned>(s.size() - i), line_feeds, returns, units,
+                             feeds);
+    if (!c.ok()) return false;
+    if constexpr (kBreaks != Breaks::kNone) {
+        breaks->line_feeds = line_feeds;
+        breaks->carriage_returns = returns;
+        breaks->units = units;
+        breaks->counted = true;
+    }
+    return true;
+}
+
 }  // namespace
+
+__attribute__((target("avx2"))) bool utf8_valid_avx2(std::string_view s, LineBreaks* breaks) {
+    if (!breaks) return validate<Breaks::kNone>(s, nullptr);
+    if (breaks->feeds && s.size() < (std::size_t{1} << 32))
+        return validate<Breaks::kRecord>(s, breaks);
+    return validate<Breaks::kCount>(s, breaks);
+}
 
 __attribute__((target("avx2"))) void utf16_lengths_at_avx2(std::string_view s,
                                                            const std::size_t* at, std::size_t n,

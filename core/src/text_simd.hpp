@@ -12,7 +12,8 @@ namespace sanding::detail {
 // Whether this CPU runs AVX2 (asked once); false when SANDING_NO_AVX2 is set.
 bool have_avx2();
 // True when s is valid UTF-8 (as is_valid_utf8 decides), counting its line breaks when breaks
-// is given. Says nothing of where an error is: the scalar validator finds that.
+// is given (and noting each \n with the UTF-16 units before it when breaks->feeds is). Says
+// nothing of where an error is: the scalar validator finds that.
 bool utf8_valid_avx2(std::string_view s, LineBreaks* breaks);
 // utf16_lengths_at(s, at, n, out).
 void utf16_lengths_at_avx2(std::string_view s, const std::size_t* at, std::size_t n,

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -130,5 +132,50 @@ TEST(ReportJson, FindingsInFewLinesCarryTheirFileOffsets) {
         EXPECT_NE(one.find("\"offset_utf16\":" + std::to_string(unit) + ","), std::string::npos)
             << one;
         ++at;
+    }
+}
+
+// Where each line of a text starts in UTF-16 units, when text_paragraphs finds it in passing (a
+// text with only \n line ends, on a CPU with AVX2): the units of everything before it, a
+// character outside the BMP as two, a byte-order mark as none; over 256 KB (split in pieces) and
+// small; the report then counts nothing and writes the same offsets. With \r\n nothing is found
+// (and the report counts).
+TEST(ReportJson, LineStartsFoundWhileSplittingAreTheFileOffsets) {
+    const bool vectors =
+        std::getenv("SANDING_NO_AVX2") == nullptr && __builtin_cpu_supports("avx2");
+    for (const bool large : {false, true}) {
+        for (const std::string end : {"\n", "\r\n"}) {
+            std::string text = "\xEF\xBB\xBF";
+            for (int k = 0; k < (large ? 6000 : 40); ++k) {
+                text +=
+                    k % 9 == 0 ? "" : (k % 5 == 0 ? "𠀀第" : "第") + std::string(k % 40 + 40, 'x');
+                text += end;
+            }
+            text += "末行";  // no line end after the last line
+            if (large) {
+                ASSERT_GT(text.size(), 256u << 10);  // split in pieces
+            }
+            std::vector<std::uint32_t> starts;
+            const ParagraphViews views = text_paragraphs(text, &starts);
+            EXPECT_EQ(views.size(), text_paragraphs(text).size());
+            if (end == "\r\n" || !vectors) {
+                EXPECT_TRUE(starts.empty()) << large;
+                continue;
+            }
+            ASSERT_EQ(starts.size(), views.size()) << large;
+            for (std::size_t i = 0; i < views.size(); ++i)
+                ASSERT_EQ(starts[i], utf16_length(std::string_view(text).substr(
+                                         3, views[i].source_offset - 3)))
+                    << large << " line " << i;
+            std::vector<Finding> findings;
+            for (std::size_t i = 0; i < views.size(); i += 7) {
+                Finding f;
+                f.rule = "T03";
+                f.paragraph = static_cast<int>(i);
+                findings.push_back(f);
+            }
+            EXPECT_EQ(report_json(findings, {"corpus.txt", views, true, "", text, starts}),
+                      report_json(findings, {"corpus.txt", views, true, "", text}));
+        }
     }
 }

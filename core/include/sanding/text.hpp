@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sanding {
 
@@ -13,10 +15,19 @@ namespace sanding {
 // On failure returns false and sets *bad_offset to the byte offset of the first bad sequence.
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset = nullptr);
 // The same, counting the \n and \r bytes of a valid s in the same pass where the CPU allows it
-// (a file's lines are then counted without reading it again); counted says whether it did.
+// (a file's lines are then counted without reading it again); counted says whether it did. Given
+// feeds (and s under 4 GiB), each \n is noted there too when counted, with the UTF-16 units of s
+// before it, and units is the UTF-16 length of s: a file is then split into lines, and its JSON
+// offsets known, without reading it again either.
+struct LineFeed {
+    std::uint32_t at = 0;     // byte offset of the \n
+    std::uint32_t units = 0;  // UTF-16 units before it
+};
 struct LineBreaks {
     std::size_t line_feeds = 0, carriage_returns = 0;
     bool counted = false;
+    std::vector<LineFeed>* feeds = nullptr;
+    std::size_t units = 0;  // with feeds, when counted
 };
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset, LineBreaks* breaks);
 

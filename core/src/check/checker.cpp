@@ -720,6 +720,11 @@ Document document_from_text(std::string_view text) {
 }
 
 ParagraphViews text_paragraphs(std::string_view text) {
+    return text_paragraphs(text, nullptr);
+}
+
+ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>* utf16_starts) {
+    if (utf16_starts) utf16_starts->clear();
     std::size_t start = 0;
     if (starts_with(text, "\xEF\xBB\xBF")) start = 3;  // BOM
     // A large text (a corpus of drafts) is validated and split in pieces on every core, each
@@ -739,18 +744,26 @@ ParagraphViews text_paragraphs(std::string_view text) {
         bool valid = true;
         std::size_t bad = 0;
         std::size_t first = 0, count = 0;  // its paragraphs' place in the document
+        std::vector<LineFeed> feeds;       // its \n, when the validation noted them
+        std::size_t units = 0;             // its UTF-16 units, then: those of the pieces before it
+        bool noted = false;                // its lines are where feeds says
     };
     std::vector<Piece> done(bounds.size() - 1);
     run_pieces(done.size(), [&](std::size_t k) {
         const std::string_view piece = text.substr(bounds[k], bounds[k + 1] - bounds[k]);
         LineBreaks breaks;
+        breaks.feeds = &done[k].feeds;
+        done[k].feeds.reserve(piece.size() / 64);  // a line is some hundred bytes
         done[k].valid = is_valid_utf8(piece, &done[k].bad, &breaks);
         done[k].bad += bounds[k];
         if (!done[k].valid || piece.empty()) return;
         // A piece's lines end in its line feeds, and the text's last piece has one more (empty
-        // when the text ends in a line end); with carriage returns (\r\n, a lone \r) they are
-        // walked.
-        if (breaks.counted && breaks.carriage_returns == 0)
+        // when the text ends in a line end): noted by the validation where the CPU allows it.
+        // With carriage returns (\r\n, a lone \r), or not noted, they are walked.
+        done[k].noted = breaks.counted && breaks.carriage_returns == 0 &&
+                        done[k].feeds.size() == breaks.line_feeds;
+        done[k].units = breaks.units;
+        if (done[k].noted)
             done[k].count = breaks.line_feeds + (bounds[k + 1] == text.size() ? 1 : 0);
         else
             done[k].count = for_each_line(text, bounds[k], bounds[k + 1], [](std::size_t, std::size_t, std::size_t) {});
@@ -762,14 +775,43 @@ ParagraphViews text_paragraphs(std::string_view text) {
                                               std::to_string(p.bad) + "）；请以 UTF-8 编码保存");
     }
     if (trim_front(text.substr(start)).empty()) throw Error("check.empty", "文件中没有文字");
-    std::size_t total = 0;
-    for (Piece& p : done) p.first = total, total += p.count;
+    std::size_t total = 0, units = 0;
+    bool all_noted = true;
+    for (Piece& p : done) {
+        p.first = total, total += p.count;
+        const std::size_t own = p.units;
+        p.units = units, units += own;
+        all_noted = all_noted && p.noted;
+    }
+    // Where each paragraph starts in UTF-16 units, when every piece's line feeds were noted (and
+    // the units fit the list).
+    const bool starts_known = utf16_starts && all_noted && units < (std::size_t{1} << 32);
+    if (starts_known) utf16_starts->resize(total);
     // Not zeroed first (ParagraphViews): each piece writes its own run, every element of it, so
     // the pages are first touched on every core.
     ParagraphViews paragraphs(total);
     run_pieces(done.size(), [&](std::size_t k) {
         ParagraphView* out = paragraphs.data() + done[k].first;
         if (done[k].count == 0) return;
+        if (done[k].noted) {
+            // From the noted line feeds: a line from each line's start to its \n, and in the last
+            // piece the line after the last \n, to the end of the text.
+            std::uint32_t* starts = starts_known ? utf16_starts->data() + done[k].first : nullptr;
+            const auto base = static_cast<std::uint32_t>(done[k].units);
+            std::size_t from = bounds[k], i = 0;
+            std::uint32_t units_from = 0;  // within the piece
+            for (const LineFeed& f : done[k].feeds) {
+                const std::size_t end = bounds[k] + f.at;
+                if (starts) starts[i] = base + units_from;
+                out[i++] = {text.substr(from, end - from), from};
+                from = end + 1, units_from = f.units + 1;
+            }
+            if (i < done[k].count) {
+                if (starts) starts[i] = base + units_from;
+                out[i] = {text.substr(from, text.size() - from), from};
+            }
+            return;
+        }
         const std::size_t written = for_each_line(
             text, bounds[k], bounds[k + 1], [&](std::size_t from, std::size_t to, std::size_t i) {
                 if (i >= done[k].count) return;  // never past the piece's run

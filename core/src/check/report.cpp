@@ -59,6 +59,10 @@ public:
     FileOffsets(const ReportInput& in, const std::vector<Finding>& findings) {
         if (!in.file_offsets || in.paragraphs.empty()) return;
         const ParagraphSpan ps = in.paragraphs;
+        if (in.utf16_starts.size() == ps.size()) {  // found while the text was split
+            known_ = in.utf16_starts;
+            return;
+        }
         // In place: the first paragraph and those with findings are views of the source at their
         // own offsets (their offsets are then counted over the source's bytes; the others are
         // not looked at).
@@ -80,6 +84,7 @@ public:
 
     // Units before paragraph p, one that has a finding.
     std::size_t at(int paragraph) const {
+        if (!known_.empty()) return known_[static_cast<std::size_t>(paragraph)];
         if (!wanted_.empty()) {
             const auto it = std::lower_bound(wanted_.begin(), wanted_.end(),
                                              static_cast<std::size_t>(paragraph));
@@ -89,6 +94,7 @@ public:
     }
 
 private:
+    std::span<const std::uint32_t> known_;  // every paragraph's, as given
     std::vector<std::size_t> wanted_;  // in place: the findings' paragraphs, ascending
     std::vector<std::size_t> units_;   // their offsets (or, without wanted_, every paragraph's)
 

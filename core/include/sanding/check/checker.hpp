@@ -3,6 +3,7 @@
 // sorted by paragraph and offset.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -83,5 +84,9 @@ std::vector<std::string> rule_files_in(const std::string& dir);
 Document document_from_text(std::string_view text);
 // The same paragraphs as views into text, which must outlive them; the same errors.
 ParagraphViews text_paragraphs(std::string_view text);
+// The same, also putting in utf16_starts where each paragraph starts in UTF-16 units (counted
+// from the first, after a byte-order mark) when they were found in passing; left empty otherwise
+// (carriage returns, a CPU without AVX2), for the report to count.
+ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>* utf16_starts);
 
 }  // namespace sanding

@@ -1,6 +1,8 @@
 // Findings as people and programs read them: compiler-style lines, or JSON.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,9 @@ struct ReportInput {
     // Plain text whose paragraphs are views into it (read in place): its offsets are then counted
     // over it in one pass. Empty: the paragraphs are counted one by one.
     std::string_view source;
+    // Where each paragraph starts in UTF-16 units, when text_paragraphs found it: then nothing is
+    // counted (a list of another length is not used).
+    std::span<const std::uint32_t> utf16_starts = {};
 };
 
 struct Summary {
