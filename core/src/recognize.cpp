@@ -27,19 +27,11 @@ int numeral_value(std::string_view s) {
     if (s.size() == 3 && static_cast<unsigned char>(s[0]) >= 0xE0 &&
         static_cast<unsigned char>(s[0]) < 0xEF) {
         const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-        switch ((char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F)) {
-            case U'一': return 1;
-            case U'二': return 2;
-            case U'三': return 3;
-            case U'四': return 4;
-            case U'五': return 5;
-            case U'六': return 6;
-            case U'七': return 7;
-            case U'八': return 8;
-            case U'九': return 9;
-            case U'十': return 10;
-            default: return parse_chinese_numeral(s).value_or(0);
-        }
+        const char32_t cp =
+            (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        if (const int d = chinese_digit(cp); d > 0) return d;
+        if (cp == U'十') return 10;
+        return parse_chinese_numeral(s).value_or(0);
     }
     // A numeral is a few bytes: looked at one by one (a search costs more to start).
     if (std::none_of(s.begin(), s.end(), [](char c) { return c == '\xEF'; }))

@@ -266,21 +266,6 @@ namespace {
 constexpr std::array<std::string_view, 10> kDigits = {"零", "一", "二", "三", "四",
                                                        "五", "六", "七", "八", "九"};
 
-int digit_value(char32_t cp) {
-    switch (cp) {
-        case U'零': case U'〇': return 0;
-        case U'一': return 1;
-        case U'二': return 2;
-        case U'三': return 3;
-        case U'四': return 4;
-        case U'五': return 5;
-        case U'六': return 6;
-        case U'七': return 7;
-        case U'八': return 8;
-        case U'九': return 9;
-        default: return -1;
-    }
-}
 }  // namespace
 
 namespace {
@@ -351,7 +336,7 @@ std::optional<int> parse_chinese_numeral(std::string_view s) {
             if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
             const char32_t cp =
                 (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-            return cp == U'十' ? 10 : std::max(digit_value(cp), 0);
+            return cp == U'十' ? 10 : std::max(chinese_digit(cp), 0);
         };
         const int a = small(0);
         if (s.size() == 3) return a > 0 ? std::optional<int>(a) : std::nullopt;
@@ -371,7 +356,7 @@ std::optional<int> parse_chinese_numeral(std::string_view s) {
     bool seen_hundred = false, seen_ten = false, zero_seen = false;
     while (i < s.size()) {
         char32_t cp = next_code_point(s, i);
-        int d = digit_value(cp);
+        int d = chinese_digit(cp);
         if (d == 0) {
             // 零 only between 百 and the ones digit: 一百零五.
             if (!seen_hundred || seen_ten || pending >= 0 || zero_seen) return std::nullopt;

@@ -6,9 +6,25 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace sanding;
+
+namespace {
+// Every string of one to max_pieces of the pieces, in every order.
+std::vector<std::string> every_string_of(const std::vector<std::string>& pieces, int max_pieces) {
+    std::vector<std::string> all, last = {""};
+    for (int n = 1; n <= max_pieces; ++n) {
+        std::vector<std::string> longer;
+        for (const auto& s : last)
+            for (const auto& p : pieces) longer.push_back(s + p);
+        all.insert(all.end(), longer.begin(), longer.end());
+        last = std::move(longer);
+    }
+    return all;
+}
+}  // namespace
 
 TEST(ChineseNumeral, WritesTheFormsArticlesUse) {
     EXPECT_EQ(chinese_numeral(1), "一");
@@ -51,18 +67,11 @@ TEST(ChineseNumeral, ShortStringsReadAsExactlyTheNumbersTheySpell) {
         for (std::size_t at = s.find("零"); at != std::string::npos; at = s.find("零", at + 1))
             spelled[s.substr(0, at) + "〇" + s.substr(at + 3)] = n;
     }
-    std::vector<std::string> strings = {""};
-    for (int length = 1; length <= 3; ++length) {
-        std::vector<std::string> longer;
-        for (const auto& s : strings)
-            for (const auto& c : chars) longer.push_back(s + c);
-        strings = longer;
-        for (const auto& s : strings) {
-            const auto it = spelled.find(s);
-            EXPECT_EQ(parse_chinese_numeral(s),
-                      it == spelled.end() ? std::nullopt : std::optional<int>(it->second))
-                << s;
-        }
+    for (const auto& s : every_string_of(chars, 3)) {
+        const auto it = spelled.find(s);
+        EXPECT_EQ(parse_chinese_numeral(s),
+                  it == spelled.end() ? std::nullopt : std::optional<int>(it->second))
+            << s;
     }
 }
 
@@ -283,16 +292,9 @@ TEST(Utf8, CountsUtf16UnitsLikeLibreOffice) {
 TEST(Trim, FrontOnlyIsBlankExactlyWhenTrimIs) {
     EXPECT_EQ(trim_front("\u3000 \u00a0正文 \u3000"), "正文 \u3000");
     const std::vector<std::string> pieces = {" ", "\t", "\n", "\r", "\u3000", "\u00a0", "正", "a"};
-    std::vector<std::string> strings = {""};
-    for (int length = 1; length <= 4; ++length) {
-        std::vector<std::string> longer;
-        for (const auto& s : strings)
-            for (const auto& p : pieces) longer.push_back(s + p);
-        strings = longer;
-        for (const auto& s : strings) {
-            EXPECT_EQ(trim_front(s).empty(), trim(s).empty()) << s;
-            EXPECT_EQ(trim_front(s).substr(0, trim(s).size()), trim(s)) << s;
-        }
+    for (const auto& s : every_string_of(pieces, 4)) {
+        EXPECT_EQ(trim_front(s).empty(), trim(s).empty()) << s;
+        EXPECT_EQ(trim_front(s).substr(0, trim(s).size()), trim(s)) << s;
     }
 }
 

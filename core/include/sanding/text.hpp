@@ -54,6 +54,23 @@ std::string chinese_numeral(int n);
 // Inverse of chinese_numeral for 1..999; also accepts 〇/零 and ASCII digits.
 // Returns nothing when s is not a numeral.
 std::optional<int> parse_chinese_numeral(std::string_view s);
+// 0 for 零 or 〇, 1–9 for 一…九, -1 for any other character.
+inline int chinese_digit(char32_t cp) {
+    switch (cp) {
+        case U'零':
+        case U'〇': return 0;
+        case U'一': return 1;
+        case U'二': return 2;
+        case U'三': return 3;
+        case U'四': return 4;
+        case U'五': return 5;
+        case U'六': return 6;
+        case U'七': return 7;
+        case U'八': return 8;
+        case U'九': return 9;
+        default: return -1;
+    }
+}
 
 // Leading/trailing ASCII white space, U+3000 and NBSP removed.
 std::string_view trim(std::string_view s);
