@@ -29,7 +29,7 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad_offset, LineBreaks* brea
     auto clear = [&] {
         if (!breaks) return;
         breaks->line_feeds = breaks->carriage_returns = breaks->units = 0;
-        breaks->counted = false;
+        breaks->counted = breaks->noted = false;
         if (breaks->feeds) breaks->feeds->clear();
     };
     clear();
@@ -334,8 +334,7 @@ std::optional<int> parse_chinese_numeral(std::string_view s) {
         auto small = [&](std::size_t at) {
             const auto* p = reinterpret_cast<const unsigned char*>(s.data() + at);
             if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-            const char32_t cp =
-                (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            const char32_t cp = three_byte_code_point(p);
             return cp == U'十' ? 10 : std::max(chinese_digit(cp), 0);
         };
         const int a = small(0);

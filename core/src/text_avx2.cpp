@@ -181,6 +181,7 @@ __attribute__((target("avx2"))) bool validate(std::string_view s, LineBreaks* br
         breaks->line_feeds = line_feeds;
         breaks->carriage_returns = returns;
         breaks->units = units;
+        breaks->noted = kBreaks == Breaks::kRecord;
         breaks->counted = true;
     }
     return true;

@@ -141,8 +141,12 @@ TEST(ReportJson, FindingsInFewLinesCarryTheirFileOffsets) {
 // small; the report then counts nothing and writes the same offsets. With \r\n nothing is found
 // (and the report counts).
 TEST(ReportJson, LineStartsFoundWhileSplittingAreTheFileOffsets) {
+#if defined(__x86_64__) && defined(__GNUC__)
     const bool vectors =
         std::getenv("SANDING_NO_AVX2") == nullptr && __builtin_cpu_supports("avx2");
+#else
+    const bool vectors = false;
+#endif
     for (const bool large : {false, true}) {
         for (const std::string end : {"\n", "\r\n"}) {
             std::string text = "\xEF\xBB\xBF";

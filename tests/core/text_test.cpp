@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <string>
@@ -72,6 +73,53 @@ TEST(ChineseNumeral, ShortStringsReadAsExactlyTheNumbersTheySpell) {
         EXPECT_EQ(parse_chinese_numeral(s),
                   it == spelled.end() ? std::nullopt : std::optional<int>(it->second))
             << s;
+    }
+}
+
+// The validator notes each \n with the UTF-16 units before it, at every place of its 32-byte
+// blocks and of the short last one, after ASCII, Chinese, two-byte characters and characters
+// outside the BMP alike (where the CPU has AVX2, for texts of 64 bytes or more; elsewhere nothing
+// is noted).
+TEST(Utf8, LineFeedsAreNotedWithTheUnitsBeforeThem) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    const bool vectors =
+        std::getenv("SANDING_NO_AVX2") == nullptr && __builtin_cpu_supports("avx2");
+#else
+    const bool vectors = false;
+#endif
+    for (const std::string filler : {"a", "统", "𠀀", "é"}) {
+        for (std::size_t every = 1; every <= 40; every += 3) {
+            std::string text;
+            for (std::size_t k = 0; text.size() < 140; ++k)
+                text += k % every == every - 1 ? "\n" : filler;
+            // From 64 bytes: shorter texts are validated byte by byte.
+            for (std::size_t cut = 64; cut <= text.size(); ++cut) {
+                if (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+                    continue;  // not inside a character
+                const std::string_view s(text.data(), cut);
+                const std::string where =
+                    filler + " every " + std::to_string(every) + " cut " + std::to_string(cut);
+                std::vector<LineFeed> feeds;
+                LineBreaks breaks;
+                breaks.feeds = &feeds;
+                ASSERT_TRUE(is_valid_utf8(s, nullptr, &breaks)) << where;
+                if (!vectors) {
+                    EXPECT_FALSE(breaks.noted) << where;
+                    continue;
+                }
+                ASSERT_TRUE(breaks.noted) << where;
+                std::vector<std::pair<std::uint32_t, std::uint32_t>> got, expected;
+                for (const LineFeed& f : feeds) got.push_back({f.at, f.units});
+                for (std::size_t i = 0; i < s.size(); ++i)
+                    if (s[i] == '\n')
+                        expected.push_back(
+                            {static_cast<std::uint32_t>(i),
+                             static_cast<std::uint32_t>(utf16_length(s.substr(0, i)))});
+                EXPECT_EQ(got, expected) << where;
+                EXPECT_EQ(breaks.units, utf16_length(s)) << where;
+                EXPECT_EQ(breaks.line_feeds, expected.size()) << where;
+            }
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -60,8 +61,13 @@ struct UnzeroedAllocator : std::allocator<T> {
     }
 };
 
-// A list of paragraph views (whoever fills one by size writes every element).
+// A list of paragraph views. Sized by count (ParagraphViews(n), resize(n), emplace_back()) its
+// elements are left unset, source_offset's 0 included: whoever sizes one writes every element
+// before it is read (text_paragraphs does). push_back, copies and views_of set them as usual.
 using ParagraphViews = std::vector<ParagraphView, UnzeroedAllocator<ParagraphView>>;
+static_assert(std::is_trivially_copyable_v<ParagraphView> &&
+                  std::is_trivially_destructible_v<ParagraphView>,
+              "an unset ParagraphView must be one that assignment can simply overwrite");
 
 inline ParagraphViews views_of(const Document& doc) {
     ParagraphViews out;

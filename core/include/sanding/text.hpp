@@ -27,7 +27,8 @@ struct LineBreaks {
     std::size_t line_feeds = 0, carriage_returns = 0;
     bool counted = false;
     std::vector<LineFeed>* feeds = nullptr;
-    std::size_t units = 0;  // with feeds, when counted
+    bool noted = false;     // feeds and units were filled
+    std::size_t units = 0;  // with feeds, when noted
 };
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset, LineBreaks* breaks);
 
@@ -54,6 +55,11 @@ std::string chinese_numeral(int n);
 // Inverse of chinese_numeral for 1..999; also accepts 〇/零 and ASCII digits.
 // Returns nothing when s is not a numeral.
 std::optional<int> parse_chinese_numeral(std::string_view s);
+// The code point of the three-byte character at p (its bytes not checked).
+inline char32_t three_byte_code_point(const unsigned char* p) {
+    return (char32_t(p[0] & 0x0F) << 12) | (char32_t(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+}
+
 // 0 for 零 or 〇, 1–9 for 一…九, -1 for any other character.
 inline int chinese_digit(char32_t cp) {
     switch (cp) {

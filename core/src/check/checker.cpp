@@ -756,12 +756,12 @@ ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>
         done[k].feeds.reserve(piece.size() / 64);  // a line is some hundred bytes
         done[k].valid = is_valid_utf8(piece, &done[k].bad, &breaks);
         done[k].bad += bounds[k];
+        if (piece.empty()) done[k].noted = true;  // no lines, no units (an empty last piece)
         if (!done[k].valid || piece.empty()) return;
         // A piece's lines end in its line feeds, and the text's last piece has one more (empty
         // when the text ends in a line end): noted by the validation where the CPU allows it.
         // With carriage returns (\r\n, a lone \r), or not noted, they are walked.
-        done[k].noted = breaks.counted && breaks.carriage_returns == 0 &&
-                        done[k].feeds.size() == breaks.line_feeds;
+        done[k].noted = breaks.noted && breaks.carriage_returns == 0;
         done[k].units = breaks.units;
         if (done[k].noted)
             done[k].count = breaks.line_feeds + (bounds[k + 1] == text.size() ? 1 : 0);

@@ -26,8 +26,9 @@ namespace sanding {
 constexpr std::string_view kPlaceholderOpen = "【待填写";   // R03; no phrasing rule looks inside
 constexpr std::string_view kDefinitionOpen = "（以下简称";  // A01, A02
 // U01's suspects: Kangxi radicals (U+2F00–2FDF and the supplement's U+2E80–2EFF) and CJK
-// compatibility ideographs (U+F900–FAFF). Nearly no paragraph holds one; looking for them in the
-// scan costs next to nothing, where a pass of its own went over every byte again.
+// compatibility ideographs (U+F900–FAFF), the ranges U01 tests (rules_paragraph.cpp, by their
+// lead bytes in kCompatibilityLeads and by code point). Nearly no paragraph holds one; looking for
+// them in the scan costs next to nothing, where a pass of its own went over every byte again.
 constexpr std::string_view kCompatibilityClass = "[\\x{2E80}-\\x{2FDF}\\x{F900}-\\x{FAFF}]";
 enum Mark : std::uint8_t {
     kMarkPlaceholder = 1 << 0,

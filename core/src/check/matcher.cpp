@@ -254,7 +254,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules, std::span<const Mar
                 exception_reach_[r] = hi;
         }
     }
-    if (marks.size() > 8) throw Error("rules.marks", "至多八个标记字面量");
+    if (marks.size() > 8) throw Error("rules.marks", "至多八种标记");
     mark_count_ = static_cast<unsigned>(marks.size());
     for (std::size_t k = 0; k < marks.size(); ++k) {
         Pattern mark;

@@ -92,8 +92,7 @@ void for_each_symbol(std::string_view t, Visit visit) {
     const std::size_t n = t.size();
     auto at = [&](std::size_t i) {
         if (i + 3 > n) return true;
-        return visit(i, (char32_t(p[i] & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) |
-                            (p[i + 2] & 0x3F));
+        return visit(i, three_byte_code_point(p + i));
     };
     auto is_lead = [](unsigned char c) { return c == 0xE2 || c == 0xEF; };
     std::size_t i = 0;
@@ -271,10 +270,11 @@ bool may_hold_compatibility_characters(std::string_view t) {
 }
 
 void u01_compatibility_characters(const ParagraphFacts& p, const Emit& emit) {
-    // Not marked by the scan: none here (a paragraph checked on its own is looked through).
+    // Not marked by the scan: none here. A paragraph checked on its own (marks unknown) is
+    // looked through for the lead bytes first.
     if (!(p.marks & kMarkCompatibility)) return;
     const std::string_view t = p.text;
-    if (!may_hold_compatibility_characters(t)) return;
+    if (p.marks == kMarksUnknown && !may_hold_compatibility_characters(t)) return;
     // The suspicious ranges are led by E2 (U+2E80–2FDF) or EF (U+F900–FAFF).
     for_each_symbol(t, [&](std::size_t at, char32_t cp) {
         const bool suspicious = (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0xF900 && cp <= 0xFAFF);

@@ -73,7 +73,9 @@ private:
 };
 
 // Loads rule files, compiles them and runs their examples (unless these rule files, this framework
-// and this build passed them before: remembered in the cache directory). The CLI's way to a checker.
+// and this build passed them before: remembered in the cache directory; then the examples are not
+// even read, and the rules' examples lists are empty). All files are read before any is parsed.
+// The CLI's way to a checker.
 Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework);
 
 // Every *.xml file of a directory, sorted.
@@ -86,7 +88,7 @@ Document document_from_text(std::string_view text);
 ParagraphViews text_paragraphs(std::string_view text);
 // The same, also putting in utf16_starts where each paragraph starts in UTF-16 units (counted
 // from the first, after a byte-order mark) when they were found in passing; left empty otherwise
-// (carriage returns, a CPU without AVX2), for the report to count.
+// (carriage returns, a CPU without AVX2, a text of a few bytes), for the report to count.
 ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>* utf16_starts);
 
 }  // namespace sanding

@@ -18,7 +18,9 @@ struct ReportInput {
     bool file_offsets = false;  // plain text: offsets into the whole file, not the paragraph
     std::string body;           // framework body checked against, if any
     // Plain text whose paragraphs are views into it (read in place): its offsets are then counted
-    // over it in one pass. Empty: the paragraphs are counted one by one.
+    // over it in one pass. Only the first paragraph and those with findings are checked to be its
+    // views at their source_offset; the others are taken to be. Empty: the paragraphs are counted
+    // one by one.
     std::string_view source;
     // Where each paragraph starts in UTF-16 units, when text_paragraphs found it: then nothing is
     // counted (a list of another length is not used).
