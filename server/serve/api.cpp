@@ -3,8 +3,10 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include <cstdint>
 #include <ctime>
 #include <sstream>
+#include <vector>
 
 #include "app.hpp"
 #include "sanding/check/report.hpp"
@@ -452,12 +454,13 @@ void check_text(Call& c) {
     // A text is read as views into the request's bytes; an .odt's paragraphs are the document's.
     Document doc;
     ParagraphViews paragraphs;
+    std::vector<std::uint32_t> utf16_starts;  // where each line starts in UTF-16 units, if known
     try {
         if (odt) {
             doc = read_odt(bytes);
             paragraphs = views_of(doc);
         } else {
-            paragraphs = text_paragraphs(bytes);
+            paragraphs = text_paragraphs(bytes, &utf16_starts);
         }
     } catch (const Error& e) {
         throw ApiError{odt ? 422 : 400, e.code(), e.message()};
@@ -466,9 +469,10 @@ void check_text(Call& c) {
     {
         FairGate::Pass pass(c.app.check_gate());
         const CheckResult r = c.app.checker().check(paragraphs, {&c.app.framework(), body_id});
-        answer = std::make_shared<const std::string>(
-            report_json(r.findings, {"request", paragraphs, !odt, r.body ? r.body->id : "",
-                                     odt ? std::string_view() : std::string_view(bytes)}));
+        ReportInput in{"request", paragraphs, !odt, r.body ? r.body->id : "",
+                       odt ? std::string_view() : std::string_view(bytes)};
+        in.utf16_starts = utf16_starts;
+        answer = std::make_shared<const std::string>(report_json(r.findings, in));
     }
     if (cache.enabled()) cache.remember(key, answer);
     c.send_bytes(200, "application/json; charset=utf-8", *answer);

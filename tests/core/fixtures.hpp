@@ -1,6 +1,7 @@
 // What several test files load once: the demo framework, the model texts, the real rules.
 #pragma once
 
+#include <cstdlib>
 #include <string>
 
 #include "sanding/check/checker.hpp"
@@ -25,6 +26,16 @@ inline const ModelTextLibrary& library() {
 inline const Checker& checker() {
     static const Checker c = load_checker(rule_files_in(kTemplates + "/rules"), &demo());
     return c;
+}
+
+// Whether the core takes its AVX2 paths here (the CPU has AVX2 and SANDING_NO_AVX2 is not set):
+// what is found in passing by them (line feeds, their UTF-16 offsets) is found only then.
+inline bool avx2_paths() {
+#if defined(__x86_64__) && defined(__GNUC__)
+    return std::getenv("SANDING_NO_AVX2") == nullptr && __builtin_cpu_supports("avx2");
+#else
+    return false;
+#endif
 }
 
 }  // namespace sanding::test

@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "fixtures.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/text.hpp"
@@ -141,12 +141,7 @@ TEST(ReportJson, FindingsInFewLinesCarryTheirFileOffsets) {
 // small; the report then counts nothing and writes the same offsets. With \r\n nothing is found
 // (and the report counts).
 TEST(ReportJson, LineStartsFoundWhileSplittingAreTheFileOffsets) {
-#if defined(__x86_64__) && defined(__GNUC__)
-    const bool vectors =
-        std::getenv("SANDING_NO_AVX2") == nullptr && __builtin_cpu_supports("avx2");
-#else
-    const bool vectors = false;
-#endif
+    const bool vectors = test::avx2_paths();
     for (const bool large : {false, true}) {
         for (const std::string end : {"\n", "\r\n"}) {
             std::string text = "\xEF\xBB\xBF";

@@ -3,12 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "fixtures.hpp"
 
 using namespace sanding;
 
@@ -81,12 +82,7 @@ TEST(ChineseNumeral, ShortStringsReadAsExactlyTheNumbersTheySpell) {
 // outside the BMP alike (where the CPU has AVX2, for texts of 64 bytes or more; elsewhere nothing
 // is noted).
 TEST(Utf8, LineFeedsAreNotedWithTheUnitsBeforeThem) {
-#if defined(__x86_64__) && defined(__GNUC__)
-    const bool vectors =
-        std::getenv("SANDING_NO_AVX2") == nullptr && __builtin_cpu_supports("avx2");
-#else
-    const bool vectors = false;
-#endif
+    const bool vectors = test::avx2_paths();
     for (const std::string filler : {"a", "统", "𠀀", "é"}) {
         for (std::size_t every = 1; every <= 40; every += 3) {
             std::string text;

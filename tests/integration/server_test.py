@@ -656,6 +656,8 @@ class ServerTests:
         self.assertIn("W01", rules)
         w01 = next(f for f in first.json()["findings"] if f["rule"] == "W01")
         self.assertEqual(wrong.encode()[w01["offset_utf8"]:w01["offset_utf8"] + w01["length_utf8"]].decode(), "其它")
+        units = wrong.encode("utf-16-le")  # offsets into the text as a browser counts them
+        self.assertEqual(units[2 * w01["offset_utf16"]:2 * (w01["offset_utf16"] + w01["length_utf16"])].decode("utf-16-le"), "其它")
         # Asked again, the same answer; and the same as a server that keeps no answers.
         self.assertEqual(check(srv, wrong).data, first.data)
         self.assertEqual(check(fresh, wrong).data, first.data)
