@@ -149,13 +149,19 @@ std::size_t first_digit(std::string_view s, std::size_t from) {
     return std::string_view::npos;
 }
 
-// Reads the staffing article into s, which is cleared first (its lists keep their storage).
-void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
+// A staffing article as none at all, its lists and strings keeping their storage.
+void clear(Staffing& s) {
     s.establishments.clear();
     s.leaders.clear();
     s.unit_level.clear();
     s.unit_posts = -1;
     s.breakdown.clear();
+    s.span = {};
+}
+
+// Reads the staffing article into s, which is cleared first.
+void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
+    clear(s);
     s.span = {paragraph, 0, p.size()};
     // Establishments: each known type followed by a count, in text order. Every type ends in 编制,
     // which is searched for once; of the types ending at one, the longest is taken
@@ -376,12 +382,7 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
     reg.body.rank.clear();
     reg.body.extra_names.clear();
     reg.body.hosted_offices.clear();
-    reg.staffing.establishments.clear();
-    reg.staffing.leaders.clear();
-    reg.staffing.unit_level.clear();
-    reg.staffing.unit_posts = -1;
-    reg.staffing.breakdown.clear();
-    reg.staffing.span = {};
+    clear(reg.staffing);
     std::size_t articles = 0, duty_items = 0, units = 0;
 
     // Article boundaries: paragraph indices where 第X条 starts.
