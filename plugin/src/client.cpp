@@ -44,12 +44,31 @@ void Connection::load_settings() {
     }
 }
 
+std::string server_url(const std::string& given) {
+    std::string s = given;
+    while (!s.empty() && (s.back() == ' ' || s.back() == '/')) s.pop_back();
+    while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+    if (s.empty()) throw ServerError{"服务器地址为空；请填写如 http://127.0.0.1:8080"};
+    // "127.0.0.1:8080" or "sanding.example" is meant as http://…
+    if (s.find("://") == std::string::npos) s = "http://" + s;
+    Poco::URI uri;
+    try {
+        uri = Poco::URI(s);
+    } catch (const Poco::Exception&) {
+        throw ServerError{"服务器地址“" + given + "”无效；请填写如 http://127.0.0.1:8080"};
+    }
+    if (uri.getScheme() != "http") throw ServerError{"服务器地址“" + given + "”应以 http:// 开头（扩展只支持 http）"};
+    if (uri.getHost().empty()) throw ServerError{"服务器地址“" + given + "”缺少主机名；请填写如 http://127.0.0.1:8080"};
+    if (!uri.getPath().empty() && uri.getPath() != "/") throw ServerError{"服务器地址“" + given + "”只应包含主机和端口，如 http://127.0.0.1:8080"};
+    return "http://" + uri.getHost() + ":" + std::to_string(uri.getPort());
+}
+
 void Connection::configure(const std::string& server, const std::string& user, const std::string& password) {
+    const std::string url = server_url(server);  // throws before anything is changed
     Poco::JSON::Object o;
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        server_ = server;
-        while (!server_.empty() && server_.back() == '/') server_.pop_back();
+        server_ = url;
         user_ = user;
         password_ = password;
         token_.clear();
@@ -148,6 +167,11 @@ std::string server_message(const HttpAnswer& a) {
 HttpAnswer Connection::get(const std::string& path, const Headers& headers) const { return raw("GET", path, {}, {}, {}, headers); }
 
 void Connection::login() {
+    if (server().empty()) {
+        report_not_configured();
+        throw ServerError{"尚未设置服务器地址（三定 ▸ 设置）"};
+    }
+    if (user().empty()) throw ServerError{"尚未设置登录名（三定 ▸ 设置）"};
     if (password().empty()) throw ServerError{"尚未输入 " + user() + " 在服务器 " + server() + " 的密码（三定 ▸ 设置）"};
     Poco::JSON::Object o;
     o.set("username", user());

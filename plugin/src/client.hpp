@@ -21,6 +21,10 @@ struct HttpAnswer {
     std::string content_type, body;
 };
 
+// The server address as stored: "127.0.0.1:8080" is taken as http://127.0.0.1:8080; anything
+// else that is not an http URL of a host (and port) is a ServerError saying what is wrong.
+std::string server_url(const std::string& given);
+
 // Settings and the session token, shared by every window of the office process. The password is
 // kept in memory for this session only, never written anywhere.
 class Connection {
@@ -28,6 +32,7 @@ public:
     static Connection& instance();
 
     // Server and user name are remembered in the profile; the password only for this session.
+    // ServerError (and nothing changed) when the server address is no good (server_url).
     void configure(const std::string& server, const std::string& user, const std::string& password);
     void set_password(const std::string& password);
     std::string server() const;

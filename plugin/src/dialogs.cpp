@@ -1,6 +1,9 @@
 #include "dialogs.hpp"
 
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/PushButtonType.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XActionListener.hpp>
 #include <com/sun/star/awt/XButton.hpp>
@@ -20,6 +23,7 @@
 #include <cppuhelper/implbase1.hxx>
 
 #include <map>
+#include "findings_text.hpp"
 #include "strings.hpp"
 
 namespace sanding::plugin {
@@ -70,6 +74,23 @@ struct Form {
         dialog->createPeer(uno::Reference<awt::XToolkit>(awt::Toolkit::create(ctx), uno::UNO_QUERY), parent);
         return dialog;
     }
+};
+
+// Runs f when the button is pressed; the dialog stays open.
+class Calls : public cppu::WeakImplHelper1<awt::XActionListener> {
+public:
+    explicit Calls(std::function<void()> f) : f_(std::move(f)) {}
+    void SAL_CALL actionPerformed(const awt::ActionEvent&) override {
+        try {
+            f_();
+        } catch (const std::exception&) {  // a place no longer there: the list stays
+        } catch (const uno::Exception&) {
+        }
+    }
+    void SAL_CALL disposing(const lang::EventObject&) override {}
+
+private:
+    std::function<void()> f_;
 };
 
 // Ends the dialog remembering which button was pressed.
@@ -156,31 +177,27 @@ std::optional<std::size_t> choose(const uno::Reference<uno::XComponentContext>& 
     return static_cast<std::size_t>(pos);
 }
 
-FindingsChoice show_findings(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent,
-                             const std::vector<Finding>& findings) {
-    // Grouped by article (findings come in paragraph order; the article label heads each group).
-    std::vector<int> order;
-    std::vector<std::string> lines;
-    std::map<std::string, std::vector<int>> by_article;
-    std::vector<std::string> articles;
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-        const std::string a = findings[i].article.empty() ? tr(ctx, "（条文之外）", "(outside articles)") : findings[i].article;
-        if (!by_article.count(a)) articles.push_back(a);
-        by_article[a].push_back(static_cast<int>(i));
-    }
-    static const char* severity_zh[] = {"提示", "警告", "错误"};
-    static const char* severity_en[] = {"info", "warning", "error"};
-    for (const auto& a : articles)
-        for (int i : by_article[a]) {
-            const Finding& f = findings[static_cast<std::size_t>(i)];
-            const int s = static_cast<int>(f.severity);
-            lines.push_back(a + "  [" + tr(ctx, severity_zh[s], severity_en[s]) + "] " + f.message + "  (" + f.rule + ")" +
-                            (f.suggestions.empty() ? "" : " → " + f.suggestions.front()));
-            order.push_back(i);
-        }
+bool confirm(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent, const std::string& question) {
+    uno::Reference<awt::XMessageBoxFactory> f(awt::Toolkit::create(ctx), uno::UNO_QUERY);
+    auto box = f->createMessageBox(parent, awt::MessageBoxType_QUERYBOX, awt::MessageBoxButtons::BUTTONS_YES_NO, u(tr(ctx, "三定", "Sanding")),
+                                   u(question));
+    return box->execute() == awt::MessageBoxResults::YES;
+}
+
+void tell(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent, bool ok, const std::string& message) {
+    uno::Reference<awt::XMessageBoxFactory> f(awt::Toolkit::create(ctx), uno::UNO_QUERY);
+    // The title from UTF-8: a narrow literal given to OUString directly reads as Latin-1 (mojibake).
+    auto box = f->createMessageBox(parent, ok ? awt::MessageBoxType_INFOBOX : awt::MessageBoxType_ERRORBOX, awt::MessageBoxButtons::BUTTONS_OK,
+                                   u(tr(ctx, "三定", "Sanding")), u(message));
+    box->execute();
+}
+
+bool show_findings(const uno::Reference<uno::XComponentContext>& ctx, const uno::Reference<awt::XWindowPeer>& parent,
+                   const std::vector<Finding>& findings, const std::function<void(int)>& go_to) {
+    const std::vector<FindingLine> lines = grouped_lines(findings);
     Form form(ctx, tr(ctx, "检查全文", "Check whole draft") + " — " + std::to_string(findings.size()), 360, 220);
     uno::Sequence<OUString> items(static_cast<sal_Int32>(lines.size()));
-    for (std::size_t i = 0; i < lines.size(); ++i) items[static_cast<sal_Int32>(i)] = u(lines[i]);
+    for (std::size_t i = 0; i < lines.size(); ++i) items[static_cast<sal_Int32>(i)] = u(lines[i].text);
     set(form.add("com.sun.star.awt.UnoControlListBoxModel", "list", 6, 6, 348, 186), {{"StringItemList", uno::Any(items)}});
     form.add("com.sun.star.awt.UnoControlButtonModel", "goto", 126, 198, 70, 14);
     form.add("com.sun.star.awt.UnoControlButtonModel", "fix", 200, 198, 94, 14);
@@ -193,16 +210,17 @@ FindingsChoice show_findings(const uno::Reference<uno::XComponentContext>& ctx, 
     auto dialog = form.create(ctx, parent);
     uno::Reference<awt::XDialog> d(dialog, uno::UNO_QUERY);
     uno::Reference<awt::XControlContainer> container(dialog, uno::UNO_QUERY);
+    uno::Reference<awt::XListBox> list(container->getControl("list"), uno::UNO_QUERY);
     int which = 0;
-    uno::Reference<awt::XButton>(container->getControl("goto"), uno::UNO_QUERY)->addActionListener(new Pressed(which, 1, d));
+    uno::Reference<awt::XButton>(container->getControl("goto"), uno::UNO_QUERY)->addActionListener(new Calls([&] {
+        const sal_Int16 pos = list->getSelectedItemPos();
+        if (pos >= 0 && pos < static_cast<sal_Int16>(lines.size()) && lines[static_cast<std::size_t>(pos)].finding >= 0)
+            go_to(lines[static_cast<std::size_t>(pos)].finding);
+    }));
     uno::Reference<awt::XButton>(container->getControl("fix"), uno::UNO_QUERY)->addActionListener(new Pressed(which, 2, d));
     d->execute();
-    FindingsChoice choice;
-    const sal_Int16 pos = uno::Reference<awt::XListBox>(container->getControl("list"), uno::UNO_QUERY)->getSelectedItemPos();
-    if (which == 1 && pos >= 0 && pos < static_cast<sal_Int16>(order.size())) choice = {FindingsChoice::GoTo, order[static_cast<std::size_t>(pos)]};
-    else if (which == 2) choice.action = FindingsChoice::ApplySafeFixes;
     uno::Reference<lang::XComponent>(dialog, uno::UNO_QUERY)->dispose();
-    return choice;
+    return which == 2;
 }
 
 }  // namespace sanding::plugin

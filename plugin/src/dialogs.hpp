@@ -6,6 +6,7 @@
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,12 +33,18 @@ std::optional<std::size_t> choose(const css::uno::Reference<css::uno::XComponent
                                   const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::string& title,
                                   const std::vector<std::string>& items, std::size_t preselected);
 
-// The findings of 检查全文, grouped by article with severity; the choice made.
-struct FindingsChoice {
-    enum Action { Close, GoTo, ApplySafeFixes } action = Close;
-    int selected = -1;  // index into findings, for GoTo
-};
-FindingsChoice show_findings(const css::uno::Reference<css::uno::XComponentContext>& ctx,
-                             const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::vector<Finding>& findings);
+// A question with 是/否; true for 是. On the UI thread.
+bool confirm(const css::uno::Reference<css::uno::XComponentContext>& ctx, const css::uno::Reference<css::awt::XWindowPeer>& parent,
+             const std::string& question);
+
+// A message box titled 三定 (information or error). On the UI thread.
+void tell(const css::uno::Reference<css::uno::XComponentContext>& ctx, const css::uno::Reference<css::awt::XWindowPeer>& parent,
+          bool ok, const std::string& message);
+
+// The findings of 检查全文, grouped by article; 转到 calls go_to(index into findings) and leaves
+// the list open; true when the person chose 应用安全修正 (which closes it).
+bool show_findings(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                   const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::vector<Finding>& findings,
+                   const std::function<void(int)>& go_to);
 
 }  // namespace sanding::plugin

@@ -64,7 +64,21 @@ bool select_finding(const uno::Reference<frame::XModel>& model, const std::vecto
 int apply_safe_fixes(const uno::Reference<frame::XModel>& model, const std::vector<DocumentParagraph>& paragraphs,
                      const std::vector<Finding>& findings) {
     uno::Reference<beans::XPropertySet> props(model, uno::UNO_QUERY);
-    props->setPropertyValue("RecordChanges", uno::Any(true));  // every fix a tracked change
+    // Every fix a tracked change; afterwards recording is as the drafter had it, so that what
+    // is typed next is not tracked unless it was before.
+    bool was_recording = false;
+    props->getPropertyValue("RecordChanges") >>= was_recording;
+    props->setPropertyValue("RecordChanges", uno::Any(true));
+    struct Restore {
+        uno::Reference<beans::XPropertySet> props;
+        bool value;
+        ~Restore() {
+            try {
+                props->setPropertyValue("RecordChanges", uno::Any(value));
+            } catch (const uno::Exception&) {
+            }
+        }
+    } restore{props, was_recording};
     std::vector<const Finding*> safe;
     for (const auto& f : findings)
         if (f.safe_fix && !f.suggestions.empty() && f.paragraph >= 0 && f.paragraph < static_cast<int>(paragraphs.size())) safe.push_back(&f);

@@ -26,7 +26,8 @@ bool select_finding(const css::uno::Reference<css::frame::XModel>& model, const 
                     const Finding& f);
 
 // Applies the safe fixes with change tracking on, right to left within each paragraph; the
-// number applied. Each is a tracked change the drafter can accept or reject.
+// number applied. Each is a tracked change the drafter can accept or reject; recording of
+// changes is left as it was before.
 int apply_safe_fixes(const css::uno::Reference<css::frame::XModel>& model, const std::vector<DocumentParagraph>& paragraphs,
                      const std::vector<Finding>& findings);
 

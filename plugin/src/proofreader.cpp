@@ -22,6 +22,7 @@
 #include "rules.hpp"
 #include "sanding/check/checker.hpp"
 #include "strings.hpp"
+#include "worker.hpp"
 
 
 namespace {
@@ -69,8 +70,21 @@ public:
         r.nBehindEndOfSentencePosition = text.getLength();
         r.nStartOfNextSentencePosition = text.getLength();
         (void)suggested_end;
+        // Nothing thrown crosses the bridge into Writer's proofreading thread: a failure is logged
+        // and the paragraph is answered without findings.
+        try {
+            r.aErrors = errors_of(text, locale, start);
+        } catch (const std::exception& e) {
+            sanding::plugin::log_error("doProofreading", e.what());
+        } catch (const uno::Exception& e) {
+            sanding::plugin::log_error("doProofreading", utf8(e.Message));
+        }
+        return r;
+    }
+
+    uno::Sequence<linguistic2::SingleProofreadingError> errors_of(const OUString& text, const lang::Locale& locale, sal_Int32 start) {
         const std::shared_ptr<const sanding::Checker> c = sanding::plugin::current_checker();
-        if (!c || !is_zh_cn(locale) || start > 0 || text.isEmpty()) return r;
+        if (!c || !is_zh_cn(locale) || start > 0 || text.isEmpty()) return {};
 
         std::set<std::string> ignored;
         {
@@ -98,8 +112,7 @@ public:
             }
             errors.push_back(e);
         }
-        r.aErrors = uno::Sequence<linguistic2::SingleProofreadingError>(errors.data(), static_cast<sal_Int32>(errors.size()));
-        return r;
+        return uno::Sequence<linguistic2::SingleProofreadingError>(errors.data(), static_cast<sal_Int32>(errors.size()));
     }
 
     void SAL_CALL ignoreRule(const OUString& rule, const lang::Locale&) override {

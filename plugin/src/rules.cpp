@@ -8,13 +8,13 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <thread>
 
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
 #include "client.hpp"
 #include "profile.hpp"
 #include "status.hpp"
+#include "worker.hpp"
 
 std::vector<std::pair<std::string, std::string>> embedded_rule_files();
 
@@ -59,19 +59,29 @@ std::string rules_cache_dir() {
 
 std::shared_ptr<const Checker> current_checker() {
     static std::once_flag once;
+    static std::string problem;  // set once, inside call_once
+    static std::atomic<bool> told{false};
     std::call_once(once, [] {
         // The profile's cached server rules first (offline use), else the built-in ones.
         try {
             std::string cached_etag;
             auto files = cached_files(&cached_etag);
             if (!files.empty()) return install(build(files), cached_etag);
-        } catch (const std::exception&) {
+        } catch (const std::exception& e) {
+            // A broken cache must not leave the proofreader checking nothing: the built-in rules
+            // apply, and the status item says why.
+            problem = "服务器规则载入失败，改用内置规则";
+            log_error("rules cache", e.what());
         }
         try {
             install(build(embedded_rule_files()), "");
-        } catch (const std::exception&) {
+        } catch (const std::exception& e) {
+            problem = "规则载入失败，无法检查";
+            log_error("built-in rules", e.what());
         }
     });
+    // Told outside call_once: the status text asks for the checker again.
+    if (!problem.empty() && !told.exchange(true)) report_rules_problem(problem);
     std::lock_guard<std::mutex> lock(mutex);
     return checker;
 }
@@ -83,6 +93,9 @@ std::string rules_etag() {
 }
 
 bool refresh_rules() {
+    // One refresh at a time: each renames the cache directories.
+    static std::mutex refreshing;
+    std::lock_guard<std::mutex> one(refreshing);
     const std::string known = rules_etag();
     Connection::Headers headers;
     if (!known.empty()) headers.emplace_back("If-None-Match", known);
@@ -112,6 +125,7 @@ bool refresh_rules() {
             std::filesystem::rename(tmp, dir);
         }
         install(std::move(c), new_etag);
+        report_rules_problem("");
     } catch (const std::exception&) {
         return false;  // an answer that is not a good rule set: the rules in use stay
     }
@@ -119,14 +133,14 @@ bool refresh_rules() {
     return true;
 }
 
-void refresh_rules_in_background() {
-    std::thread([] {
+void refresh_rules_in_background(const css::uno::Reference<css::uno::XComponentContext>& ctx) {
+    run_on_worker(ctx, [] {
         try {
             refresh_rules();
         } catch (const ServerError&) {
             // Offline: the status says so; the rules in use stay and the proofreader never waits.
         }
-    }).detach();
+    });
 }
 
 }  // namespace sanding::plugin

@@ -22,6 +22,8 @@ struct Registered {
 
 std::mutex mutex;
 LinkStatus current;
+std::string draft;          // "区应急管理局 · 已提交 · 修订 3"
+std::string rules_problem;  // why the intended rules are not in use
 std::vector<Registered> listeners;
 uno::Reference<uno::XComponentContext> context;
 
@@ -75,6 +77,20 @@ void report_not_configured() {
 void report_rules_changed() {
     broadcast();
 }
+void report_draft(const std::string& text) {
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        draft = text;
+    }
+    broadcast();
+}
+void report_rules_problem(const std::string& text) {
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        rules_problem = text;
+    }
+    broadcast();
+}
 
 LinkStatus link_status() {
     std::lock_guard<std::mutex> lock(mutex);
@@ -89,22 +105,27 @@ void set_status_context(const uno::Reference<uno::XComponentContext>& ctx) {
 std::string status_text() {
     const LinkStatus s = link_status();
     uno::Reference<uno::XComponentContext> ctx;
+    std::string draft_text, problem;
     {
         std::lock_guard<std::mutex> lock(mutex);
         ctx = context;
+        draft_text = draft;
+        problem = rules_problem;
     }
-    const std::string rules = rules_etag().empty() ? tr(ctx, "内置规则", "built-in rules")
-                                                   : tr(ctx, "服务器规则", "server rules");
+    std::string rules = rules_etag().empty() ? tr(ctx, "内置规则", "built-in rules")
+                                             : tr(ctx, "服务器规则", "server rules");
+    if (!problem.empty()) rules += "（" + problem + "）";
+    const std::string tail = draft_text.empty() ? std::string() : " · " + draft_text;
     switch (s.link) {
         case Link::Online:
-            return tr(ctx, "三定：在线 ", "Sanding: online ") + s.server + " · " + rules;
+            return tr(ctx, "三定：在线 ", "Sanding: online ") + s.server + " · " + rules + tail;
         case Link::Offline:
             return tr(ctx, "三定：离线（", "Sanding: offline (") + s.detail +
-                   tr(ctx, "）· 继续用本地", ") · checking with local ") + rules;
+                   tr(ctx, "）· 继续用本地", ") · checking with local ") + rules + tail;
         case Link::NotConfigured:
             break;
     }
-    return tr(ctx, "三定：未设置服务器 · ", "Sanding: no server set · ") + rules;
+    return tr(ctx, "三定：未设置服务器 · ", "Sanding: no server set · ") + rules + tail;
 }
 
 void add_status_listener(const uno::Reference<frame::XStatusListener>& l, const util::URL& url,
