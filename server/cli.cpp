@@ -1,5 +1,8 @@
 #include "cli.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -48,10 +51,25 @@ Args parse_args(const std::vector<std::string>& argv, const std::vector<std::str
     return args;
 }
 
+std::string executable_dir() {
+    std::string path(4096, '\0');
+    const ssize_t n = ::readlink("/proc/self/exe", path.data(), path.size());
+    if (n <= 0) return ".";
+    path.resize(static_cast<std::size_t>(n));
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
 std::string templates_dir(const Args& args) {
     if (args.has("templates")) return args.get("templates");
     if (const char* env = std::getenv("SANDING_TEMPLATES"); env && *env) return env;
-    return SANDING_TEMPLATES_DIR;
+    // Installed: PREFIX/lib/sanding/sanding with PREFIX/share/sanding/templates; or a copy beside it.
+    const std::string here = executable_dir();
+    for (const std::string& candidate : {here + "/../../share/sanding/templates", here + "/../share/sanding/templates", here + "/templates"}) {
+        struct stat st {};
+        if (::stat((candidate + "/framework").c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return candidate;
+    }
+    return SANDING_TEMPLATES_DIR;  // the source tree this build came from
 }
 
 int run_command(const char* name, int (*run)(const std::vector<std::string>&), const std::vector<std::string>& args) {

@@ -21,8 +21,11 @@ struct Args {
 Args parse_args(const std::vector<std::string>& argv, const std::vector<std::string>& value_options,
                 const std::vector<std::string>& flag_options);
 
-// templates/ directory: --templates, $SANDING_TEMPLATES, else the source tree's.
+// templates/ directory: --templates, $SANDING_TEMPLATES, an installed share/sanding/templates
+// (or templates/ beside the program), else the source tree the program was built from.
 std::string templates_dir(const Args& args);
+// The folder holding the running program (readlink /proc/self/exe); "." when unknown.
+std::string executable_dir();
 // --framework, else templates/framework/demo-district.xml.
 std::string framework_path(const Args& args);
 

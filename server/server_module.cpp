@@ -7,22 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "cli.hpp"
 #include "commands.hpp"
 
 namespace sanding::cli {
-namespace {
-
-std::string executable_dir() {
-    std::string path(4096, '\0');
-    const ssize_t n = ::readlink("/proc/self/exe", path.data(), path.size());
-    if (n <= 0) return ".";
-    path.resize(static_cast<std::size_t>(n));
-    const auto slash = path.rfind('/');
-    return slash == std::string::npos ? "." : path.substr(0, slash);
-}
-
-}  // namespace
-
 int run_server_command(const char* name, const std::vector<std::string>& argv) {
     const std::string module = executable_dir() + "/libsanding-server.so";
     void* handle = ::dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);

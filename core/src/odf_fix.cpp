@@ -5,6 +5,7 @@
 
 #include "odf_internal.hpp"
 #include "sanding/check/fix.hpp"
+#include "sanding/clock.hpp"
 #include "sanding/error.hpp"
 #include "sanding/zip.hpp"
 
@@ -20,12 +21,8 @@ struct StringWriter : pugi::xml_writer {
     void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
 };
 
-std::string now_iso() {
-    std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", std::gmtime(&t));
-    return buf;
-}
+// ODF's dc:date without the zone letter.
+std::string change_date() { return sanding::now_iso().substr(0, 19); }
 
 std::string ensure_prefix(pugi::xml_node root, std::string_view ns, const char* wanted) {
     std::string p = odf_prefix(root, ns);
@@ -54,7 +51,7 @@ OdtFixResult apply_fixes_as_tracked_changes(const std::string& odt_bytes, const 
     pugi::xml_node tracked = office_text.child((t + "tracked-changes").c_str());
     if (!tracked) tracked = office_text.prepend_child((t + "tracked-changes").c_str());
     if (!tracked.attribute((t + "track-changes").c_str())) tracked.append_attribute((t + "track-changes").c_str()) = "true";
-    const std::string date = now_iso();
+    const std::string date = change_date();
     int next_id = 0;
     auto region = [&](const char* kind, const std::string& deleted) {
         std::string id;

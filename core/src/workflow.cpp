@@ -7,7 +7,9 @@ namespace {
 constexpr std::array<std::string_view, 6> kStates = {"drafting", "submitted", "returned", "approved", "signed", "collected"};
 constexpr std::array<std::string_view, 6> kStateLabels = {"起草中", "已提交", "已退回", "已审核通过", "已签发", "已收集"};
 constexpr std::array<std::string_view, 5> kRoles = {"drafter", "head", "reviewer", "office", "admin"};
+constexpr std::array<std::string_view, 5> kRoleLabels = {"起草人", "主要负责人", "审核组", "协调小组办公室", "管理员"};
 constexpr std::array<std::string_view, 7> kActions = {"create-draft", "upload", "submit", "return", "approve", "sign-off", "collect"};
+constexpr std::array<std::string_view, 7> kActionLabels = {"新建草案", "保存修订", "提交审核", "退回", "审核通过", "签发", "收集"};
 }  // namespace
 
 std::string_view to_string(WorkflowState s) { return kStates[static_cast<std::size_t>(s)]; }
@@ -24,6 +26,8 @@ std::optional<Role> role_from_string(std::string_view s) {
     return std::nullopt;
 }
 std::string_view to_string(WorkflowAction a) { return kActions[static_cast<std::size_t>(a)]; }
+std::string_view chinese_label(WorkflowAction a) { return kActionLabels[static_cast<std::size_t>(a)]; }
+std::string_view chinese_label(Role r) { return kRoleLabels[static_cast<std::size_t>(r)]; }
 
 bool may(Role role, WorkflowAction action) {
     switch (action) {

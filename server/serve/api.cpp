@@ -8,6 +8,8 @@
 #include <sstream>
 #include <vector>
 
+#include "api_review.hpp"
+#include "api_util.hpp"
 #include "app.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/crypto.hpp"
@@ -24,41 +26,9 @@
 namespace sanding::server {
 namespace {
 
+using namespace api;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-constexpr const char* kOdt = "application/vnd.oasis.opendocument.text";
-
-Object::Ptr obj() { return new Object; }
-
-std::string json_text(const Poco::Dynamic::Var& v) {
-    std::ostringstream out;
-    Poco::JSON::Stringifier::condense(v, out);
-    return out.str();
-}
-
-Role role_of(const User& u) { return role_from_string(u.role).value_or(Role::Drafter); }
-
-// 403 when the user's role may not take the action; drafters and heads only on their own body.
-void require(const User& u, WorkflowAction action, const BodyRecord& b) {
-    if (!may(role_of(u), action) || ((u.role == "drafter" || u.role == "head") && u.body != b.id))
-        throw ApiError{403, "auth.forbidden", "当前角色（" + u.role + "）不能对该机构执行“" + std::string(to_string(action)) + "”"};
-}
-
-[[noreturn]] void illegal(const BodyRecord& b, WorkflowAction a) {
-    const auto s = workflow_state_from_string(b.state).value_or(WorkflowState::Drafting);
-    throw ApiError{409, "workflow.illegal", "机构当前状态为“" + std::string(chinese_label(s)) + "”（" + b.state + "），不能执行“" +
-                                               std::string(to_string(a)) + "”"};
-}
-
-Object::Ptr user_json(const User& u) {
-    auto o = obj();
-    o->set("name", u.name);
-    o->set("role", u.role);
-    o->set("body", u.body.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(u.body));
-    o->set("display_name", u.display_name);
-    return o;
-}
 
 Object::Ptr revision_json(const RevisionRecord& r) {
     auto o = obj();
@@ -73,43 +43,6 @@ Object::Ptr revision_json(const RevisionRecord& r) {
     f->set("warnings", r.warnings);
     f->set("infos", r.infos);
     o->set("findings", f);
-    return o;
-}
-
-// [{"<name>": …, "count": …}] for the framework's 编制 and 领导职数.
-template <class Item>
-Array::Ptr counted(const std::vector<Item>& items, const char* name, std::string Item::*label, int Item::*count) {
-    Array::Ptr a = new Array;
-    for (const auto& item : items) {
-        auto x = obj();
-        x->set(name, item.*label);
-        x->set("count", item.*count);
-        a->add(x);
-    }
-    return a;
-}
-
-Object::Ptr body_json(App& app, const BodyRecord& b) {
-    auto o = obj();
-    o->set("id", b.id);
-    o->set("name", b.name);
-    o->set("kind", b.kind);
-    o->set("state", b.state);
-    o->set("state_label", std::string(chinese_label(workflow_state_from_string(b.state).value_or(WorkflowState::Drafting))));
-    o->set("state_changed_at", b.state_changed_at);
-    o->set("current_revision", b.current_revision);
-    if (const BodyFacts* f = app.framework().find(b.id)) {
-        auto q = obj();
-        q->set("establishments", counted(f->quota.establishments, "type", &Establishment::type, &Establishment::count));
-        q->set("leaders", counted(f->quota.leaders, "title", &LeaderPost::title, &LeaderPost::count));
-        q->set("unit_level", f->quota.unit_level);
-        q->set("unit_posts", f->quota.unit_posts);
-        q->set("internal_units", f->internal_unit_count);
-        o->set("quota", q);
-        o->set("full_name", f->full_name);
-        o->set("short_name", f->short_name);
-        o->set("rank", f->rank);
-    }
     return o;
 }
 
@@ -149,41 +82,6 @@ Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const s
     return revision_json(r);
 }
 
-std::string comment_of(Call& c, bool required);
-
-// Who may, then what was asked: a user without the role gets 403/404 whatever the body says.
-void transition(App& app, Call& c, WorkflowAction action, bool comment_required) {
-    BodyRecord b = app.visible_body(c.me(), c.param("id"));
-    require(c.me(), action, b);
-    const std::string comment = comment_of(c, comment_required);
-    app.store().db().transaction([&](Poco::Data::Session& s) {
-        BodyRecord now = *app.store().body(s, b.id);
-        const auto from = workflow_state_from_string(now.state).value_or(WorkflowState::Drafting);
-        auto next = after(from, action);
-        if (!next) illegal(now, action);
-        if (action == WorkflowAction::Submit && now.current_revision == 0) throw ApiError{409, "workflow.no_revision", "还没有任何修订，不能提交"};
-        if (!app.store().move(s, b.id, from, *next)) throw RetryTransaction{};
-        if (action == WorkflowAction::Return || action == WorkflowAction::Approve)
-            app.store().add_review(s, b.id, now.current_revision, c.me().name, action == WorkflowAction::Return ? "returned" : "approved", comment);
-        Object::Ptr detail = obj();
-        detail->set("from", now.state);
-        detail->set("to", std::string(to_string(*next)));
-        detail->set("revision", now.current_revision);
-        if (!comment.empty()) detail->set("comment", comment);
-        app.store().audit(s, c.me().name, "workflow." + std::string(to_string(action)), b.id, json_text(detail));
-    });
-    c.send_json(200, body_json(app, *app.store().body(b.id)));
-}
-
-std::string comment_of(Call& c, bool required) {
-    if (!required && c.req.getContentLength64() == 0) return {};  // no body: no comment
-    auto o = c.json({"comment"});
-    std::string comment = need_string(o, "comment", required);
-    if (required && comment.empty()) throw ApiError{400, "json.empty_field", "退回时须写明意见（comment）"};
-    if (comment.size() > 20000) throw ApiError{400, "json.too_long", "意见过长"};
-    return comment;
-}
-
 long long revision_param(const Call& c) {
     const std::string& n = c.param("n");
     if (n.empty() || n.size() > 9 || n.find_first_not_of("0123456789") != std::string::npos)
@@ -211,7 +109,7 @@ void login(Call& c) {
     auto r = obj();
     r->set("token", token);
     r->set("expires_in", c.app.config().token_ttl_seconds);
-    r->set("user", user_json(*u));
+    r->set("user", user_json(c.app, *u));
     c.send_json(200, r);
 }
 
@@ -220,7 +118,7 @@ void logout(Call& c) {
     c.send_empty(204);
 }
 
-void me(Call& c) { c.send_json(200, user_json(c.me())); }
+void me(Call& c) { c.send_json(200, user_json(c.app, c.me())); }
 
 void list_bodies(Call& c) {
     Array::Ptr a = new Array;
@@ -232,29 +130,10 @@ void list_bodies(Call& c) {
 void get_body(Call& c) {
     const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
     auto o = body_json(c.app, b);
-    Array::Ptr revs = new Array;
-    for (const auto& r : c.app.store().revisions(b.id)) revs->add(revision_json(r));
-    o->set("revisions", revs);
-    Array::Ptr reviews = new Array;
-    for (const auto& r : c.app.store().reviews(b.id)) {
-        auto x = obj();
-        x->set("revision", std::stoll(r[0]));
-        x->set("reviewer", r[1]);
-        x->set("verdict", r[2]);
-        x->set("comment", r[3]);
-        x->set("at", r[4]);
-        reviews->add(x);
-    }
-    o->set("reviews", reviews);
-    if (auto so = c.app.store().signoff(b.id)) {
-        auto x = obj();
-        x->set("revision", so->revision);
-        x->set("sha256", so->sha256);
-        x->set("signer", so->signer);
-        x->set("signed_at", so->signed_at);
-        x->set("signature", so->signature);
-        o->set("signoff", x);
-    }
+    const History h = history(c.app, b);
+    o->set("revisions", h.revisions);
+    o->set("reviews", h.reviews);
+    if (h.signoff) o->set("signoff", h.signoff);
     c.send_json(200, o);
 }
 
@@ -313,13 +192,6 @@ void upload_revision(Call& c) {
     const std::string bytes = c.body(static_cast<std::size_t>(c.app.config().max_upload_bytes));
     if (bytes.empty()) throw ApiError{400, "request.empty", "没有上传内容"};
     c.send_json(201, store_revision(c.app, c.me(), b, bytes, comment, WorkflowAction::Upload));
-}
-
-void list_revisions(Call& c) {
-    const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
-    Array::Ptr a = new Array;
-    for (const auto& r : c.app.store().revisions(b.id)) a->add(revision_json(r));
-    c.send_json(200, a);
 }
 
 void get_revision(Call& c) {
@@ -477,10 +349,6 @@ void check_text(Call& c) {
     if (cache.enabled()) cache.remember(key, answer);
     c.send_bytes(200, "application/json; charset=utf-8", *answer);
 }
-
-void submit(Call& c) { transition(c.app, c, WorkflowAction::Submit, false); }
-void return_draft(Call& c) { transition(c.app, c, WorkflowAction::Return, true); }
-void approve(Call& c) { transition(c.app, c, WorkflowAction::Approve, false); }
 
 void signoff(Call& c) {
     const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
@@ -645,6 +513,7 @@ std::vector<Route> App::routes() {
         {"GET", "/api/v1/model-texts/{kind}", true, get_model_text},
         {"GET", "/api/v1/rules", false, get_rules},
         {"POST", "/api/v1/check", true, check_text},
+        {"GET", "/api/v1/queue", true, api::queue},
         {"GET", "/api/v1/board", true, board},
         {"GET", "/api/v1/export", true, export_bundle},
         {"GET", "/api/v1/audit", true, audit_log},

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "sanding/clock.hpp"
 #include "sanding/error.hpp"
 #include "sanding/text.hpp"
 
@@ -34,6 +35,9 @@ void set_config(ServerConfig& c, const std::string& key, const std::string& valu
         if (value != "error" && value != "info" && value != "debug")
             throw Error("config.bad_value", "log.level 应为 error、info 或 debug", where);
         c.log_level = value;
+    } else if (key == "display.time_zone") {
+        if (!known_time_zone(value)) throw Error("config.bad_value", "display.time_zone 应为时区名（如 Asia/Shanghai），而不是“" + value + "”", where);
+        c.time_zone = value;
     } else {
         throw Error("config.unknown_key", "未知的配置项：" + key, where);
     }
@@ -49,7 +53,8 @@ std::vector<std::pair<std::string, std::string>> config_values(const ServerConfi
             {"auth.token_ttl_seconds", std::to_string(c.token_ttl_seconds)},
             {"auth.token_cache_seconds", std::to_string(c.token_cache_seconds)},
             {"check.cache_bytes", std::to_string(c.check_cache_bytes)},
-            {"log.level", c.log_level}};
+            {"log.level", c.log_level},
+            {"display.time_zone", c.time_zone}};
 }
 
 void load_config_file(const std::string& path, ServerConfig& c) {

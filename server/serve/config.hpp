@@ -18,6 +18,7 @@ struct ServerConfig {
     int max_queued = 256;                        // server.max_queued: connections waiting
     int db_sessions = 16;                        // db.sessions: pooled database sessions
     std::string log_level = "info";              // log.level: error | info | debug
+    std::string time_zone = "Asia/Shanghai";    // display.time_zone: times shown to users
 };
 
 // Reads key = value lines (# comments); Error config.* naming the file, line and key.

@@ -7,16 +7,9 @@
 
 namespace sanding::server {
 
-std::string now_iso() {
-    std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return buf;
-}
-
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;  // 2: reviews.comments
 
 // Portable DDL: TEXT and BIGINT mean the same in SQLite and PostgreSQL.
 const char* kSchema[] = {
@@ -32,7 +25,7 @@ const char* kSchema[] = {
     "author TEXT NOT NULL, comment TEXT NOT NULL, created_at TEXT NOT NULL, errors BIGINT NOT NULL, warnings BIGINT NOT NULL, "
     "infos BIGINT NOT NULL, findings TEXT NOT NULL, content TEXT NOT NULL, PRIMARY KEY (body, number))",
     "CREATE TABLE IF NOT EXISTS reviews (body TEXT NOT NULL, revision BIGINT NOT NULL, reviewer TEXT NOT NULL, "
-    "verdict TEXT NOT NULL, comment TEXT NOT NULL, created_at TEXT NOT NULL)",
+    "verdict TEXT NOT NULL, comment TEXT NOT NULL, created_at TEXT NOT NULL, comments TEXT NOT NULL DEFAULT '[]')",
     "CREATE TABLE IF NOT EXISTS signoffs (body TEXT NOT NULL, revision BIGINT NOT NULL, sha256 TEXT NOT NULL, signer TEXT NOT NULL, "
     "signed_at TEXT NOT NULL, signature TEXT NOT NULL, PRIMARY KEY (body, revision))",
     "CREATE TABLE IF NOT EXISTS audit (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
@@ -94,7 +87,9 @@ void Store::migrate() {
         auto v = db_.query(s, "SELECT value FROM meta WHERE key = 'schema_version'");
         if (!v.empty() && std::stoi(text(v[0][0])) > kSchemaVersion)
             throw Error("db.newer_schema", "数据库结构版本 " + text(v[0][0]) + " 比本程序支持的 " + std::to_string(kSchemaVersion) + " 新");
-        // Migrations from older versions go here, one step at a time.
+        // Migrations from older versions, one step at a time.
+        const int from = v.empty() ? kSchemaVersion : std::stoi(text(v[0][0]));
+        if (from < 2) db_.query(s, "ALTER TABLE reviews ADD COLUMN comments TEXT NOT NULL DEFAULT '[]'");
         put_meta(s, "schema_version", std::to_string(kSchemaVersion));
     });
 }
@@ -250,17 +245,24 @@ std::optional<std::string> Store::revision_bytes(const std::string& body, long l
     return crypto::base64_decode(text(rows[0][0]));
 }
 
-void Store::add_review(Poco::Data::Session& s, const std::string& body, long long revision, const std::string& reviewer,
-                       const std::string& verdict, const std::string& comment) {
-    db_.query(s, "INSERT INTO reviews (body, revision, reviewer, verdict, comment, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-              {body, revision, reviewer, verdict, comment, now_iso()});
+void Store::add_review(Poco::Data::Session& s, const ReviewRecord& r) {
+    db_.query(s, "INSERT INTO reviews (body, revision, reviewer, verdict, comment, comments, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              {r.body, r.revision, r.reviewer, r.verdict, r.comment, r.comments_json, now_iso()});
 }
 
-std::vector<std::vector<std::string>> Store::reviews(const std::string& body) {
-    std::vector<std::vector<std::string>> out;
-    for (const auto& r : db_.query("SELECT revision, reviewer, verdict, comment, created_at FROM reviews WHERE body = ? ORDER BY created_at", {body}))
-        out.push_back({text(r[0]), text(r[1]), text(r[2]), text(r[3]), text(r[4])});
+std::vector<ReviewRecord> Store::reviews(const std::string& body) {
+    std::vector<ReviewRecord> out;
+    for (const auto& r : db_.query("SELECT revision, reviewer, verdict, comment, comments, created_at FROM reviews WHERE body = ? "
+                                   "ORDER BY created_at, revision",
+                                   {body}))
+        out.push_back({body, number(r[0]), text(r[1]), text(r[2]), text(r[3]), text(r[4]), text(r[5])});
     return out;
+}
+
+std::optional<std::pair<std::string, std::string>> Store::last_action(const std::string& body, const std::string& action) {
+    auto rows = db_.query("SELECT actor, at FROM audit WHERE body = ? AND action = ? ORDER BY seq DESC LIMIT 1", {body, action});
+    if (rows.empty()) return std::nullopt;
+    return std::make_pair(text(rows[0][0]), text(rows[0][1]));
 }
 
 void Store::add_signoff(Poco::Data::Session& s, const SignOff& so) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "db.hpp"
+#include "sanding/clock.hpp"
 #include "sanding/signoff.hpp"
 #include "sanding/workflow.hpp"
 
@@ -22,6 +23,15 @@ struct BodyRecord {
     long long current_revision = 0;
 };
 
+// One reviewer's verdict on a revision: 退回 (returned) with comments, or 审核通过 (approved).
+struct ReviewRecord {
+    std::string body;
+    long long revision = 0;
+    std::string reviewer, verdict, comment;
+    std::string comments_json = "[]";  // [{"article","quote","text"}]: remarks tied to places in the draft
+    std::string at;
+};
+
 struct RevisionRecord {
     std::string body;
     long long number = 0;
@@ -29,7 +39,7 @@ struct RevisionRecord {
     long long size = 0, errors = 0, warnings = 0, infos = 0;
 };
 
-std::string now_iso();  // UTC, seconds
+using sanding::now_iso;  // UTC, seconds (core)
 
 class Store {
 public:
@@ -70,9 +80,10 @@ public:
     std::optional<RevisionRecord> revision(const std::string& body, long long number);
     std::optional<std::string> revision_bytes(const std::string& body, long long number);
 
-    void add_review(Poco::Data::Session& s, const std::string& body, long long revision, const std::string& reviewer,
-                    const std::string& verdict, const std::string& comment);
-    std::vector<std::vector<std::string>> reviews(const std::string& body);  // revision, reviewer, verdict, comment, at
+    void add_review(Poco::Data::Session& s, const ReviewRecord& r);  // r.at is set to now
+    std::vector<ReviewRecord> reviews(const std::string& body);       // oldest first
+    // Who last took `action` on the body and when (from the audit log): {actor, at}, or empty.
+    std::optional<std::pair<std::string, std::string>> last_action(const std::string& body, const std::string& action);
 
     void add_signoff(Poco::Data::Session& s, const SignOff& so);
     std::vector<SignOff> signoffs();

@@ -82,8 +82,8 @@ class Server:
         self.log = None
         if init:
             self.admin("init", *(["--templates", templates] if templates else []))
-            for name, role, body in users:
-                self.add_user(name, role, body)
+            for name, role, body, *display in users:
+                self.add_user(name, role, body, display_name=display[0] if display else None)
         self.proc = None
         self.start()
 
@@ -94,9 +94,10 @@ class Server:
             raise RuntimeError(f"sanding admin {' '.join(args)} failed: {r.stderr}")
         return r
 
-    def add_user(self, name, role, body=None, password=None):
+    def add_user(self, name, role, body=None, password=None, display_name=None):
         password = password or f"pw-{name}-secret"
         args = ["user", "add", name, "--role", role, "--password-stdin"] + (["--body", body] if body else [])
+        args += ["--display-name", display_name] if display_name else []
         self.admin(*args, stdin=password + "\n")
         self.passwords[name] = password
 

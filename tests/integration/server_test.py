@@ -206,7 +206,7 @@ class ServerTests:
             self.assertEqual((so["body"], so["revision"], so["sha256"], so["signer"]), (b, 3, sha256(odt3), head))
             self.assertTrue(so["signature"])
             r = self.post(srv, head, b, "signoff", {"revision": 3, "password": pw})
-            self.assertRefused(r, 409, "workflow.illegal", "已签发", "signed")
+            self.assertRefused(r, 409, "workflow.illegal", "已签发", "签发")
             seen = self.body(srv, b, user=head)
             self.assertEqual(seen["state"], "signed")
             self.assertEqual(seen["signoff"]["signature"], so["signature"])
@@ -401,8 +401,12 @@ class ServerTests:
                         r = srv.upload(user, C, odt, "不应保存")
                     else:
                         r = self.post(srv, user, C, action, payload)
-                    verb = "sign-off" if action == "signoff" else action
-                    self.assertRefused(r, 409, "workflow.illegal", label, state, verb)
+                    verb = {"approve": "审核通过", "return": "退回", "signoff": "签发", "submit": "提交审核",
+                            "upload": "保存修订"}[action]
+                    self.assertRefused(r, 409, "workflow.illegal", label, verb)
+                    message = r.json()["error"]["message"]
+                    for internal in (state, action, "sign-off"):  # never an internal id
+                        self.assertNotIn(internal, message)
             self.assertEqual(self.snapshot(srv, C), before)
 
         refused([("reviewer", "approve", {}), ("reviewer", "return", {"comment": "退回"}),
@@ -422,7 +426,7 @@ class ServerTests:
                  (h, "signoff", {"revision": 1, "password": pw})], "returned", "已退回")
         # Returned: only a new revision moves it on (not a resubmission of the same one).
         r = self.post(srv, d, C, "submit")
-        self.assertRefused(r, 409, "workflow.illegal", "已退回", "returned", "submit")
+        self.assertRefused(r, 409, "workflow.illegal", "已退回", "提交审核")
         self.assertEqual(srv.upload(d, C, odt, "第二稿").status, 201)
         self.assertEqual(self.post(srv, d, C, "submit").status, 200)
         self.assertEqual(self.post(srv, "reviewer", C, "approve").status, 200)

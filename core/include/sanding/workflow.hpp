@@ -16,6 +16,7 @@ std::string_view chinese_label(WorkflowState);  // 起草中 …
 enum class Role { Drafter, Head, Reviewer, Office, Admin };
 std::string_view to_string(Role);
 std::optional<Role> role_from_string(std::string_view);
+std::string_view chinese_label(Role);  // 起草人 …
 
 enum class WorkflowAction {
     CreateDraft,   // revision 1 from the model text
@@ -27,6 +28,7 @@ enum class WorkflowAction {
     Collect,
 };
 std::string_view to_string(WorkflowAction);
+std::string_view chinese_label(WorkflowAction);  // 新建草案 …
 
 // The role that may take an action (on a body it belongs to, for drafters and heads).
 bool may(Role role, WorkflowAction action);

@@ -1,0 +1,96 @@
+#include "api_util.hpp"
+
+#include <sstream>
+
+#include "sanding/clock.hpp"
+
+namespace sanding::server::api {
+
+std::string json_text(const Poco::Dynamic::Var& v) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::condense(v, out);
+    return out.str();
+}
+
+Role role_of(const User& u) { return role_from_string(u.role).value_or(Role::Drafter); }
+
+void require(const User& u, WorkflowAction action, const BodyRecord& b) {
+    const Role role = role_of(u);
+    if (!may(role, action) || ((role == Role::Drafter || role == Role::Head) && u.body != b.id))
+        throw ApiError{403, "auth.forbidden",
+                       "当前角色（" + std::string(chinese_label(role)) + "）不能对该机构执行“" + std::string(chinese_label(action)) + "”"};
+}
+
+void illegal(const BodyRecord& b, WorkflowAction a) {
+    const auto s = workflow_state_from_string(b.state).value_or(WorkflowState::Drafting);
+    throw ApiError{409, "workflow.illegal",
+                   "机构当前状态为“" + std::string(chinese_label(s)) + "”，不能执行“" + std::string(chinese_label(a)) + "”"};
+}
+
+Poco::JSON::Object::Ptr user_json(const App& app, const User& u) {
+    auto o = obj();
+    o->set("name", u.name);
+    o->set("role", u.role);
+    o->set("role_label", std::string(chinese_label(role_of(u))));
+    o->set("body", u.body.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(u.body));
+    o->set("display_name", u.display_name);
+    o->set("time_zone", app.config().time_zone);
+    o->set("time_zone_label", time_zone_label(app.config().time_zone));
+    return o;
+}
+
+People::People(App& app) {
+    for (const auto& u : app.store().users()) names_[u.name] = u.display_name.empty() ? u.name : u.display_name;
+}
+
+std::string People::display_name(const std::string& user) const {
+    auto it = names_.find(user);
+    return it == names_.end() ? user : it->second;
+}
+
+namespace {
+
+// [{"<name>": …, "count": …}] for the framework's 编制 and 领导职数.
+template <class Item>
+Poco::JSON::Array::Ptr counted(const std::vector<Item>& items, const char* name, std::string Item::*label, int Item::*count) {
+    Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
+    for (const auto& item : items) {
+        auto x = obj();
+        x->set(name, item.*label);
+        x->set("count", item.*count);
+        a->add(x);
+    }
+    return a;
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr body_json(App& app, const BodyRecord& b) {
+    auto o = obj();
+    o->set("id", b.id);
+    o->set("name", b.name);
+    o->set("kind", b.kind);
+    o->set("state", b.state);
+    o->set("state_label", std::string(chinese_label(workflow_state_from_string(b.state).value_or(WorkflowState::Drafting))));
+    o->set("state_changed_at", b.state_changed_at);
+    o->set("state_changed_at_local", local_time(app, b.state_changed_at));
+    o->set("current_revision", b.current_revision);
+    if (const BodyFacts* f = app.framework().find(b.id)) {
+        auto q = obj();
+        q->set("establishments", counted(f->quota.establishments, "type", &Establishment::type, &Establishment::count));
+        q->set("leaders", counted(f->quota.leaders, "title", &LeaderPost::title, &LeaderPost::count));
+        q->set("unit_level", f->quota.unit_level);
+        q->set("unit_posts", f->quota.unit_posts);
+        q->set("internal_units", f->internal_unit_count);
+        o->set("quota", q);
+        o->set("full_name", f->full_name);
+        o->set("short_name", f->short_name);
+        o->set("rank", f->rank);
+    }
+    return o;
+}
+
+
+std::string local_time(const App& app, const std::string& iso_utc) { return local_time_text(iso_utc, app.config().time_zone); }
+
+}  // namespace sanding::server::api

@@ -1,0 +1,47 @@
+// What every group of API handlers shares: JSON building, who may do what, how a body, a user and
+// a time are shown. Handlers are grouped by resource in api_*.cpp; the route table is in api.cpp.
+#pragma once
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <map>
+#include <string>
+
+#include "app.hpp"
+#include "sanding/workflow.hpp"
+
+namespace sanding::server::api {
+
+inline constexpr const char* kOdt = "application/vnd.oasis.opendocument.text";
+
+inline Poco::JSON::Object::Ptr obj() { return new Poco::JSON::Object; }
+std::string json_text(const Poco::Dynamic::Var& v);  // condensed
+
+Role role_of(const User& u);  // an unknown role counts as the least privileged
+// 403 (with the role and action in Chinese) unless the role may take the action on this body;
+// drafters and heads only on their own body.
+void require(const User& u, WorkflowAction action, const BodyRecord& b);
+// 409: the action is not allowed in the body's current state.
+[[noreturn]] void illegal(const BodyRecord& b, WorkflowAction a);
+
+Poco::JSON::Object::Ptr user_json(const App& app, const User& u);
+
+// A body as the API shows it: state (with its Chinese label), current revision, and from the
+// framework its names, rank and staffing quota.
+Poco::JSON::Object::Ptr body_json(App& app, const BodyRecord& b);
+
+// Display names of the server's users, read once per request: the user name where none is known.
+class People {
+public:
+    explicit People(App& app);
+    std::string display_name(const std::string& user) const;
+
+private:
+    std::map<std::string, std::string> names_;
+};
+
+// "2026-12-03 14:05" in the server's display time zone.
+std::string local_time(const App& app, const std::string& iso_utc);
+
+}  // namespace sanding::server::api
