@@ -163,15 +163,18 @@ int place_comments(const uno::Reference<frame::XModel>& model, const std::vector
             if (!where.is()) where = first;
         }
         std::string text = c.text;
-        if (where.is()) ++placed;
+        const bool at_quote = where.is();
+        if (at_quote) ++placed;
         else {
-            where = doc->getText()->getStart();
+            // Not found (or a remark on the whole): at the document's start, naming its words.
+            where = uno::Reference<text::XTextRange>(doc->getText()->createTextCursorByRange(doc->getText()->getStart()), uno::UNO_QUERY);
             if (!c.quote.empty()) text = (c.article.empty() ? "" : c.article + " ") + "“" + c.quote + "”：" + text;
         }
         uno::Reference<beans::XPropertySet> field(factory->createInstance("com.sun.star.text.textfield.Annotation"), uno::UNO_QUERY);
         field->setPropertyValue("Author", uno::Any(u(author)));
         field->setPropertyValue("Content", uno::Any(u(text)));
-        where->getText()->insertTextContent(where, uno::Reference<text::XTextContent>(field, uno::UNO_QUERY), true);
+        // Over the quoted words (absorbing them makes the 批注 mark that span); a point otherwise.
+        where->getText()->insertTextContent(where, uno::Reference<text::XTextContent>(field, uno::UNO_QUERY), at_quote);
     }
     return placed;
 }
