@@ -46,7 +46,7 @@ void Connection::load_settings() {
 
 std::string server_url(const std::string& given) {
     std::string s = given;
-    while (!s.empty() && (s.back() == ' ' || s.back() == '/')) s.pop_back();
+    while (!s.empty() && s.back() == ' ') s.pop_back();
     while (!s.empty() && s.front() == ' ') s.erase(0, 1);
     if (s.empty()) throw ServerError{"服务器地址为空；请填写如 http://127.0.0.1:8080"};
     // "127.0.0.1:8080" or "sanding.example" is meant as http://…

@@ -105,6 +105,62 @@ class MenuCommands(unittest.TestCase):
                 return comp, r
         self.fail("the new draft did not open")
 
+    def test_00_without_settings_it_says_what_is_missing(self):
+        # Before any 设置: no blank user and server in the message ("尚未输入  在服务器  的密码").
+        state, r = self.run_command(self.blank, "Revisions")
+        self.assertEqual(state, FAILURE, r)
+        self.assertIn("尚未设置服务器地址", r["message"])
+        self.assertNotIn("  ", r["message"])
+
+    def test_01_server_address_without_scheme(self):
+        state, r = self.run_command(self.blank, "Settings", Server=f"127.0.0.1:{self.server.port}", User="drafter-emergency",
+                                    Password=self.server.passwords["drafter-emergency"])
+        self.assertEqual(state, SUCCESS, r)
+        self.assertEqual(r["server"], self.url)
+        # What cannot be meant as an http server says what is wrong, and changes nothing.
+        for bad, words in (("ftp://127.0.0.1:21", "应以 http:// 开头"), ("http://", "缺少主机名"), ("   ", "服务器地址为空")):
+            state, r = self.run_command(self.blank, "Settings", Server=bad, User="drafter-emergency", Password="x")
+            self.assertEqual(state, FAILURE, r)
+            self.assertIn(words, r["message"])
+            self.assertNotIn("Host not found", r["message"])
+        with open(f"{self.office.dir}/profile/user/sanding-settings.json", encoding="utf-8") as f:
+            self.assertEqual(json.loads(f.read())["server"], self.url)
+
+    def test_02_menu_toolbar_and_licence(self):
+        """The menu has a mnemonic and 应用安全修正; the toolbar is named 三定 and docked; the
+        licence has a Chinese text."""
+        provider = self.office.smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", self.office.ctx)
+
+        def node(path):
+            return provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", (prop("nodepath", path),))
+        menu = node("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/org.sanding.menu")
+        self.assertIn("~", menu.getByName("Title"))
+        sub = menu.getByName("Submenu")
+        urls = [sub.getByName(n).getByName("URL") for n in sub.getElementNames()]
+        for command in ("ApplyFixes", "SaveRevision", "Submit", "Queue", "Return", "Approve", "SignOff", "Revisions"):
+            self.assertIn(f"vnd.sanding:{command}", urls)
+        states = node("/org.openoffice.Office.UI.WriterWindowState/UIElements/States")
+        bar = states.getByName("private:resource/toolbar/addon_org.sanding.toolbar")
+        self.assertIn(bar.getByName("UIName"), ("三定", "Sanding"))
+        self.assertTrue(bar.getByName("Docked"))
+        import zipfile
+        from office import OXT
+        with zipfile.ZipFile(OXT) as z:
+            description = z.read("description.xml").decode()
+            self.assertIn('lang="zh-CN"', description[description.index("<registration>"):])
+            self.assertIn("自由软件", z.read("registration/license_zh-CN.txt").decode())
+
+    def test_3b_check_all_lists_by_article_with_readable_suggestions(self):
+        doc = self.office.new_document(["第一条　根据方案,制定本规定。", "第二条　区应急管理局负责其它事项。"])
+        state, r = self.run_command(doc, "CheckAll")
+        self.assertEqual(state, SUCCESS, r)
+        lines = r["lines"]
+        self.assertTrue(lines[0].startswith("第一条（"), lines)
+        second = next(i for i, l in enumerate(lines) if l.startswith("第二条（"))
+        self.assertTrue(all(l.startswith("    ") for l in lines[1:second]), lines)
+        self.assertTrue(any("改为“，”" in l for l in lines[1:second]), lines)
+        self.assertTrue(any("改为“其他”" in l for l in lines[second:]), lines)
+
     def test_1_settings_test_the_connection(self):
         r = self.settings("drafter-emergency")
         self.assertEqual(r["user"]["name"], "drafter-emergency")
@@ -129,11 +185,11 @@ class MenuCommands(unittest.TestCase):
         self.assertIn("请指定机构", r["message"])
         self.assertIn("区应急管理局（emergency）", r["message"])
         # Named, the reviewer opens the body's current revision (a drafter made it in test 2).
-        before = {c.getURL() for c in self.office.desktop.getComponents() if hasattr(c, "getURL")}
+        before = {c.RuntimeUID for c in self.office.desktop.getComponents() if hasattr(c, "getText")}
         state, r = self.run_command(self.blank, "NewDraft", Body="emergency")
         self.assertEqual(state, SUCCESS, r)
         self.assertEqual(r["name"], "区应急管理局")
-        opened = [c for c in self.office.desktop.getComponents() if hasattr(c, "getURL") and c.getURL() not in before]
+        opened = [c for c in self.office.desktop.getComponents() if hasattr(c, "getText") and c.RuntimeUID not in before]
         self.assertTrue(any("清河市云溪区应急管理局" in c.getText().getString() for c in opened if hasattr(c, "getText")),
                         "the body's draft opened in a window of its own")
 
@@ -184,10 +240,10 @@ class MenuCommands(unittest.TestCase):
         self.assertIn("structure", categories)
         self.assertTrue(any(f["rule"] == "R03" and f["article"] == "第三条" for f in r["findings"]), r["findings"][:5])
 
-    def test_4_submit_creates_a_revision_with_its_hash(self):
+    def test_4_save_revision_creates_a_revision_with_its_hash(self):
         doc, _ = self.open_draft()
         before = self.server.request("GET", "/api/v1/bodies/emergency/revisions", user="drafter-emergency").json()
-        state, r = self.run_command(doc, "Submit", Comment="第二稿：补充主要职责")
+        state, r = self.run_command(doc, "SaveRevision", Comment="第二稿：补充主要职责")
         self.assertEqual(state, SUCCESS, r)
         after = self.server.request("GET", "/api/v1/bodies/emergency/revisions", user="drafter-emergency").json()
         self.assertEqual(len(after), len(before) + 1)
@@ -197,21 +253,35 @@ class MenuCommands(unittest.TestCase):
         data = self.server.request("GET", f"/api/v1/bodies/emergency/revisions/{newest['number']}", user="drafter-emergency").data
         self.assertEqual(hashlib.sha256(data).hexdigest(), newest["sha256"])
         self.assertEqual(newest["sha256"], r["revision"]["sha256"])
+        # Saved, not submitted; the server's findings are named, not only counted.
+        self.assertEqual(r["state_label"], "起草中")
+        self.assertIn("（未提交审核）", r["message"])
+        self.assertRegex(r["message"], r"\n\[(错误|警告)\] ")
 
     def test_5_sign_off_as_drafter_is_refused_and_as_head_works(self):
         doc, _ = self.open_draft()
-        state, r = self.run_command(doc, "Submit", Comment="送审")
+        state, r = self.run_command(doc, "Submit", Comment="送审", SubmitWithErrors="1")
         self.assertEqual(state, SUCCESS, r)
+        self.assertTrue(r["submitted"])
         n = r["revision"]["number"]
-        self.assertEqual(self.server.request("POST", "/api/v1/bodies/emergency/submit", {}, user="drafter-emergency").status, 200)
         self.assertEqual(self.server.request("POST", "/api/v1/bodies/emergency/approve", {}, user="reviewer").status, 200)
-        state, r = self.run_command(doc, "SignOff", Password=self.server.passwords["drafter-emergency"])
+        state, r = self.run_command(doc, "SignOff", Password=self.server.passwords["drafter-emergency"], SignWithErrors="1")
         self.assertEqual(state, FAILURE)
         self.assertIn("拒绝", r["message"])
+        # In Chinese: who the user is and what was refused, never the internal ids.
+        self.assertIn("起草人", r["message"])
+        self.assertIn("签发", r["message"])
+        for internal in ("drafter", "sign-off", "approved"):
+            self.assertNotIn(internal, r["message"])
         self.settings("head-emergency")
         # A changed document is not what was approved: refused, naming the revision.
-        doc.getText().getEnd().setString("（补充一句）")
+        # 签发 checks first: an open error is not signed unless the head confirms.
+        doc.getText().getEnd().setString("（补充其它一句）")
         state, r = self.run_command(doc, "SignOff", Password=self.server.passwords["head-emergency"])
+        self.assertEqual(state, FAILURE)
+        self.assertIn("1 个错误未改", r["message"])
+        self.assertEqual(self.server.request("GET", "/api/v1/bodies/emergency", user="head-emergency").json()["state"], "approved")
+        state, r = self.run_command(doc, "SignOff", Password=self.server.passwords["head-emergency"], SignWithErrors="1")
         self.assertEqual(state, FAILURE)
         self.assertIn(f"修订 {n} 不一致", r["message"])
         approved = self.server.request("GET", f"/api/v1/bodies/emergency/revisions/{n}", user="head-emergency").data
@@ -234,8 +304,13 @@ class MenuCommands(unittest.TestCase):
         before = {c.getURL() for c in self.office.desktop.getComponents() if hasattr(c, "getURL")}
         state, r = self.run_command(doc, "Revisions", Open="1")
         self.assertEqual(state, SUCCESS, r)
-        opened = [c for c in self.office.desktop.getComponents() if hasattr(c, "getURL") and c.getURL() not in before]
-        self.assertTrue(any("emergency-r1" in c.getURL() for c in opened), [c.getURL() for c in opened])
+        # Named <机构简称>-修订<N>, not by the body's id, and not a file in the temporary folder:
+        # 保存 asks where to keep it.
+        self.assertEqual(r["title"], "区应急管理局-修订1")
+        titled = [c for c in self.office.desktop.getComponents() if hasattr(c, "getTitle") and c.getTitle().startswith("区应急管理局-修订1")]
+        self.assertTrue(titled, [c.getTitle() for c in self.office.desktop.getComponents() if hasattr(c, "getTitle")])
+        self.assertEqual(titled[0].getURL(), "", "opened as a new document, not as the downloaded file")
+        self.assertEqual(titled[0].getArgs() and {a.Name: a.Value for a in titled[0].getArgs()}.get("SuggestedSaveAsName"), "区应急管理局-修订1.odt")
         # Writer's own comparison against revision 1 marks what the open document changed.
         doc.getText().getEnd().setString("（新增一句）")
         state, r = self.run_command(doc, "Revisions", Compare="1")
@@ -250,8 +325,12 @@ class MenuCommands(unittest.TestCase):
         state, r = self.run_command(doc, "ApplyFixes")
         self.assertEqual(state, SUCCESS, r)
         self.assertEqual(r["applied"], 3)  # 其它→其他, ,→，, 拟定→拟订
-        self.assertTrue(doc.getPropertyValue("RecordChanges"))
         self.assertGreaterEqual(doc.getRedlines().getCount(), 3, "each fix is a tracked change")
+        # Recording is as the drafter had it (off): what is typed next is not tracked.
+        self.assertFalse(doc.getPropertyValue("RecordChanges"))
+        before = doc.getRedlines().getCount()
+        doc.getText().getEnd().setString("（之后键入的一句）")
+        self.assertEqual(doc.getRedlines().getCount(), before)
         # Accepting every change gives the fixed text; rejecting them would give back the original.
         dispatcher = self.office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", self.office.ctx)
         dispatcher.executeDispatch(doc.getCurrentController().getFrame(), ".uno:AcceptAllTrackedChanges", "", 0, ())
