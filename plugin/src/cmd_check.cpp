@@ -4,6 +4,8 @@
 #include "dialogs.hpp"
 #include "document.hpp"
 #include "findings_text.hpp"
+#include "framework_cache.hpp"
+#include "opened.hpp"
 #include "rules.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/check/report.hpp"
@@ -18,7 +20,13 @@ std::vector<Finding> findings(const Invocation& inv, std::vector<DocumentParagra
     if (!checker) throw ServerError{"规则未能载入，无法检查"};
     const Document doc = read_odt(inv.document_bytes());
     paragraphs = document_paragraphs(inv.model());
-    std::vector<Finding> out = checker->check(doc).findings;
+    // With the server's framework the body's quota is checked too (the body the window was opened
+    // from, else the one the draft names), as the server checks it.
+    CheckOptions options;
+    const auto framework = current_framework();
+    options.framework = framework.get();
+    if (auto from = opened_from(inv.model()); from && framework && framework->find(from->body)) options.body_id = from->body;
+    std::vector<Finding> out = checker->check(doc, options).findings;
     // A finding is placed only where the window's paragraph says what the checked one said.
     for (auto& f : out)
         if (f.paragraph >= static_cast<int>(paragraphs.size()) || paragraphs[f.paragraph].text != doc.paragraphs[f.paragraph].text)

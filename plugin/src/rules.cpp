@@ -12,6 +12,7 @@
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
 #include "client.hpp"
+#include "framework_cache.hpp"
 #include "profile.hpp"
 #include "status.hpp"
 #include "worker.hpp"
@@ -137,6 +138,7 @@ void refresh_rules_in_background(const css::uno::Reference<css::uno::XComponentC
     run_on_worker(ctx, [] {
         try {
             refresh_rules();
+            refresh_framework();  // the quota 检查全文 checks staffing against
         } catch (const ServerError&) {
             // Offline: the status says so; the rules in use stay and the proofreader never waits.
         }

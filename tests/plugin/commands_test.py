@@ -161,6 +161,31 @@ class MenuCommands(unittest.TestCase):
         self.assertTrue(any("改为“，”" in l for l in lines[1:second]), lines)
         self.assertTrue(any("改为“其他”" in l for l in lines[second:]), lines)
 
+    def test_3c_check_all_uses_the_servers_quota(self):
+        """检查全文 gives the server's answer: the body's 编制 against the framework (N11)."""
+        paragraphs = ["清河市云溪区自然资源局职能配置、内设机构和人员编制规定", "（讨论稿）",
+                      "第一条　根据《清河市云溪区机构改革方案》，制定本规定。",
+                      "第二条　清河市云溪区自然资源局（以下简称区自然资源局）是区政府工作部门，为正科级，加挂区林业局牌子。",
+                      "第三条　区自然资源局贯彻落实党中央、省委和市委关于自然资源工作的方针政策和决策部署，在履行职责过程中坚持和加强党对自然资源工作的集中统一领导。主要职责是：",
+                      "（一）负责全区自然资源调查监测工作。", "（二）完成区委、区政府交办的其他任务。", "第四条　区自然资源局设下列内设机构：",
+                      "（一）办公室。负责相关工作。", "（二）自然资源调查监测股。负责相关工作。",
+                      "第五条　区自然资源局机关行政编制40名。设局长1名，副局长3名；股级领导职数2名。",
+                      "第六条　本规定由区委机构编制委员会办公室负责解释，其调整由区委机构编制委员会办公室按规定程序办理。",
+                      "第七条　本规定自2027年1月1日起施行。"]
+        server = self.server.request("POST", "/api/v1/check?body=natural-resources", "\n".join(paragraphs).encode(),
+                                     headers={"Content-Type": "text/plain; charset=utf-8"}, user="drafter-emergency").json()
+        self.assertIn("N11", [f["rule"] for f in server["findings"]], "the server finds the 编制 over the quota")
+        doc = self.office.new_document(paragraphs)
+        self.settings("drafter-emergency")  # the framework comes with the rules, in the background
+        deadline, rules = time.time() + 60, []
+        while time.time() < deadline:
+            state, r = self.run_command(doc, "CheckAll")
+            rules = [f["rule"] for f in r["findings"]]
+            if "N11" in rules:
+                break
+            time.sleep(0.5)
+        self.assertIn("N11", rules, "Writer finds what the server finds")
+
     def test_1_settings_test_the_connection(self):
         r = self.settings("drafter-emergency")
         self.assertEqual(r["user"]["name"], "drafter-emergency")

@@ -11,7 +11,7 @@ import unittest
 import uno
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
-from commands_test import SUCCESS, Listener  # noqa: E402
+from commands_test import SUCCESS, Listener, StatusWatcher  # noqa: E402
 from office import Office, prop  # noqa: E402
 from server_harness import Server  # noqa: E402
 
@@ -90,6 +90,35 @@ class RulesFromTheServer(unittest.TestCase):
         self.office.start()
         self.assertIn("X01", [e.aRuleIdentifier for e in proofread(self.office, text)])
         self.assertIn("W01", [e.aRuleIdentifier for e in proofread(self.office, "交办的其它任务。")])
+
+
+
+class BrokenRulesCache(unittest.TestCase):
+    """A rules file in the profile's cache that does not load (a disk error, a hand edit) must not
+    leave the proofreader checking nothing: the built-in rules apply, and the status says so."""
+
+    def test_falls_back_to_the_built_in_rules_and_says_so(self):
+        def broken_cache(profile):
+            os.makedirs(f"{profile}/user/sanding-rules")
+            with open(f"{profile}/user/sanding-rules/wording.xml", "w", encoding="utf-8") as f:
+                f.write("<rule-set><rule id=")  # cut off
+            with open(f"{profile}/user/sanding-rules/etag", "w") as f:
+                f.write('"cached"')
+        office = Office(before_start=broken_cache)
+        self.addCleanup(office.close)
+        self.assertIn("W01", [e.aRuleIdentifier for e in proofread(office, "完成区委、区政府交办的其它任务。")])
+        doc = office.new_document(["（一）负责全区应急管理工作。"])
+        url = uno.createUnoStruct("com.sun.star.util.URL")
+        url.Complete = "vnd.sanding:Status"
+        _, url = office.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", office.ctx).parseStrict(url)
+        dispatch = doc.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
+        watcher = StatusWatcher()
+        dispatch.addStatusListener(watcher, url)
+        try:
+            text = watcher.wait_for([("载入失败",)], 30)
+            self.assertIn("服务器规则载入失败，改用内置规则", text)
+        finally:
+            dispatch.removeStatusListener(watcher, url)
 
 
 if __name__ == "__main__":
