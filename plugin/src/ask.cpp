@@ -48,7 +48,7 @@ bool ask_missing(const std::string& command, Invocation& inv) {
         auto v = ask(ctx, parent, "审核通过", {{"意见（可不填）", ""}}, "审核通过");
         if (!v) return false;
         inv.put("Comment", (*v)[0]);
-    } else if (command == "Revisions" && inv.arg("Open").empty() && inv.arg("Compare").empty()) {
+    } else if (command == "Revisions" && inv.arg("Open").empty() && inv.arg("Compare").empty() && inv.arg("List") != "1") {
         auto v = ask(ctx, parent, tr(ctx, "修订记录（都不填则只列出）", "Revisions (leave both empty to list)"),
                      {{tr(ctx, "打开修订号", "Open revision number"), ""}, {tr(ctx, "与当前文档比较的修订号", "Compare the open document with revision"), ""}});
         if (!v) return false;

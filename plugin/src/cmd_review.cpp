@@ -31,7 +31,7 @@ std::string reviewed_body(const Invocation& inv) {
 
 Outcome opened(const Invocation& inv, const std::string& id) {
     const api::Body b = api::body(id);
-    open_revision(inv, {&b, b.current_revision, true});
+    const auto model = open_revision(inv, {&b, b.current_revision, true});
     const auto fs = api::findings(id, b.current_revision);
     Outcome o;
     o.message = "已打开 " + b.name + " 的修订 " + std::to_string(b.current_revision) + "（供审核）。服务器检查：";
@@ -43,6 +43,7 @@ Outcome opened(const Invocation& inv, const std::string& id) {
     o.data->set("revision", b.current_revision);
     o.data->set("findings", static_cast<int>(fs.size()));
     report_draft(draft_status(b));
+    if (model->getCurrentController().is()) o.over = model->getCurrentController()->getFrame();
     return o;
 }
 }  // namespace

@@ -23,6 +23,7 @@ struct Outcome {
     bool ok = true;
     std::string message;  // Chinese, for the person; shown in a box over a visible window
     bool shown = false;   // the person already saw the answer (a dialog, a newly opened window): no box
+    css::uno::Reference<css::frame::XFrame> over;  // the box goes over this window (one just opened), else the command's
     Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
 };
 

@@ -170,7 +170,9 @@ private:
     void show(const Invocation& inv, const Outcome& o) {
         if (o.message.empty() || o.shown) return;
         try {
-            uno::Reference<awt::XWindowPeer> peer = inv.visible_peer();
+            Invocation where = inv;
+            if (o.over.is()) where.frame = o.over;  // not behind the window the command opened
+            uno::Reference<awt::XWindowPeer> peer = where.visible_peer();
             if (!peer.is()) return;
             const bool ok = o.ok;
             const std::string message = o.message;
