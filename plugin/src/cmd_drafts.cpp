@@ -72,7 +72,7 @@ Outcome new_draft(Invocation& inv) {
     if (b.state == "returned")
         for (const auto& r : b.reviews_of(n))
             if (r.verdict == "returned") {
-                what.comments = r.comments, what.comment_author = r.reviewer_name;
+                what.comments = r.comments, what.comment_author = r.reviewer_name, what.comment_time = r.at_local;
                 if (!r.comment.empty()) what.comments.push_back({"", "", "退回意见：" + r.comment});
             }
     open_revision(inv, what);

@@ -62,10 +62,10 @@ Outcome revisions(Invocation& inv) {
     if (n.find_first_not_of("0123456789") != std::string::npos || n.size() > 9) throw ServerError{"修订号应为数字：" + n};
     if (!open.empty()) {
         std::vector<api::ReviewComment> comments;
-        std::string author;
+        std::string author, time;
         for (const auto& r : b.reviews_of(std::stoll(n)))
-            if (r.verdict == "returned") comments = r.comments, author = r.reviewer_name;
-        open_revision(inv, {&b, std::stoll(n), false, comments, author});
+            if (r.verdict == "returned") comments = r.comments, author = r.reviewer_name, time = r.at_local;
+        open_revision(inv, {&b, std::stoll(n), false, comments, author, time});
         o.message = "已打开修订 " + n;
         o.shown = true;  // the new window says it
         o.data->set("title", b.short_name + "-修订" + n);

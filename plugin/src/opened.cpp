@@ -15,6 +15,9 @@
 #include <cppuhelper/weakref.hxx>
 #include <osl/file.hxx>
 
+#include <com/sun/star/util/DateTime.hpp>
+
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -62,6 +65,16 @@ std::string article_of(const uno::Reference<text::XTextRange>& place) {
     } catch (const uno::Exception&) {
     }
     return {};
+}
+
+// "2026-12-03 14:05" as a UNO date and time; nothing when it does not read so.
+std::optional<util::DateTime> date_time(const std::string& s) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+    if (std::sscanf(s.c_str(), "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &h, &mi) != 5) return std::nullopt;
+    util::DateTime t;
+    t.Year = static_cast<sal_Int16>(y), t.Month = static_cast<sal_uInt16>(mo), t.Day = static_cast<sal_uInt16>(d);
+    t.Hours = static_cast<sal_uInt16>(h), t.Minutes = static_cast<sal_uInt16>(mi);
+    return t;
 }
 
 std::string safe_file_name(std::string s) {
@@ -114,7 +127,7 @@ uno::Reference<frame::XModel> open_revision(const Invocation& inv, const OpenRev
     uno::Reference<frame::XModel> model(frame::Desktop::create(inv.ctx)->loadComponentFromURL(url, "_blank", 0, props), uno::UNO_QUERY);
     if (!model.is()) throw ServerError{"修订 " + std::to_string(what.number) + " 未能打开"};
     remember(model, {what.body->id, what.number});
-    if (!what.comments.empty()) place_comments(model, what.comments, what.comment_author);
+    if (!what.comments.empty()) place_comments(model, what.comments, what.comment_author, what.comment_time);
     if (what.read_only) {
         // The reviewer reads and adds 批注; anything typed into the text shows as a tracked change
         // (and is never uploaded: a reviewer returns or approves, the drafter edits).
@@ -141,7 +154,8 @@ std::vector<api::ReviewComment> document_comments(const uno::Reference<frame::XM
     return out;
 }
 
-int place_comments(const uno::Reference<frame::XModel>& model, const std::vector<api::ReviewComment>& comments, const std::string& author) {
+int place_comments(const uno::Reference<frame::XModel>& model, const std::vector<api::ReviewComment>& comments, const std::string& author,
+                   const std::string& local_time) {
     uno::Reference<util::XSearchable> searchable(model, uno::UNO_QUERY);
     uno::Reference<lang::XMultiServiceFactory> factory(model, uno::UNO_QUERY);
     uno::Reference<text::XTextDocument> doc(model, uno::UNO_QUERY);
@@ -173,6 +187,7 @@ int place_comments(const uno::Reference<frame::XModel>& model, const std::vector
         uno::Reference<beans::XPropertySet> field(factory->createInstance("com.sun.star.text.textfield.Annotation"), uno::UNO_QUERY);
         field->setPropertyValue("Author", uno::Any(u(author)));
         field->setPropertyValue("Content", uno::Any(u(text)));
+        if (auto when = date_time(local_time)) field->setPropertyValue("DateTimeValue", uno::Any(*when));
         // Over the quoted words (absorbing them makes the 批注 mark that span); a point otherwise.
         where->getText()->insertTextContent(where, uno::Reference<text::XTextContent>(field, uno::UNO_QUERY), at_quote);
     }

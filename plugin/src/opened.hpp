@@ -19,6 +19,7 @@ struct OpenRevision {
     bool read_only = false;                        // a reviewer reads, the drafter writes
     std::vector<api::ReviewComment> comments;      // placed as 批注 at their quoted words
     std::string comment_author;                    // shown on each 批注
+    std::string comment_time;                      // "2026-12-03 14:05" (local), shown on each 批注
 };
 
 // The revision downloaded to <private temporary folder>/<机构简称>-修订<N>.odt; its file URL.
@@ -41,6 +42,6 @@ std::vector<api::ReviewComment> document_comments(const css::uno::Reference<css:
 // Places each comment as a 批注 on the first occurrence of its quote inside its article (anywhere,
 // else at the document's start with the quote named); the number placed at their quotes.
 int place_comments(const css::uno::Reference<css::frame::XModel>& model, const std::vector<api::ReviewComment>& comments,
-                   const std::string& author);
+                   const std::string& author, const std::string& local_time = {});
 
 }  // namespace sanding::plugin

@@ -1,0 +1,176 @@
+"""Screenshots of the review loop in real Writer windows under Xvfb with a window manager
+(openbox): the reviewer's 待审核 list, the returned draft with the reviewer's comments (批注) in
+the margin, and 修订记录 with the remarks. Written to $SANDING_SCREENSHOTS (docs/ holds the copies
+shown in the README). Keys go to the focused window (the window manager gives new dialogs the
+focus), so nothing depends on where a dialog lands on the screen."""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+import uno
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
+from commands_test import SUCCESS, Listener  # noqa: E402
+from office import Office, prop  # noqa: E402
+from screenshots_test import DISPLAY, OUT, shot  # noqa: E402
+from server_harness import Server  # noqa: E402
+
+
+def windows(title):
+    """The shown X windows whose title is exactly `title` (VCL keeps closed ones, unmapped)."""
+    r = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"], capture_output=True, text=True, timeout=30)
+    return r.stdout.split()
+
+
+def wait_for_window(title, seconds=60):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        found = windows(title)
+        if found:
+            time.sleep(1)  # drawn
+            return found[-1]
+        time.sleep(0.3)
+    return None
+
+
+def press_in(window, key):
+    subprocess.run(["xdotool", "windowactivate", "--sync", window], capture_output=True, timeout=30)
+    time.sleep(0.3)
+    subprocess.run(["xdotool", "key", "--window", window, key], capture_output=True, timeout=30)
+    subprocess.run(["xdotool", "key", key], capture_output=True, timeout=30)
+
+
+def chinese_ui(profile_dir):
+    path = os.path.join(profile_dir, "user", "registrymodifications.xcu")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
+                '<value>zh-CN</value></prop></item>\n</oor:items>\n')
+
+
+class ReviewScreenshots(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        os.makedirs(OUT, exist_ok=True)
+        cls.xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        os.environ["DISPLAY"] = DISPLAY
+        os.environ["SAL_USE_VCLPLUGIN"] = "gen"
+        time.sleep(1)
+        cls.wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1)
+        cls.dir = tempfile.mkdtemp(prefix="sanding-review-shots-")
+        cls.server = Server(f"sqlite:{cls.dir}/s.db", cls.dir, users=[
+            ("drafter-emergency", "drafter", "emergency", "王起草"), ("reviewer", "reviewer", None, "赵审核")])
+        # The drafter's draft, submitted (through the API: the loop in Writer is plugin.loop's).
+        assert cls.server.request("POST", "/api/v1/bodies/emergency/drafts", {}, user="drafter-emergency").status in (200, 201)
+        assert cls.server.request("POST", "/api/v1/bodies/emergency/submit", {}, user="drafter-emergency").status == 200
+        cls.office = Office(headless=False, before_start=chinese_ui)
+        cls.blank = cls.office.new_document(["（一）负责全区应急管理工作。"], hidden=False)
+        time.sleep(3)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.office.close()
+        cls.server.stop()
+        shutil.rmtree(cls.dir, ignore_errors=True)
+        cls.wm.kill()
+        cls.wm.wait()
+        cls.xvfb.kill()
+        cls.xvfb.wait()
+
+    def dispatch(self, doc, command, **args):
+        """vnd.sanding:<command> on a thread of its own (dialogs it opens are modal); its listener."""
+        ctx, smgr = self.office.ctx, self.office.smgr
+        url = uno.createUnoStruct("com.sun.star.util.URL")
+        url.Complete = f"vnd.sanding:{command}"
+        _, url = smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx).parseStrict(url)
+        dispatch = doc.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
+        listener = Listener()
+        threading.Thread(target=lambda: dispatch.dispatchWithNotification(url, tuple(prop(k, v) for k, v in args.items()), listener),
+                         daemon=True).start()
+        return listener
+
+    def close_box(self):
+        """Closes the 三定 message box a command showed (确定)."""
+        box = wait_for_window("三定")
+        self.assertIsNotNone(box, "a message box titled 三定 (in Chinese, not mojibake)")
+        for _ in range(5):
+            press_in(box, "Return")
+            time.sleep(0.7)
+            if box not in windows("三定"):
+                return
+        shot("box-not-closed.png")
+        self.fail(f"the message box did not close: {windows('三定')} {box}")
+
+    def as_user(self, user):
+        l = self.dispatch(self.blank, "Settings", Server=f"http://127.0.0.1:{self.server.port}", User=user,
+                          Password=self.server.passwords[user])
+        self.assertTrue(l.done.wait(90))
+        self.assertEqual(l.state, SUCCESS, l.result)
+        self.close_box()
+
+    def titled(self, title):
+        return [c for c in self.office.desktop.getComponents() if hasattr(c, "getTitle") and c.getTitle().startswith(title)]
+
+    def test_review_loop_screens(self):
+        # 待审核: the list of drafts waiting, then the chosen one opens with the server's findings.
+        self.as_user("reviewer")
+        queue = self.dispatch(self.blank, "Queue")
+        chooser = wait_for_window("待审核")
+        self.assertIsNotNone(chooser, "the 待审核 list")
+        shot("plugin-queue.png")
+        press_in(chooser, "Return")  # 打开
+        self.assertTrue(queue.done.wait(90))
+        self.assertEqual(queue.state, SUCCESS, queue.result)
+        self.close_box()  # the server's findings, over the opened window
+        reviewed = self.titled("区应急管理局-修订1")
+        self.assertTrue(reviewed)
+        doc = reviewed[-1]
+        for article, remark in (("第二条", "名称请与标题一致。"), ("第三条", "职责表述请按范本。")):
+            e = doc.getText().createEnumeration()
+            while e.hasMoreElements():
+                p = e.nextElement()
+                if p.supportsService("com.sun.star.text.Paragraph") and p.getString().startswith(article):
+                    cursor = doc.getText().createTextCursorByRange(p.getStart())
+                    cursor.goRight(4, False)
+                    cursor.goRight(8, True)
+                    field = doc.createInstance("com.sun.star.text.textfield.Annotation")
+                    field.Content = remark
+                    doc.getText().insertTextContent(cursor, field, True)
+                    break
+        returned = self.dispatch(doc, "Return", Comment="请按批注修改。")
+        self.assertTrue(returned.done.wait(90))
+        self.assertEqual(returned.state, SUCCESS, returned.result)
+        self.close_box()
+
+        # The drafter opens the returned revision: the remarks are comments at their words.
+        self.as_user("drafter-emergency")
+        opened = self.dispatch(self.blank, "NewDraft")
+        self.assertTrue(opened.done.wait(90))
+        self.assertEqual(opened.state, SUCCESS, opened.result)
+        self.assertEqual(opened.result["comments"], 3)
+        time.sleep(4)
+        self.assertEqual(windows("三定"), [], "no box: the opened window says it")
+        shot("plugin-returned-comments.png")
+
+        # 修订记录 with the review and its remarks, from the returned draft's window (in front).
+        history = self.dispatch(self.office.desktop.getCurrentComponent(), "Revisions", List="1")
+        self.assertTrue(history.done.wait(90))
+        self.assertIn("“", history.result["message"])
+        box = wait_for_window("三定")
+        self.assertIsNotNone(box)
+        subprocess.run(["xdotool", "windowactivate", "--sync", box], capture_output=True, timeout=30)
+        time.sleep(1)
+        shot("plugin-revisions.png")
+        self.close_box()
+
+
+if __name__ == "__main__":
+    unittest.main()
