@@ -7,6 +7,9 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -39,6 +42,9 @@ void Connection::load_settings() {
         std::lock_guard<std::mutex> lock(mutex_);
         server_ = o->optValue<std::string>("server", "");
         user_ = o->optValue<std::string>("user", "");
+        disabled_.clear();
+        if (auto list = o->getArray("disabled_categories"))
+            for (std::size_t i = 0; i < list->size(); ++i) disabled_.push_back(list->getElement<std::string>(static_cast<unsigned>(i)));
     } catch (const std::exception&) {
         // An unreadable settings file is as if there were none: 三定 ▸ 设置 writes a new one.
     }
@@ -65,15 +71,27 @@ std::string server_url(const std::string& given) {
 
 void Connection::configure(const std::string& server, const std::string& user, const std::string& password) {
     const std::string url = server_url(server);  // throws before anything is changed
-    Poco::JSON::Object o;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         server_ = url;
         user_ = user;
         password_ = password;
         token_.clear();
+    }
+    save_settings();
+}
+
+void Connection::save_settings() const {
+    Poco::JSON::Object o;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
         o.set("server", server_);
         o.set("user", user_);
+        if (!disabled_.empty()) {
+            Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+            for (const auto& c : disabled_) list->add(c);
+            o.set("disabled_categories", list);
+        }
     }
     if (const std::string file = settings_file(); !file.empty()) {
         std::ofstream out(file + ".new");
@@ -82,6 +100,22 @@ void Connection::configure(const std::string& server, const std::string& user, c
         std::error_code ec;  // a profile that cannot be written only means nothing is remembered
         if (out) std::filesystem::rename(file + ".new", file, ec);
     }
+}
+
+std::vector<std::string> Connection::disabled_categories() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return disabled_;
+}
+bool Connection::category_disabled(const std::string& category) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return std::find(disabled_.begin(), disabled_.end(), category) != disabled_.end();
+}
+void Connection::set_disabled_categories(std::vector<std::string> categories) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        disabled_ = std::move(categories);
+    }
+    save_settings();
 }
 
 void Connection::set_password(const std::string& password) {

@@ -48,17 +48,24 @@ public:
     // status; ServerError only when the server cannot be reached.
     HttpAnswer get(const std::string& path, const Headers& headers = {}) const;
     bool verify_password(const std::string& password) const;
+    // Rule categories (wording, punctuation …) the person switched off in 工具 ▸ 选项 ▸ 三定;
+    // remembered in the profile with the server and user.
+    std::vector<std::string> disabled_categories() const;
+    bool category_disabled(const std::string& category) const;
+    void set_disabled_categories(std::vector<std::string> categories);
     std::string password() const;
 
 private:
     Connection() = default;
     void load_settings();
+    void save_settings() const;
     HttpAnswer raw(const std::string& method, const std::string& path, const std::string& body, const std::string& content_type,
                    const std::string& token, const Headers& headers = {}) const;
     [[noreturn]] static void unreachable(const std::string& server, const std::string& what);
     void login();
     mutable std::mutex mutex_;
     std::string server_, user_, password_, token_;
+    std::vector<std::string> disabled_;
 };
 
 }  // namespace sanding::plugin

@@ -27,6 +27,7 @@ std::vector<Finding> findings(const Invocation& inv, std::vector<DocumentParagra
     options.framework = framework.get();
     if (auto from = opened_from(inv.model()); from && framework && framework->find(from->body)) options.body_id = from->body;
     std::vector<Finding> out = checker->check(doc, options).findings;
+    std::erase_if(out, [](const Finding& f) { return Connection::instance().category_disabled(std::string(to_string(f.category))); });
     // A finding is placed only where the window's paragraph says what the checked one said.
     for (auto& f : out)
         if (f.paragraph >= static_cast<int>(paragraphs.size()) || paragraphs[f.paragraph].text != doc.paragraphs[f.paragraph].text)

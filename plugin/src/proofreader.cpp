@@ -15,10 +15,12 @@
 
 #include <memory>
 #include <mutex>
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "client.hpp"
 #include "rules.hpp"
 #include "sanding/check/checker.hpp"
 #include "strings.hpp"
@@ -92,8 +94,11 @@ public:
             ignored = ignored_;
         }
         std::vector<linguistic2::SingleProofreadingError> errors;
+        // Categories switched off in 工具 ▸ 选项 ▸ 三定 are not underlined.
+        const std::vector<std::string> disabled = sanding::plugin::Connection::instance().disabled_categories();
         for (const auto& f : c->check_paragraph(utf8(text))) {
             if (ignored.count(f.rule)) continue;
+            if (std::find(disabled.begin(), disabled.end(), sanding::to_string(f.category)) != disabled.end()) continue;
             linguistic2::SingleProofreadingError e;
             e.nErrorStart = static_cast<sal_Int32>(f.offset_utf16);
             e.nErrorLength = static_cast<sal_Int32>(f.length_utf16);

@@ -150,6 +150,53 @@ class MenuCommands(unittest.TestCase):
             self.assertIn('lang="zh-CN"', description[description.index("<registration>"):])
             self.assertIn("自由软件", z.read("registration/license_zh-CN.txt").decode())
 
+    def test_02b_options_page(self):
+        """工具 ▸ 选项 ▸ 三定: the page is registered for the extension (so its 选项 button works),
+        shows server and user, and switching a rule category off stops its underlines."""
+        self.settings("drafter-emergency")
+        provider = self.office.smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", self.office.ctx)
+        leaves = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                                      (prop("nodepath", "/org.openoffice.Office.OptionsDialog/Nodes/org.sanding.options/Leaves"),))
+        leaf = leaves.getByName("org.sanding.options.page")
+        self.assertEqual(leaf.getByName("Id"), "org.sanding.writer")
+        self.assertEqual(leaf.getByName("EventHandlerService"), "org.sanding.OptionsHandler")
+        page_url = leaf.getByName("OptionsPage")
+        self.assertTrue(page_url.endswith("/dialogs/options.xdl"), page_url)
+        # The page as the options dialog makes it: its window from the .xdl, then the handler's events.
+        handler = self.office.smgr.createInstanceWithContext("org.sanding.OptionsHandler", self.office.ctx)
+        provider = self.office.smgr.createInstanceWithContext("com.sun.star.awt.ContainerWindowProvider", self.office.ctx)
+        parent = self.blank.getCurrentController().getFrame().getContainerWindow()
+        page = provider.createContainerWindow(page_url, "", parent, handler)
+        self.assertTrue(handler.callHandlerMethod(page, "initialize", "external_event"))
+        self.assertEqual(page.getControl("Server").getText(), self.url)
+        self.assertEqual(page.getControl("User").getText(), "drafter-emergency")
+
+        def underlined(text):
+            doc = self.office.new_document([text])
+            it = self.office.smgr.createInstanceWithContext("com.sun.star.linguistic2.ProofreadingIterator", self.office.ctx)
+            para = doc.getFlatParagraphIterator(2, True).getFirstPara()
+            zh = uno.createUnoStruct("com.sun.star.lang.Locale")
+            zh.Language, zh.Country = "zh", "CN"
+            rules = [e.aRuleIdentifier for e in it.checkSentenceAtPosition(doc, para, para.getText(), zh, 0, 0, -1).aErrors]
+            doc.close(True)
+            return rules
+        text = "负责全区应急管理工作,拟定应急预案。"
+        self.assertIn("P01", underlined(text))
+        page.getControl("cat_punctuation").setState(1)
+        self.assertTrue(handler.callHandlerMethod(page, "ok", "external_event"))
+        try:
+            rules = underlined(text)
+            self.assertNotIn("P01", rules, "punctuation switched off")
+            self.assertIn("D06", rules, "the other categories still checked")
+            with open(f"{self.office.dir}/profile/user/sanding-settings.json", encoding="utf-8") as f:
+                self.assertEqual(json.loads(f.read())["disabled_categories"], ["punctuation"])
+        finally:
+            page.getControl("cat_punctuation").setState(0)
+            self.assertTrue(handler.callHandlerMethod(page, "ok", "external_event"))
+        self.assertIn("P01", underlined(text))
+        self.assertEqual(self.run_command(self.blank, "Revisions", List="1")[0], SUCCESS,
+                         "the same server and user: still logged in")
+
     def test_3b_check_all_lists_by_article_with_readable_suggestions(self):
         doc = self.office.new_document(["第一条　根据方案,制定本规定。", "第二条　区应急管理局负责其它事项。"])
         state, r = self.run_command(doc, "CheckAll")
