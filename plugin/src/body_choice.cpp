@@ -19,7 +19,7 @@ std::optional<std::string> chosen_body(const Invocation& inv, const api::Me& me,
         return choices[*i].id;
     }
     std::string names;
-    for (std::size_t i = 0; i < choices.size(); ++i) names += (i ? "、" : "") + choices[i].name + "（" + choices[i].id + "）";
+    for (std::size_t i = 0; i < choices.size(); ++i) names += (i ? "、" : "") + choices[i].name;  // never the ids
     throw ServerError{"请指定机构（共 " + std::to_string(choices.size()) + " 个可选：" + names + "）"};
 }
 

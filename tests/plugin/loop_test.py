@@ -14,7 +14,7 @@ import unittest
 import uno
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
-from commands_test import FAILURE, SUCCESS, Listener  # noqa: E402
+from commands_test import FAILURE, SUCCESS, Listener, StatusWatcher  # noqa: E402
 from office import Office, prop  # noqa: E402
 from server_harness import Server  # noqa: E402
 
@@ -105,6 +105,17 @@ class ReviewLoop(unittest.TestCase):
         self.assertTrue(r["submitted"])
         self.assertEqual(r["state_label"], "已提交")
         first = r["revision"]["number"]
+        # The status item says which draft, in which state, at which revision.
+        url = uno.createUnoStruct("com.sun.star.util.URL")
+        url.Complete = "vnd.sanding:Status"
+        _, url = self.office.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", self.office.ctx).parseStrict(url)
+        status = draft.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
+        watcher = StatusWatcher()
+        status.addStatusListener(watcher, url)
+        try:
+            self.assertIn(f"区应急管理局 · 已提交 · 修订 {first}", watcher.wait_for([f"修订 {first}"], 30))
+        finally:
+            status.removeStatusListener(watcher, url)
 
         # Reviewer: the queue names the body in Chinese, the revision and who submitted it.
         self.as_user("reviewer")
