@@ -1,6 +1,6 @@
 // What a command needs and was not given, asked over a visible window on the UI thread before any
-// network call: the login password once per session, a revision's comment, a review's comment,
-// the head's password.
+// network call: the login password once per session, a revision's comment, a review's comment.
+// (签发 asks for its password itself, after checking the document.)
 #include "client.hpp"
 #include "command.hpp"
 #include "dialogs.hpp"
@@ -54,11 +54,6 @@ bool ask_missing(const std::string& command, Invocation& inv) {
         if (!v) return false;
         if (!(*v)[0].empty()) inv.put("Open", (*v)[0]);
         else if (!(*v)[1].empty()) inv.put("Compare", (*v)[1]);
-    } else if (command == "SignOff" && inv.arg("Password").empty()) {
-        // One password: it signs, and logs in when this session has not yet.
-        auto v = ask(ctx, parent, tr(ctx, "签发：请输入密码", "Sign off: enter your password"), {{tr(ctx, "用户 ", "Password of ") + c.user() + tr(ctx, " 的密码", ""), "", true}});
-        if (!v) return false;
-        inv.put("Password", (*v)[0]);
     }
     return true;
 }

@@ -1,6 +1,6 @@
-// 签发: the principal head signs the approved revision. The open document is checked first and
-// must say what the approved revision says; the password is asked once (it also logs in when
-// this office session has not logged in yet).
+// 签发: the principal head signs the approved revision. The open document is checked first (open
+// errors only when the head confirms), then the password is asked once (it also logs in when this
+// office session has not yet), and the document must say what the approved revision says.
 #include "body_choice.hpp"
 #include "client.hpp"
 #include "command.hpp"
@@ -15,10 +15,6 @@
 namespace sanding::plugin {
 
 Outcome sign_off(Invocation& inv) {
-    const std::string password = inv.arg("Password");
-    if (password.empty()) throw ServerError{"签发须再次输入密码"};
-    // After an office restart the session has no password yet: the one just typed is the head's.
-    if (Connection::instance().password().empty()) Connection::instance().set_password(password);
     const std::string bytes = inv.document_bytes();
     const Document open = read_odt(bytes);
     // Checked first: open errors are signed only when the head says so.
@@ -36,6 +32,23 @@ Outcome sign_off(Invocation& inv) {
             }
         }
     }
+    // Then the password, once: it signs, and logs in when this session has not (after a restart).
+    std::string password = inv.arg("Password");
+    if (password.empty())
+        if (const auto parent = inv.visible_peer(); parent.is()) {
+            auto& c = Connection::instance();
+            const auto v = inv.on_ui<std::optional<std::vector<std::string>>>([&] {
+                return ask(inv.ctx, parent, "签发：请输入密码", {{"用户 " + c.user() + " 的密码", "", true}}, "签发");
+            });
+            if (!v) {
+                Outcome o;
+                o.ok = false, o.shown = true;
+                return o;
+            }
+            password = (*v)[0];
+        }
+    if (password.empty()) throw ServerError{"签发须再次输入密码"};
+    if (Connection::instance().password().empty()) Connection::instance().set_password(password);
     const api::Me me = api::me();
     const std::optional<std::string> id = chosen_body(inv, me, "签发：选择机构");
     if (!id) throw ServerError{"未签发"};

@@ -67,7 +67,8 @@ class ReviewScreenshots(unittest.TestCase):
         time.sleep(1)
         cls.dir = tempfile.mkdtemp(prefix="sanding-review-shots-")
         cls.server = Server(f"sqlite:{cls.dir}/s.db", cls.dir, users=[
-            ("drafter-emergency", "drafter", "emergency", "王起草"), ("reviewer", "reviewer", None, "赵审核")])
+            ("drafter-emergency", "drafter", "emergency", "王起草"), ("reviewer", "reviewer", None, "赵审核"),
+            ("head-emergency", "head", "emergency", "李局长")])
         # The drafter's draft, submitted (through the API: the loop in Writer is plugin.loop's).
         assert cls.server.request("POST", "/api/v1/bodies/emergency/drafts", {}, user="drafter-emergency").status in (200, 201)
         assert cls.server.request("POST", "/api/v1/bodies/emergency/submit", {}, user="drafter-emergency").status == 200
@@ -170,6 +171,41 @@ class ReviewScreenshots(unittest.TestCase):
         time.sleep(1)
         shot("plugin-revisions.png")
         self.close_box()
+
+        # The drafter submits again (one open error left: 其它), the reviewer approves.
+        draft = self.office.desktop.getCurrentComponent()
+        draft.getText().getEnd().setString("完成区委、区政府交办的其它任务。")
+        submitted = self.dispatch(draft, "Submit", Comment="按意见修改", SubmitWithErrors="1")
+        self.assertTrue(submitted.done.wait(90))
+        self.assertEqual(submitted.state, SUCCESS, submitted.result)
+        self.close_box()
+        n = submitted.result["revision"]["number"]
+        self.assertEqual(self.server.request("POST", "/api/v1/bodies/emergency/approve", {}, user="reviewer").status, 200)
+
+        # Head: 签发 checks the document first (the open error is asked about before anything
+        # else), then asks for the password once, then signs.
+        self.as_user("head-emergency")
+        opened = self.dispatch(self.blank, "Revisions", Open=str(n))
+        self.assertTrue(opened.done.wait(90))
+        self.assertEqual(opened.state, SUCCESS, opened.result)
+        time.sleep(2)
+        approved = self.office.desktop.getCurrentComponent()
+        self.assertTrue(approved.getTitle().startswith(f"区应急管理局-修订{n}"), approved.getTitle())
+        sign = self.dispatch(approved, "SignOff")
+        question = wait_for_window("三定")
+        self.assertIsNotNone(question, "the check's question comes first")
+        self.assertEqual(windows("签发：请输入密码"), [], "before the password")
+        shot("plugin-signoff-check.png")
+        press_in(question, "alt+y")  # 是(Y): sign anyway (否 is the default)
+        password = wait_for_window("签发：请输入密码")
+        self.assertIsNotNone(password, "then the password, once")
+        subprocess.run(["xdotool", "windowactivate", "--sync", password], capture_output=True, timeout=30)
+        subprocess.run(["xdotool", "type", "--delay", "50", self.server.passwords["head-emergency"]], check=True, timeout=60)
+        subprocess.run(["xdotool", "key", "Return"], check=True, timeout=30)
+        self.assertTrue(sign.done.wait(90))
+        self.assertEqual(sign.state, SUCCESS, sign.result)
+        self.close_box()
+        self.assertEqual(self.server.request("GET", "/api/v1/bodies/emergency", user="reviewer").json()["state"], "signed")
 
 
 if __name__ == "__main__":
