@@ -21,16 +21,17 @@ from screenshots_test import DISPLAY, OUT, shot  # noqa: E402
 from server_harness import Server  # noqa: E402
 
 
-def windows(title):
-    """The shown X windows whose title is exactly `title` (VCL keeps closed ones, unmapped)."""
-    r = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"], capture_output=True, text=True, timeout=30)
+def windows(title, pattern=None):
+    """The shown X windows whose title is exactly `title` (or matches the regex `pattern`); VCL
+    keeps closed ones, unmapped."""
+    r = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", pattern or f"^{title}$"], capture_output=True, text=True, timeout=30)
     return r.stdout.split()
 
 
-def wait_for_window(title, seconds=60):
+def wait_for_window(title, seconds=60, pattern=None):
     deadline = time.time() + seconds
     while time.time() < deadline:
-        found = windows(title)
+        found = windows(title, pattern)
         if found:
             time.sleep(1)  # drawn
             return found[-1]
@@ -119,6 +120,31 @@ class ReviewScreenshots(unittest.TestCase):
 
     def titled(self, title):
         return [c for c in self.office.desktop.getComponents() if hasattr(c, "getTitle") and c.getTitle().startswith(title)]
+
+    def test_options_page(self):
+        """工具 ▸ 选项 ▸ 三定 ▸ 设置 in the real options dialog, with the remembered server and user."""
+        self.as_user("drafter-emergency")
+        provider = self.office.smgr.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", self.office.ctx)
+        leaf = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", (
+            prop("nodepath", "/org.openoffice.Office.OptionsDialog/Nodes/org.sanding.options/Leaves/org.sanding.options.page"),))
+        helper = self.office.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", self.office.ctx)
+        frame = self.blank.getCurrentController().getFrame()
+        t = threading.Thread(target=lambda: helper.executeDispatch(frame, ".uno:OptionsTreeDialog", "", 0,
+                                                                   (prop("OptionsPageURL", leaf.getByName("OptionsPage")),)), daemon=True)
+        t.start()
+        dialog = wait_for_window(None, pattern="^选项 - ")
+        shot("plugin-options.png")
+        self.assertIsNotNone(dialog, "the options dialog opened")
+        title = subprocess.run(["xdotool", "getwindowname", dialog], capture_output=True, text=True, timeout=30).stdout.strip()
+        self.assertIn("三定", title, "at the 三定 page")
+        time.sleep(1)
+        shot("plugin-options.png")
+        for _ in range(5):
+            press_in(dialog, "Escape")
+            t.join(2)
+            if not t.is_alive():
+                break
+        self.assertFalse(t.is_alive(), "取消 closed the options dialog")
 
     def test_review_loop_screens(self):
         # 待审核: the list of drafts waiting, then the chosen one opens with the server's findings.
