@@ -39,15 +39,20 @@ std::string local_or(const Object::Ptr& o, const char* local, const char* utc) {
 template <class T, class F>
 std::vector<T> each(const Array::Ptr& a, F parse) {
     std::vector<T> out;
-    for (std::size_t i = 0; a && i < a->size(); ++i) out.push_back(parse(a->getObject(static_cast<unsigned>(i))));
+    for (std::size_t i = 0; a && i < a->size(); ++i)
+        out.push_back(parse(a->getObject(static_cast<unsigned>(i))));
     return out;
 }
 
 Review review_of(const Object::Ptr& o) {
     Review r;
-    r.verdict = text(o, "verdict"), r.reviewer = text(o, "reviewer"), r.comment = text(o, "comment");
+    r.verdict = text(o, "verdict"), r.reviewer = text(o, "reviewer"),
+    r.comment = text(o, "comment");
     r.verdict_label = text(o, "verdict_label");
-    if (r.verdict_label.empty()) r.verdict_label = r.verdict == "returned" ? "退回" : r.verdict == "approved" ? "审核通过" : r.verdict;
+    if (r.verdict_label.empty())
+        r.verdict_label = r.verdict == "returned"   ? "退回"
+                          : r.verdict == "approved" ? "审核通过"
+                                                    : r.verdict;
     r.reviewer_name = text(o, "reviewer_name");
     if (r.reviewer_name.empty()) r.reviewer_name = r.reviewer;
     r.at = text(o, "at"), r.at_local = local_or(o, "at_local", "at");
@@ -63,16 +68,19 @@ SignOffRecord signoff_of(const Object::Ptr& o) {
     s.revision = number(o, "revision"), s.sha256 = text(o, "sha256"), s.signer = text(o, "signer");
     s.signer_name = text(o, "signer_name");
     if (s.signer_name.empty()) s.signer_name = s.signer;
-    s.signed_at = text(o, "signed_at"), s.signed_at_local = local_or(o, "signed_at_local", "signed_at");
+    s.signed_at = text(o, "signed_at"),
+    s.signed_at_local = local_or(o, "signed_at_local", "signed_at");
     return s;
 }
 
 Revision revision_of(const Object::Ptr& o) {
     Revision r;
-    r.number = number(o, "number"), r.sha256 = text(o, "sha256"), r.author = text(o, "author"), r.comment = text(o, "comment");
+    r.number = number(o, "number"), r.sha256 = text(o, "sha256"), r.author = text(o, "author"),
+    r.comment = text(o, "comment");
     r.author_name = text(o, "author_name");
     if (r.author_name.empty()) r.author_name = r.author;
-    r.created_at = text(o, "created_at"), r.created_at_local = local_or(o, "created_at_local", "created_at");
+    r.created_at = text(o, "created_at"),
+    r.created_at_local = local_or(o, "created_at_local", "created_at");
     r.status_label = text(o, "status_label");
     auto f = o->getObject("findings");
     r.findings = {number(f, "errors"), number(f, "warnings"), number(f, "infos")};
@@ -103,12 +111,14 @@ Poco::Dynamic::Var parse(const std::string& body) {
 }
 Object::Ptr object(const HttpAnswer& a) {
     auto v = parse(a.body);
-    if (v.type() != typeid(Object::Ptr)) throw ServerError{"服务器 " + Connection::instance().server() + " 的回答不是预期的 JSON"};
+    if (v.type() != typeid(Object::Ptr))
+        throw ServerError{"服务器 " + Connection::instance().server() + " 的回答不是预期的 JSON"};
     return v.extract<Object::Ptr>();
 }
 Array::Ptr array(const HttpAnswer& a) {
     auto v = parse(a.body);
-    if (v.type() != typeid(Array::Ptr)) throw ServerError{"服务器 " + Connection::instance().server() + " 的回答不是预期的 JSON"};
+    if (v.type() != typeid(Array::Ptr))
+        throw ServerError{"服务器 " + Connection::instance().server() + " 的回答不是预期的 JSON"};
     return v.extract<Array::Ptr>();
 }
 std::string json_text(const Object& o) {
@@ -135,35 +145,46 @@ std::vector<Review> Body::reviews_of(long long n) const {
 Me me() {
     auto o = object(Connection::instance().request("GET", "/api/v1/me"));
     Me m;
-    m.name = text(o, "name"), m.display_name = text(o, "display_name"), m.role = text(o, "role"), m.body = text(o, "body");
+    m.name = text(o, "name"), m.display_name = text(o, "display_name"), m.role = text(o, "role"),
+    m.body = text(o, "body");
     if (const std::string tz = text(o, "time_zone_label"); !tz.empty()) m.time_zone_label = tz;
     return m;
 }
 
-std::vector<Body> bodies() { return each<Body>(array(Connection::instance().request("GET", "/api/v1/bodies")), body_of); }
+std::vector<Body> bodies() {
+    return each<Body>(array(Connection::instance().request("GET", "/api/v1/bodies")), body_of);
+}
 
-Body body(const std::string& id) { return body_of(object(Connection::instance().request("GET", path(id)))); }
+Body body(const std::string& id) {
+    return body_of(object(Connection::instance().request("GET", path(id))));
+}
 
 std::vector<QueueEntry> queue() {
-    return each<QueueEntry>(array(Connection::instance().request("GET", "/api/v1/queue")), [](const Object::Ptr& o) {
-        QueueEntry q;
-        q.body = text(o, "body"), q.name = text(o, "name"), q.submitted_at_local = local_or(o, "submitted_at_local", "submitted_at");
-        q.submitted_by_name = text(o, "submitted_by_name");
-        if (q.submitted_by_name.empty()) q.submitted_by_name = text(o, "submitted_by");
-        q.revision = number(o, "revision"), q.waiting_seconds = number(o, "waiting_seconds");
-        q.errors = number(o, "errors"), q.warnings = number(o, "warnings");
-        return q;
-    });
+    return each<QueueEntry>(
+        array(Connection::instance().request("GET", "/api/v1/queue")), [](const Object::Ptr& o) {
+            QueueEntry q;
+            q.body = text(o, "body"), q.name = text(o, "name"),
+            q.submitted_at_local = local_or(o, "submitted_at_local", "submitted_at");
+            q.submitted_by_name = text(o, "submitted_by_name");
+            if (q.submitted_by_name.empty()) q.submitted_by_name = text(o, "submitted_by");
+            q.revision = number(o, "revision"), q.waiting_seconds = number(o, "waiting_seconds");
+            q.errors = number(o, "errors"), q.warnings = number(o, "warnings");
+            return q;
+        });
 }
 
 std::string revision_bytes(const std::string& body, long long n) {
-    return Connection::instance().request("GET", path(body) + "/revisions/" + std::to_string(n)).body;
+    return Connection::instance()
+        .request("GET", path(body) + "/revisions/" + std::to_string(n))
+        .body;
 }
 
 std::vector<ServerFinding> findings(const std::string& body, long long n) {
-    auto o = object(Connection::instance().request("GET", path(body) + "/revisions/" + std::to_string(n) + "/findings"));
+    auto o = object(Connection::instance().request(
+        "GET", path(body) + "/revisions/" + std::to_string(n) + "/findings"));
     return each<ServerFinding>(o->getArray("findings"), [](const Object::Ptr& f) {
-        return ServerFinding{text(f, "rule"), text(f, "severity"), text(f, "message"), text(f, "article")};
+        return ServerFinding{text(f, "rule"), text(f, "severity"), text(f, "message"),
+                             text(f, "article")};
     });
 }
 
@@ -171,12 +192,16 @@ Revision upload(const std::string& body, const std::string& odt, const std::stri
     std::string query;
     Poco::URI::encode(comment, "&=+?#/ ", query);
     return revision_of(
-        object(Connection::instance().request("POST", path(body) + "/revisions?comment=" + query, odt, "application/vnd.oasis.opendocument.text")));
+        object(Connection::instance().request("POST", path(body) + "/revisions?comment=" + query,
+                                              odt, "application/vnd.oasis.opendocument.text")));
 }
 
-void submit(const std::string& body) { Connection::instance().request("POST", path(body) + "/submit"); }
+void submit(const std::string& body) {
+    Connection::instance().request("POST", path(body) + "/submit");
+}
 
-void return_draft(const std::string& body, const std::string& comment, const std::vector<ReviewComment>& comments) {
+void return_draft(const std::string& body, const std::string& comment,
+                  const std::vector<ReviewComment>& comments) {
     Object o;
     o.set("comment", comment);
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
@@ -192,14 +217,16 @@ void return_draft(const std::string& body, const std::string& comment, const std
 void approve(const std::string& body, const std::string& comment) {
     Object o;
     if (!comment.empty()) o.set("comment", comment);
-    Connection::instance().request("POST", path(body) + "/approve", comment.empty() ? std::string() : json_text(o));
+    Connection::instance().request("POST", path(body) + "/approve",
+                                   comment.empty() ? std::string() : json_text(o));
 }
 
 SignOffRecord sign_off(const std::string& body, long long revision, const std::string& password) {
     Object o;
     o.set("revision", revision);
     o.set("password", password);
-    return signoff_of(object(Connection::instance().request("POST", path(body) + "/signoff", json_text(o))));
+    return signoff_of(
+        object(Connection::instance().request("POST", path(body) + "/signoff", json_text(o))));
 }
 
 }  // namespace sanding::plugin::api

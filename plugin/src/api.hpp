@@ -62,15 +62,16 @@ struct ServerFinding {
 };
 
 Me me();
-std::vector<Body> bodies();                  // those this user may see (without revisions)
-Body body(const std::string& id);            // with revisions, reviews and sign-off
-std::vector<QueueEntry> queue();             // submitted drafts, longest waiting first
+std::vector<Body> bodies();        // those this user may see (without revisions)
+Body body(const std::string& id);  // with revisions, reviews and sign-off
+std::vector<QueueEntry> queue();   // submitted drafts, longest waiting first
 std::string revision_bytes(const std::string& body, long long n);
 std::vector<ServerFinding> findings(const std::string& body, long long n);
 // POST the .odt as a new revision; the revision as stored (number, findings).
 Revision upload(const std::string& body, const std::string& odt, const std::string& comment);
 void submit(const std::string& body);
-void return_draft(const std::string& body, const std::string& comment, const std::vector<ReviewComment>& comments);
+void return_draft(const std::string& body, const std::string& comment,
+                  const std::vector<ReviewComment>& comments);
 void approve(const std::string& body, const std::string& comment);
 SignOffRecord sign_off(const std::string& body, long long revision, const std::string& password);
 

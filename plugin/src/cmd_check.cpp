@@ -25,12 +25,16 @@ std::vector<Finding> findings(const Invocation& inv, std::vector<DocumentParagra
     CheckOptions options;
     const auto framework = current_framework();
     options.framework = framework.get();
-    if (auto from = opened_from(inv.model()); from && framework && framework->find(from->body)) options.body_id = from->body;
+    if (auto from = opened_from(inv.model()); from && framework && framework->find(from->body))
+        options.body_id = from->body;
     std::vector<Finding> out = checker->check(doc, options).findings;
-    std::erase_if(out, [](const Finding& f) { return Connection::instance().category_disabled(std::string(to_string(f.category))); });
+    std::erase_if(out, [](const Finding& f) {
+        return Connection::instance().category_disabled(std::string(to_string(f.category)));
+    });
     // A finding is placed only where the window's paragraph says what the checked one said.
     for (auto& f : out)
-        if (f.paragraph >= static_cast<int>(paragraphs.size()) || paragraphs[f.paragraph].text != doc.paragraphs[f.paragraph].text)
+        if (f.paragraph >= static_cast<int>(paragraphs.size()) ||
+            paragraphs[f.paragraph].text != doc.paragraphs[f.paragraph].text)
             f.safe_fix = false, f.paragraph = -f.paragraph - 1;
     return out;
 }
@@ -41,7 +45,9 @@ Outcome apply_fixes(Invocation& inv) {
     const auto fs = findings(inv, paragraphs);
     Outcome o;
     const int applied = apply_safe_fixes(inv.model(), paragraphs, fs);
-    o.message = applied ? "已按修订模式应用 " + std::to_string(applied) + " 处安全修正，可逐条接受或拒绝" : "没有可以自动修正的问题";
+    o.message =
+        applied ? "已按修订模式应用 " + std::to_string(applied) + " 处安全修正，可逐条接受或拒绝"
+                : "没有可以自动修正的问题";
     o.data->set("applied", applied);
     return o;
 }
@@ -63,7 +69,8 @@ Outcome check_all(Invocation& inv) {
     const std::vector<Finding> found = findings(inv, paragraphs);
     Outcome o;
     const Summary s = summarize(found);
-    o.message = "检查全文：错误 " + std::to_string(s.errors) + "，警告 " + std::to_string(s.warnings) + "，提示 " + std::to_string(s.infos);
+    o.message = "检查全文：错误 " + std::to_string(s.errors) + "，警告 " +
+                std::to_string(s.warnings) + "，提示 " + std::to_string(s.infos);
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
     for (const auto& f : found) {
         Poco::JSON::Object::Ptr x = new Poco::JSON::Object;
@@ -87,7 +94,9 @@ Outcome check_all(Invocation& inv) {
     if (auto parent = inv.visible_peer(); parent.is()) {
         // The list stays open: 转到 moves the cursor behind it, 应用安全修正 closes it.
         auto model = inv.model();
-        const bool fix = show_findings(inv.ctx, parent, found, [&](int i) { select_finding(model, paragraphs, found[static_cast<std::size_t>(i)]); });
+        const bool fix = show_findings(inv.ctx, parent, found, [&](int i) {
+            select_finding(model, paragraphs, found[static_cast<std::size_t>(i)]);
+        });
         if (fix) o.data->set("applied", apply_safe_fixes(model, paragraphs, found));
         o.shown = true;
     }

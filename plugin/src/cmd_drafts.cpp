@@ -27,13 +27,16 @@ Poco::JSON::Object::Ptr revision_json(const api::Revision& r) {
 }
 
 // The server's findings of a revision as lines for a message: its errors first, then warnings.
-std::string server_findings_text(const std::vector<api::ServerFinding>& fs, std::size_t limit = 12) {
+std::string server_findings_text(const std::vector<api::ServerFinding>& fs,
+                                 std::size_t limit = 12) {
     std::string out;
     std::size_t n = 0;
     for (const char* severity : {"error", "warning"})
         for (const auto& f : fs)
             if (f.severity == severity && n++ < limit)
-                out += "\n" + std::string(f.severity == "error" ? "[错误] " : "[警告] ") + (f.article.empty() ? "" : f.article + " ") + f.message + "（" + f.rule + "）";
+                out += "\n" + std::string(f.severity == "error" ? "[错误] " : "[警告] ") +
+                       (f.article.empty() ? "" : f.article + " ") + f.message + "（" + f.rule +
+                       "）";
     if (n > limit) out += "\n……另有 " + std::to_string(n - limit) + " 处";
     return out;
 }
@@ -46,7 +49,8 @@ struct Saved {
 
 Saved upload(Invocation& inv) {
     const api::Me me = api::me();
-    if (me.body.empty() && inv.arg("Body").empty()) throw ServerError{"只有机构的起草人可以保存修订"};
+    if (me.body.empty() && inv.arg("Body").empty())
+        throw ServerError{"只有机构的起草人可以保存修订"};
     const std::string id = inv.arg("Body").empty() ? me.body : inv.arg("Body");
     Saved s;
     s.revision = api::upload(id, inv.document_bytes(), inv.arg("Comment"));
@@ -63,7 +67,8 @@ Outcome new_draft(Invocation& inv) {
     api::Body b = api::body(*chosen);
     long long n = b.current_revision;
     if (n == 0) {
-        Poco::JSON::Object::Ptr r = Connection::instance().json("POST", "/api/v1/bodies/" + *chosen + "/drafts");
+        Poco::JSON::Object::Ptr r =
+            Connection::instance().json("POST", "/api/v1/bodies/" + *chosen + "/drafts");
         n = r->getValue<long long>("number");
         b = api::body(*chosen);
     }
@@ -72,7 +77,8 @@ Outcome new_draft(Invocation& inv) {
     if (b.state == "returned")
         for (const auto& r : b.reviews_of(n))
             if (r.verdict == "returned") {
-                what.comments = r.comments, what.comment_author = r.reviewer_name, what.comment_time = r.at_local;
+                what.comments = r.comments, what.comment_author = r.reviewer_name,
+                what.comment_time = r.at_local;
                 if (!r.comment.empty()) what.comments.push_back({"", "", "退回意见：" + r.comment});
             }
     open_revision(inv, what);
@@ -92,7 +98,8 @@ Outcome save_revision(Invocation& inv) {
     const Saved s = upload(inv);
     report_draft(draft_status(s.body));
     Outcome o;
-    o.message = "已保存修订 " + std::to_string(s.revision.number) + "（未提交审核）：错误 " + std::to_string(s.revision.findings.errors) + "，警告 " +
+    o.message = "已保存修订 " + std::to_string(s.revision.number) + "（未提交审核）：错误 " +
+                std::to_string(s.revision.findings.errors) + "，警告 " +
                 std::to_string(s.revision.findings.warnings) + server_findings_text(s.findings);
     o.data->set("body", s.body.id);
     o.data->set("revision", revision_json(s.revision));
@@ -105,18 +112,22 @@ Outcome submit_for_review(Invocation& inv) {
     Outcome o;
     o.data->set("body", s.body.id);
     o.data->set("revision", revision_json(s.revision));
-    const std::string counts = "错误 " + std::to_string(s.revision.findings.errors) + "，警告 " + std::to_string(s.revision.findings.warnings);
+    const std::string counts = "错误 " + std::to_string(s.revision.findings.errors) + "，警告 " +
+                               std::to_string(s.revision.findings.warnings);
     if (s.revision.findings.errors > 0 && inv.arg("SubmitWithErrors") != "1") {
         // One question, naming what the server found: submit anyway?
-        const std::string question = "修订 " + std::to_string(s.revision.number) + " 已保存。服务器检查发现 " + counts + "：" +
+        const std::string question = "修订 " + std::to_string(s.revision.number) +
+                                     " 已保存。服务器检查发现 " + counts + "：" +
                                      server_findings_text(s.findings) + "\n\n仍要提交审核吗？";
         const auto parent = inv.visible_peer();
-        const bool yes = parent.is() && inv.on_ui<bool>([&] { return confirm(inv.ctx, parent, question); });
+        const bool yes =
+            parent.is() && inv.on_ui<bool>([&] { return confirm(inv.ctx, parent, question); });
         if (!yes) {
             report_draft(draft_status(s.body));
             o.ok = false;
-            o.message = "修订 " + std::to_string(s.revision.number) + " 已保存，但未提交审核：有 " + std::to_string(s.revision.findings.errors) +
-                        " 个错误未改" + server_findings_text(s.findings);
+            o.message = "修订 " + std::to_string(s.revision.number) + " 已保存，但未提交审核：有 " +
+                        std::to_string(s.revision.findings.errors) + " 个错误未改" +
+                        server_findings_text(s.findings);
             o.data->set("submitted", false);
             return o;
         }
@@ -124,7 +135,8 @@ Outcome submit_for_review(Invocation& inv) {
     api::submit(s.body.id);
     s.body = api::body(s.body.id);
     report_draft(draft_status(s.body));
-    o.message = "已提交审核：修订 " + std::to_string(s.revision.number) + "（" + counts + "）" + server_findings_text(s.findings);
+    o.message = "已提交审核：修订 " + std::to_string(s.revision.number) + "（" + counts + "）" +
+                server_findings_text(s.findings);
     o.data->set("submitted", true);
     o.data->set("state_label", s.body.state_label);
     return o;

@@ -18,17 +18,22 @@ namespace {
 std::string history(const api::Body& b, const std::string& zone) {
     std::string out = b.name + "（" + b.state_label + "）的修订（时间为" + zone + "）：";
     for (const auto& r : b.revisions) {
-        out += "\n修订 " + std::to_string(r.number) + (r.status_label.empty() ? "" : "【" + r.status_label + "】") + "  " + r.created_at_local + "  " +
-               r.author_name + (r.comment.empty() ? "" : "  " + r.comment) + "  错误 " + std::to_string(r.findings.errors) + "，警告 " +
-               std::to_string(r.findings.warnings);
+        out += "\n修订 " + std::to_string(r.number) +
+               (r.status_label.empty() ? "" : "【" + r.status_label + "】") + "  " +
+               r.created_at_local + "  " + r.author_name +
+               (r.comment.empty() ? "" : "  " + r.comment) + "  错误 " +
+               std::to_string(r.findings.errors) + "，警告 " + std::to_string(r.findings.warnings);
         for (const auto& v : b.reviews_of(r.number)) {
-            out += "\n    " + v.verdict_label + "  " + v.at_local + "  " + v.reviewer_name + (v.comment.empty() ? "" : "：" + v.comment);
+            out += "\n    " + v.verdict_label + "  " + v.at_local + "  " + v.reviewer_name +
+                   (v.comment.empty() ? "" : "：" + v.comment);
             for (const auto& c : v.comments)
-                out += "\n      · " + (c.article.empty() ? "" : c.article + " ") + (c.quote.empty() ? "" : "“" + c.quote + "”：") + c.text;
+                out += "\n      · " + (c.article.empty() ? "" : c.article + " ") +
+                       (c.quote.empty() ? "" : "“" + c.quote + "”：") + c.text;
         }
     }
     if (b.signoff)
-        out += "\n已签发：修订 " + std::to_string(b.signoff->revision) + "  " + b.signoff->signed_at_local + "  " + b.signoff->signer_name + "  SHA-256 " +
+        out += "\n已签发：修订 " + std::to_string(b.signoff->revision) + "  " +
+               b.signoff->signed_at_local + "  " + b.signoff->signer_name + "  SHA-256 " +
                b.signoff->sha256.substr(0, 12) + "…";
     return out;
 }
@@ -50,7 +55,8 @@ Outcome revisions(Invocation& inv) {
     Poco::JSON::Array::Ptr revs = new Poco::JSON::Array;
     for (const auto& r : b.revisions) {
         Poco::JSON::Object::Ptr x = new Poco::JSON::Object;
-        x->set("number", r.number), x->set("author_name", r.author_name), x->set("created_at_local", r.created_at_local);
+        x->set("number", r.number), x->set("author_name", r.author_name),
+            x->set("created_at_local", r.created_at_local);
         x->set("status_label", r.status_label);
         revs->add(x);
     }
@@ -59,12 +65,14 @@ Outcome revisions(Invocation& inv) {
     const std::string open = inv.arg("Open"), compare = inv.arg("Compare");
     const std::string n = open.empty() ? compare : open;
     if (n.empty()) return o;
-    if (n.find_first_not_of("0123456789") != std::string::npos || n.size() > 9) throw ServerError{"修订号应为数字：" + n};
+    if (n.find_first_not_of("0123456789") != std::string::npos || n.size() > 9)
+        throw ServerError{"修订号应为数字：" + n};
     if (!open.empty()) {
         std::vector<api::ReviewComment> comments;
         std::string author, time;
         for (const auto& r : b.reviews_of(std::stoll(n)))
-            if (r.verdict == "returned") comments = r.comments, author = r.reviewer_name, time = r.at_local;
+            if (r.verdict == "returned")
+                comments = r.comments, author = r.reviewer_name, time = r.at_local;
         open_revision(inv, {&b, std::stoll(n), false, comments, author, time});
         o.message = "已打开修订 " + n;
         o.shown = true;  // the new window says it
@@ -78,7 +86,8 @@ Outcome revisions(Invocation& inv) {
         props[0].Value <<= u(url);
         props[1].Name = "NoAcceptDialog";
         props[1].Value <<= true;
-        helper->executeDispatch(uno::Reference<frame::XDispatchProvider>(inv.frame, uno::UNO_QUERY), ".uno:CompareDocuments", "", 0, props);
+        helper->executeDispatch(uno::Reference<frame::XDispatchProvider>(inv.frame, uno::UNO_QUERY),
+                                ".uno:CompareDocuments", "", 0, props);
         o.message = "已将当前文档与修订 " + n + " 比较，差异以修订标记显示";
     }
     o.data->set("revision", std::stoll(n));

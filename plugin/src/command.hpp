@@ -22,8 +22,10 @@ namespace sanding::plugin {
 struct Outcome {
     bool ok = true;
     std::string message;  // Chinese, for the person; shown in a box over a visible window
-    bool shown = false;   // the person already saw the answer (a dialog, a newly opened window): no box
-    css::uno::Reference<css::frame::XFrame> over;  // the box goes over this window (one just opened), else the command's
+    bool shown =
+        false;  // the person already saw the answer (a dialog, a newly opened window): no box
+    css::uno::Reference<css::frame::XFrame>
+        over;  // the box goes over this window (one just opened), else the command's
     Poco::JSON::Object::Ptr data = new Poco::JSON::Object;
 };
 
@@ -38,7 +40,8 @@ public:
     css::uno::Reference<css::frame::XModel> model() const;
     // The window to show dialogs over; empty when headless or hidden (tests, macros).
     css::uno::Reference<css::awt::XWindowPeer> visible_peer() const;
-    // The open document stored as .odt bytes (exactly what would be uploaded); ServerError without one.
+    // The open document stored as .odt bytes (exactly what would be uploaded); ServerError without
+    // one.
     std::string document_bytes() const;
     // Runs f on the UI thread (dialogs) and returns its result.
     template <class T>
@@ -49,19 +52,19 @@ public:
 bool headless();
 
 // The commands, by file.
-Outcome settings(Invocation&);         // cmd_settings.cpp
+Outcome settings(Invocation&);  // cmd_settings.cpp
 Outcome connection_status(Invocation&);
-Outcome check_all(Invocation&);        // cmd_check.cpp
+Outcome check_all(Invocation&);  // cmd_check.cpp
 Outcome apply_fixes(Invocation&);
 Outcome go_to(Invocation&);
-Outcome new_draft(Invocation&);        // cmd_drafts.cpp
+Outcome new_draft(Invocation&);  // cmd_drafts.cpp
 Outcome save_revision(Invocation&);
 Outcome submit_for_review(Invocation&);
-Outcome review_queue(Invocation&);     // cmd_review.cpp
+Outcome review_queue(Invocation&);  // cmd_review.cpp
 Outcome return_draft(Invocation&);
 Outcome approve(Invocation&);
-Outcome sign_off(Invocation&);         // cmd_signoff.cpp
-Outcome revisions(Invocation&);        // cmd_revisions.cpp
+Outcome sign_off(Invocation&);   // cmd_signoff.cpp
+Outcome revisions(Invocation&);  // cmd_revisions.cpp
 
 // Asks over a visible window for what `command` needs and was not given; false when cancelled.
 bool ask_missing(const std::string& command, Invocation& inv);  // ask.cpp

@@ -41,10 +41,18 @@ struct Entry {
 
 const std::map<std::string, Entry>& table() {
     static const std::map<std::string, Entry> t = {
-        {"Settings", {settings, false}},        {"Status", {connection_status, false}}, {"CheckAll", {check_all, true}},
-        {"ApplyFixes", {apply_fixes, true}},    {"GoTo", {go_to, true}},                {"NewDraft", {new_draft, false}},
-        {"SaveRevision", {save_revision, false}}, {"Submit", {submit_for_review, false}}, {"Queue", {review_queue, false}},
-        {"Return", {return_draft, false}},      {"Approve", {approve, false}},          {"SignOff", {sign_off, false}},
+        {"Settings", {settings, false}},
+        {"Status", {connection_status, false}},
+        {"CheckAll", {check_all, true}},
+        {"ApplyFixes", {apply_fixes, true}},
+        {"GoTo", {go_to, true}},
+        {"NewDraft", {new_draft, false}},
+        {"SaveRevision", {save_revision, false}},
+        {"Submit", {submit_for_review, false}},
+        {"Queue", {review_queue, false}},
+        {"Return", {return_draft, false}},
+        {"Approve", {approve, false}},
+        {"SignOff", {sign_off, false}},
         {"Revisions", {revisions, false}},
     };
     return t;
@@ -81,7 +89,8 @@ Outcome run_caught(const std::string& command, Invocation& inv) {
     return o;
 }
 
-class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::XNotifyingDispatch, lang::XInitialization, lang::XServiceInfo> {
+class Commands : public cppu::WeakImplHelper4<frame::XDispatchProvider, frame::XNotifyingDispatch,
+                                              lang::XInitialization, lang::XServiceInfo> {
 public:
     explicit Commands(uno::Reference<uno::XComponentContext> ctx) : ctx_(std::move(ctx)) {
         set_status_context(ctx_);
@@ -98,22 +107,27 @@ public:
     }
 
     // XDispatchProvider
-    uno::Reference<frame::XDispatch> SAL_CALL queryDispatch(const util::URL& url, const OUString&, sal_Int32) override {
+    uno::Reference<frame::XDispatch> SAL_CALL queryDispatch(const util::URL& url, const OUString&,
+                                                            sal_Int32) override {
         if (url.Protocol == "vnd.sanding:") return this;
         return {};
     }
-    uno::Sequence<uno::Reference<frame::XDispatch>> SAL_CALL queryDispatches(const uno::Sequence<frame::DispatchDescriptor>& ds) override {
+    uno::Sequence<uno::Reference<frame::XDispatch>> SAL_CALL
+    queryDispatches(const uno::Sequence<frame::DispatchDescriptor>& ds) override {
         uno::Sequence<uno::Reference<frame::XDispatch>> out(ds.getLength());
-        for (sal_Int32 i = 0; i < ds.getLength(); ++i) out[i] = queryDispatch(ds[i].FeatureURL, ds[i].FrameName, ds[i].SearchFlags);
+        for (sal_Int32 i = 0; i < ds.getLength(); ++i)
+            out[i] = queryDispatch(ds[i].FeatureURL, ds[i].FrameName, ds[i].SearchFlags);
         return out;
     }
 
     // XDispatch / XNotifyingDispatch
-    void SAL_CALL dispatch(const util::URL& url, const uno::Sequence<beans::PropertyValue>& args) override {
+    void SAL_CALL dispatch(const util::URL& url,
+                           const uno::Sequence<beans::PropertyValue>& args) override {
         dispatchWithNotification(url, args, {});
     }
-    void SAL_CALL dispatchWithNotification(const util::URL& url, const uno::Sequence<beans::PropertyValue>& args,
-                                           const uno::Reference<frame::XDispatchResultListener>& listener) override {
+    void SAL_CALL dispatchWithNotification(
+        const util::URL& url, const uno::Sequence<beans::PropertyValue>& args,
+        const uno::Reference<frame::XDispatchResultListener>& listener) override {
         const std::string command = utf8(url.Path);
         uno::Reference<frame::XDispatch> keep(this);
         auto inv = std::make_shared<Invocation>();
@@ -134,7 +148,8 @@ public:
             try {
                 frame::DispatchResultEvent ev;
                 ev.Source = keep;
-                ev.State = o.ok ? frame::DispatchResultState::SUCCESS : frame::DispatchResultState::FAILURE;
+                ev.State = o.ok ? frame::DispatchResultState::SUCCESS
+                                : frame::DispatchResultState::FAILURE;
                 ev.Result <<= u(stringify(o.data));
                 listener->dispatchFinished(ev);
             } catch (const uno::Exception& e) {
@@ -142,22 +157,31 @@ public:
             }
         };
         const auto it = table().find(command);
-        if (it != table().end() && it->second.local) work();
-        else run_on_worker(ctx_, work);
+        if (it != table().end() && it->second.local)
+            work();
+        else
+            run_on_worker(ctx_, work);
     }
     // The toolbar's and menu's status item shows the connection (在线/离线) and the rules in use.
-    void SAL_CALL addStatusListener(const uno::Reference<frame::XStatusListener>& l, const util::URL& url) override {
+    void SAL_CALL addStatusListener(const uno::Reference<frame::XStatusListener>& l,
+                                    const util::URL& url) override {
         try {
-            if (url.Path == "Status") add_status_listener(l, url, static_cast<cppu::OWeakObject*>(this));
+            if (url.Path == "Status")
+                add_status_listener(l, url, static_cast<cppu::OWeakObject*>(this));
         } catch (const std::exception& e) {
             log_error("addStatusListener", e.what());
         }
     }
-    void SAL_CALL removeStatusListener(const uno::Reference<frame::XStatusListener>& l, const util::URL&) override { remove_status_listener(l); }
+    void SAL_CALL removeStatusListener(const uno::Reference<frame::XStatusListener>& l,
+                                       const util::URL&) override {
+        remove_status_listener(l);
+    }
 
     // XServiceInfo
     OUString SAL_CALL getImplementationName() override { return "org.sanding.Commands"; }
-    sal_Bool SAL_CALL supportsService(const OUString& n) override { return cppu::supportsService(this, n); }
+    sal_Bool SAL_CALL supportsService(const OUString& n) override {
+        return cppu::supportsService(this, n);
+    }
     uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
         uno::Sequence<OUString> s(1);
         s[0] = "com.sun.star.frame.ProtocolHandler";
@@ -195,7 +219,7 @@ private:
 
 }  // namespace
 
-extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface* org_sanding_Commands_get_implementation(uno::XComponentContext* ctx,
-                                                                                        uno::Sequence<uno::Any> const&) {
+extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface* org_sanding_Commands_get_implementation(
+    uno::XComponentContext* ctx, uno::Sequence<uno::Any> const&) {
     return cppu::acquire(static_cast<cppu::OWeakObject*>(new Commands(ctx)));
 }

@@ -24,7 +24,8 @@ std::vector<FindingLine> grouped_lines(const std::vector<Finding>& findings) {
     std::vector<FindingLine> out;
     for (const auto& a : articles) {
         out.push_back({a + "（" + std::to_string(by_article[a].size()) + " 处）", -1});
-        for (int i : by_article[a]) out.push_back({"    " + finding_text(findings[static_cast<std::size_t>(i)]), i});
+        for (int i : by_article[a])
+            out.push_back({"    " + finding_text(findings[static_cast<std::size_t>(i)]), i});
     }
     return out;
 }

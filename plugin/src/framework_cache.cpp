@@ -28,7 +28,8 @@ std::shared_ptr<const Framework> current_framework() {
         loaded = true;
         try {
             if (const std::string f = cache_file(); !f.empty() && std::filesystem::exists(f))
-                framework = std::make_shared<const Framework>(parse_framework(read_file(f, 16u << 20), f));
+                framework =
+                    std::make_shared<const Framework>(parse_framework(read_file(f, 16u << 20), f));
         } catch (const std::exception& e) {
             log_error("framework cache", e.what());  // checked without quota, as with no server
         }
@@ -43,7 +44,8 @@ bool refresh_framework() {
     const HttpAnswer a = c.request("GET", "/api/v1/framework");
     if (a.status != 200 || a.body.empty()) return false;
     try {
-        auto fw = std::make_shared<const Framework>(parse_framework(a.body, "server:framework.xml"));
+        auto fw =
+            std::make_shared<const Framework>(parse_framework(a.body, "server:framework.xml"));
         if (const std::string f = cache_file(); !f.empty()) {
             std::ofstream(f + ".new", std::ios::binary) << a.body;
             std::error_code ec;

@@ -1,8 +1,8 @@
+#include <rtl/process.h>
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <osl/file.hxx>
-#include <rtl/process.h>
 
 #include <filesystem>
 
@@ -63,7 +63,8 @@ uno::Reference<awt::XWindowPeer> Invocation::visible_peer() const {
 std::string Invocation::document_bytes() const {
     uno::Reference<frame::XStorable> storable(model(), uno::UNO_QUERY);
     if (!storable.is()) throw ServerError{"当前窗口没有打开文档"};
-    const auto path = std::filesystem::temp_directory_path() / ("sanding-" + sanding::crypto::random_hex(8) + ".odt");
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("sanding-" + sanding::crypto::random_hex(8) + ".odt");
     OUString url;
     osl::FileBase::getFileURLFromSystemPath(u(path.string()), url);
     uno::Sequence<beans::PropertyValue> props(1);

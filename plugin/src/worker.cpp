@@ -88,19 +88,27 @@ public:
     void SAL_CALL disposing(const lang::EventObject&) override {}
 };
 
-void Worker::start(const uno::Reference<uno::XComponentContext>& ctx, std::unique_lock<std::mutex>&) {
+void Worker::start(const uno::Reference<uno::XComponentContext>& ctx,
+                   std::unique_lock<std::mutex>&) {
     try {
         frame::Desktop::create(ctx)->addTerminateListener(new StopOnTerminate);
     } catch (const uno::Exception& e) {
-        log_error("worker", "no terminate listener: " + std::string(rtl::OUStringToOString(e.Message, RTL_TEXTENCODING_UTF8).getStr()));
+        log_error(
+            "worker",
+            "no terminate listener: " +
+                std::string(rtl::OUStringToOString(e.Message, RTL_TEXTENCODING_UTF8).getStr()));
     }
     thread_ = std::thread([this] { loop(); });
 }
 
 }  // namespace
 
-void run_on_worker(const uno::Reference<uno::XComponentContext>& ctx, std::function<void()> task) { worker().post(ctx, std::move(task)); }
+void run_on_worker(const uno::Reference<uno::XComponentContext>& ctx, std::function<void()> task) {
+    worker().post(ctx, std::move(task));
+}
 
-void log_error(const std::string& where, const std::string& what) { std::fprintf(stderr, "sanding: %s: %s\n", where.c_str(), what.c_str()); }
+void log_error(const std::string& where, const std::string& what) {
+    std::fprintf(stderr, "sanding: %s: %s\n", where.c_str(), what.c_str());
+}
 
 }  // namespace sanding::plugin

@@ -12,7 +12,8 @@ namespace sanding::plugin {
 
 // Queues the task; it runs after those queued before. A task's exceptions are caught and logged.
 // After the office began terminating, tasks are dropped.
-void run_on_worker(const css::uno::Reference<css::uno::XComponentContext>& ctx, std::function<void()> task);
+void run_on_worker(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+                   std::function<void()> task);
 
 // Writes a line to stderr, prefixed "sanding:" (what an entry point caught).
 void log_error(const std::string& where, const std::string& what);

@@ -6,6 +6,7 @@
 
 namespace sanding::server::api {
 
-void get_framework(Call& c);  // GET /api/v1/framework: the framework XML; ETag, 304 on If-None-Match
+void get_framework(
+    Call& c);  // GET /api/v1/framework: the framework XML; ETag, 304 on If-None-Match
 
 }  // namespace sanding::server::api

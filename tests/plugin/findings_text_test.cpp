@@ -7,7 +7,8 @@
 namespace sanding::plugin {
 namespace {
 
-Finding finding(const std::string& rule, Severity s, const std::string& article, const std::string& suggestion) {
+Finding finding(const std::string& rule, Severity s, const std::string& article,
+                const std::string& suggestion) {
     Finding f;
     f.rule = rule, f.severity = s, f.article = article, f.message = "消息" + rule;
     if (!suggestion.empty()) f.suggestions = {suggestion};
@@ -22,14 +23,19 @@ TEST(FindingsText, NothingFoundSaysSo) {
 }
 
 TEST(FindingsText, GroupedUnderArticlesInTheOrderTheyFirstAppear) {
-    const std::vector<Finding> fs = {finding("P01", Severity::Error, "第三条", "，"), finding("W01", Severity::Error, "第一条", "其他"),
-                                     finding("D07", Severity::Warning, "第三条", ""), finding("R01", Severity::Info, "", "")};
+    const std::vector<Finding> fs = {finding("P01", Severity::Error, "第三条", "，"),
+                                     finding("W01", Severity::Error, "第一条", "其他"),
+                                     finding("D07", Severity::Warning, "第三条", ""),
+                                     finding("R01", Severity::Info, "", "")};
     const auto lines = grouped_lines(fs);
     std::vector<std::string> texts;
     std::vector<int> indexes;
     for (const auto& l : lines) texts.push_back(l.text), indexes.push_back(l.finding);
-    EXPECT_EQ(texts, (std::vector<std::string>{"第三条（2 处）", "    [错误] 消息P01 — 改为“，”（P01）", "    [警告] 消息D07（D07）", "第一条（1 处）",
-                                               "    [错误] 消息W01 — 改为“其他”（W01）", "（条文之外）（1 处）", "    [提示] 消息R01（R01）"}));
+    EXPECT_EQ(texts,
+              (std::vector<std::string>{"第三条（2 处）", "    [错误] 消息P01 — 改为“，”（P01）",
+                                        "    [警告] 消息D07（D07）", "第一条（1 处）",
+                                        "    [错误] 消息W01 — 改为“其他”（W01）",
+                                        "（条文之外）（1 处）", "    [提示] 消息R01（R01）"}));
     EXPECT_EQ(indexes, (std::vector<int>{-1, 0, 2, -1, 1, -1, 3}));
 }
 
