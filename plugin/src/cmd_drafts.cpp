@@ -72,7 +72,8 @@ Outcome new_draft(Invocation& inv) {
         n = r->getValue<long long>("number");
         b = api::body(*chosen);
     }
-    OpenRevision what{&b, n};
+    OpenRevision what;
+    what.body = &b, what.number = n;
     // A returned draft opens with the reviewer's remarks as 批注 where they were made.
     if (b.state == "returned")
         for (const auto& r : b.reviews_of(n))

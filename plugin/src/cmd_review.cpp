@@ -32,7 +32,9 @@ std::string reviewed_body(const Invocation& inv) {
 
 Outcome opened(const Invocation& inv, const std::string& id) {
     const api::Body b = api::body(id);
-    const auto model = open_revision(inv, {&b, b.current_revision, true});
+    OpenRevision what;
+    what.body = &b, what.number = b.current_revision, what.read_only = true;
+    const auto model = open_revision(inv, what);
     const auto fs = api::findings(id, b.current_revision);
     Outcome o;
     o.message = "已打开 " + b.name + " 的修订 " + std::to_string(b.current_revision) +
