@@ -9,7 +9,7 @@ build_pkgs=(build-essential cmake pkg-config zlib1g-dev libicu-dev libpugixml-de
 # What the tests drive for real: LibreOffice (headless, and in a window under Xvfb for the
 # screenshots, so the full libreoffice-writer with the zh-CN language pack), python3-uno, poppler
 # tools, CJK fonts, xmllint for the XSDs, PostgreSQL.
-test_pkgs=(libreoffice-writer libreoffice-l10n-zh-cn xvfb xauth openbox imagemagick xdotool python3-uno poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3 postgresql sqlite3)
+test_pkgs=(chromium libreoffice-writer libreoffice-l10n-zh-cn xvfb xauth openbox imagemagick xdotool python3-uno poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3 postgresql sqlite3)
 
 # Peers and load generators for `make bench` only.
 bench_pkgs=(wrk nginx-light)
@@ -34,13 +34,23 @@ if ! cmp -s "$here/templates/fonts/65-sanding-gongwen.conf" "$fontconf" 2>/dev/n
     $sudo cp "$here/templates/fonts/65-sanding-gongwen.conf" "$fontconf"
 fi
 
+# node and npm drive the browser tests; the machine image may bring its own, else Debian's.
+if [ "${1:-all}" != build ] && ! command -v node >/dev/null; then want+=(nodejs npm); fi
+
 missing=()
 for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
-echo "installing: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# playwright-core (the version in tests/web/package.json) drives Debian's chromium; it goes into the
+# ignored tests/web/node_modules, and is fetched only when missing.
+if [ "${1:-all}" != build ] && [ ! -f "$here/tests/web/node_modules/playwright-core/package.json" ]; then
+    echo "installing: playwright-core (npm, into tests/web/node_modules)"
+    (cd "$here/tests/web" && npm install --no-audit --no-fund --silent >/dev/null)
+fi

@@ -45,17 +45,27 @@ long long epoch_seconds(std::string_view iso) {
     return static_cast<long long>(timegm(&tm));
 }
 
+long long utc_offset_seconds(std::string_view tz, long long epoch) {
+    auto z = zone(tz);
+    if (!z) return 0;
+    int32_t raw = 0, dst = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    z->getOffset(static_cast<UDate>(epoch) * 1000.0, false, raw, dst, status);
+    return U_SUCCESS(status) ? (raw + dst) / 1000 : 0;
+}
+
+long long end_of_day(std::string_view date, std::string_view tz) {
+    if (date.size() != 10) return -1;
+    const long long midnight_utc = epoch_seconds(date);
+    if (midnight_utc < 0) return -1;
+    const long long end_utc = midnight_utc + 86400;
+    return end_utc - utc_offset_seconds(tz, end_utc);
+}
+
 std::string local_time_text(std::string_view iso_utc, std::string_view tz) {
     const long long t = epoch_seconds(iso_utc);
     if (t < 0) return std::string(iso_utc);
-    int32_t offset_ms = 0;
-    if (auto z = zone(tz)) {
-        int32_t raw = 0, dst = 0;
-        UErrorCode status = U_ZERO_ERROR;
-        z->getOffset(static_cast<UDate>(t) * 1000.0, false, raw, dst, status);
-        if (U_SUCCESS(status)) offset_ms = raw + dst;
-    }
-    const std::time_t local = static_cast<std::time_t>(t + offset_ms / 1000);
+    const std::time_t local = static_cast<std::time_t>(t + utc_offset_seconds(tz, t));
     std::tm tm{};
     gmtime_r(&local, &tm);
     char buf[32];

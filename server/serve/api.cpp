@@ -2,17 +2,22 @@
 // answers JSON. Workflow rules are core's (sanding/workflow.hpp), not decided here.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPCookie.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <map>
 #include <ctime>
 #include <sstream>
 #include <vector>
 
 #include "api_framework.hpp"
 #include "api_review.hpp"
+#include "api_web.hpp"
 #include "api_util.hpp"
 #include "app.hpp"
 #include "sanding/check/report.hpp"
+#include "sanding/clock.hpp"
 #include "sanding/crypto.hpp"
 #include "sanding/diff.hpp"
 #include "sanding/error.hpp"
@@ -101,25 +106,50 @@ void healthz(Call& c) {
 }
 
 void login(Call& c) {
-    auto o = c.json({"username", "password"});
+    auto o = c.json({"username", "password", "session"});
     const std::string name = need_string(o, "username"), password = need_string(o, "password");
+    const bool session = o->has("session") && o->get("session").isBoolean() && o->getValue<bool>("session");
     auto u = c.app.store().user(name);
     if (!u || !crypto::verify_password(password, u->password_hash))
         throw ApiError{401, "auth.bad_credentials", "用户名或密码不正确"};
     const std::string token = c.app.store().issue_token(u->name, c.app.config().token_ttl_seconds);
     auto r = obj();
-    r->set("token", token);
     r->set("expires_in", c.app.config().token_ttl_seconds);
     r->set("user", user_json(c.app, *u));
+    if (session) {
+        // The browser gets the token only as an HttpOnly cookie: a script on the page cannot read it.
+        Poco::Net::HTTPCookie cookie(kSessionCookie, token);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
+        cookie.setSecure(c.req.secure());
+        cookie.setMaxAge(static_cast<int>(c.app.config().token_ttl_seconds));
+        c.res.addCookie(cookie);
+        r->set("csrf", csrf_token(token));
+    } else {
+        r->set("token", token);
+    }
     c.send_json(200, r);
 }
 
 void logout(Call& c) {
-    c.app.revoke(c.req.get("Authorization").substr(7));
+    const std::string auth = c.req.get("Authorization", "");
+    const std::string token = auth.rfind("Bearer ", 0) == 0 ? auth.substr(7) : session_cookie(c.req);
+    c.app.revoke(token);
+    Poco::Net::HTTPCookie gone(kSessionCookie, "");
+    gone.setPath("/");
+    gone.setHttpOnly(true);
+    gone.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
+    gone.setMaxAge(0);
+    c.res.addCookie(gone);
     c.send_empty(204);
 }
 
-void me(Call& c) { c.send_json(200, user_json(c.app, c.me())); }
+void me(Call& c) {
+    auto o = user_json(c.app, c.me());
+    if (c.req.get("Authorization", "").empty()) o->set("csrf", csrf_token(session_cookie(c.req)));
+    c.send_json(200, o);
+}
 
 void list_bodies(Call& c) {
     Array::Ptr a = new Array;
@@ -389,39 +419,80 @@ void signoff(Call& c) {
     c.send_json(201, r);
 }
 
+// 进度总览: every body of the framework, in the framework's order, with its state (未开始 when it has
+// no draft yet), current revision, last change, open findings, and the time left in the round.
 void board(Call& c) {
-    const std::string role = c.me().role;
-    if (role != "reviewer" && role != "office" && role != "admin") throw ApiError{403, "auth.forbidden", "只有审核组、协调小组办公室和管理员可以查看进度总表"};
-    // One query for the whole board: the current revision's error count joined in.
+    const Role role = role_of(c.me());
+    if (role != Role::Reviewer && role != Role::Office && role != Role::Admin)
+        throw ApiError{403, "auth.forbidden", "只有审核组、协调小组办公室和管理员可以查看进度总表"};
+    // One query for the whole board: the current revision's finding counts joined in.
     auto rows = c.app.store().db().query(
-        "SELECT b.id, b.name, b.state, b.state_changed_at, b.current_revision, COALESCE(r.errors, 0) "
-        "FROM bodies b LEFT JOIN revisions r ON r.body = b.id AND r.number = b.current_revision ORDER BY b.id");
+        "SELECT b.id, b.name, b.state, b.state_changed_at, b.current_revision, COALESCE(r.errors, 0), COALESCE(r.warnings, 0), b.kind "
+        "FROM bodies b LEFT JOIN revisions r ON r.body = b.id AND r.number = b.current_revision");
+    std::map<std::string, std::size_t> order;
+    for (std::size_t i = 0; i < c.app.framework().bodies.size(); ++i) order[c.app.framework().bodies[i].id] = i;
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+        auto ia = order.find(text(a[0])), ib = order.find(text(b[0]));
+        const std::size_t na = ia == order.end() ? order.size() : ia->second, nb = ib == order.end() ? order.size() : ib->second;
+        return na != nb ? na < nb : text(a[0]) < text(b[0]);
+    });
+    std::map<std::string, std::string> kind_labels;
+    for (const auto& [kind, mt] : c.app.model_texts()) kind_labels[std::string(to_string(kind))] = mt.label;
+    const std::string& tz = c.app.config().time_zone;
     const std::string deadline = c.app.framework().round.deadline;
-    std::tm tm{};
-    long long left = 0;
-    if (strptime((deadline + " 23:59:59").c_str(), "%Y-%m-%d %H:%M:%S", &tm)) left = static_cast<long long>(timegm(&tm) - std::time(nullptr));
+    const long long ends = end_of_day(deadline, tz);
+    const long long left = ends < 0 ? 0 : ends - epoch_seconds(now_iso());
     // Written directly: 10,000 bodies through Poco::JSON objects cost more than the query.
     std::string out = "{\"round\":";
     json_string(out, c.app.framework().round.name);
     out += ",\"deadline\":";
     json_string(out, deadline);
+    out += ",\"time_zone\":";
+    json_string(out, tz);
+    out += ",\"time_zone_label\":";
+    json_string(out, time_zone_label(tz));
     out += ",\"seconds_left\":" + std::to_string(left) + ",\"bodies\":[";
+    std::map<std::string, long long> counts;
+    long long position = 0;
     bool first = true;
     for (const auto& r : rows) {
+        const long long revision = number(r[4]);
+        const std::string state = revision == 0 ? "not_started" : text(r[2]);
+        const std::string label =
+            revision == 0 ? "未开始" : std::string(chinese_label(workflow_state_from_string(state).value_or(WorkflowState::Drafting)));
+        ++counts[state];
         out += first ? "{\"id\":" : ",{\"id\":";
         first = false;
         json_string(out, text(r[0]));
-        out += ",\"name\":";
+        out += ",\"position\":" + std::to_string(++position) + ",\"name\":";
         json_string(out, text(r[1]));
+        out += ",\"kind\":";
+        json_string(out, text(r[7]));
+        out += ",\"kind_label\":";
+        auto kl = kind_labels.find(text(r[7]));
+        json_string(out, kl == kind_labels.end() ? text(r[7]) : kl->second);
         out += ",\"state\":";
-        json_string(out, text(r[2]));
+        json_string(out, state);
         out += ",\"state_label\":";
-        json_string(out, chinese_label(workflow_state_from_string(text(r[2])).value_or(WorkflowState::Drafting)));
+        json_string(out, label);
         out += ",\"last_change\":";
         json_string(out, text(r[3]));
-        out += ",\"current_revision\":" + std::to_string(number(r[4])) + ",\"open_errors\":" + std::to_string(number(r[5])) + "}";
+        out += ",\"last_change_local\":";
+        json_string(out, local_time_text(text(r[3]), tz));
+        out += ",\"signed\":";
+        out += state == "signed" || state == "collected" ? "true" : "false";
+        out += ",\"current_revision\":" + std::to_string(revision) + ",\"open_errors\":" + std::to_string(number(r[5])) +
+               ",\"open_warnings\":" + std::to_string(number(r[6])) + "}";
     }
-    out += "]}";
+    out += "],\"counts\":{";
+    first = true;
+    for (const auto& [state, n] : counts) {
+        if (!first) out += ",";
+        first = false;
+        json_string(out, state);
+        out += ":" + std::to_string(n);
+    }
+    out += "},\"total\":" + std::to_string(rows.size()) + "}";
     c.send_bytes(200, "application/json; charset=utf-8", out);
 }
 
@@ -494,6 +565,8 @@ void get_public_key(Call& c) { c.send_bytes(200, "application/x-pem-file", c.app
 
 std::vector<Route> App::routes() {
     return {
+        {"GET", "/", false, api::web_index},
+        {"GET", "/web/{file}", false, api::web_asset},
         {"GET", "/healthz", false, healthz},
         {"POST", "/api/v1/login", false, login},
         {"POST", "/api/v1/logout", true, logout},
@@ -505,6 +578,7 @@ std::vector<Route> App::routes() {
         {"POST", "/api/v1/bodies/{id}/revisions", true, upload_revision},
         {"GET", "/api/v1/bodies/{id}/revisions/{n}", true, get_revision},
         {"GET", "/api/v1/bodies/{id}/revisions/{n}/findings", true, get_findings},
+        {"GET", "/api/v1/bodies/{id}/revisions/{n}/text", true, api::revision_text},
         {"GET", "/api/v1/bodies/{id}/compare", true, compare},
         {"POST", "/api/v1/bodies/{id}/submit", true, submit},
         {"POST", "/api/v1/bodies/{id}/return", true, return_draft},

@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include <Poco/Net/NameValueCollection.h>
+
 #include <Poco/JSON/Object.h>
 
 #include <filesystem>
@@ -96,10 +98,28 @@ const ModelText& App::model_text(BodyKind kind) const {
     return it->second;
 }
 
+std::string session_cookie(const Poco::Net::HTTPServerRequest& req) {
+    Poco::Net::NameValueCollection cookies;
+    req.getCookies(cookies);
+    return cookies.get(kSessionCookie, "");
+}
+
+std::string csrf_token(const std::string& session_token) { return crypto::sha256_hex("sanding-csrf\n" + session_token); }
+
 User App::authenticate(const Poco::Net::HTTPServerRequest& req) {
     const std::string auth = req.get("Authorization", "");
-    if (auth.rfind("Bearer ", 0) != 0) throw ApiError{401, "auth.required", "请先登录（缺少 Authorization: Bearer 令牌）"};
-    const std::string token = auth.substr(7);
+    std::string token;
+    if (auth.rfind("Bearer ", 0) == 0) {
+        token = auth.substr(7);
+    } else {
+        // The browser workspace: the session token in an HttpOnly cookie, and every state change
+        // carrying the CSRF token that only a page of this origin could have read.
+        token = session_cookie(req);
+        if (token.empty()) throw ApiError{401, "auth.required", "请先登录（缺少 Authorization: Bearer 令牌）"};
+        const std::string& m = req.getMethod();
+        if (m != "GET" && m != "HEAD" && req.get("X-CSRF-Token", "") != csrf_token(token))
+            throw ApiError{403, "auth.csrf", "请求缺少有效的 CSRF 令牌，未执行（请刷新页面后重试）"};
+    }
     if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
         throw ApiError{401, "auth.invalid_token", "令牌无效，请重新登录"};
     if (auto known = token_cache_.find(token)) return *known;

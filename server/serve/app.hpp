@@ -23,6 +23,12 @@
 
 namespace sanding::server {
 
+// The browser workspace's session: the bearer token in this HttpOnly cookie, and the CSRF token
+// derived from it, which state changes must send in X-CSRF-Token.
+inline constexpr const char* kSessionCookie = "sanding_session";
+std::string session_cookie(const Poco::Net::HTTPServerRequest& req);  // "" when none
+std::string csrf_token(const std::string& session_token);
+
 class App {
 public:
     // Opens the database, migrates it and loads what `sanding admin init` put there.
@@ -38,7 +44,8 @@ public:
     const std::string& public_key() const { return public_key_; }
     const std::string& private_key() const { return private_key_; }
 
-    // The user of the request's bearer token; ApiError 401 when missing, unknown or expired.
+    // The user of the request's bearer token or session cookie; ApiError 401 when missing, unknown
+    // or expired, 403 for a cookie-authenticated state change without the CSRF token.
     User authenticate(const Poco::Net::HTTPServerRequest& req);
     // Logout: the token is revoked in the database and forgotten here at once.
     void revoke(const std::string& token);

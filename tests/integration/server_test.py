@@ -237,7 +237,7 @@ class ServerTests:
         states = {x["id"]: (x["state"], x["state_label"], x["current_revision"]) for x in board.json()["bodies"]}
         for b in bodies:
             self.assertEqual(states[b], ("collected", "已收集", 3))
-        self.assertEqual(states["finance"][0], "drafting")  # the others are untouched
+        self.assertEqual(states["finance"], ("not_started", "未开始", 0))  # never drafted: not 起草中
 
         # Offline verification: both pass; one flipped byte fails exactly that file.
         v = sanding("verify", bundle)

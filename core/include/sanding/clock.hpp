@@ -16,6 +16,13 @@ bool known_time_zone(std::string_view tz);
 // given; an unknown zone is taken as UTC.
 std::string local_time_text(std::string_view iso_utc, std::string_view tz);
 
+// The zone's offset from UTC at that moment, in seconds (0 for an unknown zone).
+long long utc_offset_seconds(std::string_view tz, long long epoch);
+
+// The moment a whole day ends (24:00) in the zone, as seconds since the epoch; date "2026-12-31";
+// -1 when it is not a date.
+long long end_of_day(std::string_view date, std::string_view tz);
+
 // What users call the zone: "北京时间" for China's zones, otherwise the zone's id.
 std::string time_zone_label(std::string_view tz);
 

@@ -1,0 +1,10 @@
+# Writes a C++ file holding each file of server/web/ as a raw string: web_assets().
+set(out "// Generated from server/web/ by server/embed_web.cmake. Do not edit.\n#include <map>\n#include <string>\n\nnamespace sanding::server {\nconst std::map<std::string, std::string>& web_assets() {\n    static const std::map<std::string, std::string> assets = {\n")
+string(REPLACE "|" ";" FILES "${FILES}")
+foreach(f ${FILES})
+  file(READ ${f} content)
+  get_filename_component(name ${f} NAME)
+  string(APPEND out "        {\"${name}\", R\"sanding_web(${content})sanding_web\"},\n")
+endforeach()
+string(APPEND out "    };\n    return assets;\n}\n}  // namespace sanding::server\n")
+file(WRITE ${OUT} "${out}")

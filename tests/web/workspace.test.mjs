@@ -1,0 +1,217 @@
+// The browser workspace as its users meet it: the coordination office, a reviewer, a principal
+// head and a drafter, each in real headless Chromium (Debian's) against a real `sanding serve` on
+// a loopback port over a real SQLite file with the demo district.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync, openSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const SANDING = process.env.SANDING_BIN;
+const SOURCE = path.resolve(import.meta.dirname, "../..");
+const SHOTS = process.env.SANDING_SCREENSHOTS;
+const XSS_NAME = '区审计局"><img src=x onerror="window.__xss=1">';
+const XSS_COMMENT = "<script>window.__xss=1</script>请改正";
+let dir, server, base, browser;
+const passwords = {};
+
+function admin(...args) {
+  const input = args.at(-1)?.stdin;
+  const argv = input === undefined ? args : args.slice(0, -1);
+  return execFileSync(SANDING, ["admin", ...argv, "--db", "sqlite:" + path.join(dir, "s.db")], { cwd: dir, input, encoding: "utf8" });
+}
+
+function addUser(name, role, body, display) {
+  passwords[name] = "pw-" + name + "-secret";
+  admin("user", "add", name, "--role", role, ...(body ? ["--body", body] : []), ...(display ? ["--display-name", display] : []),
+    "--password-stdin", { stdin: passwords[name] + "\n" });
+}
+
+async function call(user, method, p, body) {
+  const login = await fetch(base + "/api/v1/login", { method: "POST", body: JSON.stringify({ username: user, password: passwords[user] }) });
+  const { token } = await login.json();
+  const r = await fetch(base + p, { method, headers: { Authorization: "Bearer " + token, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: r.status, json: r.status === 204 ? null : await r.json() };
+}
+
+before(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "sanding-web-test-"));
+  // The demo framework, with one body's name holding markup that must show as text.
+  const fw = readFileSync(path.join(SOURCE, "templates/framework/demo-district.xml"), "utf8")
+    .replace("<name>区审计局</name>", "<name>" + XSS_NAME.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;") + "</name>");
+  writeFileSync(path.join(dir, "framework.xml"), fw);
+  admin("init", "--framework", path.join(dir, "framework.xml"));
+  addUser("office", "office", null, "协调办王五");
+  addUser("reviewer", "reviewer", null, "审核组赵六");
+  for (const b of ["emergency", "natural-resources"]) {
+    addUser("drafter-" + b, "drafter", b, b + "起草人");
+    addUser("head-" + b, "head", b, b + "负责人");
+  }
+  server = spawn(SANDING, ["serve", "--db", "sqlite:" + path.join(dir, "s.db"), "--listen", "127.0.0.1:0"], { cwd: dir, stdio: ["ignore", "pipe", openSync(path.join(dir, "server.log"), "a")] });
+  const line = await new Promise((resolve) => server.stdout.once("data", (d) => resolve(String(d))));
+  base = "http://127.0.0.1:" + line.split("http://127.0.0.1:")[1].split("（")[0];
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"] });
+  // Two drafts submitted, as drafters do it from Writer.
+  for (const b of ["emergency", "natural-resources"]) {
+    assert.equal((await call("drafter-" + b, "POST", `/api/v1/bodies/${b}/drafts`)).status, 201);
+    assert.equal((await call("drafter-" + b, "POST", `/api/v1/bodies/${b}/submit`, {})).status, 200);
+  }
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill("SIGTERM");
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function session(user) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(e.message));
+  page.on("dialog", (d) => d.accept());
+  await page.goto(base + "/");
+  await page.waitForSelector("#username");
+  await page.fill("#username", user);
+  await page.fill("#password", passwords[user]);
+  await page.click("button[type=submit]");
+  await page.waitForSelector("#logout");
+  return page;
+}
+
+async function shot(page, name) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, name) });
+}
+
+async function apiInPage(page, method, p, headers) {
+  return page.evaluate(async ([method, p, headers]) => {
+    const r = await fetch(p, { method, headers, credentials: "same-origin" });
+    return { status: r.status, body: await r.text() };
+  }, [method, p, headers || {}]);
+}
+
+test("the office sees every body of the round, counts and progress as the API says", async () => {
+  const page = await session("office");
+  await page.waitForSelector("#board tbody tr");
+  const rows = await page.$$eval("#board tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+  const board = JSON.parse((await apiInPage(page, "GET", "/api/v1/board")).body);
+  assert.equal(rows.length, 37);
+  assert.equal(board.bodies.length, 37);
+  assert.deepEqual(rows.map((r) => r[1]), board.bodies.map((b) => b.name));  // the framework's order
+  assert.deepEqual(rows.map((r) => r[3]), board.bodies.map((b) => b.state_label));
+  assert.equal(rows.filter((r) => r[3] === "未开始").length, 35);
+  assert.equal(rows.filter((r) => r[3] === "已提交").length, 2);
+  assert.equal(await page.textContent('#counts [data-state="未开始"]'), "未开始 35");
+  assert.equal(await page.textContent("#progress-text"), "签发 0 / 37");
+  assert.match(await page.textContent("#deadline"), /截止：2026-12-18 24:00（北京时间）/);
+  // The body whose name holds markup shows it as text, and nothing ran.
+  assert.ok(rows.some((r) => r[1] === XSS_NAME));
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  // Filter by state, sort by errors.
+  await page.selectOption("#filter-state", "已提交");
+  assert.equal(await page.$$eval("#board tbody tr", (t) => t.length), 2);
+  await shot(page, "web-board.png");
+  assert.deepEqual(page.errors, []);
+});
+
+test("a reviewer returns one draft with remarks per article and approves another", async () => {
+  const page = await session("reviewer");
+  await page.waitForSelector("#queue tbody tr");
+  assert.deepEqual(await page.$$eval("#queue tbody tr", (t) => t.map((tr) => tr.dataset.body)), ["emergency", "natural-resources"]);
+  await shot(page, "web-queue.png");
+  await page.click('#queue tr[data-body="emergency"] a');
+  await page.waitForSelector("#draft p");
+  const marks = await page.$$eval("#draft mark", (m) => m.length);
+  const listed = await page.$$eval("#findings li", (li) => li.map((x) => x.textContent));
+  assert.ok(marks > 0 && listed.length >= marks, `findings marked in place (${marks}) and listed (${listed.length})`);
+  assert.ok(listed.every((t) => /^【(错误|警告|提示)】/.test(t)));
+  assert.ok(await page.isVisible("#quota"));
+  await shot(page, "web-draft.png");
+  await page.fill("#return-comment", "请按逐条意见修改");
+  await page.click("#add-remark");
+  await page.selectOption("#remarks .remark:nth-child(1) .r-article", "第三条");
+  await page.fill("#remarks .remark:nth-child(1) .r-quote", "应急管理");
+  await page.fill("#remarks .remark:nth-child(1) .r-text", "职责表述请对照范本");
+  await page.click("#add-remark");
+  await page.selectOption("#remarks .remark:nth-child(2) .r-article", "第五条");
+  await page.fill("#remarks .remark:nth-child(2) .r-text", XSS_COMMENT);
+  await page.click("#return");
+  await page.waitForSelector("text=已退回修改。");
+  assert.match(await page.textContent("#state"), /已退回/);
+  const remarks = await page.textContent("#history .remarks");
+  assert.match(remarks, /第三条“应急管理”：职责表述请对照范本/);
+  assert.ok(remarks.includes(XSS_COMMENT), "the remark with markup shows as text");
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  const api = await call("reviewer", "GET", "/api/v1/bodies/emergency");
+  assert.deepEqual(api.json.reviews[0].comments.map((c) => c.article), ["第三条", "第五条"]);
+
+  await page.goto(base + "/#/body/natural-resources");
+  await page.waitForSelector("#approve");
+  await page.click("#approve");  // the confirmation (naming open errors, if any) is accepted
+  await page.waitForSelector("text=已审核通过。");
+  assert.match(await page.textContent("#state"), /已审核通过/);
+  const board = (await call("office", "GET", "/api/v1/board")).json;
+  const states = Object.fromEntries(board.bodies.map((b) => [b.id, b.state_label]));
+  assert.equal(states.emergency, "已退回");
+  assert.equal(states["natural-resources"], "已审核通过");
+  assert.deepEqual(page.errors, []);
+});
+
+test("the head signs the approved revision; a drafter reaches neither another body nor the sign-off", async () => {
+  const head = await session("head-natural-resources");
+  await head.waitForSelector("#signoff");
+  await head.fill("#signoff-password", "wrong");
+  await head.click("#sign");
+  await head.waitForSelector("#signoff .msg.bad");
+  assert.match(await head.textContent("#signoff .msg.bad"), /密码不正确/);
+  await head.fill("#signoff-password", passwords["head-natural-resources"]);
+  await head.click("#sign");
+  await head.waitForSelector("#signoff-record");
+  const record = await head.textContent("#signoff-record");
+  const body = (await call("office", "GET", "/api/v1/bodies/natural-resources")).json;
+  assert.ok(record.includes(body.signoff.sha256) && record.includes(body.signoff.signature));
+  assert.equal((await call("office", "GET", "/api/v1/board")).json.bodies.filter((b) => b.signed).length, 1);
+
+  const drafter = await session("drafter-emergency");
+  await drafter.waitForSelector("#history");
+  assert.equal(await drafter.isVisible("#signoff"), false);
+  assert.equal(await drafter.isVisible("#review"), false);
+  await drafter.goto(base + "/#/body/natural-resources");
+  await drafter.waitForSelector("text=无权查看");
+  assert.equal((await apiInPage(drafter, "GET", "/api/v1/bodies/natural-resources")).status, 404);
+  // Even with the session's own CSRF token, a drafter may not sign.
+  const csrf = JSON.parse((await apiInPage(drafter, "GET", "/api/v1/me")).body).csrf;
+  const signoff = await drafter.evaluate(async (csrf) => {
+    const r = await fetch("/api/v1/bodies/emergency/signoff", { method: "POST", credentials: "same-origin",
+      headers: { "X-CSRF-Token": csrf, "Content-Type": "application/json" }, body: JSON.stringify({ revision: 1, password: "x" }) });
+    return { status: r.status, body: await r.json() };
+  }, csrf);
+  assert.equal(signoff.status, 403);
+  assert.equal(signoff.body.error.code, "auth.forbidden");
+  assert.match(signoff.body.error.message, /起草人/);
+});
+
+test("a state change without the CSRF token is refused; after logout every page asks to log in", async () => {
+  const page = await session("drafter-emergency");
+  await page.waitForSelector("#history");
+  const before = (await call("drafter-emergency", "GET", "/api/v1/bodies/emergency")).json;
+  const r = await apiInPage(page, "POST", "/api/v1/bodies/emergency/submit");
+  assert.equal(r.status, 403);
+  assert.equal(JSON.parse(r.body).error.code, "auth.csrf");
+  const after = (await call("drafter-emergency", "GET", "/api/v1/bodies/emergency")).json;
+  assert.equal(after.state, before.state);
+  assert.equal(after.reviews.length, before.reviews.length);
+  // The cookie is not readable by the page.
+  assert.equal(await page.evaluate(() => document.cookie), "");
+  await page.click("#logout");
+  await page.waitForSelector("#username");
+  await page.goto(base + "/#/board");
+  await page.waitForSelector("#username");
+  assert.equal((await apiInPage(page, "GET", "/api/v1/me")).status, 401);
+});
