@@ -64,7 +64,14 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill("SIGTERM");
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    const timer = setTimeout(() => server.kill("SIGKILL"), 15000);
+    await exited;
+    clearTimeout(timer);
+  }
+  server?.stdout.destroy();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
