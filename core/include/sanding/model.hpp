@@ -39,6 +39,7 @@ struct Body {
     std::string rank;                        // 规格, e.g. 正科级
     std::vector<std::string> extra_names;    // 加挂牌子
     std::vector<std::string> hosted_offices; // 议事协调机构办公室设在本机构
+    std::string level;                       // 区, 县, 市, 省 or 国家, as the nature article says
     bool operator==(const Body&) const = default;
 };
 

@@ -86,6 +86,16 @@ public:
 
     std::string_view text(int paragraph) const { return paragraphs[paragraph].text; }
 
+    // The level the draft's wording names (区, 县, 市, 省; 国家 for a central body): what its
+    // nature article says, else the framework's, else 区. A county's draft checked under a
+    // district's framework is held to 县 wording, not 区.
+    std::string level() const;
+    // The party committee (区委) and 机构编制委员会办公室 of that level: the framework's names when
+    // the level is the framework's, else level + 委 and level + 委机构编制委员会办公室.
+    std::string party_committee() const;
+    std::string establishment_office() const;
+    std::string government() const { return level() == "国家" ? "国务院" : level() + "政府"; }
+
     // Reports rule `id` at a span of a paragraph; `detail` fills {detail} in the rule's message.
     // Ignored when the loaded rule sets do not have that rule.
     void emit(std::string_view id, int paragraph, std::size_t offset, std::size_t length, std::string_view detail = {},

@@ -149,13 +149,28 @@ void s13_interpretation(const CheckContext& c) {
     const Article& a = c.reg.article(ArticleRole::Interpretation);
     if (a.heading.paragraph < 0 || a.paragraphs.empty()) return;
     std::string_view p = a.paragraphs[0];
-    if (contains(p, "区委机构编制委员会办公室负责解释")) return;
+    const std::string office = c.establishment_office();
+    if (contains(p, office + "负责解释")) return;
     const std::size_t base = c.text(a.heading.paragraph).size() - p.size();
+    // Another form of the same office (中共澧阳县委机构编制委员会办公室, 县机构编制委员会办公室)
+    // is right; an office of another level (区委… in a county's draft) is not.
+    constexpr std::string_view kOffice = "机构编制委员会办公室负责解释";
+    if (auto at = find_bytes(p, kOffice); at != p.npos) {
+        std::string_view before = p.substr(0, at);
+        if (ends_with(before, "委")) before.remove_suffix(3);
+        const std::string_view lvl = before.size() >= 3 ? before.substr(before.size() - 3) : before;
+        const bool other_level = (lvl == "区" || lvl == "县" || lvl == "市" || lvl == "省") && lvl != c.level();
+        if (!other_level) return;
+        c.emit("S13", a.heading.paragraph, base + at - (p.substr(0, at).size() - before.size()) - 3,
+               p.substr(0, at).size() - before.size() + 3 + kOffice.size() - std::string_view("负责解释").size(),
+               "应写“" + office + "”");
+        return;
+    }
     auto at = find_bytes(p, "编办");
     if (at != p.npos) {
-        c.emit("S13", a.heading.paragraph, base + at, 6, "应写全称“区委机构编制委员会办公室”");
+        c.emit("S13", a.heading.paragraph, base + at, 6, "应写全称“" + office + "”");
     } else {
-        c.emit("S13", a.heading.paragraph, base, p.size(), "解释条款应写明由区委机构编制委员会办公室负责解释");
+        c.emit("S13", a.heading.paragraph, base, p.size(), "解释条款应写明由" + office + "负责解释");
     }
 }
 
