@@ -400,7 +400,7 @@ std::optional<ArticleMarker> article_marker(std::string_view p) {
     m.numeral = p.substr(num_start, len);
     m.number = numeral_value(m.numeral);
     std::size_t after = num_start + len + 3;
-    if (const std::string_view sep = first_held_at(p, after, "\u3000", "：", "、", ":", " ", "\t");
+    if (const std::string_view sep = first_held_at(p, after, "\u3000", "：", "、", ":", " ", "\t", "\u00A0");
         !sep.empty())
         m.separator = p.substr(after, sep.size());
     m.length = after + m.separator.size() - m.offset;
@@ -418,8 +418,14 @@ std::optional<ItemMarker> item_marker(std::string_view p) {
     if (len == 0) return std::nullopt;
     std::size_t close = open + len;
     std::size_t close_len = starts_with(t.substr(close), "）") ? 3 : starts_with(t.substr(close), ")") ? 1 : 0;
+    // “一、” (a chapter's numbering) typed for an item: read as an item, which S06 renumbers （一）.
+    if (close_len == 0 && open == 0 && static_cast<unsigned char>(t[0]) >= 0xE0 &&
+        starts_with(t.substr(close), "、"))
+        close_len = 3;
     if (close_len == 0) return std::nullopt;
-    if (open == 0 && close_len != 1) return std::nullopt;  // “1）” is too unusual to be an item
+    const bool enumeration_comma = open == 0 && holds_at(t, close, "、");
+    if (open == 0 && close_len != 1 && !enumeration_comma)
+        return std::nullopt;  // “1）” is too unusual to be an item
     m.chinese_brackets = m.chinese_brackets && close_len == 3;
     m.numeral = t.substr(open, len);
     // Not an ASCII digit, nor a full-width one (EF BC 90–99): the numeral run holds no other byte

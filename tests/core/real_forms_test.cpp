@@ -299,3 +299,39 @@ TEST(RealForms, LevelWordingFollowsTheDraftsLevel) {
     EXPECT_TRUE(has(r, "S08"));
     EXPECT_EQ(flagged(r, "S13"), "区委机构编制委员会办公室");
 }
+
+// Issue 13 (b): duty and unit items numbered “一、” are found and renumbered （一）（二）.
+TEST(RealForms, ItemsNumberedWithEnumerationCommaAreS06) {
+    Draft d;
+    d.duties = {"一、统筹研究和组织实施全县“三农”工作的发展战略。", "二、负责全县种植业的行业管理。",
+                "三、完成县委、县政府交办的其他任务。"};
+    const Result r = run(d);
+    std::vector<std::string> fixes;
+    for (const auto& f : r.findings)
+        if (f.rule == "S06") {
+            EXPECT_EQ(f.severity, Severity::Error);
+            EXPECT_EQ(r.texts[f.paragraph].substr(f.offset_utf8, f.length_utf8).substr(3), "、");
+            fixes.push_back(f.suggestions.empty() ? "" : f.suggestions[0]);
+        }
+    EXPECT_EQ(fixes, (std::vector<std::string>{"（一）", "（二）", "（三）"}));
+    EXPECT_EQ(r.reg.duty_items.size(), 3u);
+    EXPECT_FALSE(has(r, "S07"));  // the 交办 item is still read as the last one
+    d.units = {"一、办公室。负责机关日常运转。", "二、农村经济股。负责农村经济工作。"};
+    const Result both = run(d);
+    EXPECT_EQ(std::count_if(both.findings.begin(), both.findings.end(),
+                            [](const Finding& f) { return f.rule == "S06"; }),
+              5);
+}
+
+// S16: a no-break space or an ASCII space after 第X条 is flagged, the fix a full-width space.
+TEST(RealForms, NoBreakAndAsciiSpacesAfterTheArticleNumberAreS16) {
+    for (const std::string& space : {std::string("\u00a0"), std::string(" ")}) {
+        Draft d;
+        d.basis = "第一条" + space + "根据《澧阳县机构改革方案》，制定本规定。";
+        const Result r = run(d);
+        EXPECT_EQ(flagged(r, "S16"), space);
+        for (const auto& f : r.findings)
+            if (f.rule == "S16") EXPECT_EQ(f.suggestions, std::vector<std::string>{"\u3000"});
+        EXPECT_EQ(r.reg.article(ArticleRole::Basis).number, 1);
+    }
+}
