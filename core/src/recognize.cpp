@@ -546,12 +546,64 @@ void read_front_matter(ParagraphSpan ps, std::size_t front_end, bool has_article
     }
 }
 
+// A chapter heading of the 2008—2010 layout: 一、职责调整, 二、主要职责, 三、内设机构, 四、人员编制
+// (a Chinese numeral, 、, and the chapter's name opening the line).
+bool chapter_heading(std::string_view t, std::string_view* name) {
+    const std::size_t len = numeral_run(t, 0, 3);
+    if (len == 0 || !holds_at(t, len, "、")) return false;
+    const std::string_view rest = t.substr(len + 3);
+    for (std::string_view n : {"职责调整", "主要职责", "内设机构", "人员编制", "其他事项", "附则"})
+        if (starts_with(rest, n)) {
+            *name = n;
+            return true;
+        }
+    return false;
+}
+
+// The layout, once articles are read: the chapter form when it has no articles but two chapter
+// headings or more (its staffing paragraph is read for the framework's rules); no regulation
+// when neither its title nor two of its articles say it is one.
+void read_layout(ParagraphSpan ps, Regulation& reg) {
+    reg.layout = Layout::Articles;
+    if (reg.articles.empty()) {
+        int chapters = 0;
+        int staffing_heading = -1;
+        for (std::size_t i = 0; i < ps.size(); ++i) {
+            std::string_view name;
+            if (!chapter_heading(trim(ps[i].text), &name)) continue;
+            ++chapters;
+            if (name == "人员编制") staffing_heading = static_cast<int>(i);
+        }
+        if (chapters >= 2) {
+            reg.layout = Layout::Chapters;
+            // The staffing paragraph: the heading's own text when it holds the counts, else the
+            // paragraphs after it up to the next heading.
+            for (std::size_t i = staffing_heading < 0 ? ps.size() : static_cast<std::size_t>(staffing_heading);
+                 i < ps.size(); ++i) {
+                std::string_view t = ps[i].text, name;
+                if (static_cast<int>(i) != staffing_heading && chapter_heading(trim(t), &name)) break;
+                if (contains(t, "编制") && contains(t, "名")) {
+                    parse_staffing(t, static_cast<int>(i), reg.staffing);
+                    break;
+                }
+            }
+            return;
+        }
+    }
+    int roles = 0;
+    for (ArticleRole r : {ArticleRole::Basis, ArticleRole::Nature, ArticleRole::Duties, ArticleRole::Units,
+                          ArticleRole::Staffing, ArticleRole::Interpretation, ArticleRole::Effective})
+        if (reg.article(r).heading.paragraph >= 0) ++roles;
+    if (roles < 2 && !title_form(reg.title)) reg.layout = Layout::NotRegulation;
+}
+
 }  // namespace
 
 void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& markers,
                     Regulation& reg) {
     // Everything is set again; strings and lists keep their storage, as the checker reads one
     // draft after another into the same model (a new one was some seventy allocations a draft).
+    reg.layout = Layout::Articles;
     reg.title.clear();
     reg.stage.clear();
     reg.effective_date.clear();
@@ -659,6 +711,7 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
     reg.articles.resize(articles);
     reg.duty_items.resize(duty_items);
     reg.units.resize(units);
+    read_layout(ps, reg);
 }
 
 }  // namespace sanding

@@ -335,3 +335,75 @@ TEST(RealForms, NoBreakAndAsciiSpacesAfterTheArticleNumberAreS16) {
         EXPECT_EQ(r.reg.article(ArticleRole::Basis).number, 1);
     }
 }
+
+namespace {
+Result run_lines(const std::vector<std::string>& lines, const CheckOptions& o = {&demo(), ""}) {
+    std::string text;
+    for (const auto& l : lines) text += l + "\n";
+    Document doc = document_from_text(text);
+    CheckResult r = checker().check(doc, o);
+    Result out{std::move(r.findings), std::move(r.regulation), {}};
+    for (const auto& p : doc.paragraphs) out.texts.push_back(p.text);
+    return out;
+}
+
+std::vector<std::string> all_rules(const Result& r) {
+    std::vector<std::string> out;
+    for (const auto& f : r.findings) out.push_back(f.rule);
+    return out;
+}
+}  // namespace
+
+// Class 7: the 2008—2010 chapter layout is named once (S17, info); no article rule is applied to
+// it; its staffing paragraph is still checked against the framework.
+TEST(RealForms, ChapterLayoutIsNamedAndOnlyItsStaffingIsChecked) {
+    const std::vector<std::string> staffing_forms = {
+        "区自然资源局机关行政编制40名。其中：局长1名、副局长3名，股级领导职数9名。",
+        "区自然资源局机关行政编制为40名。设局长1名，副局长3名；股级领导职数9名。",
+    };
+    for (const auto& staffing : staffing_forms) {
+        SCOPED_TRACE(staffing);
+        const Result r = run_lines({"清河市云溪区自然资源局主要职责内设机构和人员编制规定",
+                                    "根据《清河市云溪区机构改革方案》，设立清河市云溪区自然资源局，为区政府工作部门。",
+                                    "一、职责调整", "（一）取消已由区政府公布取消的行政审批事项。", "二、主要职责",
+                                    "（一）贯彻执行国家和省、市有关自然资源工作的方针政策和法律法规。", "三、内设机构",
+                                    "根据上述职责，区自然资源局设2个内设机构：", "（一）办公室。", "（二）林业股。",
+                                    "四、人员编制", staffing, "五、其他事项", "所属事业单位的设置、职责和编制事项另行规定。"},
+                                   {&demo(), "natural-resources"});
+        EXPECT_EQ(r.reg.layout, Layout::Chapters);
+        const auto rules = all_rules(r);
+        EXPECT_EQ(std::count(rules.begin(), rules.end(), "S17"), 1);
+        for (const auto& f : r.findings) {
+            EXPECT_NE(f.rule, "S04");
+            EXPECT_NE(f.rule, "S06");
+            EXPECT_NE(f.rule, "R01");
+        }
+        // The framework allows 32.
+        EXPECT_EQ(flagged(r, "N11"), staffing.find("为40") != std::string::npos ? "行政编制为40名" : "行政编制40名");
+    }
+}
+
+// Issue 13 (a): a text that is no 三定 draft gets one finding saying so, then wording and
+// punctuation rules only.
+TEST(RealForms, ANoticeIsNotCheckedAsARegulation) {
+    const std::vector<std::vector<std::string>> texts = {
+        {"关于召开全县农业农村工作会议的通知", "各乡镇人民政府，县直各单位：",
+         "经县政府同意，定于2019年3月5日召开全县农业农村工作会议，布署全年工作。现将有关事项通知如下：",
+         "一、会议时间：2019年3月5日上午9时。", "二、参会人员：各乡镇分管负责同志。", "澧阳县人民政府办公室",
+         "2019年3月1日"},
+        {"澧阳县农业农村局2019年工作要点", "一、总体要求", "以乡村振兴战略为总抓手，做好其它各项工作。",
+         "二、重点任务", "（一）抓好粮食生产。"},
+    };
+    for (const auto& t : texts) {
+        SCOPED_TRACE(t[0]);
+        const Result r = run_lines(t);
+        EXPECT_EQ(r.reg.layout, Layout::NotRegulation);
+        const auto rules = all_rules(r);
+        EXPECT_EQ(std::count(rules.begin(), rules.end(), "S18"), 1);
+        EXPECT_EQ(std::count(rules.begin(), rules.end(), "S04"), 0);
+        EXPECT_EQ(std::count(rules.begin(), rules.end(), "R01"), 0);
+        EXPECT_EQ(std::count(rules.begin(), rules.end(), "S17"), 0);
+    }
+    // Wording rules still run on it.
+    EXPECT_EQ(flagged(run_lines(texts[1]), "W01"), "其它");
+}

@@ -516,7 +516,8 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
     }
     CheckContext ctx(ps, markers, reg, result.body, options.framework, std::move(info), lookup,
                      out);
-    for (const CodeRule* c : code_rules_) c->run(ctx);
+    for (const CodeRule* c : code_rules_)
+        if (applies_to_layout(c->id, reg.layout)) c->run(ctx);
 
     resolve_overlaps(out);
     fill_positions(out, ps, reg, ctx.info);

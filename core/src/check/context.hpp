@@ -123,6 +123,12 @@ struct CodeRule {
     const char* id;
     void (*run)(const CheckContext&);
 };
+
+// Whether a code rule applies to a text of that layout: every rule to the article form; to the
+// chapter form only its staffing rules (N*) and S17, which names the layout; to a text that is no
+// 三定 regulation only S18, which says so (the pattern rules of wording and punctuation run on
+// every text).
+bool applies_to_layout(std::string_view rule_id, Layout layout);
 const std::vector<CodeRule>& code_rules();
 
 // One paragraph as the paragraph rules see it: its markers are parsed once for all of them (and

@@ -174,11 +174,32 @@ void s13_interpretation(const CheckContext& c) {
     }
 }
 
+void s17_chapter_layout(const CheckContext& c) {
+    if (c.reg.layout == Layout::Chapters)
+        c.emit_at_document("S17", "本文为2008—2010年的章节体例（一、职责调整 二、主要职责 三、内设机构 四、人员编制），"
+                                  "按条排列的体例规则不适用，只检查用语、标点和人员编制");
+}
+
+void s18_not_a_regulation(const CheckContext& c) {
+    if (c.reg.layout == Layout::NotRegulation)
+        c.emit_at_document("S18", "未找到“三定”规定的标题和条款（依据、性质、职责、机构、编制……），"
+                                  "不按“三定”规定的结构检查，只检查用语和标点");
+}
+
 void r01_stage(const CheckContext& c) {
     if (c.reg.stage.empty()) c.emit_at_document("R01", "标题下未标注（讨论稿）");
 }
 
 }  // namespace
+
+bool applies_to_layout(std::string_view id, Layout layout) {
+    switch (layout) {
+        case Layout::Articles: return id != "S17" && id != "S18";
+        case Layout::Chapters: return id == "S17" || (starts_with(id, "N") && id != "N14");
+        case Layout::NotRegulation: return id == "S18";
+    }
+    return true;
+}
 
 const std::vector<CodeRule>& code_rules();
 
@@ -192,6 +213,8 @@ void add_structure_rules(std::vector<CodeRule>& v) {
                        {"S10", s10_duties_opening},
                        {"S11", s11_unit_count},
                        {"S13", s13_interpretation},
+                       {"S17", s17_chapter_layout},
+                       {"S18", s18_not_a_regulation},
                        {"R01", r01_stage}});
 }
 }  // namespace detail
