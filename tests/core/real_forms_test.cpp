@@ -407,3 +407,18 @@ TEST(RealForms, ANoticeIsNotCheckedAsARegulation) {
     // Wording rules still run on it.
     EXPECT_EQ(flagged(run_lines(texts[1]), "W01"), "其它");
 }
+
+// The 异形词 (GF 1001—2001) and 别字 sets: a misspelling is an error with its right form, a
+// variant form a warning with the recommended one; words that merely hold the characters are not.
+TEST(RealForms, VariantFormsAndMisspellingsAreFoundWithTheirRightForm) {
+    Draft d;
+    d.duties[0] = "（一）统筹布署全县“三农”工作，推进农业农村领域思惟方式转变。";
+    d.duties[1] = "（二）负责将原由县农业局承担的农村经营管理职责划入，希有关单位配合，推进农业发展转型。";
+    const Result r = run(d);
+    std::vector<std::string> seen;
+    for (const auto& f : r.findings)
+        if (f.rule[0] == 'B' || f.rule[0] == 'Y' || f.rule[0] == 'Z')
+            seen.push_back(r.texts[f.paragraph].substr(f.offset_utf8, f.length_utf8) + "→" +
+                           (f.suggestions.empty() ? "" : f.suggestions[0]) + "/" + std::string(to_string(f.severity)));
+    EXPECT_EQ(seen, (std::vector<std::string>{"布署→部署/error", "思惟→思维/warning"}));
+}

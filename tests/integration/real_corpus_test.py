@@ -51,5 +51,18 @@ class CheckerOnRealTexts(unittest.TestCase):
         print("warnings and infos judged false, per rule:", dict(false_warnings))
 
 
+
+class RuleSetCounts(unittest.TestCase):
+    def test_rules_list_shows_the_count_of_every_set(self):
+        out = sanding("rules", "list")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        lines = {l.split("（")[0] for l in out.stdout.splitlines() if l.startswith("规则集 ")}
+        self.assertIn("规则集 公文常见别字", lines)
+        self.assertTrue(any("异形词" in l for l in lines))
+        for l in out.stdout.splitlines():
+            if l.startswith("规则集 "):
+                self.assertRegex(l, r"：[1-9][0-9]* 条规则，[1-9][0-9]* 个示例$")
+
+
 if __name__ == "__main__":
     unittest.main()
