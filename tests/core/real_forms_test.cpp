@@ -422,3 +422,24 @@ TEST(RealForms, VariantFormsAndMisspellingsAreFoundWithTheirRightForm) {
                            (f.suggestions.empty() ? "" : f.suggestions[0]) + "/" + std::string(to_string(f.severity)));
     EXPECT_EQ(seen, (std::vector<std::string>{"布署→部署/error", "思惟→思维/warning"}));
 }
+
+// D10 (职责范围): the draft's own level's word is right, another level's is found with the right one.
+TEST(RealForms, ScopeWordsFollowTheDraftsLevel) {
+    Draft county;
+    county.duties[1] = "（二）负责全县种植业、畜牧业、渔业的行业管理，组织开展全市农业普查有关工作。";
+    Result r = run(county);
+    EXPECT_EQ(flagged(r, "D10"), "全市");
+    for (const auto& f : r.findings)
+        if (f.rule == "D10") EXPECT_EQ(f.suggestions, std::vector<std::string>{"全县"});
+    Draft city;
+    city.nature = "第二条　湘北市农业农村局是市人民政府工作部门，为正处级。";
+    city.front = {"湘北市农业农村局职能配置、内设机构和人员编制规定"};
+    city.duties[0] = "（一）统筹研究和组织实施全市“三农”工作的发展战略、中长期规划、重大政策。";
+    city.duties[1] = "（二）负责全市种植业、畜牧业、渔业的行业管理。";
+    city.duties[2] = "（三）完成市委、市政府交办的其他任务。";
+    city.interpretation = "第六条　本规定由市委机构编制委员会办公室负责解释，其调整由市委机构编制委员会办公室按规定程序办理。";
+    r = run(city);
+    EXPECT_FALSE(has(r, "D10"));
+    EXPECT_FALSE(has(r, "S08"));
+    EXPECT_FALSE(has(r, "S13"));
+}

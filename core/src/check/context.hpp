@@ -129,6 +129,13 @@ struct CodeRule {
 // 三定 regulation only S18, which says so (the pattern rules of wording and punctuation run on
 // every text).
 bool applies_to_layout(std::string_view rule_id, Layout layout);
+
+// Drops the D10 findings on the draft's own scope word (全县 in a county's draft) and offers that
+// word for the others.
+void fit_scope_words_to_level(const CheckContext& c, std::vector<Finding>& out);
+// The same for a level and paragraphs given (a rule's examples: the framework's level, else 区).
+void fit_scope_words(std::string_view level, const std::function<std::string_view(int)>& text,
+                     std::vector<Finding>& out);
 const std::vector<CodeRule>& code_rules();
 
 // One paragraph as the paragraph rules see it: its markers are parsed once for all of them (and
