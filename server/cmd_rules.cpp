@@ -86,7 +86,17 @@ int cmd_rules(const std::vector<std::string>& argv) {
                             std::string(to_string(r.category)).c_str(), r.code ? "code" : "text", r.message.c_str());
                 ++shown;
             }
-        if (args.has("untested")) std::printf("没有示例的规则：%d 条\n", shown);
+        if (args.has("untested")) {
+            std::printf("没有示例的规则：%d 条\n", shown);
+            return 0;
+        }
+        // How many rules each set holds (异形词 and 别字 lists are long: the count says so).
+        for (const auto& set : sets) {
+            std::size_t examples = 0;
+            for (const auto& r : set.rules) examples += r.examples.size();
+            std::printf("规则集 %s（%s）：%zu 条规则，%zu 个示例\n", set.name.c_str(), set.id.c_str(), set.rules.size(),
+                        examples);
+        }
         return 0;
     }
     if (verb == "export") {

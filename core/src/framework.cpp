@@ -26,6 +26,16 @@ public:
         auto district = required_child(root, "district");
         fw.district = {required_attr(district, "province"), required_attr(district, "city"),
                        required_attr(district, "name")};
+        if (auto level = std::string(district.attribute("level").value()); !level.empty()) {
+            if (!is_one_of(level.c_str(), {"区", "县", "市", "省"}))
+                fail(district, "level 应为 区、县、市 或 省，写的是“" + level + "”");
+            fw.district.level = level;
+        }
+        fw.district.party_committee = district.attribute("party-committee").value();
+        if (fw.district.party_committee.empty()) fw.district.party_committee = fw.district.level + "委";
+        fw.district.establishment_office = district.attribute("establishment-office").value();
+        if (fw.district.establishment_office.empty())
+            fw.district.establishment_office = fw.district.party_committee + "机构编制委员会办公室";
         auto round = required_child(root, "round");
         fw.round = {required_attr(round, "id"), required_attr(round, "name"), required_attr(round, "deadline"),
                     required_attr(round, "effective-date")};

@@ -253,7 +253,8 @@ Regulation fill_model_text(const ModelText& text, const Framework& fw, const Bod
     Regulation reg;
     reg.title = expand(text.title, facts);
     reg.stage = "讨论稿";
-    reg.body = {body.full_name, body.short_name, body.kind, body.rank, body.extra_names, body.hosted_offices};
+    reg.body = {body.full_name, body.short_name, body.kind, body.rank, body.extra_names, body.hosted_offices,
+                fw.district.level};
     reg.effective_date = fw.round.effective_date;
     reg.staffing.establishments = body.quota.establishments;
     reg.staffing.leaders = body.quota.leaders;

@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "recognize_internal.hpp"
 #include "sanding/text.hpp"
 
 namespace sanding {
@@ -104,9 +105,50 @@ int count_at(std::string_view s, std::size_t i, std::size_t* end = nullptr) {
             break;
         }
     }
-    if (digits == 0 || !holds_at(s, j, "名")) return -1;
+    if (digits == 0) {
+        // 九名, 十二名: N02 flags Chinese numerals in counts; the model still reads them.
+        const std::size_t len = numeral_run(s, i, 4);
+        if (len == 0 || !holds_at(s, i + len, "名")) return -1;
+        const int n = numeral_value(s.substr(i, len));
+        if (n <= 0) return -1;
+        if (end) *end = i + len + 3;
+        return n;
+    }
+    if (!holds_at(s, j, "名")) return -1;
     if (end) *end = j + 3;
     return value;
+}
+
+// The level character (区县市省) just before `at` in s, or empty.
+std::string_view level_before(std::string_view s, std::size_t at) {
+    if (at < 3) return {};
+    const std::string_view c = s.substr(at - 3, 3);
+    if (c == "区" || c == "县" || c == "市" || c == "省" || c == "州" || c == "旗") return c;
+    return {};
+}
+
+// Whether a sentence states a rank: 为正科级, 为副部级, 规格为正处级 (正/副 + 部厅局处科股 + 级
+// after 为).
+bool states_rank(std::string_view s) {
+    for (auto at = find_bytes(s, "为"); at != s.npos; at = find_bytes(s, "为", at + 3)) {
+        const std::string_view w = s.substr(at + 3, 9);
+        if (w.size() == 9 && (starts_with(w, "正") || starts_with(w, "副")) && ends_with(w, "级")) {
+            const std::string_view mid = w.substr(3, 3);
+            if (mid == "部" || mid == "厅" || mid == "局" || mid == "处" || mid == "科" || mid == "股")
+                return true;
+        }
+    }
+    return false;
+}
+
+// Whether a sentence says what kind of body this is: 是区政府工作部门, 是县委工作机关, 是…管理的
+// 国家局, 是…部门管理机构, 是…派出机关, 是…事业单位.
+bool states_kind(std::string_view s) {
+    if (!contains(s, "是")) return false;
+    for (std::string_view k : {"工作部门", "工作机关", "管理机构", "管理的机构", "管理的国家局",
+                               "派出机关", "事业单位", "直属机构", "办事机构"})
+        if (contains(s, k)) return true;
+    return false;
 }
 
 ArticleRole classify(const Article& a) {
@@ -128,13 +170,19 @@ ArticleRole classify(const Article& a) {
     // 办公室。主要职责是：…”), and its many lines were searched for it in every draft.
     if (contains(first, "内设机构") &&
         (contains(first, "内设机构：") || contains(first, "设下列内设机构") ||
-         contains(first, "内设机构:")))
+         contains(first, "内设机构:") || contains(first, "个内设机构") ||
+         contains(first, "内设机构如下")))
         return ArticleRole::Units;
     if (in_later_paragraphs("主要职责是")) return ArticleRole::Duties;
+    // The nature article by what it says, with or without （以下简称…）: its first sentence gives
+    // the body's kind or its rank (“X局是区政府工作部门，为正科级”, “区应急管理局为副处级”).
+    if (const std::string_view s = cut_before(first, "。");
+        !contains(s, "编制") && (states_kind(s) || states_rank(s)))
+        return ArticleRole::Nature;
     if (contains(first, "负责解释")) return ArticleRole::Interpretation;
     if (contains(first, "本规定") && (contains(first, "施行") || contains(first, "起执行") || contains(first, "生效")))
         return ArticleRole::Effective;
-    if (contains(first, "领导职数") || (contains(first, "编制") && contains(first, "名。"))) return ArticleRole::Staffing;
+    if (contains(first, "职数") || (contains(first, "编制") && contains(first, "名"))) return ArticleRole::Staffing;
     return ArticleRole::Other;
 }
 
@@ -176,43 +224,60 @@ void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
             if (t.size() > type.size() && end >= t.size() && holds_at(p, end - t.size(), t))
                 type = t;
         if (type.empty()) continue;
-        if (int n = count_at(p, end); n >= 0) s.establishments.push_back({std::string(type), n});
+        const std::size_t count_from = holds_at(p, end, "为") ? end + 3 : end;  // 行政编制为15名
+        if (int n = count_at(p, count_from); n >= 0) s.establishments.push_back({std::string(type), n});
     }
-    // Leaders: 设A1名，B3名；… up to the unit-level clause or the end of the sentence.
-    if (auto set = find_bytes(p, "设"); set != p.npos) {
-        std::string_view rest = p.substr(set + 3);
-        std::string_view leaders = cut_before(cut_before(rest, "；"), "。");
+    // Leaders: 设A1名，B3名；… or 其中：A1名、B3名，… up to the unit-level clause or the end of
+    // the sentence. 设 opens the list only at a clause's start: a body's name may hold 设
+    // (住房和城乡建设局).
+    std::size_t lead = p.npos;
+    for (auto at = find_bytes(p, "设"); at != p.npos; at = find_bytes(p, "设", at + 3)) {
+        if (at == 0 || !first_held_at(p, at - 3, "。", "，", "；", "：").empty()) {
+            lead = at + 3;
+            break;
+        }
+    }
+    if (auto at = find_bytes(p, "其中："); at != p.npos && (lead == p.npos || at + 9 < lead) &&
+                                            !contains(cut_before(p.substr(at), "。"), "编制"))
+        lead = at + 9;
+    if (lead != p.npos) {
+        std::string_view leaders = cut_before(cut_before(p.substr(lead), "；"), "。");
         std::size_t start = 0;
         while (start < leaders.size()) {
-            std::size_t comma = find_bytes(leaders, "，", start);
-            std::size_t end = comma == leaders.npos ? leaders.size() : comma;
+            std::size_t end = std::min(find_bytes(leaders, "，", start), find_bytes(leaders, "、", start));
+            if (end == leaders.npos) end = leaders.size();
             std::string_view piece = leaders.substr(start, end - start);
-            if (!contains(piece, "领导职数")) {
-                std::size_t digits = std::min(first_digit(piece, 0), find_bytes(piece, "\xEF\xBC"));
-                while (digits != piece.npos && digits < piece.size() && !(piece[digits] >= '0' && piece[digits] <= '9') &&
-                       count_at(piece, digits) < 0) {
-                    auto next = find_bytes(piece, "\xEF\xBC", digits + 1);
-                    digits = std::min(first_digit(piece, digits + 1), next);
+            if (!contains(piece, "职数") && !contains(piece, "编制")) {
+                // The count: the first numeral followed by 名 (局长1名, 副局长三名).
+                for (std::size_t i = 0; i < piece.size(); i += (static_cast<unsigned char>(piece[i]) < 0x80 ? 1 : 3)) {
+                    if (int n = count_at(piece, i); n >= 0) {
+                        if (i > 0) s.leaders.push_back({std::string(piece.substr(0, i)), n});
+                        break;
+                    }
                 }
-                int n = digits == piece.npos ? -1 : count_at(piece, digits);
-                if (n >= 0 && digits > 0) s.leaders.push_back({std::string(piece.substr(0, digits)), n});
             }
             start = end == leaders.size() ? end : end + 3;
         }
     }
     // Unit-level posts: …；股级领导职数9名（含…）。
-    if (auto at = find_bytes(p, "领导职数"); at != p.npos) {
+    // 股级领导职数9名, 科级职数3名 (领导 is sometimes left out).
+    std::size_t posts_key = find_bytes(p, "领导职数");
+    std::string_view key = "领导职数";
+    if (posts_key == p.npos || count_at(p, posts_key + key.size()) < 0) {
+        if (auto lvl = find_bytes(p, "级职数"); lvl != p.npos) posts_key = lvl + 3, key = "职数";
+    }
+    if (auto at = posts_key; at != p.npos) {
         // The level is what stands between the nearest ；，。 or 设 before it and 领导职数 (one
         // walk back: each is three bytes, and none ends inside 领).
         std::size_t level_start = 0;
         for (std::size_t i = at; i-- > 0;)
-            if (!first_held_at(p, i, "；", "，", "。", "设").empty()) {
+            if (!first_held_at(p, i, "；", "，", "。", "设", "：", "、").empty()) {
                 level_start = i + 3;
                 break;
             }
         s.unit_level.assign(p.substr(level_start, at - level_start));
         std::size_t end = 0;
-        s.unit_posts = count_at(p, at + std::string_view("领导职数").size(), &end);
+        s.unit_posts = count_at(p, at + key.size(), &end);
         if (s.unit_posts >= 0 && holds_at(p, end, "（")) {
             auto close = find_bytes(p, "）", end);
             if (close != p.npos) s.breakdown.assign(p.substr(end + 3, close - end - 3));
@@ -254,11 +319,47 @@ void parse_body(const Article& a, Body& body) {
         auto close = find_bytes(p, "）", at);
         if (close != p.npos) body.short_name.assign(p.substr(at + 15, close - at - 15));
     }
-    if (contains(first_sentence, "是区委工作机关")) body.kind = BodyKind::PartyOrgan;
-    else if (contains(first_sentence, "是区政府工作部门")) body.kind = BodyKind::GovernmentDepartment;
-    else if (contains(first_sentence, "管理的机构")) body.kind = BodyKind::ManagedAgency;
-    else if (contains(first_sentence, "派出机关")) body.kind = BodyKind::StreetOffice;
-    else if (contains(first_sentence, "事业单位")) body.kind = BodyKind::PublicInstitution;
+    if (body.full_name.empty()) {
+        // No （以下简称…）: the name is the subject, up to 是 or 为 (“区应急管理局为副处级”).
+        std::size_t end = first_sentence.size();
+        for (std::string_view v : {"是", "为", "，"})
+            end = std::min(end, find_bytes(first_sentence, v));
+        if (end != first_sentence.npos && end > 0) body.full_name.assign(first_sentence.substr(0, end));
+    }
+    // Kind and level from the kind sentence: 是县政府工作部门, 是市人民政府工作部门, 是区委工作机关.
+    if (auto at = find_bytes(first_sentence, "委工作机关"); at != first_sentence.npos) {
+        body.kind = BodyKind::PartyOrgan;
+        body.level.assign(level_before(first_sentence, at));
+    } else if (auto gov = find_bytes(first_sentence, "政府工作部门"); gov != first_sentence.npos) {
+        body.kind = BodyKind::GovernmentDepartment;
+        std::size_t at = gov;
+        if (at >= 6 && first_sentence.substr(at - 6, 6) == "人民") at -= 6;
+        body.level.assign(level_before(first_sentence, at));
+    } else if (contains(first_sentence, "管理的机构") || contains(first_sentence, "管理机构") ||
+               contains(first_sentence, "管理的国家局")) {
+        body.kind = BodyKind::ManagedAgency;
+    } else if (contains(first_sentence, "派出机关")) {
+        body.kind = BodyKind::StreetOffice;
+    } else if (contains(first_sentence, "事业单位")) {
+        body.kind = BodyKind::PublicInstitution;
+    }
+    if (body.level.empty()) {
+        // 是区政府的派出机关, 是县人民政府直属事业单位: the level of the government named.
+        if (auto gov = find_bytes(first_sentence, "政府"); gov != first_sentence.npos) {
+            std::size_t at = gov;
+            if (at >= 6 && first_sentence.substr(at - 6, 6) == "人民") at -= 6;
+            body.level.assign(level_before(first_sentence, at));
+        }
+    }
+    if (body.level.empty()) {
+        if (contains(first_sentence, "国务院") || contains(first_sentence, "国家局") ||
+            contains(first_sentence, "党中央"))
+            body.level = "国家";
+        else if (!body.short_name.empty())
+            body.level.assign(level_before(body.short_name, 3));
+        if (body.level.empty() && !body.full_name.empty())
+            body.level.assign(level_before(body.full_name, 3));
+    }
     // Rank: the first 正/副 + 部厅局处科股 + 级.
     for (std::size_t i = 0; i + 9 <= first_sentence.size(); ++i) {
         std::string_view w = first_sentence.substr(i, 9);
@@ -290,6 +391,11 @@ void parse_body(const Article& a, Body& body) {
 
 }  // namespace
 
+namespace detail {
+std::size_t numeral_chars(std::string_view s, std::size_t i, int max_chars) { return numeral_run(s, i, max_chars); }
+void read_staffing(std::string_view p, int paragraph, Staffing& s) { parse_staffing(p, paragraph, s); }
+}  // namespace detail
+
 std::optional<ArticleMarker> article_marker(std::string_view p) {
     ArticleMarker m;
     m.offset = skip_indent(p);
@@ -300,7 +406,7 @@ std::optional<ArticleMarker> article_marker(std::string_view p) {
     m.numeral = p.substr(num_start, len);
     m.number = numeral_value(m.numeral);
     std::size_t after = num_start + len + 3;
-    if (const std::string_view sep = first_held_at(p, after, "\u3000", "：", "、", ":", " ", "\t");
+    if (const std::string_view sep = first_held_at(p, after, "\u3000", "：", "、", ":", " ", "\t", "\u00A0");
         !sep.empty())
         m.separator = p.substr(after, sep.size());
     m.length = after + m.separator.size() - m.offset;
@@ -318,8 +424,14 @@ std::optional<ItemMarker> item_marker(std::string_view p) {
     if (len == 0) return std::nullopt;
     std::size_t close = open + len;
     std::size_t close_len = starts_with(t.substr(close), "）") ? 3 : starts_with(t.substr(close), ")") ? 1 : 0;
+    // “一、” (a chapter's numbering) typed for an item: read as an item, which S06 renumbers （一）.
+    if (close_len == 0 && open == 0 && static_cast<unsigned char>(t[0]) >= 0xE0 &&
+        starts_with(t.substr(close), "、"))
+        close_len = 3;
     if (close_len == 0) return std::nullopt;
-    if (open == 0 && close_len != 1) return std::nullopt;  // “1）” is too unusual to be an item
+    const bool enumeration_comma = open == 0 && holds_at(t, close, "、");
+    if (open == 0 && close_len != 1 && !enumeration_comma)
+        return std::nullopt;  // “1）” is too unusual to be an item
     m.chinese_brackets = m.chinese_brackets && close_len == 3;
     m.numeral = t.substr(open, len);
     // Not an ASCII digit, nor a full-width one (EF BC 90–99): the numeral run holds no other byte
@@ -372,6 +484,7 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
                     Regulation& reg) {
     // Everything is set again; strings and lists keep their storage, as the checker reads one
     // draft after another into the same model (a new one was some seventy allocations a draft).
+    reg.layout = Layout::Articles;
     reg.title.clear();
     reg.stage.clear();
     reg.effective_date.clear();
@@ -380,6 +493,7 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
     reg.body.short_name.clear();
     reg.body.kind = BodyKind::Unknown;
     reg.body.rank.clear();
+    reg.body.level.clear();
     reg.body.extra_names.clear();
     reg.body.hosted_offices.clear();
     clear(reg.staffing);
@@ -391,23 +505,8 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
     for (std::size_t i = 0; i < ps.size(); ++i)
         if (markers[i].article) starts.push_back(i);
 
-    // Title and stage: the non-empty paragraphs before the first article.
-    const std::size_t front_end = starts.empty() ? ps.size() : starts[0];
-    for (std::size_t i = 0; i < front_end; ++i) {
-        std::string_view t = trim(ps[i].text);
-        if (t.empty()) continue;
-        if ((starts_with(t, "（") && ends_with(t, "稿）")) || (starts_with(t, "(") && ends_with(t, "稿)"))) {
-            std::size_t open = starts_with(t, "（") ? 3 : 1, close = ends_with(t, "）") ? 3 : 1;
-            reg.stage.assign(t.substr(open, t.size() - open - close));
-        } else if (reg.stage.empty() && (!starts.empty() || contains(t, "规定") || contains(t, "职能配置"))) {
-            // A title broken over lines (梯形) is one title. Without any article, only a line
-            // that reads like a title is taken for one.
-            for (char c : t)
-                if (c != '\n') reg.title += c;
-            if (reg.title_span.paragraph < 0)
-                reg.title_span = {static_cast<int>(i), static_cast<std::size_t>(t.data() - ps[i].text.data()), t.size()};
-        }
-    }
+    // Title and stage among the non-empty paragraphs before the first article.
+    detail::read_front_matter(ps, starts.empty() ? ps.size() : starts[0], !starts.empty(), reg);
 
     std::vector<int> source;        // an article's paragraphs' indices in ps,
     std::vector<std::size_t> skip;  // and the bytes before their text (the 第X条 marker)
@@ -493,6 +592,7 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
     reg.articles.resize(articles);
     reg.duty_items.resize(duty_items);
     reg.units.resize(units);
+    detail::read_layout(ps, reg);
 }
 
 }  // namespace sanding

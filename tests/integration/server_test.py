@@ -633,7 +633,7 @@ class ServerTests:
         etag = r.headers.get("ETag")
         self.assertRegex(etag or "", r'^"[0-9a-f]{32}"$')
         self.assertEqual(r.json()["etag"], etag)
-        self.assertEqual(sorted(f["name"] for f in r.json()["files"]), ["phrasing.xml", "structure.xml"])
+        self.assertEqual(sorted(f["name"] for f in r.json()["files"]), ["misspellings.xml", "phrasing.xml", "structure.xml", "variants.xml"])
         r = srv.request("GET", "/api/v1/rules", headers={"If-None-Match": etag})
         self.assertEqual(r.status, 304)
         self.assertEqual(r.data, b"")

@@ -12,6 +12,9 @@ namespace sanding {
 
 struct District {
     std::string province, city, name;  // 东江省 清河市 云溪区
+    std::string level = "区";          // 区, 县, 市 or 省: what 全区, 区委, 区政府 say in the text
+    std::string party_committee;       // 区委 (level + 委 unless the framework says otherwise)
+    std::string establishment_office;  // 区委机构编制委员会办公室
 };
 
 // 改革轮次, with its deadline for the signed 讨论稿.

@@ -39,6 +39,7 @@ struct Body {
     std::string rank;                        // 规格, e.g. 正科级
     std::vector<std::string> extra_names;    // 加挂牌子
     std::vector<std::string> hosted_offices; // 议事协调机构办公室设在本机构
+    std::string level;                       // 区, 县, 市, 省 or 国家, as the nature article says
     bool operator==(const Body&) const = default;
 };
 
@@ -118,7 +119,12 @@ struct Staffing {
 };
 
 // 《…职能配置、内设机构和人员编制规定》
+// How a text is laid out: the 2018— article form (第一条…), the 2008—2010 chapter form
+// (一、职责调整 二、主要职责 三、内设机构 四、人员编制), or no 三定 regulation at all (a 会议通知).
+enum class Layout { Articles, Chapters, NotRegulation };
+
 struct Regulation {
+    Layout layout = Layout::Articles;
     std::string title;
     std::string stage;  // “讨论稿” when marked so
     Body body;

@@ -516,7 +516,9 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
     }
     CheckContext ctx(ps, markers, reg, result.body, options.framework, std::move(info), lookup,
                      out);
-    for (const CodeRule* c : code_rules_) c->run(ctx);
+    for (const CodeRule* c : code_rules_)
+        if (applies_to_layout(c->id, reg.layout)) c->run(ctx);
+    fit_scope_words_to_level(ctx, out);
 
     resolve_overlaps(out);
     fill_positions(out, ps, reg, ctx.info);
@@ -581,6 +583,13 @@ std::vector<Finding> Checker::check_paragraph(std::string_view text) const {
     matcher_->scan(text, raw, scopes);
     phrase_findings(raw, rules_, text, 0, scopes, nullptr, -1, out);
     paragraph_rule_findings(paragraph_rules_, text, 0, scopes, out);
+    // One paragraph does not say the draft's level: no local scope word (全区, 全县 …) is flagged.
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const Finding& f) {
+                                 const std::string_view w = text.substr(f.offset_utf8, f.length_utf8);
+                                 return f.rule == "D10" && w != "全国";
+                             }),
+              out.end());
     resolve_overlaps(out);
     const ParagraphView one{text};
     fill_positions(out, ParagraphSpan(&one, 1), Regulation{}, {});
@@ -610,6 +619,8 @@ std::string Checker::example_failure(const Rule& rule, const RuleExample& ex, co
             matcher_->scan(ex.paragraphs[p], raw);
             phrase_findings(raw, rules_, ex.paragraphs[p], static_cast<int>(p), rule.scopes | kScopeText, nullptr, index, found);
         }
+        fit_scope_words(fw ? fw->district.level : std::string("区"),
+                        [&](int p) { return std::string_view(ex.paragraphs[p]); }, found);
     }
     auto quote = [&] {
         std::string all;

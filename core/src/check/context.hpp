@@ -86,6 +86,16 @@ public:
 
     std::string_view text(int paragraph) const { return paragraphs[paragraph].text; }
 
+    // The level the draft's wording names (区, 县, 市, 省; 国家 for a central body): what its
+    // nature article says, else the framework's, else 区. A county's draft checked under a
+    // district's framework is held to 县 wording, not 区.
+    std::string level() const;
+    // The party committee (区委) and 机构编制委员会办公室 of that level: the framework's names when
+    // the level is the framework's, else level + 委 and level + 委机构编制委员会办公室.
+    std::string party_committee() const;
+    std::string establishment_office() const;
+    std::string government() const { return level() == "国家" ? "国务院" : level() + "政府"; }
+
     // Reports rule `id` at a span of a paragraph; `detail` fills {detail} in the rule's message.
     // Ignored when the loaded rule sets do not have that rule.
     void emit(std::string_view id, int paragraph, std::size_t offset, std::size_t length, std::string_view detail = {},
@@ -113,6 +123,19 @@ struct CodeRule {
     const char* id;
     void (*run)(const CheckContext&);
 };
+
+// Whether a code rule applies to a text of that layout: every rule to the article form; to the
+// chapter form only its staffing rules (N*) and S17, which names the layout; to a text that is no
+// 三定 regulation only S18, which says so (the pattern rules of wording and punctuation run on
+// every text).
+bool applies_to_layout(std::string_view rule_id, Layout layout);
+
+// Drops the D10 findings on the draft's own scope word (全县 in a county's draft) and offers that
+// word for the others.
+void fit_scope_words_to_level(const CheckContext& c, std::vector<Finding>& out);
+// The same for a level and paragraphs given (a rule's examples: the framework's level, else 区).
+void fit_scope_words(std::string_view level, const std::function<std::string_view(int)>& text,
+                     std::vector<Finding>& out);
 const std::vector<CodeRule>& code_rules();
 
 // One paragraph as the paragraph rules see it: its markers are parsed once for all of them (and

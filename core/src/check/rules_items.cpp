@@ -57,13 +57,18 @@ void s07_entrusted_item(const CheckContext& c) {
 
 void s08_entrusting_authority(const CheckContext& c) {
     const BodyKind kind = c.reg.body.kind;
+    const std::string party = c.party_committee(), gov = c.government();
+    // 县人民政府 is 县政府 written out: either is the same authority.
+    const std::string gov_long = c.level() == "国家" ? gov : c.level() + "人民政府";
     for (const auto& d : c.reg.duty_items) {
         if (d.role != DutyItemRole::Entrusted) continue;
         std::string_view t = d.text;
         std::string want;
-        if (kind == BodyKind::PartyOrgan && contains(t, "区政府")) want = "完成区委交办的其他任务。";
-        else if ((kind == BodyKind::GovernmentDepartment || kind == BodyKind::StreetOffice) && !contains(t, "区委、区政府"))
-            want = "完成区委、区政府交办的其他任务。";
+        if (kind == BodyKind::PartyOrgan && (contains(t, gov) || contains(t, gov_long)))
+            want = "完成" + party + "交办的其他任务。";
+        else if ((kind == BodyKind::GovernmentDepartment || kind == BodyKind::StreetOffice) &&
+                 !(contains(t, party) && (contains(t, gov) || contains(t, gov_long))))
+            want = "完成" + party + "、" + gov + "交办的其他任务。";
         if (!want.empty())
             c.emit("S08", d.span.paragraph, d.span.offset, d.span.length,
                    std::string(chinese_label(kind)) + "应写“" + want + "”", {want});
@@ -84,9 +89,9 @@ void s12_unit_item_form(const CheckContext& c) {
     }
 }
 
-constexpr std::array<std::string_view, 22> kFunctionalVerbs = {
+constexpr std::array<std::string_view, 23> kFunctionalVerbs = {
     "负责", "承担", "拟订", "制定", "组织", "实施", "指导", "监督", "管理", "协调", "统筹",
-    "牵头", "会同", "参与", "配合", "推进", "审核", "编制", "执行", "贯彻", "研究", "落实"};
+    "牵头", "会同", "参与", "配合", "推进", "审核", "编制", "执行", "贯彻", "研究", "落实", "制订"};
 
 bool placeholder(std::string_view t) { return starts_with(trim(t), "【"); }
 

@@ -110,6 +110,17 @@ void n08_breakdown(const CheckContext& c) {
 
 // --- against the framework -------------------------------------------------------------
 
+// “行政编制32名” as the staffing sentence writes it (行政编制为32名 too), for pointing at it.
+std::string establishment_text(const CheckContext& c, const Establishment& e) {
+    const std::string plain = count_text(e.type, e.count);
+    const int p = staffing_paragraph(c);
+    if (p >= 0 && !contains(c.text(p), plain)) {
+        const std::string with_wei = e.type + "为" + std::to_string(e.count) + "名";
+        if (contains(c.text(p), with_wei)) return with_wei;
+    }
+    return plain;
+}
+
 void n11_establishment_quota(const CheckContext& c) {
     if (!c.body) return;
     for (const auto& e : c.reg.staffing.establishments) {
@@ -117,9 +128,9 @@ void n11_establishment_quota(const CheckContext& c) {
         for (const auto& q : c.body->quota.establishments)
             if (q.type == e.type) quota = q.count;
         if (quota < 0)
-            c.emit_at_text("N11", staffing_paragraph(c), count_text(e.type, e.count), "编制职数框架未给本机构核定" + e.type);
+            c.emit_at_text("N11", staffing_paragraph(c), establishment_text(c, e), "编制职数框架未给本机构核定" + e.type);
         else if (e.count > quota)
-            c.emit_at_text("N11", staffing_paragraph(c), count_text(e.type, e.count),
+            c.emit_at_text("N11", staffing_paragraph(c), establishment_text(c, e),
                            e.type + std::to_string(e.count) + "名，超过框架核定的" + std::to_string(quota) + "名",
                            {count_text(e.type, quota)});
     }

@@ -149,14 +149,41 @@ void s13_interpretation(const CheckContext& c) {
     const Article& a = c.reg.article(ArticleRole::Interpretation);
     if (a.heading.paragraph < 0 || a.paragraphs.empty()) return;
     std::string_view p = a.paragraphs[0];
-    if (contains(p, "区委机构编制委员会办公室负责解释")) return;
+    const std::string office = c.establishment_office();
+    if (contains(p, office + "负责解释")) return;
     const std::size_t base = c.text(a.heading.paragraph).size() - p.size();
+    // Another form of the same office (中共澧阳县委机构编制委员会办公室, 县机构编制委员会办公室)
+    // is right; an office of another level (区委… in a county's draft) is not.
+    constexpr std::string_view kOffice = "机构编制委员会办公室负责解释";
+    if (auto at = find_bytes(p, kOffice); at != p.npos) {
+        std::string_view before = p.substr(0, at);
+        if (ends_with(before, "委")) before.remove_suffix(3);
+        const std::string_view lvl = before.size() >= 3 ? before.substr(before.size() - 3) : before;
+        const bool other_level = (lvl == "区" || lvl == "县" || lvl == "市" || lvl == "省") && lvl != c.level();
+        if (!other_level) return;
+        c.emit("S13", a.heading.paragraph, base + at - (p.substr(0, at).size() - before.size()) - 3,
+               p.substr(0, at).size() - before.size() + 3 + kOffice.size() - std::string_view("负责解释").size(),
+               "应写“" + office + "”");
+        return;
+    }
     auto at = find_bytes(p, "编办");
     if (at != p.npos) {
-        c.emit("S13", a.heading.paragraph, base + at, 6, "应写全称“区委机构编制委员会办公室”");
+        c.emit("S13", a.heading.paragraph, base + at, 6, "应写全称“" + office + "”");
     } else {
-        c.emit("S13", a.heading.paragraph, base, p.size(), "解释条款应写明由区委机构编制委员会办公室负责解释");
+        c.emit("S13", a.heading.paragraph, base, p.size(), "解释条款应写明由" + office + "负责解释");
     }
+}
+
+void s17_chapter_layout(const CheckContext& c) {
+    if (c.reg.layout == Layout::Chapters)
+        c.emit_at_document("S17", "本文为2008—2010年的章节体例（一、职责调整 二、主要职责 三、内设机构 四、人员编制），"
+                                  "按条排列的体例规则不适用，只检查用语、标点和人员编制");
+}
+
+void s18_not_a_regulation(const CheckContext& c) {
+    if (c.reg.layout == Layout::NotRegulation)
+        c.emit_at_document("S18", "未找到“三定”规定的标题和条款（依据、性质、职责、机构、编制……），"
+                                  "不按“三定”规定的结构检查，只检查用语和标点");
 }
 
 void r01_stage(const CheckContext& c) {
@@ -164,6 +191,15 @@ void r01_stage(const CheckContext& c) {
 }
 
 }  // namespace
+
+bool applies_to_layout(std::string_view id, Layout layout) {
+    switch (layout) {
+        case Layout::Articles: return id != "S17" && id != "S18";
+        case Layout::Chapters: return id == "S17" || (starts_with(id, "N") && id != "N14");
+        case Layout::NotRegulation: return id == "S18";
+    }
+    return true;
+}
 
 const std::vector<CodeRule>& code_rules();
 
@@ -177,6 +213,8 @@ void add_structure_rules(std::vector<CodeRule>& v) {
                        {"S10", s10_duties_opening},
                        {"S11", s11_unit_count},
                        {"S13", s13_interpretation},
+                       {"S17", s17_chapter_layout},
+                       {"S18", s18_not_a_regulation},
                        {"R01", r01_stage}});
 }
 }  // namespace detail

@@ -1,0 +1,21 @@
+// What recognize.cpp and recognize_front.cpp share (core-internal).
+#pragma once
+
+#include <string_view>
+
+#include "sanding/document.hpp"
+#include "sanding/model.hpp"
+
+namespace sanding::detail {
+
+// Bytes of the run of numeral characters (digits, 一…十百千零〇, full-width digits) at s[i], at
+// most max_chars characters; 0 when none.
+std::size_t numeral_chars(std::string_view s, std::size_t i, int max_chars);
+// Reads a staffing sentence into s (cleared first); what it cannot read stays empty.
+void read_staffing(std::string_view p, int paragraph, Staffing& s);
+// Sets reg's title, title_span and stage from the lines before the first article (front_end).
+void read_front_matter(ParagraphSpan ps, std::size_t front_end, bool has_articles, Regulation& reg);
+// Sets reg.layout once the articles are read (and, for the chapter layout, reg.staffing).
+void read_layout(ParagraphSpan ps, Regulation& reg);
+
+}  // namespace sanding::detail
