@@ -63,6 +63,7 @@ int cmd_boundaries(const std::vector<std::string>& argv) {
     if (args.has("help")) {
         std::puts("用法: sanding boundaries FILE… [--format text|json] [--min-score S]\n"
                   "                          [--framework F] [--catalogue F | --no-catalogue]\n"
+                  "职责目录默认为 templates/catalogue/ 下与编制职数框架同名的文件。\n"
                   "找出各机构草案之间描述同一职责的条目（交叉）和无人承担的职责（空白）。\n"
                   "退出状态：0 没有未解决的交叉，1 有未解决的交叉，2 无法分析");
         return 0;
@@ -85,7 +86,10 @@ int cmd_boundaries(const std::vector<std::string>& argv) {
     if (!args.has("no-catalogue")) {
         std::string path = args.get("catalogue");
         if (path.empty()) {
-            const std::string fallback = templates_dir(args) + "/catalogue/" + framework.id + ".xml";
+            // The catalogue beside the framework's file name: catalogue/demo-district.xml for
+            // framework/demo-district.xml.
+            const std::string fallback = templates_dir(args) + "/catalogue/" +
+                                         std::filesystem::path(framework_path(args)).filename().string();
             if (std::filesystem::exists(fallback)) path = fallback;
         }
         if (!path.empty()) {

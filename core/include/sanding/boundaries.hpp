@@ -85,7 +85,9 @@ struct Gap {
 
 struct BoundaryOptions {
     double min_score = 0.45;    // pairs below are not reported
-    double cover_score = 0.35;  // a draft duty at least this close covers a catalogue duty / a unit
+    // A draft duty covers a catalogue duty, a unit covers a duty item, a 职责分工 clause names a
+    // duty, when the shorter text's weight found in the other is at least this share.
+    double cover_score = 0.5;
     bool units = true;          // also pair internal units' duties across bodies
 };
 

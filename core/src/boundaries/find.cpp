@@ -50,9 +50,12 @@ bool is_housekeeping(const InternalUnit& u) { return u.duties.find("机关日常
 // position with every length up to kMaxNameChars, so the cost does not grow with the district.
 constexpr std::size_t kMaxNameChars = 20;
 
-std::vector<std::pair<int, std::size_t>> names_in(std::string_view text,
-                                                   const std::unordered_map<std::string, int>& names) {
-    std::vector<std::pair<int, std::size_t>> found;  // draft, byte end of the name
+struct NameAt {
+    int draft;
+    std::size_t begin, end;  // bytes
+};
+std::vector<NameAt> names_in(std::string_view text, const std::unordered_map<std::string, int>& names) {
+    std::vector<NameAt> found;
     for (std::size_t i = 0; i < text.size();) {
         std::size_t j = i, best_end = 0;
         int best = -1;
@@ -63,7 +66,7 @@ std::vector<std::pair<int, std::size_t>> names_in(std::string_view text,
             if (it != names.end()) best = it->second, best_end = j;
         }
         if (best >= 0) {
-            found.emplace_back(best, best_end);
+            found.push_back({best, i, best_end});
             i = best_end;
         } else {
             next_code_point(text, i);
@@ -143,11 +146,19 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
             for (std::string& text : split_division(item.text)) {
                 DivisionClause c;
                 c.draft = di;
-                for (auto [named, end] : names_in(text, names))
-                    if (named != di && std::find(c.named.begin(), c.named.end(), named) == c.named.end())
-                        c.named.push_back(named);
+                // What the clause says about the duty, without the bodies' names (which would
+                // outweigh it) and without its heading “1.与区X局的有关职责分工。”.
+                std::string content;
+                std::size_t at = text.find("有关职责分工");
+                at = at == std::string::npos ? 0 : at + std::string_view("有关职责分工").size();
+                for (const NameAt& n : names_in(text, names)) {
+                    if (n.draft != di && std::find(c.named.begin(), c.named.end(), n.draft) == c.named.end())
+                        c.named.push_back(n.draft);
+                    if (n.begin >= at) content.append(text, at, n.begin - at), at = n.end;
+                }
+                content.append(text, std::min(at, text.size()), std::string::npos);
                 c.text = std::move(text);
-                clause_entry.push_back(idx.add(di, SourceKind::Division, static_cast<int>(clauses.size()), c.text));
+                clause_entry.push_back(idx.add(di, SourceKind::Division, static_cast<int>(clauses.size()), content));
                 clauses.push_back(std::move(c));
             }
         }
@@ -262,7 +273,7 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
             const auto& units = units_of[static_cast<std::size_t>(e.draft)];
             if (units.empty()) continue;
             double best = 0;
-            for (std::size_t u : units) best = std::max(best, idx.dot(e, idx.entry(u)) / e.norm2);
+            for (std::size_t u : units) best = std::max(best, overlap_coefficient(idx, e, idx.entry(u)));
             if (best >= options.cover_score) continue;
             const DutySource s = source_of(drafts, e);
             Gap g;
@@ -276,7 +287,9 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
     }
     // A 职责分工 clause giving a duty to a body whose draft does not claim it.
     for (const DivisionClause& cl : clauses) {
-        for (auto [named, end] : names_in(cl.text, names)) {
+        for (const NameAt& n : names_in(cl.text, names)) {
+            const int named = n.draft;
+            const std::size_t end = n.end;
             if (named == cl.draft) continue;
             std::string_view rest = std::string_view(cl.text).substr(end);
             std::size_t stop = std::min({rest.find("，"), rest.find("；"), rest.find("。")});

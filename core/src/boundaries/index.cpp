@@ -14,6 +14,11 @@ std::size_t DutyIndex::add(int draft, SourceKind kind, int index, std::string_vi
     e.draft = draft;
     e.kind = kind;
     e.index = index;
+    // Too little left to say which duty it is (“承担本单位交办的其他事务”): not compared.
+    if (n.chars.size() < kMinChars) {
+        entries_.push_back(std::move(e));
+        return entries_.size() - 1;
+    }
     e.grams.reserve(n.chars.size());
     for (std::size_t i = 0; i + 1 < n.chars.size(); ++i) {
         auto [it, fresh] = ids_.try_emplace(bigram_key(n.chars[i], n.chars[i + 1]),

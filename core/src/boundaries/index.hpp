@@ -27,6 +27,9 @@ public:
     // make the candidate search quadratic). Pairs sharing only such bigrams are not found.
     static constexpr std::uint32_t kMaxPostings = 96;
 
+    // Texts with fewer characters left after normalising have no bigrams (are never paired).
+    static constexpr std::size_t kMinChars = 4;
+
     std::size_t add(int draft, SourceKind kind, int index, std::string_view text);
     // Weights and postings; call once after every add.
     void build();

@@ -19,7 +19,8 @@ namespace {
 // Longest first where one contains another (matching is greedy, longest at each position).
 constexpr std::array kStopPhrases = {
     std::u32string_view(U"法律法规和方针政策"), std::u32string_view(U"党中央省委和市委关于"),
-    std::u32string_view(U"区委区政府交办的其他任务"), std::u32string_view(U"国家和省市关于"),
+    std::u32string_view(U"区委区政府交办其他任务"), std::u32string_view(U"交办其他任务"),
+    std::u32string_view(U"交办其他事务"), std::u32string_view(U"国家和省市关于"),
     std::u32string_view(U"法律法规和政策"), std::u32string_view(U"方针政策和决策部署"),
     std::u32string_view(U"法律法规规章"), std::u32string_view(U"贯彻执行"), std::u32string_view(U"贯彻落实"),
     std::u32string_view(U"法律法规"), std::u32string_view(U"方针政策"), std::u32string_view(U"组织实施"),
@@ -28,7 +29,7 @@ constexpr std::array kStopPhrases = {
     std::u32string_view(U"参与"), std::u32string_view(U"协助"), std::u32string_view(U"协同"),
     std::u32string_view(U"牵头"), std::u32string_view(U"会同"), std::u32string_view(U"工作"),
     std::u32string_view(U"全区"), std::u32string_view(U"相关"), std::u32string_view(U"有关"),
-    std::u32string_view(U"依法"), std::u32string_view(U"开展"), std::u32string_view(U"以及"),
+    std::u32string_view(U"依法"), std::u32string_view(U"做好"), std::u32string_view(U"开展"), std::u32string_view(U"以及"),
 };
 // Single characters that join phrases: dropped so that 规划和计划 and 规划、计划 compare alike.
 constexpr std::u32string_view kJoiners = U"的和及与并等";
