@@ -12,6 +12,9 @@ namespace sanding {
 namespace {
 using namespace boundaries_detail;
 
+// Share of min_score that a pair's indexed (rarer) bigrams must reach for it to be compared exactly.
+constexpr double kMinIndexedShare = 1.0 / 3;
+
 // One “1.与区财政局的有关职责分工。…” clause of a draft's 有关职责分工 item.
 struct DivisionClause {
     int draft = -1;
@@ -184,16 +187,20 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
         if (ei.draft < 0 || ei.kind == SourceKind::Division || (!options.units && ei.kind == SourceKind::Unit)) continue;
         idx.candidates(i, [&](std::size_t j, double partial) {
             const Entry& ej = idx.entry(j);
-            if (j < i || ej.draft < 0 || ej.draft == ei.draft || ej.kind == SourceKind::Division ||
+            if (ej.draft < 0 || ej.draft == ei.draft || ej.kind == SourceKind::Division ||
                 (!options.units && ej.kind == SourceKind::Unit))
                 return;
-            const double bound = (partial + std::min(ei.common2, ej.common2)) / std::sqrt(ei.norm2 * ej.norm2);
-            if (bound < options.min_score) return;
+            // The rarer (indexed) bigrams must carry a share of the likeness: a pair alike only in
+            // bigrams found in hundreds of duties is not worth an exact comparison. Then the
+            // common bigrams can add at most what the smaller side has of them.
+            const double norm = std::sqrt(ei.norm2 * ej.norm2);
+            if (partial < kMinIndexedShare * options.min_score * norm) return;
+            if (partial + std::min(ei.common2, ej.common2) < options.min_score * norm) return;
             const double score = idx.cosine(ei, ej);
             if (score >= options.min_score)
                 pairs.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), score,
                                  ei.kind == SourceKind::Unit || ej.kind == SourceKind::Unit});
-        });
+        }, /*after_only=*/true);
     }
     // One pair per duty and other body: the best; units' duties only where the two bodies' duty
     // items were not paired already (a unit restates its body's items).

@@ -41,8 +41,9 @@ public:
         return a.norm2 > 0 && b.norm2 > 0 ? dot(a, b) / std::sqrt(a.norm2 * b.norm2) : 0;
     }
     // Entries sharing an indexed bigram with e, with the Σ w² of those shared bigrams. visit(j, partial).
+    // after_only: only entries added after e (each pair once).
     template <class Visit>
-    void candidates(std::size_t e, Visit&& visit) const;
+    void candidates(std::size_t e, Visit&& visit, bool after_only = false) const;
     // An entry for a text not added (weights of unseen bigrams as for a bigram seen once).
     Entry probe(std::string_view text) const;
 
@@ -57,14 +58,18 @@ private:
 };
 
 template <class Visit>
-void DutyIndex::candidates(std::size_t e, Visit&& visit) const {
+void DutyIndex::candidates(std::size_t e, Visit&& visit, bool after_only) const {
     if (acc_.size() != entries_.size()) acc_.assign(entries_.size(), 0.0);
     touched_.clear();
     for (std::uint32_t g : entries_[e].grams) {
         if (df_[g] > kMaxPostings || df_[g] < 2) continue;
-        for (std::uint32_t k = starts_[g]; k < starts_[g + 1]; ++k) {
+        // Postings are in entry order: from the end down to e when only later entries are wanted.
+        for (std::uint32_t k = starts_[g + 1]; k-- > starts_[g];) {
             const std::uint32_t j = postings_[k];
-            if (j == e) continue;
+            if (j <= e) {
+                if (after_only) break;
+                if (j == e) continue;
+            }
             if (acc_[j] == 0) touched_.push_back(j);
             acc_[j] += w2_[g];
         }
