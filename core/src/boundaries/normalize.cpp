@@ -16,12 +16,13 @@ namespace boundaries_detail {
 namespace {
 
 // Phrases nearly every duty item of every body carries: they say nothing about which duty it is.
-// Longest first where one contains another (matching is greedy, longest at each position).
+// Written as they are after the joiners (的和及与并等) are dropped; the longest match at each
+// position is cut.
 constexpr std::array kStopPhrases = {
-    std::u32string_view(U"法律法规和方针政策"), std::u32string_view(U"党中央省委和市委关于"),
+    std::u32string_view(U"法律法规方针政策"), std::u32string_view(U"党中央省委市委关于"),
     std::u32string_view(U"区委区政府交办其他任务"), std::u32string_view(U"交办其他任务"),
-    std::u32string_view(U"交办其他事务"), std::u32string_view(U"国家和省市关于"),
-    std::u32string_view(U"法律法规和政策"), std::u32string_view(U"方针政策和决策部署"),
+    std::u32string_view(U"交办其他事务"), std::u32string_view(U"国家省市关于"),
+    std::u32string_view(U"法律法规政策"), std::u32string_view(U"方针政策决策部署"),
     std::u32string_view(U"法律法规规章"), std::u32string_view(U"贯彻执行"), std::u32string_view(U"贯彻落实"),
     std::u32string_view(U"法律法规"), std::u32string_view(U"方针政策"), std::u32string_view(U"组织实施"),
     std::u32string_view(U"组织开展"), std::u32string_view(U"有关部门"), std::u32string_view(U"相关工作"),
