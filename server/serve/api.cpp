@@ -8,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "api_boundaries.hpp"
 #include "api_review.hpp"
 #include "api_util.hpp"
 #include "app.hpp"
@@ -514,6 +515,7 @@ std::vector<Route> App::routes() {
         {"GET", "/api/v1/rules", false, get_rules},
         {"POST", "/api/v1/check", true, check_text},
         {"GET", "/api/v1/queue", true, api::queue},
+        {"GET", "/api/v1/boundaries", true, api::boundaries},
         {"GET", "/api/v1/board", true, board},
         {"GET", "/api/v1/export", true, export_bundle},
         {"GET", "/api/v1/audit", true, audit_log},

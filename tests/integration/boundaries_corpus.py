@@ -113,7 +113,10 @@ def generate(sanding, out_dir, seed=17):
     catalogue = load_catalogue()
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sanding, "render", "--all", "--text", "-o", tmp], check=True, capture_output=True)
-        rendered = {f[:-4]: open(os.path.join(tmp, f), encoding="utf-8").read().splitlines() for f in os.listdir(tmp)}
+        rendered = {}
+        for f in os.listdir(tmp):
+            with open(os.path.join(tmp, f), encoding="utf-8") as src:
+                rendered[f[:-4]] = src.read().splitlines()
     ids = sorted(rendered)
     names = {b: re.search(r"（以下简称(.+?)）", "\n".join(rendered[b])).group(1) for b in ids}
     duties = {b: list(catalogue.get(b, [])) for b in ids}
