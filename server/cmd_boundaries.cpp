@@ -1,6 +1,7 @@
 // sanding boundaries: duty overlaps (交叉) and gaps (空白) across the drafts given.
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "cli.hpp"
@@ -62,14 +63,14 @@ int cmd_boundaries(const std::vector<std::string>& argv) {
                            {"no-catalogue", "help"});
     if (args.has("help")) {
         std::puts("用法: sanding boundaries FILE… [--format text|json] [--min-score S]\n"
-                  "                          [--framework F] [--catalogue F | --no-catalogue]\n"
+                  "                          [--framework F] [--catalogue F | --no-catalogue] [--paper OUT.odt]\n"
                   "职责目录默认为 templates/catalogue/ 下与编制职数框架同名的文件。\n"
-                  "找出各机构草案之间描述同一职责的条目（交叉）和无人承担的职责（空白）。\n"
+                  "找出各机构草案之间描述同一职责的条目（交叉）和无人承担的职责（空白）；\n"
+                  "--paper 另生成职责边界协调会议材料（.odt，GB/T 9704 版式）。\n"
                   "退出状态：0 没有未解决的交叉，1 有未解决的交叉，2 无法分析");
         return 0;
     }
-    if (args.has("server")) throw UsageError{"--server 尚未实现：请用 GET /api/v1/boundaries 或给出草案文件"};
-    if (args.has("paper")) throw UsageError{"--paper 尚未实现"};
+    if (args.has("server")) throw UsageError{"--server 尚未实现：请用 GET /api/v1/boundaries，或给出草案文件"};
     if (args.positional.empty()) throw UsageError{"须指定至少一个草案文件"};
     const std::string format = args.get("format", "text");
     if (format != "text" && format != "json") throw UsageError{"--format 只能是 text 或 json，而不是“" + format + "”"};
@@ -97,7 +98,18 @@ int cmd_boundaries(const std::vector<std::string>& argv) {
             have_catalogue = true;
         }
     }
-    const BoundaryReport report = find_boundaries(drafts, have_catalogue ? &catalogue : nullptr, options);
+    BoundaryReport report = find_boundaries(drafts, have_catalogue ? &catalogue : nullptr, options);
+    std::vector<std::pair<std::string, std::string>> names;
+    for (const auto& b : framework.bodies) names.emplace_back(b.id, b.name);
+    fill_gap_names(report, names);
+    if (args.has("paper")) {
+        const std::string path = args.get("paper");
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        const std::string odt = meeting_paper_odt(report, "（" + framework.round.name + "）");
+        out.write(odt.data(), static_cast<std::streamsize>(odt.size()));
+        if (!out) throw Error("io.write_failed", "写入会议材料失败", path);
+        std::fprintf(stderr, "已生成职责边界协调会议材料：%s\n", path.c_str());
+    }
     const std::string out = format == "json" ? boundaries_json(report) : boundaries_text(report);
     std::fwrite(out.data(), 1, out.size(), stdout);
     for (const auto& o : report.overlaps)

@@ -27,6 +27,9 @@ void boundaries(Call& c) {
     const Role role = role_of(c.me());
     if (role != Role::Reviewer && role != Role::Office && role != Role::Admin)
         throw ApiError{403, "auth.forbidden", "只有审核组、协调小组办公室和管理员可以查看职责边界"};
+    const std::string format = c.query("format").empty() ? "json" : c.query("format");
+    if (format != "json" && format != "odt")
+        throw ApiError{400, "query.bad_value", "format 只能是 json（分析结果）或 odt（协调会议材料），而不是“" + format + "”"};
     BoundaryOptions options;
     options.min_score = min_score_of(c);
     App& app = c.app;
@@ -51,7 +54,15 @@ void boundaries(Call& c) {
     std::optional<DutyCatalogue> catalogue;
     for (const auto& [name, xml] : app.store().templates_with_prefix("catalogue.xml"))
         catalogue = parse_catalogue(xml, name);
-    const BoundaryReport report = find_boundaries(drafts, catalogue ? &*catalogue : nullptr, options);
+    BoundaryReport report = find_boundaries(drafts, catalogue ? &*catalogue : nullptr, options);
+    std::vector<std::pair<std::string, std::string>> names;
+    for (const auto& b : app.framework().bodies) names.emplace_back(b.id, b.name);
+    fill_gap_names(report, names);
+    if (format == "odt") {
+        c.res.set("Content-Disposition", "attachment; filename=\"boundaries-meeting-paper.odt\"");
+        c.send_bytes(200, kOdt, meeting_paper_odt(report, "（" + app.framework().round.name + "）"));
+        return;
+    }
     std::string json = boundaries_json(report);
     // {"duties":…  →  {"drafts":[…],"catalogue":true,"duties":…
     json.insert(1, "\"drafts\":" + compared + ",\"catalogue\":" + (catalogue ? "true" : "false") + ",");

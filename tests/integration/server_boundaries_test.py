@@ -83,6 +83,15 @@ class BoundariesApiTest(unittest.TestCase):
         self.assertTrue(pair["resolved"])
         self.assertIn("区自然资源局负责耕地", pair["resolved_by"])
         self.assertEqual(next(d["revision"] for d in report["drafts"] if d["body"] == "agriculture"), 2)
+        # The meeting paper from the API: an .odt whose text names the bodies, never their ids.
+        r = self.srv.request("GET", "/api/v1/boundaries?format=odt", user="reviewer")
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(r.headers["Content-Type"], "application/vnd.oasis.opendocument.text")
+        with zipfile.ZipFile(io.BytesIO(r.data)) as z:
+            content = z.read("content.xml").decode()
+        self.assertIn("职责边界协调会议材料", content)
+        self.assertIn("目录列明由区水利局承担", content)
+        self.assertNotIn("water-resources", content)
 
     def test_who_may_and_bad_threshold(self):
         r = self.srv.request("GET", "/api/v1/boundaries", user="drafter-agriculture")
@@ -91,6 +100,9 @@ class BoundariesApiTest(unittest.TestCase):
         r = self.srv.request("GET", "/api/v1/boundaries?min_score=abc", user="reviewer")
         self.assertEqual(r.status, 400)
         self.assertIn("min_score", r.json()["error"]["message"])
+        r = self.srv.request("GET", "/api/v1/boundaries?format=pdf", user="reviewer")
+        self.assertEqual(r.status, 400)
+        self.assertIn("协调会议材料", r.json()["error"]["message"])
         self.assertEqual(self.ok(self.srv.request("GET", "/api/v1/boundaries", user="reviewer"))["overlaps"], [])
 
 

@@ -77,6 +77,7 @@ struct Gap {
     GapKind kind = GapKind::Uncovered;
     std::string body;   // the body expected to carry it (catalogue), whose draft has it (D12),
                         // or named by the 职责分工 item
+    std::string body_name;     // its name, when a draft of it was given or fill_gap_names found it
     std::string catalogue_id;  // Uncovered only
     std::string text;          // the duty as the catalogue, item or 职责分工 item says it
     std::string where;         // in the draft, when it comes from one
@@ -102,12 +103,23 @@ struct BoundaryReport {
 BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const DutyCatalogue* catalogue,
                                const BoundaryOptions& options = {});
 
+// Names for gaps of bodies without a draft (Uncovered), from (body id, name) pairs; the message
+// is rewritten with the name.
+void fill_gap_names(BoundaryReport& report, const std::vector<std::pair<std::string, std::string>>& names);
+
 // The report for people: unresolved pairs first, each with both texts, the shared part in 【】;
 // then the gaps. For programs: JSON with byte ranges of the shared parts.
 std::string boundaries_text(const BoundaryReport& report);
 std::string boundaries_json(const BoundaryReport& report);
 // text with the ranges (as DutySource::shared) wrapped in open/close.
 std::string mark_shared(const DutySource& s, std::string_view open = "【", std::string_view close = "】");
+
+// The meeting paper 职责边界协调会议材料 (GB/T 9704 layout, odf_writer): the title, `subtitle`
+// (e.g. “（云溪区2026年机构改革　2026年12月3日）”), one section per unresolved overlap with both
+// bodies' wording, the score and the verbs, and a blank 协调意见 line; then the gaps.
+struct Document;
+Document meeting_paper(const BoundaryReport& report, const std::string& subtitle);
+std::string meeting_paper_odt(const BoundaryReport& report, const std::string& subtitle);
 
 // --- the pieces, for tests and for callers comparing two texts ------------------------------
 

@@ -126,7 +126,21 @@ double overlap_coefficient(const DutyIndex& idx, const Entry& a, const Entry& b)
     return m > 0 ? idx.dot(a, b) / m : 0;
 }
 
+std::string uncovered_message(const Gap& g) {
+    return "职责目录中的“" + g.text + "”没有任何机构的草案载明" +
+           (g.body_name.empty() ? std::string() : "（目录列明由" + g.body_name + "承担）");
+}
+
 }  // namespace
+
+void fill_gap_names(BoundaryReport& report, const std::vector<std::pair<std::string, std::string>>& names) {
+    for (Gap& g : report.gaps) {
+        if (!g.body_name.empty()) continue;
+        for (const auto& [id, name] : names)
+            if (id == g.body) g.body_name = name;
+        if (g.kind == GapKind::Uncovered) g.message = uncovered_message(g);
+    }
+}
 
 BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const DutyCatalogue* catalogue,
                                const BoundaryOptions& options) {
@@ -266,7 +280,9 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
         g.body = c.body;
         g.catalogue_id = c.id;
         g.text = c.text;
-        g.message = "职责目录中的“" + c.text + "”（" + c.id + "）没有任何机构的草案载明";
+        for (const auto& d : drafts)
+            if (d.body == c.body) g.body_name = d.name;
+        g.message = uncovered_message(g);
         report.gaps.push_back(std::move(g));
     }
     // D12: a duty item of a body none of its units carries.
@@ -286,6 +302,7 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
             Gap g;
             g.kind = GapKind::NoUnit;
             g.body = s.body;
+            g.body_name = s.name;
             g.text = s.text;
             g.where = s.where;
             g.message = s.name + s.where + "的职责没有内设机构承担";
@@ -313,6 +330,7 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
             Gap g;
             g.kind = GapKind::DivisionUnclaimed;
             g.body = drafts[static_cast<std::size_t>(named)].body;
+            g.body_name = drafts[static_cast<std::size_t>(named)].name;
             g.text = std::string(clause);
             g.where = drafts[static_cast<std::size_t>(cl.draft)].name + "的有关职责分工";
             g.message = drafts[static_cast<std::size_t>(cl.draft)].name + "的有关职责分工写明" +

@@ -84,7 +84,7 @@ std::string boundaries_json(const BoundaryReport& r) {
         out += i ? ",{\"kind\":\"" : "{\"kind\":\"";
         out += std::string(to_string(g.kind)) + "\",\"kind_label\":";
         json_string(out, chinese_label(g.kind));
-        for (auto [k, v] : {std::pair<const char*, const std::string*>{"body", &g.body}, {"catalogue_id", &g.catalogue_id},
+        for (auto [k, v] : {std::pair<const char*, const std::string*>{"body", &g.body}, {"body_name", &g.body_name}, {"catalogue_id", &g.catalogue_id},
                             {"text", &g.text}, {"where", &g.where}, {"message", &g.message}}) {
             out += std::string(",\"") + k + "\":";
             json_string(out, *v);
