@@ -134,3 +134,23 @@ TEST(Boundaries, CatalogueErrorsNameWhatWasWrong) {
 
 }  // namespace
 }  // namespace sanding
+
+namespace sanding {
+namespace {
+
+TEST(Boundaries, DecisionIsPendingUntilBothDivisionItemsSayIt) {
+    BoundaryDecision decision{"nr", "ag", "耕地和永久基本农田保护", "区自然资源局", "区农业农村局"};
+    std::vector<BoundaryDraft> drafts = {
+        draft("nr", "区自然资源局", {"负责耕地和永久基本农田保护。"},
+              {"1.与区农业农村局的有关职责分工。区自然资源局负责耕地和永久基本农田保护，区农业农村局配合。"}),
+        draft("ag", "区农业农村局", {"配合做好耕地保护。"}, {"1.与区财政局的有关职责分工。区财政局负责资金监督。"}),
+    };
+    EXPECT_EQ(decision_pending(drafts, decision), std::vector<std::string>{"ag"});
+    drafts[1] = draft("ag", "区农业农村局", {"配合做好耕地保护。"},
+                      {"1.与区自然资源局的有关职责分工。区自然资源局牵头耕地和永久基本农田保护，区农业农村局配合。"});
+    EXPECT_TRUE(decision_pending(drafts, decision).empty());
+    EXPECT_EQ(decision_pending({drafts[0]}, decision), std::vector<std::string>{"ag"});  // no draft yet
+}
+
+}  // namespace
+}  // namespace sanding

@@ -114,6 +114,17 @@ std::string boundaries_json(const BoundaryReport& report);
 // text with the ranges (as DutySource::shared) wrapped in open/close.
 std::string mark_shared(const DutySource& s, std::string_view open = "【", std::string_view close = "】");
 
+// What the coordination meeting decided for one contested duty: which body leads, which supports.
+struct BoundaryDecision {
+    std::string lead, support;  // body ids
+    std::string duty;           // the duty as decided
+    std::string lead_name, support_name;  // their names, for a body with no draft among those given
+};
+// The bodies (lead, support or both) whose draft's 有关职责分工 does not yet state the decision: a
+// clause naming the other body and the duty. A body without a draft among `drafts` is pending.
+std::vector<std::string> decision_pending(const std::vector<BoundaryDraft>& drafts, const BoundaryDecision& decision,
+                                          const BoundaryOptions& options = {});
+
 // The meeting paper 职责边界协调会议材料 (GB/T 9704 layout, odf_writer): the title, `subtitle`
 // (e.g. “（云溪区2026年机构改革　2026年12月3日）”), one section per unresolved overlap with both
 // bodies' wording, the score and the verbs, and a blank 协调意见 line; then the gaps.
