@@ -93,6 +93,42 @@ class BoundariesApiTest(unittest.TestCase):
         self.assertIn("目录列明由区水利局承担", content)
         self.assertNotIn("water-resources", content)
 
+    def test_decision_recorded_audited_and_shown_to_both_drafters_until_their_drafts_say_it(self):
+        nr, ag = self.drafts["natural-resources"], self.drafts["agriculture"]
+        self.ok(self.srv.upload("drafter-natural-resources", "natural-resources", odt_of(nr)), 201)
+        self.ok(self.srv.upload("drafter-agriculture", "agriculture", odt_of(ag)), 201)
+        decision = {"lead": "natural-resources", "support": "agriculture", "duty": "耕地和永久基本农田保护",
+                    "comment": "协调会议定"}
+        r = self.srv.request("POST", "/api/v1/boundaries/decisions", decision, user="drafter-agriculture")
+        self.assertEqual(r.status, 403)
+        for bad, needle in [({**decision, "lead": "nowhere"}, "牵头机构不存在"),
+                            ({**decision, "support": "natural-resources"}, "同一个机构"),
+                            ({**decision, "duty": " "}, "职责不能为空")]:
+            r = self.srv.request("POST", "/api/v1/boundaries/decisions", bad, user="reviewer")
+            self.assertEqual(r.status, 400, bad)
+            self.assertIn(needle, r.json()["error"]["message"])
+        self.assertEqual(self.ok(self.srv.request("GET", "/api/v1/boundaries/decisions", user="reviewer")), [])
+        self.ok(self.srv.request("POST", "/api/v1/boundaries/decisions", decision, user="reviewer"), 201)
+
+        # Both drafters see it, each with a finding for their own draft; the water drafter sees nothing.
+        for user, body in [("drafter-agriculture", "agriculture"), ("drafter-natural-resources", "natural-resources")]:
+            [d] = self.ok(self.srv.request("GET", "/api/v1/boundaries/decisions", user=user))
+            self.assertEqual((d["lead_name"], d["support_name"]), ("区自然资源局", "区农业农村局"))
+            self.assertFalse(d["settled"])
+            self.assertIn(body, [f["body"] for f in d["findings"]])
+            self.assertIn("由区自然资源局牵头、区农业农村局配合", d["findings"][0]["message"])
+        self.assertEqual(self.ok(self.srv.request("GET", "/api/v1/boundaries/decisions", user="drafter-water-resources")), [])
+        audit = self.ok(self.srv.request("GET", "/api/v1/audit", user="office"))
+        entries = audit if isinstance(audit, list) else audit.get("entries", [])
+        self.assertTrue(any(e.get("action") == "boundaries.decide" and e.get("actor") == "reviewer" for e in entries), audit)
+
+        # The agriculture draft's new revision says it: its finding goes; natural resources' stays.
+        at = next(i for i, l in enumerate(ag) if "有关职责分工。" in l)
+        ag = ag[:at + 1] + ["1.与区自然资源局的有关职责分工。区自然资源局牵头耕地和永久基本农田保护，区农业农村局配合。"] + ag[at + 1:]
+        self.ok(self.srv.upload("drafter-agriculture", "agriculture", odt_of(ag)), 201)
+        [d] = self.ok(self.srv.request("GET", "/api/v1/boundaries/decisions", user="reviewer"))
+        self.assertEqual([f["body"] for f in d["findings"]], ["natural-resources"])
+
     def test_who_may_and_bad_threshold(self):
         r = self.srv.request("GET", "/api/v1/boundaries", user="drafter-agriculture")
         self.assertEqual(r.status, 403)
