@@ -11,6 +11,7 @@ namespace sanding::cli {
 int cmd_render(const std::vector<std::string>& argv);
 int cmd_check(const std::vector<std::string>& argv);
 int cmd_rules(const std::vector<std::string>& argv);
+int cmd_boundaries(const std::vector<std::string>& argv);
 
 // In libsanding-server.so (server_module.cpp loads it; module.cpp is its entry point).
 int cmd_serve(const std::vector<std::string>& argv);

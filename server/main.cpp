@@ -16,6 +16,7 @@ constexpr const char* kUsage =
     "  render   用范本和机构信息生成讨论稿 .odt（GB/T 9704 版式）\n"
     "  check    检查草案（.odt 或 .txt）的表述、结构和编制，输出问题清单\n"
     "  rules    规则文件：test 运行示例，list 列出规则，export --prh 导出\n"
+    "  boundaries 各机构草案之间的职责交叉和空白，生成职责边界协调会议材料\n"
     "  serve    启动服务器（草案、修订、审核、签发、收集）\n"
     "  admin    初始化数据库、管理用户、核验审计日志\n"
     "  verify   离线核验收集包（哈希和签名）\n"
@@ -30,6 +31,7 @@ constexpr Command kCommands[] = {
     {"render", sanding::cli::cmd_render},
     {"check", sanding::cli::cmd_check},
     {"rules", sanding::cli::cmd_rules},
+    {"boundaries", sanding::cli::cmd_boundaries},
     {"serve", nullptr},
     {"admin", nullptr},
     {"verify", nullptr},

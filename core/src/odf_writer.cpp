@@ -181,6 +181,13 @@ std::string content_xml(const Document& doc) {
                 text.remove_prefix(end);
             }
         }
+        if (p.kind == ParagraphKind::Heading) {
+            // A heading of a paper (一、…) in 黑体, GB/T 9704 7.3.3's first level.
+            s += "<text:span text:style-name=\"sanding_ArticleNumber\">";
+            inline_into(s, text);
+            s += "</text:span></text:p>";
+            continue;
+        }
         inline_into(s, text);
         s += "</text:p>";
     }

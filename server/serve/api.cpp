@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api_framework.hpp"
+#include "api_boundaries.hpp"
 #include "api_review.hpp"
 #include "api_web.hpp"
 #include "api_util.hpp"
@@ -590,6 +591,9 @@ std::vector<Route> App::routes() {
         {"POST", "/api/v1/check", true, check_text},
         {"GET", "/api/v1/queue", true, api::queue},
         {"GET", "/api/v1/framework", true, api::get_framework},
+        {"GET", "/api/v1/boundaries", true, api::boundaries},
+        {"GET", "/api/v1/boundaries/decisions", true, api::list_decisions},
+        {"POST", "/api/v1/boundaries/decisions", true, api::record_decision},
         {"GET", "/api/v1/board", true, board},
         {"GET", "/api/v1/export", true, export_bundle},
         {"GET", "/api/v1/audit", true, audit_log},

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "sanding/boundaries.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/crypto.hpp"
 #include "sanding/error.hpp"
@@ -49,11 +50,16 @@ void initialise(Db& db, const std::string& framework_path, const std::string& te
         rules.emplace_back("rules/" + std::filesystem::path(f).filename().string(), xml);
     }
     Checker(std::move(sets)).verify_examples(&fw);
+    // The duty catalogue beside the framework's file name (catalogue/demo-district.xml), if any.
+    std::string catalogue;
+    const std::string catalogue_path = templates_dir + "/catalogue/" + std::filesystem::path(framework_path).filename().string();
+    if (std::filesystem::exists(catalogue_path)) parse_catalogue(catalogue = read_file(catalogue_path, 8u << 20), catalogue_path);
 
     db.transaction([&](Poco::Data::Session& s) {
         store.put_template(s, "framework.xml", fw_xml);
         for (const auto& [name, xml] : texts) store.put_template(s, name, xml);
         for (const auto& [name, xml] : rules) store.put_template(s, name, xml);
+        if (!catalogue.empty()) store.put_template(s, "catalogue.xml", catalogue);
         for (const auto& b : fw.bodies) store.upsert_body(s, {b.id, b.name, std::string(to_string(b.kind)), "", "", body_facts_json(b), 0});
         if (db.query(s, "SELECT value FROM meta WHERE key = 'signing_key'").empty()) {
             const auto keys = crypto::generate_ed25519();

@@ -1,0 +1,146 @@
+"""GET /api/v1/boundaries on a real `sanding serve` (SQLite): the overlaps and gaps between the
+latest revisions the bodies uploaded, as a reviewer preparing the 职责边界协调会 reads them."""
+import io
+import os
+import shutil
+import tempfile
+import unittest
+import zipfile
+from xml.sax.saxutils import escape
+
+import boundaries_corpus
+from harness import SANDING
+from server_harness import Server
+
+BODIES = ["natural-resources", "agriculture", "water-resources"]
+USERS = [("reviewer", "reviewer", None), ("office", "office", None)]
+USERS += [(f"drafter-{b}", "drafter", b) for b in BODIES]
+
+MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"""
+
+
+def odt_of(lines):
+    """A minimal .odt whose paragraphs are the lines (as a drafter might type them)."""
+    body = "".join(f"<text:p>{escape(l)}</text:p>" for l in lines)
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+               f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        z.writestr("META-INF/manifest.xml", MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+class BoundariesApiTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="sanding-boundaries-api-")
+        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
+        self.srv = Server("sqlite:" + os.path.join(self.tmp, "sanding.db"), self.tmp, users=USERS)
+        self.addCleanup(self.srv.stop)
+        corpus_dir = os.path.join(self.tmp, "corpus")
+        self.planted = boundaries_corpus.generate(SANDING, corpus_dir)
+        self.drafts = {}
+        for b in BODIES:
+            with open(os.path.join(corpus_dir, "drafts", b + ".txt"), encoding="utf-8") as f:
+                self.drafts[b] = f.read().splitlines()
+
+    def ok(self, r, status=200):
+        self.assertEqual(r.status, status, r.text)
+        return r.json()
+
+    def test_overlap_between_uploaded_drafts_then_resolved_by_a_new_revision(self):
+        nr, ag = self.drafts["natural-resources"], self.drafts["agriculture"]
+        # The agriculture draft claims natural resources' 耕地保护 duty in its own words.
+        claim = "承担永久基本农田和耕地的保护，落实耕地占补平衡。"
+        at = next(i for i, l in enumerate(ag) if "交办的其他任务" in l)
+        ag = ag[:at] + ["（一）" + claim] + ag[at:]
+        self.ok(self.srv.upload("drafter-natural-resources", "natural-resources", odt_of(nr)), 201)
+        self.ok(self.srv.upload("drafter-agriculture", "agriculture", odt_of(ag)), 201)
+
+        report = self.ok(self.srv.request("GET", "/api/v1/boundaries", user="reviewer"))
+        self.assertEqual(sorted(d["body"] for d in report["drafts"]), ["agriculture", "natural-resources"])
+        self.assertTrue(report["catalogue"])
+        pair = next(o for o in report["overlaps"] if o["b"]["text"] == claim or o["a"]["text"] == claim)
+        self.assertEqual({pair["a"]["name"], pair["b"]["name"]}, {"区自然资源局", "区农业农村局"})
+        self.assertFalse(pair["resolved"])
+        self.assertGreaterEqual(pair["score"], 0.45)
+        # Water resources has uploaded nothing: its catalogue duties are gaps.
+        self.assertTrue(any(g["kind"] == "uncovered" and g["body"] == "water-resources" for g in report["gaps"]))
+
+        # A 有关职责分工 clause in the agriculture draft naming 区自然资源局 and the duty resolves it.
+        at = next(i for i, l in enumerate(ag) if "有关职责分工。" in l)
+        ag = ag[:at + 1] + ["1.与区自然资源局的有关职责分工。区自然资源局负责耕地和永久基本农田保护，区农业农村局配合。"] + ag[at + 1:]
+        self.ok(self.srv.upload("drafter-agriculture", "agriculture", odt_of(ag)), 201)
+        report = self.ok(self.srv.request("GET", "/api/v1/boundaries?min_score=0.45", user="office"))
+        pair = next(o for o in report["overlaps"] if claim in (o["a"]["text"], o["b"]["text"]))
+        self.assertTrue(pair["resolved"])
+        self.assertIn("区自然资源局负责耕地", pair["resolved_by"])
+        self.assertEqual(next(d["revision"] for d in report["drafts"] if d["body"] == "agriculture"), 2)
+        # The meeting paper from the API: an .odt whose text names the bodies, never their ids.
+        r = self.srv.request("GET", "/api/v1/boundaries?format=odt", user="reviewer")
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(r.headers["Content-Type"], "application/vnd.oasis.opendocument.text")
+        with zipfile.ZipFile(io.BytesIO(r.data)) as z:
+            content = z.read("content.xml").decode()
+        self.assertIn("职责边界协调会议材料", content)
+        self.assertIn("目录列明由区水利局承担", content)
+        self.assertNotIn("water-resources", content)
+
+    def test_decision_recorded_audited_and_shown_to_both_drafters_until_their_drafts_say_it(self):
+        nr, ag = self.drafts["natural-resources"], self.drafts["agriculture"]
+        self.ok(self.srv.upload("drafter-natural-resources", "natural-resources", odt_of(nr)), 201)
+        self.ok(self.srv.upload("drafter-agriculture", "agriculture", odt_of(ag)), 201)
+        decision = {"lead": "natural-resources", "support": "agriculture", "duty": "耕地和永久基本农田保护",
+                    "comment": "协调会议定"}
+        r = self.srv.request("POST", "/api/v1/boundaries/decisions", decision, user="drafter-agriculture")
+        self.assertEqual(r.status, 403)
+        for bad, needle in [({**decision, "lead": "nowhere"}, "牵头机构不存在"),
+                            ({**decision, "support": "natural-resources"}, "同一个机构"),
+                            ({**decision, "duty": " "}, "职责不能为空")]:
+            r = self.srv.request("POST", "/api/v1/boundaries/decisions", bad, user="reviewer")
+            self.assertEqual(r.status, 400, bad)
+            self.assertIn(needle, r.json()["error"]["message"])
+        self.assertEqual(self.ok(self.srv.request("GET", "/api/v1/boundaries/decisions", user="reviewer")), [])
+        self.ok(self.srv.request("POST", "/api/v1/boundaries/decisions", decision, user="reviewer"), 201)
+
+        # Both drafters see it, each with a finding for their own draft; the water drafter sees nothing.
+        for user, body in [("drafter-agriculture", "agriculture"), ("drafter-natural-resources", "natural-resources")]:
+            [d] = self.ok(self.srv.request("GET", "/api/v1/boundaries/decisions", user=user))
+            self.assertEqual((d["lead_name"], d["support_name"]), ("区自然资源局", "区农业农村局"))
+            self.assertFalse(d["settled"])
+            self.assertIn(body, [f["body"] for f in d["findings"]])
+            self.assertIn("由区自然资源局牵头、区农业农村局配合", d["findings"][0]["message"])
+        self.assertEqual(self.ok(self.srv.request("GET", "/api/v1/boundaries/decisions", user="drafter-water-resources")), [])
+        audit = self.ok(self.srv.request("GET", "/api/v1/audit", user="office"))
+        entries = audit if isinstance(audit, list) else audit.get("entries", [])
+        self.assertTrue(any(e.get("action") == "boundaries.decide" and e.get("actor") == "reviewer" for e in entries), audit)
+
+        # The agriculture draft's new revision says it: its finding goes; natural resources' stays.
+        at = next(i for i, l in enumerate(ag) if "有关职责分工。" in l)
+        ag = ag[:at + 1] + ["1.与区自然资源局的有关职责分工。区自然资源局牵头耕地和永久基本农田保护，区农业农村局配合。"] + ag[at + 1:]
+        self.ok(self.srv.upload("drafter-agriculture", "agriculture", odt_of(ag)), 201)
+        [d] = self.ok(self.srv.request("GET", "/api/v1/boundaries/decisions", user="reviewer"))
+        self.assertEqual([f["body"] for f in d["findings"]], ["natural-resources"])
+
+    def test_who_may_and_bad_threshold(self):
+        r = self.srv.request("GET", "/api/v1/boundaries", user="drafter-agriculture")
+        self.assertEqual(r.status, 403)
+        self.assertIn("职责边界", r.json()["error"]["message"])
+        r = self.srv.request("GET", "/api/v1/boundaries?min_score=abc", user="reviewer")
+        self.assertEqual(r.status, 400)
+        self.assertIn("min_score", r.json()["error"]["message"])
+        r = self.srv.request("GET", "/api/v1/boundaries?format=pdf", user="reviewer")
+        self.assertEqual(r.status, 400)
+        self.assertIn("协调会议材料", r.json()["error"]["message"])
+        self.assertEqual(self.ok(self.srv.request("GET", "/api/v1/boundaries", user="reviewer"))["overlaps"], [])
+
+
+if __name__ == "__main__":
+    unittest.main()
