@@ -313,7 +313,9 @@ void check_text(Call& c) {
         throw ApiError{415, "request.content_type", "检查的内容应为 text/plain 或 ODT 文档"};
     const std::string bytes = c.body(static_cast<std::size_t>(c.app.config().max_upload_bytes), false);
     const std::string body_id = c.query("body");
-    if (!body_id.empty() && !c.app.framework().find(body_id)) throw ApiError{400, "request.unknown_body", "没有这个机构：" + body_id};
+    // A body the user may not see answers exactly as one that does not exist: no enumeration.
+    if (!body_id.empty() && (!c.user || !c.app.can_see(*c.user, body_id) || !c.app.framework().find(body_id)))
+        throw ApiError{404, "body.not_found", "没有这个机构：" + body_id};
     // The same text, for the same body, under the same rules, gets the same answer: kept, not redone.
     CheckCache& cache = c.app.check_cache();
     std::string key;
