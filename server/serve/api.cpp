@@ -102,9 +102,15 @@ void healthz(Call& c) {
 void login(Call& c) {
     auto o = c.json({"username", "password"});
     const std::string name = need_string(o, "username"), password = need_string(o, "password");
+    const std::string address = c.req.clientAddress().host().toString();
+    c.app.login_guard().admit(address, name);
     auto u = c.app.store().user(name);
-    if (!u || !crypto::verify_password(password, u->password_hash))
+    // An unknown name is checked against a dummy hash: refused after the same work as a known one.
+    if (!crypto::verify_password(password, u ? u->password_hash : c.app.dummy_hash()) || !u) {
+        c.app.login_guard().failed(address, name, u.has_value());
         throw ApiError{401, "auth.bad_credentials", "用户名或密码不正确"};
+    }
+    c.app.login_guard().succeeded(u->name);
     const std::string token = c.app.store().issue_token(u->name, c.app.config().token_ttl_seconds);
     auto r = obj();
     r->set("token", token);

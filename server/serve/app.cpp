@@ -71,6 +71,7 @@ App::App(ServerConfig config)
       token_cache_(std::chrono::seconds(config_.token_cache_seconds)),
       check_cache_(static_cast<std::size_t>(config_.check_cache_bytes)) {
     store_.migrate();
+    dummy_hash_ = crypto::hash_password(crypto::random_hex(16));
     auto fw_xml = store_.get_template("framework.xml");
     if (!fw_xml) throw Error("server.not_initialised", "数据库尚未初始化：请先运行 sanding admin init --framework FILE", config_.db);
     framework_ = parse_framework(*fw_xml, "db:framework.xml");

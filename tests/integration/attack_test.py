@@ -201,6 +201,46 @@ class AttackTest(unittest.TestCase):
         self.assertEqual((unknown.status, unknown.error_code()), (404, "body.not_found"), unknown.text)
         self.assertEqual(srv.request("POST", f"/api/v1/check?body={B}", text, user="office", headers=h).status, 200)
 
+    # --- 9: password guessing ---
+    def login(self, srv, user, password):
+        return srv.request("POST", "/api/v1/login", {"username": user, "password": password})
+
+    def test_guessing_a_password_locks_the_account_until_an_admin_unlocks_it(self):
+        srv = self.serve(["login.free_failures = 3", "login.lock_after = 3", "login.address_free_failures = 1000"],
+                         users=USERS + [("office-2", "office", None)])
+        for name in ("drafter-a", "no-such-user"):
+            for i in range(3):
+                r = self.login(srv, name, f"guess-{i}")
+                self.assertEqual((r.status, r.error_code()), (401, "auth.bad_credentials"), r.text)
+            # The right password no longer opens the account; an unknown name answers the same.
+            r = self.login(srv, name, srv.passwords.get(name, "guess-4"))
+            self.assertEqual((r.status, r.error_code()), (403, "auth.locked"), r.text)
+            self.assertIn("锁定", r.json()["error"]["message"])
+        self.assertEqual(self.login(srv, "office-2", srv.passwords["office-2"]).status, 200)
+        out = srv.admin("user", "unlock", "drafter-a").stdout
+        self.assertIn("已解锁 drafter-a", out)
+        self.assertEqual(self.login(srv, "drafter-a", srv.passwords["drafter-a"]).status, 200)
+        srv.admin("audit", "verify")
+
+    def test_failures_from_one_address_make_it_wait(self):
+        srv = self.serve(["login.free_failures = 100", "login.lock_after = 1000", "login.address_free_failures = 4",
+                          "login.max_backoff_seconds = 300"])
+        for i in range(4):
+            self.assertEqual(self.login(srv, f"someone-{i}", "guess").status, 401)
+        # Even the right password of an account never guessed at waits its turn now.
+        r = self.login(srv, "office", srv.passwords["office"])
+        self.assertEqual((r.status, r.error_code()), (429, "auth.throttled"), r.text)
+        self.assertRegex(r.json()["error"]["message"], r"请 \d+ 秒后再试")
+
+    def test_failures_on_one_account_make_it_wait(self):
+        srv = self.serve(["login.free_failures = 2", "login.lock_after = 1000", "login.address_free_failures = 1000",
+                          "login.max_backoff_seconds = 300"])
+        for i in range(2):
+            self.assertEqual(self.login(srv, "drafter-a", "guess").status, 401)
+        r = self.login(srv, "drafter-a", srv.passwords["drafter-a"])
+        self.assertEqual((r.status, r.error_code()), (429, "auth.throttled"), r.text)
+        self.assertEqual(self.login(srv, "office", srv.passwords["office"]).status, 200)
+
 
 if __name__ == "__main__":
     unittest.main()
