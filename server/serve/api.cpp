@@ -266,7 +266,13 @@ void compare(Call& c) {
     };
     const long long from = num("from"), to = num("to");
     const Regulation older = regulation_of(c.app, b.id, from), newer = regulation_of(c.app, b.id, to);
-    const RegulationDiff d = diff_regulations(older, newer);
+    RegulationDiff d;
+    try {
+        d = diff_regulations(older, newer);
+    } catch (const Error& e) {
+        if (e.code() != "diff.too_large") throw;
+        throw ApiError{422, e.code(), e.message()};
+    }
     if (c.query("format") == "odt") return send_comparison_odt(c, b, from, to, newer, d);
     auto o = obj();
     o->set("from", from);

@@ -1,16 +1,19 @@
 """What an attacker, a slow client or a careless network does to a real `sanding serve` (issue 15):
 each case is one attack, run against a real server on a fresh SQLite file, asserting what every
 other client (and the operator reading the log) sees."""
+import io
 import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 import unittest
+import zipfile
 
 from harness import SANDING
 from server_harness import Server
@@ -37,6 +40,27 @@ def raw(port, data, read_for=2.0):
         return out
     finally:
         s.close()
+
+
+def replace_in_content(odt, old, new):
+    """The .odt with `old` replaced by `new` (bytes) in its content.xml."""
+    zin = zipfile.ZipFile(io.BytesIO(odt))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "content.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new)
+            zout.writestr(info, data, compress_type=info.compress_type)
+    return out.getvalue()
+
+
+def peak_rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
 
 
 def responses(data):
@@ -77,7 +101,7 @@ class AttackTest(unittest.TestCase):
                 s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ")
                 held.append(s)
             for i in range(20):  # a keep-alive request answered, then idle on the connection
-                s = socket.create_connection(("127.0.0.1", srv.port))
+                s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
                 s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
                 self.assertIn(b"200", s.recv(4096).split(b"\r\n")[0])
                 held.append(s)
@@ -240,6 +264,43 @@ class AttackTest(unittest.TestCase):
         r = self.login(srv, "drafter-a", srv.passwords["drafter-a"])
         self.assertEqual((r.status, r.error_code()), (429, "auth.throttled"), r.text)
         self.assertEqual(self.login(srv, "office", srv.passwords["office"]).status, 200)
+
+    # --- 6: memory per request is bounded ---
+    PLACEHOLDER = "【待填写：主要职责】"
+
+    def test_huge_documents_are_refused_and_memory_stays_bounded(self):
+        srv = self.serve(users=[("dr", "drafter", "emergency")])
+        self.assertEqual(srv.request("POST", "/api/v1/bodies/emergency/drafts", user="dr").status, 201)
+        r1 = srv.request("GET", "/api/v1/bodies/emergency/revisions/1", user="dr").data
+        # 15 million empty elements (60 MB of content.xml, a few MB zipped): the tree would take GBs.
+        n = 15_000_000
+        tiny = bytearray(b"<x/>" * n)
+        tiny[1::4] = os.urandom(n).translate(bytes(b"xy"[i & 1] for i in range(256)))
+        bomb = replace_in_content(r1, self.PLACEHOLDER, bytes(tiny))
+        del tiny
+        self.assertLess(len(bomb), 16 << 20, "the attack fits the upload limit")
+        r = srv.request("POST", "/api/v1/check", bomb, user="dr",
+                        headers={"Content-Type": "application/vnd.oasis.opendocument.text"}, timeout=120)
+        self.assertEqual((r.status, r.error_code()), (422, "odt.too_many_nodes"), r.text[:300])
+        self.assertEqual(srv.upload("dr", "emergency", bomb).status, 422)
+        del bomb
+        # Two revisions of 80,000 paragraphs each, all different: the comparison is refused
+        # clearly (was an (n+1)² table and the process aborted).
+        many = lambda tag: ("</text:p>" + "".join(f"<text:p>{tag}{i}。</text:p>" for i in range(80_000)) + "<text:p>").encode()
+        for tag in ("甲", "乙"):
+            r = srv.upload("dr", "emergency", replace_in_content(r1, self.PLACEHOLDER, many(tag)), tag)
+            self.assertEqual(r.status, 201, r.text[:300])
+        r = srv.request("GET", "/api/v1/bodies/emergency/compare?from=2&to=3", user="dr", timeout=300)
+        self.assertEqual((r.status, r.error_code()), (422, "diff.too_large"), r.text[:300])
+        self.assertRegex(r.json()["error"]["message"], "[\u4e00-\u9fff]")
+        # A small change between big revisions is compared (prefix and suffix need no table).
+        r = srv.request("GET", "/api/v1/bodies/emergency/compare?from=1&to=2", user="dr", timeout=300)
+        self.assertEqual(r.status, 200, r.text[:300])
+        self.assertEqual(srv.request("GET", "/healthz").status, 200)
+        self.assertIsNone(srv.proc.poll(), "the server is still running")
+        peak = peak_rss_mib(srv.proc.pid)
+        print(f"\npeak RSS of the server under the memory attacks: {peak:.0f} MiB", file=sys.stderr)
+        self.assertLess(peak, 512)
 
 
 if __name__ == "__main__":
