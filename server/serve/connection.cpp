@@ -8,11 +8,21 @@
 #include <Poco/Net/TCPServerConnection.h>
 #include <Poco/Timestamp.h>
 
+#include <poll.h>
+
 #include <memory>
 
 #include "framing.hpp"
 
 namespace sanding::server {
+
+namespace {
+// Whether bytes arrive within a millisecond: one poll(2), not Socket::poll's epoll instance.
+bool arriving(int fd) {
+    pollfd p{fd, POLLIN, 0};
+    return ::poll(&p, 1, 1) > 0;
+}
+}  // namespace
 
 void LiveConnections::add(Poco::Net::StreamSocket* s) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -114,7 +124,7 @@ class Connection : public TCPServerConnection {
                 return;
             // Nothing of a next request yet: the connection waits without a thread.
             if (served > 0 && session.buffered() == 0 &&
-                !socket().poll(Poco::Timespan(1000), Socket::SELECT_READ)) {
+                !arriving(socket().impl()->sockfd())) {
                 parker_.park(session.detachSocket());
                 return;
             }
