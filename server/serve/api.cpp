@@ -11,6 +11,7 @@
 #include "api_review.hpp"
 #include "api_util.hpp"
 #include "app.hpp"
+#include "uri.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/crypto.hpp"
 #include "sanding/diff.hpp"
@@ -327,7 +328,7 @@ void check_text(Call& c) {
     const std::string body_id = c.query("body");
     // A body the user may not see answers exactly as one that does not exist: no enumeration.
     if (!body_id.empty() && (!c.user || !c.app.can_see(*c.user, body_id) || !c.app.framework().find(body_id)))
-        throw ApiError{404, "body.not_found", "没有这个机构：" + body_id};
+        throw ApiError{404, "body.not_found", "没有这个机构：" + printable(body_id)};
     // The same text, for the same body, under the same rules, gets the same answer: kept, not redone.
     CheckCache& cache = c.app.check_cache();
     std::string key;

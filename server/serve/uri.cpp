@@ -20,7 +20,7 @@ int hex(char c) {
     throw ApiError{400, "request.bad_uri", std::string("请求地址无效（") + why + "）：" + printable(target)};
 }
 
-std::string decode(std::string_view s, std::string_view target, bool plus_is_space) {
+std::string decode(std::string_view s, std::string_view target, bool plus_is_space, bool utf8) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -36,14 +36,14 @@ std::string decode(std::string_view s, std::string_view target, bool plus_is_spa
             i += 2;
         }
     }
-    if (!is_valid_utf8(out)) bad_uri(target, "不是有效的 UTF-8");
+    if (utf8 && !is_valid_utf8(out)) bad_uri(target, "不是有效的 UTF-8");
     return out;
 }
 
 }  // namespace
 
 std::string request_path(std::string_view target) {
-    return decode(target.substr(0, target.find('?')), target, false);
+    return decode(target.substr(0, target.find('?')), target, false, true);
 }
 
 std::vector<std::pair<std::string, std::string>> request_query(std::string_view target) {
@@ -57,8 +57,8 @@ std::vector<std::pair<std::string, std::string>> request_query(std::string_view 
         const std::string_view pair = rest.substr(0, amp);
         if (!pair.empty()) {
             const auto eq = pair.find('=');
-            out.emplace_back(decode(pair.substr(0, eq), target, true),
-                             eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1), target, true));
+            out.emplace_back(decode(pair.substr(0, eq), target, true, false),
+                             eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1), target, true, false));
         }
         if (amp == std::string_view::npos) break;
         rest.remove_prefix(amp + 1);

@@ -14,7 +14,9 @@ namespace sanding::server {
 // ('%' not followed by two hex digits) or on a result that is not valid UTF-8.
 std::string request_path(std::string_view target);
 
-// The decoded name=value pairs after '?' ('+' is a space); throws like request_path.
+// The decoded name=value pairs after '?' ('+' is a space); throws on a bad escape. Values are
+// bytes: the handler that reads one says what is wrong with it (so its error names the field),
+// and echoes it only through printable().
 std::vector<std::pair<std::string, std::string>> request_query(std::string_view target);
 
 // `text` with every byte that is not part of valid UTF-8 written as "\xHH": safe to put in a log

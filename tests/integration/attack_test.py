@@ -223,6 +223,9 @@ class AttackTest(unittest.TestCase):
         unknown = srv.request("POST", "/api/v1/check?body=no-such-body", text, user="drafter-a", headers=h)
         self.assertEqual((other.status, other.error_code()), (404, "body.not_found"), other.text)
         self.assertEqual((unknown.status, unknown.error_code()), (404, "body.not_found"), unknown.text)
+        bad = srv.request("POST", "/api/v1/check?body=%FF%FE", text, user="office", headers=h)
+        self.assertEqual((bad.status, bad.error_code()), (404, "body.not_found"), bad.text)
+        self.assertIn("\\xFF", bad.json()["error"]["message"])  # named, escaped, never raw
         self.assertEqual(srv.request("POST", f"/api/v1/check?body={B}", text, user="office", headers=h).status, 200)
 
     # --- 9: password guessing ---
