@@ -6,7 +6,8 @@ namespace sanding::server {
 
 std::string framing_problem(const Poco::Net::HTTPServerRequest& req) {
     const std::string& method = req.getMethod();
-    if (method.empty() || method.size() > 16 || method.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
+    if (method.empty() || method.size() > 16 ||
+        method.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
         return "bad method";
     int te = 0, cl = 0;
     std::string length;
@@ -16,7 +17,8 @@ std::string framing_problem(const Poco::Net::HTTPServerRequest& req) {
             if (Poco::icompare(Poco::trim(value), "chunked") != 0) return "transfer-encoding";
         } else if (Poco::icompare(name, "Content-Length") == 0) {
             const std::string v = Poco::trim(value);
-            if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+            if (v.empty() || v.size() > 18 ||
+                v.find_first_not_of("0123456789") != std::string::npos)
                 return "content-length";
             if (cl++ && v != length) return "content-length";
             length = v;

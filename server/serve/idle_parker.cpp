@@ -13,8 +13,8 @@
 
 namespace sanding::server {
 
-IdleParker::IdleParker(std::chrono::milliseconds idle_timeout, std::chrono::milliseconds header_timeout,
-                       std::size_t max_parked)
+IdleParker::IdleParker(std::chrono::milliseconds idle_timeout,
+                       std::chrono::milliseconds header_timeout, std::size_t max_parked)
     : idle_timeout_(idle_timeout), header_timeout_(header_timeout), max_parked_(max_parked) {
     epoll_ = epoll_create1(EPOLL_CLOEXEC);
     wake_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
@@ -77,11 +77,13 @@ IdleParker::Waiting IdleParker::waiting(int fd) {
     char buf[16384];
     const ssize_t n = recv(fd, buf, sizeof buf, MSG_PEEK | MSG_DONTWAIT);
     if (n == 0) return Waiting::closed;
-    if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? Waiting::nothing : Waiting::closed;
+    if (n < 0)
+        return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? Waiting::nothing
+                                                                         : Waiting::closed;
     const std::string_view bytes(buf, static_cast<std::size_t>(n));
     // Past the size Poco accepts for headers, a thread reads it and answers 400.
-    if (bytes.find("\r\n\r\n") != std::string_view::npos || bytes.find("\n\n") != std::string_view::npos ||
-        n == static_cast<ssize_t>(sizeof buf))
+    if (bytes.find("\r\n\r\n") != std::string_view::npos ||
+        bytes.find("\n\n") != std::string_view::npos || n == static_cast<ssize_t>(sizeof buf))
         return Waiting::headers;
     return Waiting::partial;
 }
@@ -98,7 +100,8 @@ void IdleParker::run() {
         for (int i = 0; i < n; ++i) {
             const int fd = events[i].data.fd;
             if (fd == wake_) continue;
-            const Waiting w = (events[i].events & (EPOLLHUP | EPOLLERR)) ? Waiting::closed : waiting(fd);
+            const Waiting w =
+                (events[i].events & (EPOLLHUP | EPOLLERR)) ? Waiting::closed : waiting(fd);
             if (w == Waiting::nothing) continue;
             Poco::Net::StreamSocket socket;
             {

@@ -15,11 +15,12 @@
 namespace sanding::server {
 
 class IdleParker {
-  public:
+public:
     // idle_timeout: a parked connection with no new request is closed after this long;
     // max_parked: beyond this many parked connections, a new one is closed at once.
     // header_timeout: a request's headers begun but not complete after this long are dropped.
-    IdleParker(std::chrono::milliseconds idle_timeout, std::chrono::milliseconds header_timeout, std::size_t max_parked);
+    IdleParker(std::chrono::milliseconds idle_timeout, std::chrono::milliseconds header_timeout,
+               std::size_t max_parked);
     ~IdleParker();
     // Where a connection that turns readable is sent back (set before the first park).
     void set_dispatcher(Poco::Net::TCPServerDispatcher* d) { dispatcher_ = d; }
@@ -29,7 +30,7 @@ class IdleParker {
     void stop();
     std::size_t parked() const;
 
-  private:
+private:
     struct Entry {
         Poco::Net::StreamSocket socket;
         std::chrono::steady_clock::time_point since;

@@ -13,7 +13,8 @@ Listener::Listener(const ServerConfig& config, Poco::Net::ServerSocket socket,
     : config_(config),
       socket_(std::move(socket)),
       pool_(1, config.threads),
-      parker_(seconds(config.idle_timeout_seconds), seconds(config.header_timeout_seconds), static_cast<std::size_t>(config.max_connections)) {
+      parker_(seconds(config.idle_timeout_seconds), seconds(config.header_timeout_seconds),
+              static_cast<std::size_t>(config.max_connections)) {
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(config.threads);
     params->setMaxQueued(config.max_queued);

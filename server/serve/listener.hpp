@@ -19,9 +19,10 @@
 namespace sanding::server {
 
 class Listener {
-  public:
+public:
     // Serves on `socket` (bound and listening) with `handlers`, from start() until stop().
-    Listener(const ServerConfig& config, Poco::Net::ServerSocket socket, Poco::Net::HTTPRequestHandlerFactory::Ptr handlers);
+    Listener(const ServerConfig& config, Poco::Net::ServerSocket socket,
+             Poco::Net::HTTPRequestHandlerFactory::Ptr handlers);
     ~Listener();
     void start();
     // Stops accepting, closes idle connections, waits up to server.drain_seconds for requests
@@ -29,7 +30,7 @@ class Listener {
     bool stop();
     std::size_t idle() const { return parker_.parked(); }
 
-  private:
+private:
     void accept_loop();
 
     const ServerConfig& config_;

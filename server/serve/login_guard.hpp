@@ -17,7 +17,7 @@
 namespace sanding::server {
 
 class LoginGuard {
-  public:
+public:
     LoginGuard(Store& store, const ServerConfig& config) : store_(store), config_(config) {}
     // Before the password is looked at: ApiError 429 auth.throttled (with the seconds to wait)
     // when the address or the account must wait, 403 auth.locked when the account is locked.
@@ -29,7 +29,7 @@ class LoginGuard {
     // Lifts a lock and forgets the failures; audited as `actor`. False when nothing was locked.
     static bool unlock(Store& store, const std::string& user, const std::string& actor);
 
-  private:
+private:
     struct Address {
         int failures = 0;
         long long blocked_until = 0, last = 0;

@@ -17,7 +17,8 @@ int hex(char c) {
 }
 
 [[noreturn]] void bad_uri(std::string_view target, const char* why) {
-    throw ApiError{400, "request.bad_uri", std::string("请求地址无效（") + why + "）：" + printable(target)};
+    throw ApiError{400, "request.bad_uri",
+                   std::string("请求地址无效（") + why + "）：" + printable(target)};
 }
 
 std::string decode(std::string_view s, std::string_view target, bool plus_is_space, bool utf8) {
@@ -58,7 +59,9 @@ std::vector<std::pair<std::string, std::string>> request_query(std::string_view 
         if (!pair.empty()) {
             const auto eq = pair.find('=');
             out.emplace_back(decode(pair.substr(0, eq), target, true, false),
-                             eq == std::string_view::npos ? std::string() : decode(pair.substr(eq + 1), target, true, false));
+                             eq == std::string_view::npos
+                                 ? std::string()
+                                 : decode(pair.substr(eq + 1), target, true, false));
         }
         if (amp == std::string_view::npos) break;
         rest.remove_prefix(amp + 1);
