@@ -35,6 +35,7 @@ bench: deps build
 	bench/run.sh $(BUILD)
 	bench/check_bench.sh $(BUILD)
 	bench/server_bench.sh $(BUILD)
+	bench/hardening_bench.py $(BUILD)
 	bench/writer_bench.sh $(BUILD)
 
 clean:

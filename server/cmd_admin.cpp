@@ -9,6 +9,7 @@
 #include "sanding/error.hpp"
 #include "sanding/framework.hpp"
 #include "serve/app.hpp"
+#include "serve/login_guard.hpp"
 #include "serve/store.hpp"
 
 namespace sanding::cli {
@@ -73,7 +74,7 @@ int cmd_admin(const std::vector<std::string>& argv) {
     if (args.has("help") || args.positional.empty()) {
         std::puts("用法: sanding admin init [--framework F] [--demo-users] [--db URL]   载入框架、范本、规则，生成签名密钥\n"
                   "      sanding admin user add NAME --role drafter|head|reviewer|office|admin [--body ID] [--display-name 名称] [--password-stdin]\n"
-                  "      sanding admin user list | user passwd NAME [--password-stdin]\n"
+                  "      sanding admin user list | user passwd NAME [--password-stdin] | user unlock NAME\n"
                   "      sanding admin audit verify                                      重算审计日志的哈希链");
         return args.has("help") ? 0 : 2;
     }
@@ -113,6 +114,12 @@ int cmd_admin(const std::vector<std::string>& argv) {
             store.add_user({name, args.get("role"), args.get("body"), args.get("display-name", name), ""}, password);
             if (!args.has("password-stdin")) std::printf("已添加 %s，初始密码：%s\n", name.c_str(), password.c_str());
             else std::printf("已添加 %s\n", name.c_str());
+            return 0;
+        }
+        if (sub == "unlock") {
+            if (!store.user(name)) throw Error("user.not_found", "没有这个用户：" + name);
+            if (server::LoginGuard::unlock(store, name, "admin")) std::printf("已解锁 %s\n", name.c_str());
+            else std::printf("%s 未被锁定（已清除其登录失败记录）\n", name.c_str());
             return 0;
         }
         if (sub == "passwd") {

@@ -1,9 +1,12 @@
 // sanding serve: the HTTP server every drafter, reviewer and the coordination office share.
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/Net/TCPServer.h>
 
+#include <Poco/Net/NetException.h>
+
+#include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <iostream>
 
@@ -11,7 +14,7 @@
 #include "commands.hpp"
 #include "sanding/error.hpp"
 #include "serve/app.hpp"
-#include "serve/connection.hpp"
+#include "serve/listener.hpp"
 
 namespace sanding::cli {
 
@@ -53,17 +56,18 @@ int cmd_serve(const std::vector<std::string>& argv) {
     const std::vector<server::Route> routes = server::App::routes();
     Poco::Net::ServerSocket socket;
     try {
-        socket.bind(Poco::Net::SocketAddress(config.listen), true);
+        // SO_REUSEADDR for a quick restart, never SO_REUSEPORT: a second server on the same
+        // address must fail here, not share the port.
+        socket.bind(Poco::Net::SocketAddress(config.listen), true, false);
         socket.listen(config.max_queued);
+    } catch (const Poco::Exception& e) {
+        if (e.code() == EADDRINUSE || e.displayText().find("in use") != std::string::npos)
+            throw Error("serve.address_in_use", "地址 " + config.listen + " 已被占用：另一个 sanding serve（或其他程序）正在监听这个端口；请先停止它，或用 --listen 换一个端口");
+        throw Error("serve.listen", std::string("无法监听 ") + config.listen + "：" + e.displayText());
     } catch (const std::exception& e) {
         throw Error("serve.listen", std::string("无法监听 ") + config.listen + "：" + e.what());
     }
-    auto* params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(config.threads);
-    params->setMaxQueued(config.max_queued);
-    params->setKeepAlive(true);
-    server::LiveConnections live;
-    Poco::Net::TCPServer http(new server::ConnectionFactory(params, new server::Router(app, routes), live), socket, params);
+    server::Listener http(config, socket, new server::Router(app, routes));
     http.start();
     const std::string url = "http://" + socket.address().toString();
     std::printf("sanding serve: 正在监听 %s（数据库 %s）\n", url.c_str(), config.db.c_str());
@@ -73,8 +77,14 @@ int cmd_serve(const std::vector<std::string>& argv) {
     int sig = 0;
     sigwait(&stop, &sig);
     app.log("info", "stopping on signal " + std::to_string(sig));
-    http.stop();
-    live.shutdown_all();
+    // Requests being answered use `app`: it outlives them all, or the process ends without
+    // destroying it.
+    if (!http.stop()) {
+        app.log("error", "requests still running after server.drain_seconds: exiting without waiting");
+        std::fflush(nullptr);
+        std::_Exit(0);
+    }
+    app.log("info", "stopped");
     return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sanding/error.hpp"
 #include "sanding/text.hpp"
 
 namespace sanding {
@@ -24,21 +25,75 @@ void push(std::vector<TextOp>& ops, TextOp::Kind k, const std::string& t) {
     else ops.push_back({k, t});
 }
 
-// LCS alignment of two sequences; calls emit(kind, index) in order.
+// LCS lengths of a[alo, ahi) against every prefix of b[blo, bhi) (forward), or against every
+// suffix with both read backwards (backward): one row at a time, so space is linear.
+template <class Seq>
+std::vector<unsigned> lcs_row(const Seq& a, std::size_t alo, std::size_t ahi, const Seq& b, std::size_t blo,
+                              std::size_t bhi, bool backward) {
+    const std::size_t m = bhi - blo;
+    std::vector<unsigned> prev(m + 1, 0), cur(m + 1, 0);
+    for (std::size_t k = 0; k < ahi - alo; ++k) {
+        const auto& x = backward ? a[ahi - 1 - k] : a[alo + k];
+        for (std::size_t j = 1; j <= m; ++j) {
+            const auto& y = backward ? b[bhi - j] : b[blo + j - 1];
+            cur[j] = x == y ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+        }
+        std::swap(prev, cur);
+    }
+    return prev;
+}
+
+// Hirschberg's divide and conquer: the same alignment quality as the full table, in O(n + m)
+// space (a table of (n+1)(m+1) cells for 80,000 paragraphs is 25 GB). Emits in order.
+template <class Seq, class Emit>
+void lcs_split(const Seq& a, std::size_t alo, std::size_t ahi, const Seq& b, std::size_t blo, std::size_t bhi,
+               Emit& emit) {
+    if (alo == ahi) {
+        for (std::size_t j = blo; j < bhi; ++j) emit(1, alo, j);
+        return;
+    }
+    if (blo == bhi) {
+        for (std::size_t i = alo; i < ahi; ++i) emit(-1, i, blo);
+        return;
+    }
+    if (ahi - alo == 1) {
+        std::size_t j = blo;
+        while (j < bhi && !(a[alo] == b[j])) ++j;
+        if (j == bhi) {
+            emit(-1, alo, blo);
+            for (std::size_t k = blo; k < bhi; ++k) emit(1, ahi, k);
+            return;
+        }
+        for (std::size_t k = blo; k < j; ++k) emit(1, alo, k);
+        emit(0, alo, j);
+        for (std::size_t k = j + 1; k < bhi; ++k) emit(1, ahi, k);
+        return;
+    }
+    const std::size_t mid = alo + (ahi - alo) / 2, m = bhi - blo;
+    const auto front = lcs_row(a, alo, mid, b, blo, bhi, false), back = lcs_row(a, mid, ahi, b, blo, bhi, true);
+    std::size_t best = 0;
+    unsigned best_len = 0;
+    for (std::size_t k = 0; k <= m; ++k)
+        if (front[k] + back[m - k] > best_len || k == 0) best_len = front[k] + back[m - k], best = k;
+    lcs_split(a, alo, mid, b, blo, blo + best, emit);
+    lcs_split(a, mid, ahi, b, blo + best, bhi, emit);
+}
+
+// LCS alignment of two sequences; calls emit(kind, i, j) in order (0 same, -1 a[i] removed,
+// 1 b[j] added). Error diff.too_large when n × m passes kMaxCells: the time is quadratic.
+constexpr std::size_t kMaxCells = 64'000'000;
 template <class Seq, class Emit>
 void lcs_align(const Seq& a, const Seq& b, Emit emit) {
-    const std::size_t n = a.size(), m = b.size();
-    std::vector<std::vector<unsigned>> L(n + 1, std::vector<unsigned>(m + 1, 0));
-    for (std::size_t i = n; i-- > 0;)
-        for (std::size_t j = m; j-- > 0;) L[i][j] = a[i] == b[j] ? L[i + 1][j + 1] + 1 : std::max(L[i + 1][j], L[i][j + 1]);
-    std::size_t i = 0, j = 0;
-    while (i < n && j < m) {
-        if (a[i] == b[j]) emit(0, i, j), ++i, ++j;
-        else if (L[i + 1][j] >= L[i][j + 1]) emit(-1, i, j), ++i;
-        else emit(1, i, j), ++j;
-    }
-    for (; i < n; ++i) emit(-1, i, j);
-    for (; j < m; ++j) emit(1, i, j);
+    std::size_t lo = 0, a_hi = a.size(), b_hi = b.size();
+    while (lo < a_hi && lo < b_hi && a[lo] == b[lo]) emit(0, lo, lo), ++lo;
+    std::size_t tail = 0;
+    while (a_hi - tail > lo && b_hi - tail > lo && a[a_hi - 1 - tail] == b[b_hi - 1 - tail]) ++tail;
+    a_hi -= tail, b_hi -= tail;
+    if ((a_hi - lo) > 0 && (b_hi - lo) > kMaxCells / (a_hi - lo))
+        throw Error("diff.too_large", "两个版本差别太大，无法逐段比较（" + std::to_string(a_hi - lo) + " 段对 " +
+                                          std::to_string(b_hi - lo) + " 段，上限为两者之积 " + std::to_string(kMaxCells) + "）");
+    lcs_split(a, lo, a_hi, b, lo, b_hi, emit);
+    for (std::size_t k = 0; k < tail; ++k) emit(0, a_hi + k, b_hi + k);
 }
 
 }  // namespace

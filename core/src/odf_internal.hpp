@@ -21,7 +21,9 @@ struct TextSegment {
 using ParagraphSegments = std::vector<std::vector<TextSegment>>;  // per paragraph
 
 // Parses and validates content.xml (UTF-8, no DOCTYPE, an ODF text document); returns office:text.
-pugi::xml_node parse_odf_content(pugi::xml_document& doc, std::string_view xml);
+// Error odt.too_many_nodes, before any tree is built, when xml has more than max_nodes elements
+// and attributes (a cheap upper bound: '<' starting a tag, and '=' followed by a quote).
+pugi::xml_node parse_odf_content(pugi::xml_document& doc, std::string_view xml, std::size_t max_nodes = 1'000'000);
 
 // Paragraphs of office:text; with segments, also where each paragraph's bytes came from.
 Document walk_odf_text(pugi::xml_node office_text, const OdtLimits& limits, ParagraphSegments* segments);

@@ -159,7 +159,14 @@ private:
 
 }  // namespace
 
-pugi::xml_node parse_odf_content(pugi::xml_document& doc, std::string_view xml) {
+pugi::xml_node parse_odf_content(pugi::xml_document& doc, std::string_view xml, std::size_t max_nodes) {
+    std::size_t nodes = 0;
+    for (std::size_t i = 0; i + 1 < xml.size(); ++i) {
+        const char c = xml[i], next = xml[i + 1];
+        if ((c == '<' && next != '/') || (c == '=' && (next == '"' || next == '\'')))
+            if (++nodes > max_nodes)
+                throw Error("odt.too_many_nodes", "文档结构过于庞大（content.xml 中元素和属性超过 " + std::to_string(max_nodes) + " 个）");
+    }
     std::size_t bad = 0;
     if (!is_valid_utf8(xml, &bad))
         throw Error("odt.invalid_utf8", "content.xml 含有无效的 UTF-8 字节（偏移 " + std::to_string(bad) + "）");
@@ -203,7 +210,7 @@ std::string odf_prefix(pugi::xml_node root, std::string_view ns) {
 
 Document read_odf_content_xml(std::string_view xml, const OdtLimits& limits) {
     pugi::xml_document doc;
-    return walk_odf_text(parse_odf_content(doc, xml), limits, nullptr);
+    return walk_odf_text(parse_odf_content(doc, xml, limits.max_xml_nodes), limits, nullptr);
 }
 
 Document read_odt(std::string bytes, const OdtLimits& limits) {

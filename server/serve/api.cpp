@@ -17,6 +17,7 @@
 #include "api_web.hpp"
 #include "api_util.hpp"
 #include "app.hpp"
+#include "uri.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/clock.hpp"
 #include "sanding/crypto.hpp"
@@ -110,9 +111,15 @@ void login(Call& c) {
     auto o = c.json({"username", "password", "session"});
     const std::string name = need_string(o, "username"), password = need_string(o, "password");
     const bool session = o->has("session") && o->get("session").isBoolean() && o->getValue<bool>("session");
+    const std::string address = c.req.clientAddress().host().toString();
+    c.app.login_guard().admit(address, name);
     auto u = c.app.store().user(name);
-    if (!u || !crypto::verify_password(password, u->password_hash))
+    // An unknown name is checked against a dummy hash: refused after the same work as a known one.
+    if (!crypto::verify_password(password, u ? u->password_hash : c.app.dummy_hash()) || !u) {
+        c.app.login_guard().failed(address, name, u.has_value());
         throw ApiError{401, "auth.bad_credentials", "用户名或密码不正确"};
+    }
+    c.app.login_guard().succeeded(u->name);
     const std::string token = c.app.store().issue_token(u->name, c.app.config().token_ttl_seconds);
     auto r = obj();
     r->set("expires_in", c.app.config().token_ttl_seconds);
@@ -292,7 +299,13 @@ void compare(Call& c) {
     };
     const long long from = num("from"), to = num("to");
     const Regulation older = regulation_of(c.app, b.id, from), newer = regulation_of(c.app, b.id, to);
-    const RegulationDiff d = diff_regulations(older, newer);
+    RegulationDiff d;
+    try {
+        d = diff_regulations(older, newer);
+    } catch (const Error& e) {
+        if (e.code() != "diff.too_large") throw;
+        throw ApiError{422, e.code(), e.message()};
+    }
     if (c.query("format") == "odt") return send_comparison_odt(c, b, from, to, newer, d);
     auto o = obj();
     o->set("from", from);
@@ -345,7 +358,9 @@ void check_text(Call& c) {
         throw ApiError{415, "request.content_type", "检查的内容应为 text/plain 或 ODT 文档"};
     const std::string bytes = c.body(static_cast<std::size_t>(c.app.config().max_upload_bytes), false);
     const std::string body_id = c.query("body");
-    if (!body_id.empty() && !c.app.framework().find(body_id)) throw ApiError{400, "request.unknown_body", "没有这个机构：" + body_id};
+    // A body the user may not see answers exactly as one that does not exist: no enumeration.
+    if (!body_id.empty() && (!c.user || !c.app.can_see(*c.user, body_id) || !c.app.framework().find(body_id)))
+        throw ApiError{404, "body.not_found", "没有这个机构：" + printable(body_id)};
     // The same text, for the same body, under the same rules, gets the same answer: kept, not redone.
     CheckCache& cache = c.app.check_cache();
     std::string key;

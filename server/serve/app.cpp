@@ -14,6 +14,7 @@
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
 #include "sanding/text.hpp"
+#include "uri.hpp"
 
 namespace sanding::server {
 
@@ -78,6 +79,7 @@ App::App(ServerConfig config)
       token_cache_(std::chrono::seconds(config_.token_cache_seconds)),
       check_cache_(static_cast<std::size_t>(config_.check_cache_bytes)) {
     store_.migrate();
+    dummy_hash_ = crypto::hash_password(crypto::random_hex(16));
     auto fw_xml = store_.get_template("framework.xml");
     if (!fw_xml) throw Error("server.not_initialised", "数据库尚未初始化：请先运行 sanding admin init --framework FILE", config_.db);
     framework_ = parse_framework(*fw_xml, "db:framework.xml");
@@ -156,7 +158,7 @@ void App::log(const std::string& level, const std::string& message) {
     if (config_.log_level == "error" && level != "error") return;
     std::lock_guard<std::mutex> lock(log_mutex_);
     std::string line = "{\"ts\":\"" + now_iso() + "\",\"level\":\"" + level + "\",\"msg\":";
-    json_string(line, message);
+    json_string(line, printable(message));
     std::cerr << line << "}\n";
 }
 
@@ -164,10 +166,13 @@ void App::log_request(const Poco::Net::HTTPServerRequest& req, int status, std::
                       const std::string& user) {
     if (config_.log_level == "error" && status < 500) return;
     const double ms = std::chrono::duration<double, std::milli>(took).count();
-    std::string line = "{\"ts\":\"" + now_iso() + "\",\"level\":\"info\",\"msg\":\"request\",\"method\":\"" + req.getMethod() + "\",\"path\":";
-    json_string(line, req.getURI());
+    std::string line = "{\"ts\":\"" + now_iso() + "\",\"level\":\"info\",\"msg\":\"request\",\"method\":";
+    // Method and target come from the client as they were sent: escaped, so no line can forge keys.
+    json_string(line, printable(req.getMethod()));
+    line += ",\"path\":";
+    json_string(line, printable(req.getURI()));
     line += ",\"status\":" + std::to_string(status) + ",\"ms\":" + std::to_string(ms) + ",\"user\":";
-    json_string(line, user);
+    json_string(line, printable(user));
     line += "}\n";
     std::lock_guard<std::mutex> lock(log_mutex_);
     std::cerr << line;

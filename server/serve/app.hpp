@@ -15,6 +15,7 @@
 #include "fair_gate.hpp"
 #include "db.hpp"
 #include "http.hpp"
+#include "login_guard.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/framework.hpp"
 #include "sanding/model_text.hpp"
@@ -52,6 +53,10 @@ public:
     CheckCache& check_cache() { return check_cache_; }
     // Checks (CPU only) run at most two per core at a time, in arrival order.
     FairGate& check_gate() { return check_gate_; }
+    // Throttles and locks password guessing (POST /login).
+    LoginGuard& login_guard() { return login_guard_; }
+    // A password hash no account has: unknown names cost as long to refuse as known ones.
+    const std::string& dummy_hash() const { return dummy_hash_; }
 
     // A body the user may see (404 otherwise, so its existence is not revealed).
     BodyRecord visible_body(const User& u, const std::string& id);
@@ -76,6 +81,8 @@ private:
     TokenCache token_cache_;
     CheckCache check_cache_;
     FairGate check_gate_{2 * std::thread::hardware_concurrency()};
+    LoginGuard login_guard_{store_, config_};
+    std::string dummy_hash_;
 };
 
 // Loads the framework, model texts and rules into the database, creates the signing key if there

@@ -25,6 +25,15 @@ void set_config(ServerConfig& c, const std::string& key, const std::string& valu
         c.listen = value;
     } else if (key == "server.threads") c.threads = static_cast<int>(integer(key, value, where, 1, 512));
     else if (key == "server.max_queued") c.max_queued = static_cast<int>(integer(key, value, where, 1, 65536));
+    else if (key == "server.header_timeout_seconds") c.header_timeout_seconds = static_cast<int>(integer(key, value, where, 1, 600));
+    else if (key == "server.idle_timeout_seconds") c.idle_timeout_seconds = static_cast<int>(integer(key, value, where, 1, 3600));
+    else if (key == "server.max_connections") c.max_connections = static_cast<int>(integer(key, value, where, 1, 1000000));
+    else if (key == "login.free_failures") c.login_free_failures = static_cast<int>(integer(key, value, where, 1, 1000));
+    else if (key == "login.lock_after") c.login_lock_after = static_cast<int>(integer(key, value, where, 1, 100000));
+    else if (key == "login.address_free_failures") c.login_address_free_failures = static_cast<int>(integer(key, value, where, 1, 100000));
+    else if (key == "login.max_backoff_seconds") c.login_max_backoff_seconds = static_cast<int>(integer(key, value, where, 1, 86400));
+    else if (key == "login.window_seconds") c.login_window_seconds = static_cast<int>(integer(key, value, where, 1, 86400));
+    else if (key == "server.drain_seconds") c.drain_seconds = static_cast<int>(integer(key, value, where, 0, 600));
     else if (key == "db.url") c.db = value;
     else if (key == "db.sessions") c.db_sessions = static_cast<int>(integer(key, value, where, 1, 256));
     else if (key == "limits.upload_bytes") c.max_upload_bytes = integer(key, value, where, 1024, 1LL << 30);
@@ -47,6 +56,15 @@ std::vector<std::pair<std::string, std::string>> config_values(const ServerConfi
     return {{"server.listen", c.listen},
             {"server.threads", std::to_string(c.threads)},
             {"server.max_queued", std::to_string(c.max_queued)},
+            {"server.header_timeout_seconds", std::to_string(c.header_timeout_seconds)},
+            {"server.idle_timeout_seconds", std::to_string(c.idle_timeout_seconds)},
+            {"server.max_connections", std::to_string(c.max_connections)},
+            {"server.drain_seconds", std::to_string(c.drain_seconds)},
+            {"login.free_failures", std::to_string(c.login_free_failures)},
+            {"login.lock_after", std::to_string(c.login_lock_after)},
+            {"login.address_free_failures", std::to_string(c.login_address_free_failures)},
+            {"login.max_backoff_seconds", std::to_string(c.login_max_backoff_seconds)},
+            {"login.window_seconds", std::to_string(c.login_window_seconds)},
             {"db.url", c.db},
             {"db.sessions", std::to_string(c.db_sessions)},
             {"limits.upload_bytes", std::to_string(c.max_upload_bytes)},

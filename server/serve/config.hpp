@@ -16,6 +16,15 @@ struct ServerConfig {
     long long check_cache_bytes = 32 << 20;      // check.cache_bytes: answers of POST /check kept (0 = none)
     int threads = 16;                            // server.threads: request threads
     int max_queued = 256;                        // server.max_queued: connections waiting
+    int header_timeout_seconds = 10;             // server.header_timeout_seconds: request line + headers
+    int idle_timeout_seconds = 30;               // server.idle_timeout_seconds: idle connection kept
+    int max_connections = 4096;                  // server.max_connections: idle connections held
+    int drain_seconds = 10;                      // server.drain_seconds: wait for requests at stop
+    int login_free_failures = 5;                 // login.free_failures: per account, before waiting
+    int login_lock_after = 20;                   // login.lock_after: failures that lock an account
+    int login_address_free_failures = 20;        // login.address_free_failures: per client address
+    int login_max_backoff_seconds = 300;         // login.max_backoff_seconds: longest wait
+    int login_window_seconds = 900;              // login.window_seconds: an address's failures kept
     int db_sessions = 16;                        // db.sessions: pooled database sessions
     std::string log_level = "info";              // log.level: error | info | debug
     std::string time_zone = "Asia/Shanghai";    // display.time_zone: times shown to users

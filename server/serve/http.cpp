@@ -4,7 +4,6 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/StreamCopier.h>
-#include <Poco/URI.h>
 
 #include <iostream>
 #include <sstream>
@@ -12,13 +11,13 @@
 #include "app.hpp"
 #include "sanding/error.hpp"
 #include "sanding/text.hpp"
+#include "uri.hpp"
 
 namespace sanding::server {
 
 std::string Call::query(const std::string& name) const {
     if (req.getURI().find('?') == std::string::npos) return {};
-    Poco::URI uri(req.getURI());
-    for (const auto& [k, v] : uri.getQueryParameters())
+    for (const auto& [k, v] : request_query(req.getURI()))
         if (k == name) return v;
     return {};
 }
@@ -129,9 +128,9 @@ public:
         try {
             // Most request lines need no URI parser: no escapes, so the path is what precedes '?'.
             const std::string& uri = req.getURI();
-            const std::string path = uri.find('%') == std::string::npos && !uri.empty() && uri[0] == '/'
+            const std::string path = uri.find('%') == std::string::npos && !uri.empty() && uri[0] == '/' && is_valid_utf8(uri)
                                          ? uri.substr(0, uri.find('?'))
-                                         : Poco::URI(uri).getPath();
+                                         : request_path(uri);
             const Route* route = nullptr;
             bool path_known = false;
             for (const auto& r : routes_) {

@@ -30,6 +30,8 @@ const char* kSchema[] = {
     "signed_at TEXT NOT NULL, signature TEXT NOT NULL, PRIMARY KEY (body, revision))",
     "CREATE TABLE IF NOT EXISTS audit (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, "
     "body TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS login_failures (user_name TEXT PRIMARY KEY, failures BIGINT NOT NULL, "
+    "blocked_until BIGINT NOT NULL, locked BIGINT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS revisions_by_body ON revisions (body, number)",
 };
 

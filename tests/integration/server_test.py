@@ -680,7 +680,7 @@ class ServerTests:
         # Bad input is refused though a good text with the same start was answered before.
         for server in (srv, fresh):
             self.assertRefused(check(server, wrong.encode() + b"\xff"), 400, "request.invalid_utf8")
-            self.assertRefused(check(server, wrong, "?body=nonexistent"), 400, "request.unknown_body", "nonexistent")
+            self.assertRefused(check(server, wrong, "?body=nonexistent"), 404, "body.not_found", "nonexistent")
             self.assertRefused(check(server, wrong, content_type="application/json"), 415, "request.content_type")
         # Many at once (more than the server checks at a time: the rest wait their turn), each
         # different text answered as when asked alone.
