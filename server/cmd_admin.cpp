@@ -10,6 +10,7 @@
 #include "sanding/framework.hpp"
 #include "serve/app.hpp"
 #include "serve/login_guard.hpp"
+#include "serve/key_file.hpp"
 #include "serve/store.hpp"
 
 namespace sanding::cli {
@@ -69,24 +70,29 @@ int demo_users(server::Store& store, const Framework& fw) {
 }  // namespace
 
 int cmd_admin(const std::vector<std::string>& argv) {
-    Args args = parse_args(argv, {"config", "db", "framework", "templates", "role", "body", "display-name"},
+    Args args = parse_args(argv, {"config", "db", "key-file", "framework", "templates", "role", "body", "display-name"},
                            {"password-stdin", "demo-users", "help"});
     if (args.has("help") || args.positional.empty()) {
         std::puts("用法: sanding admin init [--framework F] [--demo-users] [--db URL]   载入框架、范本、规则，生成签名密钥\n"
                   "      sanding admin user add NAME --role drafter|head|reviewer|office|admin [--body ID] [--display-name 名称] [--password-stdin]\n"
                   "      sanding admin user list | user passwd NAME [--password-stdin] | user unlock NAME\n"
-                  "      sanding admin audit verify                                      重算审计日志的哈希链");
+                  "      sanding admin key show                                          显示服务器公钥及其指纹\n"
+                  "      sanding admin audit verify                                      以密钥文件中的审计密钥重算审计日志的哈希链");
         return args.has("help") ? 0 : 2;
     }
     const server::ServerConfig config = server_config(args);
     server::Db db(config.db, 4);
     server::Store store(db);
     const std::string& verb = args.positional[0];
+    const std::string key_path = server::key_file_path(config.key_file, config.db);
 
     if (verb == "init") {
-        server::initialise(db, framework_path(args), templates_dir(args));
+        server::initialise(db, key_path, framework_path(args), templates_dir(args));
         const Framework fw = load_framework(framework_path(args));
         std::printf("已初始化：%s%s，%zu 个机构（%s）\n", fw.district.city.c_str(), fw.district.name.c_str(), fw.bodies.size(), config.db.c_str());
+        const server::ServerKeys keys = server::open_server_keys(store, key_path, false);
+        store.set_audit_key(keys.audit);
+        std::printf("服务器密钥文件：%s（权限 0600，请妥善备份）\n公钥指纹：%s\n", key_path.c_str(), keys.fingerprint().c_str());
         if (args.has("demo-users")) {
             std::puts("演示用户（密码只显示这一次）：");
             const int n = demo_users(store, fw);
@@ -94,8 +100,15 @@ int cmd_admin(const std::vector<std::string>& argv) {
         }
         return 0;
     }
-    if (verb == "user" && args.positional.size() >= 2) {
+    if (verb == "key" && args.positional.size() == 2 && args.positional[1] == "show") {
         store.migrate();
+        const server::ServerKeys keys = server::open_server_keys(store, key_path, false);
+        std::printf("密钥文件：%s\n公钥指纹：%s\n%s", key_path.c_str(), keys.fingerprint().c_str(), keys.public_pem.c_str());
+        return 0;
+    }
+    store.migrate();
+    store.set_audit_key(server::open_server_keys(store, key_path, false).audit);
+    if (verb == "user" && args.positional.size() >= 2) {
         const std::string& sub = args.positional[1];
         if (sub == "list") {
             for (const auto& u : store.users()) std::printf("%-28s %-9s %-20s %s\n", u.name.c_str(), u.role.c_str(), u.body.c_str(), u.display_name.c_str());
@@ -131,7 +144,7 @@ int cmd_admin(const std::vector<std::string>& argv) {
     }
     if (verb == "audit" && args.positional.size() == 2 && args.positional[1] == "verify") {
         const auto entries = store.audit_entries();
-        if (auto bad = first_broken(entries)) {
+        if (auto bad = first_broken(entries, store.audit_key())) {
             std::printf("审计日志哈希链在第 %lld 条断开：该条或其前一条被改动过（共 %zu 条）\n", *bad, entries.size());
             return 1;
         }

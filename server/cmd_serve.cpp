@@ -23,11 +23,12 @@ server::ServerConfig server_config(const Args& args) {
     if (args.has("config")) server::load_config_file(args.get("config"), config);
     if (args.has("listen")) server::set_config(config, "server.listen", args.get("listen"), "--listen");
     if (args.has("db")) server::set_config(config, "db.url", args.get("db"), "--db");
+    if (args.has("key-file")) server::set_config(config, "signing.key_file", args.get("key-file"), "--key-file");
     return config;
 }
 
 int cmd_serve(const std::vector<std::string>& argv) {
-    Args args = parse_args(argv, {"config", "listen", "db"}, {"routes", "print-config", "help"});
+    Args args = parse_args(argv, {"config", "listen", "db", "key-file"}, {"routes", "print-config", "help"});
     if (args.has("help")) {
         std::puts("用法: sanding serve [--config FILE] [--listen 127.0.0.1:8080] [--db sqlite:var/sanding.db|postgresql://…]\n"
                   "      sanding serve --routes     列出服务器提供的全部接口\n"

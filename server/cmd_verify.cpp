@@ -1,79 +1,54 @@
-// sanding verify BUNDLE.zip: checks a collected bundle offline — every file's SHA-256 against the
-// manifest and every sign-off's Ed25519 signature against the bundled public key.
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-
+// sanding verify BUNDLE.zip [--key FILE | --fingerprint HEX]: checks a collected bundle offline
+// through core's verify_bundle — the manifest's signature, every file's SHA-256 and sign-off —
+// against a trusted server key; without one it says that only self-consistency was checked.
 #include <cstdio>
-#include <set>
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "sanding/crypto.hpp"
+#include "sanding/bundle.hpp"
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
-#include "sanding/signoff.hpp"
-#include "sanding/zip.hpp"
 
 namespace sanding::cli {
 
 int cmd_verify(const std::vector<std::string>& argv) {
-    Args args = parse_args(argv, {}, {"help"});
-    if (args.has("help") || args.positional.size() != 1) {
-        std::puts("用法: sanding verify BUNDLE.zip   离线核验收集包中每份签发稿的哈希和签名");
+    Args args = parse_args(argv, {"key", "fingerprint"}, {"help"});
+    if (args.has("help") || args.positional.size() != 1 || (args.has("key") && args.has("fingerprint"))) {
+        std::puts("用法: sanding verify BUNDLE.zip [--key 公钥.pem | --fingerprint 指纹]\n"
+                  "      离线核验收集包：清单签名、每份签发稿的哈希和签名。\n"
+                  "      --key / --fingerprint 给出可信的服务器公钥（sanding admin key show 或 /api/v1/public-key 公布的指纹）");
         return args.has("help") ? 0 : 2;
     }
     const std::string path = args.positional[0];
-    std::unique_ptr<ZipArchive> zip;
-    Poco::JSON::Object::Ptr manifest;
-    std::string public_key;
-    try {
-        zip = std::make_unique<ZipArchive>(read_file(path, 1u << 30), ZipLimits{1u << 30, 10000, 256u << 20, 2u << 30, 1000});
-        manifest = Poco::JSON::Parser().parse(zip->read("manifest.json")).extract<Poco::JSON::Object::Ptr>();
-        public_key = zip->read(manifest->getValue<std::string>("public_key"));
-    } catch (const Error& e) {
-        throw Error(e.code(), "收集包无法读取：" + e.message(), path);
-    } catch (const std::exception& e) {
-        throw Error("verify.bad_manifest", std::string("收集包的 manifest.json 无效：") + e.what(), path);
-    }
-    int bad = 0, good = 0;
-    std::set<std::string> listed = {"manifest.json", manifest->getValue<std::string>("public_key")};
-    auto items = manifest->getArray("items");
-    for (std::size_t i = 0; items && i < items->size(); ++i) {
-        auto it = items->getObject(static_cast<unsigned>(i));
-        SignOff so{it->getValue<std::string>("body"), it->getValue<int>("revision"), it->getValue<std::string>("sha256"),
-                   it->getValue<std::string>("signer"), it->getValue<std::string>("signed_at"), it->getValue<std::string>("signature")};
-        const std::string file = it->getValue<std::string>("file");
-        listed.insert(file);
-        std::string problem;
-        if (!zip->find(file)) {
-            problem = "文件缺失";
-        } else {
-            std::string actual;
-            try {
-                actual = crypto::sha256_hex(zip->read(file));
-            } catch (const Error& e) {
-                problem = "文件损坏：" + e.message();
-            }
-            if (problem.empty() && actual != so.sha256) problem = "文件内容被改动（SHA-256 不符）";
-            else if (problem.empty() && !crypto::verify_ed25519(public_key, signoff_message(so), so.signature))
-                problem = "签发记录的签名无效（记录被改动或不是本服务器签发）";
-        }
-        if (problem.empty()) {
+    TrustedKey trusted;
+    if (args.has("key")) trusted.public_pem = read_file(args.get("key"), 1u << 16);
+    if (args.has("fingerprint")) trusted.fingerprint = args.get("fingerprint");
+    const BundleReport r = verify_bundle(read_file(path, 1u << 30), trusted);
+
+    int good = 0, bad = 0;
+    for (const auto& i : r.items) {
+        if (i.problem.empty()) {
             ++good;
-            std::printf("通过  %s  %s 修订%d  签发人 %s  %s\n", file.c_str(), so.body.c_str(), so.revision, so.signer.c_str(), so.signed_at.c_str());
+            std::printf("通过  %s  %s 修订%d  签发人 %s  %s\n", i.path.c_str(), i.name.c_str(), i.revision, i.signer.c_str(), i.signed_at.c_str());
         } else {
             ++bad;
-            std::printf("失败  %s  %s\n", file.c_str(), problem.c_str());
+            std::printf("失败  %s  %s\n", i.path.c_str(), i.problem.c_str());
         }
     }
-    for (const auto& e : zip->entries())
-        if (!listed.count(e.name)) {
-            ++bad;
-            std::printf("失败  %s  清单中没有这个文件\n", e.name.c_str());
-        }
+    for (const auto& p : r.problems) {
+        ++bad;
+        std::printf("失败  %s\n", p.c_str());
+    }
     std::printf("%s: %d 份通过，%d 处失败\n", path.c_str(), good, bad);
-    return bad ? 1 : 0;
+    switch (r.trust) {
+        case BundleTrust::Trusted: std::printf("公钥指纹 %s 与可信公钥一致\n", r.fingerprint.c_str()); break;
+        case BundleTrust::Untrusted: std::printf("公钥不可信：收集包不是由可信的服务器签发\n"); break;
+        case BundleTrust::SelfConsistent:
+            std::printf("注意：未指定可信公钥，只核验了收集包自身的一致性（任何人都能用自己的密钥做出自洽的包）。\n"
+                        "请将包内公钥指纹 %s 与服务器公布的指纹核对，或用 --key / --fingerprint 核验。\n",
+                        r.fingerprint.empty() ? "（无）" : r.fingerprint.c_str());
+    }
+    return r.ok() ? 0 : 1;
 }
 
 }  // namespace sanding::cli

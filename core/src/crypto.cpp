@@ -1,6 +1,7 @@
 #include "sanding/crypto.hpp"
 
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 
@@ -133,6 +134,35 @@ bool verify_ed25519(const std::string& public_pem, std::string_view message, std
     if (!key || !ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1) return false;
     return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig->data()), sig->size(),
                             reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
+}
+
+std::string key_fingerprint(const std::string& pem) {
+    std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+    std::unique_ptr<EVP_PKEY, PkeyDeleter> key(
+        pem.find("PRIVATE KEY") != std::string::npos ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr)
+                                                     : PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
+    if (!key || EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) return {};
+    unsigned char raw[32];
+    std::size_t n = sizeof raw;
+    if (EVP_PKEY_get_raw_public_key(key.get(), raw, &n) != 1 || n != sizeof raw) return {};
+    return sha256_hex(std::string_view(reinterpret_cast<const char*>(raw), n));
+}
+
+std::string public_pem_of(const std::string& private_pem) {
+    std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(private_pem.data(), static_cast<int>(private_pem.size())));
+    std::unique_ptr<EVP_PKEY, PkeyDeleter> key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+    if (!key) return {};
+    std::unique_ptr<BIO, BioDeleter> pub(BIO_new(BIO_s_mem()));
+    PEM_write_bio_PUBKEY(pub.get(), key.get());
+    return bio_string(pub.get());
+}
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(message.data()), message.size(), md,
+         &n);
+    return hex(md, n);
 }
 
 std::string base64_encode(std::string_view bytes) {

@@ -1,5 +1,7 @@
 #include "sanding/zip.hpp"
 
+#include <algorithm>
+
 #include <zlib.h>
 
 #include <cstring>
@@ -169,6 +171,12 @@ std::string ZipArchive::read(std::string_view name) const {
     return out;
 }
 
+void ZipWriter::set_time(int year, int month, int day, int hour, int minute, int second) {
+    if (year < 1980 || year > 2107) return;  // outside what a DOS date holds: keep the default
+    date_ = static_cast<std::uint16_t>(((year - 1980) << 9) | (month << 5) | day);
+    time_ = static_cast<std::uint16_t>((hour << 11) | (minute << 5) | (second / 2));
+}
+
 void ZipWriter::add(std::string_view name, std::string_view data, bool compress) {
     std::string packed;
     if (compress) {
@@ -188,17 +196,22 @@ void ZipWriter::add(std::string_view name, std::string_view data, bool compress)
     const std::uint32_t crc = crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
     const std::uint16_t method = compress ? 8 : 0;
     const std::uint32_t offset = static_cast<std::uint32_t>(out_.size());
-    constexpr std::uint16_t kTime = 0, kDate = (0 << 9) | (1 << 5) | 1;  // 1980-01-01 00:00
+    const std::uint16_t kTime = time_, kDate = date_;
+    // Bit 11: the name is UTF-8 (bundle names are Chinese); ASCII names keep flags 0, as before.
+    const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const std::uint16_t flags = ascii ? 0 : 0x800;
 
     put32(out_, kLocalSig);
-    put16(out_, 20), put16(out_, 0), put16(out_, method), put16(out_, kTime), put16(out_, kDate);
+    put16(out_, 20), put16(out_, flags), put16(out_, method), put16(out_, kTime), put16(out_, kDate);
     put32(out_, crc), put32(out_, packed.size()), put32(out_, data.size());
     put16(out_, name.size()), put16(out_, 0);
     out_ += name;
     out_ += packed;
 
     put32(central_, kCentralSig);
-    put16(central_, 20), put16(central_, 20), put16(central_, 0), put16(central_, method);
+    // Made by: MS-DOS as before for ASCII names; Unix for UTF-8 ones, as Info-ZIP's unzip would
+    // otherwise read a DOS-made name as CP437 despite the UTF-8 flag.
+    put16(central_, ascii ? 20 : (3 << 8) | 20), put16(central_, 20), put16(central_, flags), put16(central_, method);
     put16(central_, kTime), put16(central_, kDate);
     put32(central_, crc), put32(central_, packed.size()), put32(central_, data.size());
     put16(central_, name.size()), put16(central_, 0), put16(central_, 0);

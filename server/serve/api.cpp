@@ -18,6 +18,7 @@
 #include "api_util.hpp"
 #include "app.hpp"
 #include "uri.hpp"
+#include "sanding/bundle.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/clock.hpp"
 #include "sanding/crypto.hpp"
@@ -515,37 +516,32 @@ void board(Call& c) {
 void export_bundle(Call& c) {
     if (c.me().role != "office") throw ApiError{403, "auth.forbidden", "只有协调小组办公室可以收集签发稿"};
     const auto signoffs = c.app.store().signoffs();
-    ZipWriter zip;
-    auto manifest = obj();
-    manifest->set("format", "sanding-bundle-v1");
-    manifest->set("district", c.app.framework().district.city + c.app.framework().district.name);
-    manifest->set("round", c.app.framework().round.name);
-    manifest->set("generated_at", now_iso());
-    manifest->set("public_key", "public-key.pem");
-    Array::Ptr items = new Array;
-    std::vector<std::pair<std::string, std::string>> files;
+    const Framework& fw = c.app.framework();
+    BundleInfo info{fw.district.city + fw.district.name, fw.round.name, now_iso(), {}};
+    info.local_time = local_time_text(info.generated_at, c.app.config().time_zone);
+    std::vector<BundleItem> items;
     for (const auto& so : signoffs) {
         auto bytes = c.app.store().revision_bytes(so.body, so.revision);
         if (!bytes) continue;
-        const std::string file = "drafts/" + so.body + "-r" + std::to_string(so.revision) + ".odt";
-        auto x = obj();
-        x->set("body", so.body);
-        if (const BodyFacts* f = c.app.framework().find(so.body)) x->set("name", f->name);
-        x->set("revision", so.revision);
-        x->set("file", file);
-        x->set("sha256", so.sha256);
-        x->set("signer", so.signer);
-        x->set("signed_at", so.signed_at);
-        x->set("signature", so.signature);
-        items->add(x);
-        files.emplace_back(file, std::move(*bytes));
+        BundleItem it;
+        it.signoff = so;
+        it.bytes = std::move(*bytes);
+        for (std::size_t i = 0; i < fw.bodies.size(); ++i)
+            if (fw.bodies[i].id == so.body) {
+                it.position = static_cast<int>(i) + 1;
+                it.name = fw.bodies[i].name;
+                it.short_name = fw.bodies[i].short_name.empty() ? fw.bodies[i].name : fw.bodies[i].short_name;
+            }
+        if (it.position == 0) it.position = static_cast<int>(fw.bodies.size() + items.size()) + 1, it.name = it.short_name = so.body;
+        items.push_back(std::move(it));
     }
-    manifest->set("items", items);
-    std::ostringstream m;
-    manifest->stringify(m, 2);
-    zip.add("manifest.json", m.str());
-    zip.add("public-key.pem", c.app.public_key());
-    for (const auto& [name, bytes] : files) zip.add(name, bytes);
+    std::string zip;
+    try {
+        zip = build_bundle(info, items, c.app.private_key(), c.app.public_key());
+    } catch (const Error& e) {
+        if (e.code() == "bundle.hash_mismatch") throw ApiError{500, e.code(), e.message()};
+        throw;
+    }
     // Collecting moves every signed body to collected, each with its audit entry.
     c.app.store().db().transaction([&](Poco::Data::Session& s) {
         for (const auto& so : signoffs) {
@@ -554,7 +550,7 @@ void export_bundle(Call& c) {
         }
     });
     c.res.set("Content-Disposition", "attachment; filename=\"sanding-bundle.zip\"");
-    c.send_bytes(200, "application/zip", zip.finish());
+    c.send_bytes(200, "application/zip", zip);
 }
 
 void audit_log(Call& c) {
@@ -575,7 +571,11 @@ void audit_log(Call& c) {
     c.send_json(200, a);
 }
 
-void get_public_key(Call& c) { c.send_bytes(200, "application/x-pem-file", c.app.public_key()); }
+// The fingerprint users compare with `sanding verify`'s, in a header beside the PEM.
+void get_public_key(Call& c) {
+    c.res.set("X-Key-Fingerprint", c.app.key_fingerprint());
+    c.send_bytes(200, "application/x-pem-file", c.app.public_key());
+}
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <Poco/Net/NameValueCollection.h>
+#include "key_file.hpp"
 
 #include <Poco/JSON/Object.h>
 
@@ -32,7 +33,7 @@ std::string body_facts_json(const BodyFacts& b) {
 
 }  // namespace
 
-void initialise(Db& db, const std::string& framework_path, const std::string& templates_dir) {
+void initialise(Db& db, const std::string& key_path, const std::string& framework_path, const std::string& templates_dir) {
     Store store(db);
     store.migrate();
     const std::string fw_xml = read_file(framework_path, 16u << 20);
@@ -55,6 +56,7 @@ void initialise(Db& db, const std::string& framework_path, const std::string& te
     std::string catalogue;
     const std::string catalogue_path = templates_dir + "/catalogue/" + std::filesystem::path(framework_path).filename().string();
     if (std::filesystem::exists(catalogue_path)) parse_catalogue(catalogue = read_file(catalogue_path, 8u << 20), catalogue_path);
+    store.set_audit_key(open_server_keys(store, key_path, true).audit);
 
     db.transaction([&](Poco::Data::Session& s) {
         store.put_template(s, "framework.xml", fw_xml);
@@ -62,11 +64,6 @@ void initialise(Db& db, const std::string& framework_path, const std::string& te
         for (const auto& [name, xml] : rules) store.put_template(s, name, xml);
         if (!catalogue.empty()) store.put_template(s, "catalogue.xml", catalogue);
         for (const auto& b : fw.bodies) store.upsert_body(s, {b.id, b.name, std::string(to_string(b.kind)), "", "", body_facts_json(b), 0});
-        if (db.query(s, "SELECT value FROM meta WHERE key = 'signing_key'").empty()) {
-            const auto keys = crypto::generate_ed25519();
-            store.put_meta(s, "signing_key", keys.private_pem);
-            store.put_meta(s, "public_key", keys.public_pem);
-        }
         store.audit(s, "admin", "server.init", "", "{\"framework\":\"" + fw.id + "\",\"bodies\":" + std::to_string(fw.bodies.size()) + "}");
     });
 }
@@ -96,8 +93,12 @@ App::App(ServerConfig config)
     checker_ = std::make_unique<Checker>(std::move(sets));
     checker_->verify_examples(&framework_);
     rules_etag_ = "\"" + crypto::sha256_hex(all_rules).substr(0, 32) + "\"";
-    private_key_ = store_.meta("signing_key").value_or("");
-    public_key_ = store_.meta("public_key").value_or("");
+    // The key lives in its own file; an older database's key is moved there on first start.
+    const ServerKeys keys = open_server_keys(store_, key_file_path(config_.key_file, config_.db), false);
+    private_key_ = keys.private_pem;
+    public_key_ = keys.public_pem;
+    fingerprint_ = keys.fingerprint();
+    store_.set_audit_key(keys.audit);
 }
 
 const ModelText& App::model_text(BodyKind kind) const {

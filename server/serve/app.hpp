@@ -44,6 +44,7 @@ public:
     const std::string& rules_etag() const { return rules_etag_; }
     const std::string& public_key() const { return public_key_; }
     const std::string& private_key() const { return private_key_; }
+    const std::string& key_fingerprint() const { return fingerprint_; }
 
     // The user of the request's bearer token or session cookie; ApiError 401 when missing, unknown
     // or expired, 403 for a cookie-authenticated state change without the CSRF token.
@@ -76,7 +77,7 @@ private:
     Framework framework_;
     std::map<BodyKind, ModelText> model_texts_;
     std::unique_ptr<Checker> checker_;
-    std::string rules_etag_, public_key_, private_key_;
+    std::string rules_etag_, public_key_, private_key_, fingerprint_;
     std::mutex log_mutex_;
     TokenCache token_cache_;
     CheckCache check_cache_;
@@ -87,6 +88,7 @@ private:
 
 // Loads the framework, model texts and rules into the database, creates the signing key if there
 // is none, and registers the framework's bodies. Used by `sanding admin init`.
-void initialise(Db& db, const std::string& framework_path, const std::string& templates_dir);
+// The key file (see key_file.hpp) is created at key_path, or a key kept in the database moved there.
+void initialise(Db& db, const std::string& key_path, const std::string& framework_path, const std::string& templates_dir);
 
 }  // namespace sanding::server

@@ -47,6 +47,8 @@ void set_config(ServerConfig& c, const std::string& key, const std::string& valu
     } else if (key == "display.time_zone") {
         if (!known_time_zone(value)) throw Error("config.bad_value", "display.time_zone 应为时区名（如 Asia/Shanghai），而不是“" + value + "”", where);
         c.time_zone = value;
+    } else if (key == "signing.key_file") {
+        c.key_file = value;
     } else {
         throw Error("config.unknown_key", "未知的配置项：" + key, where);
     }
@@ -72,7 +74,8 @@ std::vector<std::pair<std::string, std::string>> config_values(const ServerConfi
             {"auth.token_cache_seconds", std::to_string(c.token_cache_seconds)},
             {"check.cache_bytes", std::to_string(c.check_cache_bytes)},
             {"log.level", c.log_level},
-            {"display.time_zone", c.time_zone}};
+            {"display.time_zone", c.time_zone},
+            {"signing.key_file", c.key_file}};
 }
 
 void load_config_file(const std::string& path, ServerConfig& c) {

@@ -28,6 +28,7 @@ struct ServerConfig {
     int db_sessions = 16;                        // db.sessions: pooled database sessions
     std::string log_level = "info";              // log.level: error | info | debug
     std::string time_zone = "Asia/Shanghai";    // display.time_zone: times shown to users
+    std::string key_file;                        // signing.key_file: server key file; empty = beside the SQLite file
 };
 
 // Reads key = value lines (# comments); Error config.* naming the file, line and key.

@@ -242,9 +242,13 @@ std::optional<RevisionRecord> Store::revision(const std::string& body, long long
 }
 
 std::optional<std::string> Store::revision_bytes(const std::string& body, long long n) {
-    auto rows = db_.query("SELECT content FROM revisions WHERE body = ? AND number = ?", {body, n});
+    auto rows = db_.query("SELECT content, sha256 FROM revisions WHERE body = ? AND number = ?", {body, n});
     if (rows.empty()) return std::nullopt;
-    return crypto::base64_decode(text(rows[0][0]));
+    // Never serve or export bytes that are not the ones recorded (a row changed in the database).
+    auto bytes = crypto::base64_decode(text(rows[0][0]));
+    if (!bytes || crypto::sha256_hex(*bytes) != text(rows[0][1]))
+        throw Error("revision.corrupt", "修订" + std::to_string(n) + " 的存储内容与记录的 SHA-256 不符（数据库中的内容被改动过），拒绝提供", body);
+    return bytes;
 }
 
 void Store::add_review(Poco::Data::Session& s, const ReviewRecord& r) {
@@ -292,7 +296,8 @@ void Store::audit(Poco::Data::Session& s, const std::string& actor, const std::s
     e.seq = last.empty() ? 1 : number(last[0][0]) + 1;
     e.prev_hash = last.empty() ? std::string() : text(last[0][1]);
     e.at = now_iso(), e.actor = actor, e.action = action, e.body = body, e.detail = detail_json;
-    e.hash = audit_hash(e);
+    if (audit_key_.secret.empty()) throw Error("audit.no_key", "审计密钥未载入，无法写审计日志");
+    e.hash = audit_hash(e, audit_key_);
     // A concurrent writer taking the same seq fails this insert on the key; the transaction is retried.
     db_.query(s, "INSERT INTO audit (seq, at, actor, action, body, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
               {e.seq, e.at, e.actor, e.action, e.body, e.detail, e.prev_hash, e.hash});

@@ -78,6 +78,8 @@ public:
     void add_revision(Poco::Data::Session& s, const RevisionRecord& r, const std::string& odt_bytes);
     std::vector<RevisionRecord> revisions(const std::string& body);
     std::optional<RevisionRecord> revision(const std::string& body, long long number);
+    // The revision's exact bytes, nothing when absent; Error revision.corrupt when they are not the
+    // recorded SHA-256 (so changed bytes are never served, compared or bundled).
     std::optional<std::string> revision_bytes(const std::string& body, long long number);
 
     void add_review(Poco::Data::Session& s, const ReviewRecord& r);  // r.at is set to now
@@ -90,12 +92,16 @@ public:
     std::optional<SignOff> signoff(const std::string& body);
 
     // --- audit ---
+    // The chain's HMAC key from the key file; audit() refuses to write before it is set.
+    void set_audit_key(AuditKey key) { audit_key_ = std::move(key); }
+    const AuditKey& audit_key() const { return audit_key_; }
     void audit(Poco::Data::Session& s, const std::string& actor, const std::string& action, const std::string& body,
                const std::string& detail_json);
     std::vector<AuditEntry> audit_entries();
 
 private:
     Db& db_;
+    AuditKey audit_key_;
 };
 
 }  // namespace sanding::server

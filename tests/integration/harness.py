@@ -13,7 +13,7 @@ TEMPLATES = os.path.join(SOURCE, "templates")
 
 def sanding(*args, check=False, timeout=120):
     """Runs the real executable; returns CompletedProcess with text output."""
-    return subprocess.run([SANDING, *args], capture_output=True, text=True, timeout=timeout, check=check)
+    return subprocess.run([SANDING, *args], capture_output=True, text=True, errors="backslashreplace", timeout=timeout, check=check)
 
 
 class ScratchTest(unittest.TestCase):

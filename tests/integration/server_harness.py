@@ -15,6 +15,17 @@ import urllib.parse
 
 from harness import SANDING
 
+# PostgreSQL database URL -> the key file every instance on it uses.
+SHARED_KEY_FILES = {}
+
+
+def key_args(db_url, workdir=None):
+    """SQLite keeps the key file beside the database; instances sharing a PostgreSQL database
+    share one key file (the first instance's workdir holds it)."""
+    if db_url.startswith("sqlite:"):
+        return []
+    return ["--key-file", SHARED_KEY_FILES.setdefault(db_url, os.path.join(workdir or tempfile.mkdtemp(), "server.key"))]
+
 PG_BIN = "/usr/lib/postgresql/15/bin"
 
 
@@ -87,8 +98,11 @@ class Server:
         self.proc = None
         self.start()
 
+    def key_args(self):
+        return key_args(self.db, self.workdir)
+
     def admin(self, *args, stdin=None):
-        r = subprocess.run([SANDING, "admin", *args, "--db", self.db], input=stdin, capture_output=True, text=True,
+        r = subprocess.run([SANDING, "admin", *args, "--db", self.db, *self.key_args()], input=stdin, capture_output=True, text=True,
                            timeout=300, cwd=self.workdir)
         if r.returncode != 0:
             raise RuntimeError(f"sanding admin {' '.join(args)} failed: {r.stderr}")
@@ -107,7 +121,7 @@ class Server:
         if self.log:
             self.log.close()
         self.log = open(os.path.join(self.workdir, "server.log"), "a")
-        cmd = [SANDING, "serve", "--db", self.db, "--listen", f"127.0.0.1:{port}"]
+        cmd = [SANDING, "serve", "--db", self.db, "--listen", f"127.0.0.1:{port}", *self.key_args()]
         if self.config:
             cmd += ["--config", self.config]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self.log, text=True, cwd=self.workdir)

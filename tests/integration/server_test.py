@@ -11,14 +11,16 @@ import re
 import shutil
 import socket
 import sqlite3
+import subprocess
 import tempfile
 import threading
 import time
 import unittest
 import zipfile
+import xml.etree.ElementTree as ET
 
 from harness import sanding
-from server_harness import Postgres, Server
+from server_harness import Postgres, Server, key_args
 
 ODT = "application/vnd.oasis.opendocument.text"
 _postgres = None        # one cluster for the whole module
@@ -57,6 +59,17 @@ def rewrite_zip(path, name, change):
     with zipfile.ZipFile(path, "w") as dst:
         for info, data in entries:
             dst.writestr(info, change(data) if info.filename == name else data)
+
+
+def bundle_path(body, revision):
+    """drafts/<序号>-<机构简称>-修订<N>.odt, from the demo framework the tests load."""
+    root = ET.parse(os.path.join(os.path.dirname(__file__), "../../templates/framework/demo-district.xml")).getroot()
+    bodies = [b for b in root.iter() if b.tag.split("}")[-1] == "body"]
+    for i, b in enumerate(bodies, 1):
+        if b.get("id") == body:
+            short = next(c.text for c in b if c.tag.split("}")[-1] == "short-name")
+            return f"drafts/{i:02d}-{short}-修订{revision}.odt"
+    raise KeyError(body)
 
 
 def flip_one_byte(data):
@@ -131,7 +144,7 @@ class ServerTests:
         return r.data
 
     def audit_verify(self, url):
-        return sanding("admin", "audit", "verify", "--db", url)
+        return sanding("admin", "audit", "verify", "--db", url, *key_args(url))
 
     def approved_body(self, srv, body_id):
         """drafter-BODY drafts, submits; the reviewer approves. Returns revision 1's bytes."""
@@ -220,17 +233,22 @@ class ServerTests:
         bundle = os.path.join(self.tmp, "bundle.zip")
         with open(bundle, "wb") as f:
             f.write(r.data)
+        paths = {b: bundle_path(b, 3) for b in bodies}
+        key = srv.request("GET", "/api/v1/public-key").data
         with zipfile.ZipFile(bundle) as z:
             manifest = json.loads(z.read("manifest.json"))
             items = {it["body"]: it for it in manifest["items"]}
             self.assertEqual(sorted(items), sorted(bodies))
+            self.assertEqual(manifest["count"], 2)
             for b in bodies:
                 self.assertEqual(items[b]["revision"], 3)
-                self.assertEqual(items[b]["file"], f"drafts/{b}-r3.odt")
+                self.assertEqual(items[b]["path"], paths[b])
                 self.assertEqual(items[b]["sha256"], signed[b][0])
                 self.assertEqual(items[b]["signer"], f"head-{b}")
-                self.assertEqual(z.read(items[b]["file"]), signed[b][1])
-            self.assertEqual(z.read(manifest["public_key"]), srv.request("GET", "/api/v1/public-key").data)
+                self.assertEqual(z.read(items[b]["path"]), signed[b][1])
+                self.assertGreater(z.getinfo(paths[b]).date_time[0], 2000)  # a real timestamp
+            self.assertEqual(z.read(manifest["public_key"]), key)
+            self.assertIn("manifest.sig", z.namelist())
 
         board = srv.request("GET", "/api/v1/board", user="office")
         self.assertEqual(board.status, 200, board.text)
@@ -239,21 +257,42 @@ class ServerTests:
             self.assertEqual(states[b], ("collected", "已收集", 3))
         self.assertEqual(states["finance"], ("not_started", "未开始", 0))  # never drafted: not 起草中
 
-        # Offline verification: both pass; one flipped byte fails exactly that file.
-        v = sanding("verify", bundle)
+        # Offline verification against the server's key: both pass; without a key verify says it
+        # checked only self-consistency and prints the fingerprint to compare.
+        keyfile = os.path.join(self.tmp, "server-key.pem")
+        with open(keyfile, "wb") as f:
+            f.write(key)
+        v = sanding("verify", bundle, "--key", keyfile)
         self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
         for b in bodies:
-            self.assertRegex(v.stdout, rf"(?m)^通过\s+drafts/{b}-r3\.odt\b")
+            self.assertRegex(v.stdout, rf"(?m)^通过\s+{re.escape(paths[b])}\s")
         self.assertNotRegex(v.stdout, "(?m)^失败")
         self.assertIn("2 份通过，0 处失败", v.stdout)
-
-        rewrite_zip(bundle, "drafts/emergency-r3.odt", flip_one_byte)
+        self.assertIn("与可信公钥一致", v.stdout)
         v = sanding("verify", bundle)
+        self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
+        self.assertIn("只核验了收集包自身的一致性", v.stdout)
+        fingerprint = re.search(r"指纹 ([0-9a-f]{64})", v.stdout).group(1)
+        self.assertEqual(sanding("verify", bundle, "--fingerprint", fingerprint.upper()).returncode, 0)
+        self.assertEqual(sanding("verify", bundle, "--fingerprint", "00" * 32).returncode, 1)
+
+        # Re-packed with plain `zip -r` (directory entries, other timestamps): still verifies.
+        if shutil.which("zip") and shutil.which("unzip"):
+            unpacked = os.path.join(self.tmp, "unpacked")
+            utf8 = dict(os.environ, LC_ALL="C.UTF-8")  # Info-ZIP decodes UTF-8 names only in a UTF-8 locale
+            subprocess.run(["unzip", "-q", "-o", bundle, "-d", unpacked], check=True, env=utf8)
+            repacked = os.path.join(self.tmp, "repacked.zip")
+            subprocess.run(["zip", "-q", "-r", repacked, "."], cwd=unpacked, check=True, env=utf8)
+            v = sanding("verify", repacked, "--key", keyfile)
+            self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
+
+        rewrite_zip(bundle, paths["emergency"], flip_one_byte)
+        v = sanding("verify", bundle, "--key", keyfile)
         self.assertEqual(v.returncode, 1, v.stdout + v.stderr)
         failed = [line for line in v.stdout.splitlines() if line.startswith("失败")]
         self.assertEqual(len(failed), 1, v.stdout)
-        self.assertIn("drafts/emergency-r3.odt", failed[0])
-        self.assertRegex(v.stdout, r"(?m)^通过\s+drafts/natural-resources-r3\.odt\b")
+        self.assertIn(paths["emergency"], failed[0])
+        self.assertRegex(v.stdout, rf"(?m)^通过\s+{re.escape(paths['natural-resources'])}\s")
         self.assertIn("1 份通过，1 处失败", v.stdout)
 
         self.assertEqual(self.audit_verify(srv.db).returncode, 0)

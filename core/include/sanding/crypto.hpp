@@ -27,6 +27,16 @@ KeyPair generate_ed25519();
 std::string sign_ed25519(const std::string& private_pem, std::string_view message);
 bool verify_ed25519(const std::string& public_pem, std::string_view message, std::string_view signature_b64);
 
+// The key's fingerprint users compare: SHA-256 of the raw 32-byte Ed25519 public key, 64 lowercase
+// hex digits. Takes a public or a private PEM; empty when the text is not an Ed25519 key.
+std::string key_fingerprint(const std::string& pem);
+
+// The public key (PEM) of a private key (PEM); empty when it is not one.
+std::string public_pem_of(const std::string& private_pem);
+
+// HMAC-SHA256 of message under key, lowercase hex (the keyed audit chain).
+std::string hmac_sha256_hex(std::string_view key, std::string_view message);
+
 std::string base64_encode(std::string_view bytes);
 std::optional<std::string> base64_decode(std::string_view text);
 

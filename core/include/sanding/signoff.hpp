@@ -31,10 +31,19 @@ struct AuditEntry {
     std::string prev_hash, hash;
 };
 
-// SHA-256 over the previous hash and the entry's fields, each length-prefixed.
-std::string audit_hash(const AuditEntry& e);
+// The audit chain's key (HMAC-SHA256), kept in the server's key file beside the signing key, so
+// that write access to the database alone cannot recompute the chain. Entries before keyed_from
+// (written before the key existed, by an older sanding) keep the plain SHA-256 of their time.
+struct AuditKey {
+    std::string secret;        // empty: plain SHA-256 throughout
+    long long keyed_from = 1;  // first seq hashed with the key
+};
+
+// HMAC-SHA256 under key.secret (SHA-256 when e.seq < keyed_from or no key) over the previous hash
+// and the entry's fields, each length-prefixed.
+std::string audit_hash(const AuditEntry& e, const AuditKey& key = {});
 
 // The seq of the first entry whose hash or link does not hold, or nothing when the chain holds.
-std::optional<long long> first_broken(const std::vector<AuditEntry>& entries);
+std::optional<long long> first_broken(const std::vector<AuditEntry>& entries, const AuditKey& key = {});
 
 }  // namespace sanding

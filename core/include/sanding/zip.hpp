@@ -49,6 +49,9 @@ private:
 // (heads sign exact bytes; a re-render must not change the hash by itself).
 class ZipWriter {
 public:
+    // Stamps the entries added from now on with this local time (default 1980-01-01 00:00, for
+    // equal bytes). A bundle's entries carry the real time of collection.
+    void set_time(int year, int month, int day, int hour, int minute, int second);
     void add(std::string_view name, std::string_view data, bool compress = true);
     std::string finish();
 
@@ -56,6 +59,7 @@ private:
     std::string out_;
     std::string central_;
     std::size_t count_ = 0;
+    std::uint16_t time_ = 0, date_ = (0 << 9) | (1 << 5) | 1;
 };
 
 }  // namespace sanding
