@@ -93,6 +93,16 @@ class PlantedCorpus(unittest.TestCase):
 
 
 class CommandLine(ScratchTest):
+    def test_fresh_model_drafts_pair_nothing(self):
+        """Every body's draft straight from the model text holds the same 【待填写】 items: they are
+        no duty yet, so no body is paired with another (it was 666 pairs for the 37 bodies)."""
+        d = tempfile.mkdtemp(dir=self.tmp)
+        self.assertEqual(sanding("render", "--all", "--text", "-o", d).returncode, 0)
+        r = sanding("boundaries", "--format", "json", *sorted(glob.glob(os.path.join(d, "*.txt"))))
+        report = json.loads(r.stdout)
+        self.assertEqual(report["overlaps"], [], r.stdout[:2000])
+        self.assertIn("职责交叉 0 处", sanding("boundaries", *sorted(glob.glob(os.path.join(d, "*.txt")))).stdout)
+
     def test_bad_options_say_what_was_wrong(self):
         for args, needle in [(["--min-score", "2", "x.txt"], "--min-score"),
                              (["--format", "xml", "x.txt"], "--format"),

@@ -151,6 +151,9 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
         for (const std::string* n : {&drafts[d].name, &drafts[d].body}) if (!n->empty()) names.emplace(*n, static_cast<int>(d));
         for (const auto& n : drafts[d].aliases) if (!n.empty()) names.emplace(n, static_cast<int>(d));
     }
+    // A model text's 【待填写：…】 says nothing yet about a duty: every fresh draft has the same
+    // ones, and they would pair every body with every other.
+    auto unwritten = [](const std::string& text) { return text.find("【待填写") != std::string::npos; };
     std::vector<DivisionClause> clauses;
     std::vector<std::size_t> clause_entry;
     for (std::size_t d = 0; d < drafts.size(); ++d) {
@@ -158,6 +161,7 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
         const int di = static_cast<int>(d);
         for (std::size_t i = 0; i < reg.duty_items.size(); ++i) {
             const DutyItem& item = reg.duty_items[i];
+            if (unwritten(item.text)) continue;
             if (item.role == DutyItemRole::Ordinary) idx.add(di, SourceKind::Item, static_cast<int>(i), item.text);
             if (item.role != DutyItemRole::Division) continue;
             for (std::string& text : split_division(item.text)) {
@@ -180,7 +184,7 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
             }
         }
         for (std::size_t u = 0; u < reg.units.size(); ++u)
-            if (!reg.units[u].duties.empty() && !is_housekeeping(reg.units[u]))
+            if (!reg.units[u].duties.empty() && !is_housekeeping(reg.units[u]) && !unwritten(reg.units[u].duties))
                 idx.add(di, SourceKind::Unit, static_cast<int>(u), reg.units[u].duties);
     }
     if (catalogue)
