@@ -17,7 +17,7 @@
 #include "status.hpp"
 #include "worker.hpp"
 
-std::vector<std::pair<std::string, std::string>> embedded_rule_files();
+const std::vector<std::pair<std::string, std::string>>& embedded_rule_files();  // generated
 
 namespace sanding::plugin {
 namespace {

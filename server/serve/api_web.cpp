@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <algorithm>
+
 #include "api_util.hpp"
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
@@ -16,7 +18,7 @@ constexpr const char* kPolicy =
 
 void send_asset(Call& c, const std::string& name) {
     const auto& assets = web_assets();
-    auto it = assets.find(name);
+    auto it = std::find_if(assets.begin(), assets.end(), [&](const auto& a) { return a.first == name; });
     if (it == assets.end()) throw ApiError{404, "request.not_found", "没有这个地址：/web/" + name};
     const std::string ext = name.substr(name.rfind('.') + 1);
     const std::string type = ext == "html" ? "text/html; charset=utf-8"

@@ -4,14 +4,15 @@
 // goes through the same JSON API as every other client.
 #pragma once
 
-#include <map>
+#include <utility>
+#include <vector>
 #include <string>
 
 #include "http.hpp"
 
 namespace sanding::server {
 
-const std::map<std::string, std::string>& web_assets();  // file name → content (generated)
+const std::vector<std::pair<std::string, std::string>>& web_assets();  // file name → content (generated)
 
 namespace api {
 void web_index(Call& c);      // GET /: the workspace's single page
