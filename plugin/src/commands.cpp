@@ -183,9 +183,7 @@ public:
         return cppu::supportsService(this, n);
     }
     uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
-        uno::Sequence<OUString> s(1);
-        s[0] = "com.sun.star.frame.ProtocolHandler";
-        return s;
+        return one_name("com.sun.star.frame.ProtocolHandler");
     }
 
 private:

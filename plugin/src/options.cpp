@@ -56,9 +56,7 @@ public:
         return false;
     }
     uno::Sequence<OUString> SAL_CALL getSupportedMethodNames() override {
-        uno::Sequence<OUString> names(1);
-        names[0] = "external_event";
-        return names;
+        return one_name("external_event");
     }
 
     OUString SAL_CALL getImplementationName() override { return "org.sanding.OptionsHandler"; }
@@ -66,9 +64,7 @@ public:
         return cppu::supportsService(this, n);
     }
     uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
-        uno::Sequence<OUString> s(1);
-        s[0] = "org.sanding.OptionsHandler";
-        return s;
+        return one_name("org.sanding.OptionsHandler");
     }
 
 private:

@@ -13,9 +13,9 @@
 #include <cppuhelper/supportsservice.hxx>
 #include <rtl/ustring.hxx>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
-#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,7 +25,6 @@
 #include "sanding/check/checker.hpp"
 #include "strings.hpp"
 #include "worker.hpp"
-
 
 namespace {
 
@@ -37,12 +36,11 @@ using sanding::plugin::utf8;
 
 }  // namespace
 
-
-
 namespace {
 
-
-bool is_zh_cn(const lang::Locale& l) { return l.Language == "zh" && (l.Country == "CN" || l.Country.isEmpty()); }
+bool is_zh_cn(const lang::Locale& l) {
+    return l.Language == "zh" && (l.Country == "CN" || l.Country.isEmpty());
+}
 
 // XProofreader extends XSupportedLocales.
 class Proofreader : public cppu::WeakImplHelper2<linguistic2::XProofreader, lang::XServiceInfo> {
@@ -58,9 +56,9 @@ public:
     // XProofreader
     sal_Bool SAL_CALL isSpellChecker() override { return false; }
 
-    linguistic2::ProofreadingResult SAL_CALL doProofreading(const OUString& document, const OUString& text, const lang::Locale& locale,
-                                                            sal_Int32 start, sal_Int32 suggested_end,
-                                                            const uno::Sequence<beans::PropertyValue>& properties) override {
+    linguistic2::ProofreadingResult SAL_CALL doProofreading(
+        const OUString& document, const OUString& text, const lang::Locale& locale, sal_Int32 start,
+        sal_Int32 suggested_end, const uno::Sequence<beans::PropertyValue>& properties) override {
         linguistic2::ProofreadingResult r;
         r.aDocumentIdentifier = document;
         r.aText = text;
@@ -84,7 +82,9 @@ public:
         return r;
     }
 
-    uno::Sequence<linguistic2::SingleProofreadingError> errors_of(const OUString& text, const lang::Locale& locale, sal_Int32 start) {
+    uno::Sequence<linguistic2::SingleProofreadingError> errors_of(const OUString& text,
+                                                                  const lang::Locale& locale,
+                                                                  sal_Int32 start) {
         const std::shared_ptr<const sanding::Checker> c = sanding::plugin::current_checker();
         if (!c || !is_zh_cn(locale) || start > 0 || text.isEmpty()) return {};
 
@@ -95,10 +95,13 @@ public:
         }
         std::vector<linguistic2::SingleProofreadingError> errors;
         // Categories switched off in 工具 ▸ 选项 ▸ 三定 are not underlined.
-        const std::vector<std::string> disabled = sanding::plugin::Connection::instance().disabled_categories();
+        const std::vector<std::string> disabled =
+            sanding::plugin::Connection::instance().disabled_categories();
         for (const auto& f : c->check_paragraph(utf8(text))) {
             if (ignored.count(f.rule)) continue;
-            if (std::find(disabled.begin(), disabled.end(), sanding::to_string(f.category)) != disabled.end()) continue;
+            if (std::find(disabled.begin(), disabled.end(), sanding::to_string(f.category)) !=
+                disabled.end())
+                continue;
             linguistic2::SingleProofreadingError e;
             e.nErrorStart = static_cast<sal_Int32>(f.offset_utf16);
             e.nErrorLength = static_cast<sal_Int32>(f.length_utf16);
@@ -107,9 +110,11 @@ public:
             e.aShortComment = u(f.message);
             e.aFullComment = u(f.message + "（规则 " + f.rule + "）");
             uno::Sequence<OUString> suggestions(static_cast<sal_Int32>(f.suggestions.size()));
-            for (std::size_t i = 0; i < f.suggestions.size(); ++i) suggestions[static_cast<sal_Int32>(i)] = u(f.suggestions[i]);
+            for (std::size_t i = 0; i < f.suggestions.size(); ++i)
+                suggestions[static_cast<sal_Int32>(i)] = u(f.suggestions[i]);
             e.aSuggestions = suggestions;
-            if (const sanding::Rule* rule = c->find_rule(f.rule); rule && !rule->source_url.empty()) {
+            if (const sanding::Rule* rule = c->find_rule(f.rule);
+                rule && !rule->source_url.empty()) {
                 uno::Sequence<beans::PropertyValue> props(1);
                 props[0].Name = "FullCommentURL";
                 props[0].Value <<= u(rule->source_url);
@@ -117,7 +122,8 @@ public:
             }
             errors.push_back(e);
         }
-        return uno::Sequence<linguistic2::SingleProofreadingError>(errors.data(), static_cast<sal_Int32>(errors.size()));
+        return uno::Sequence<linguistic2::SingleProofreadingError>(
+            errors.data(), static_cast<sal_Int32>(errors.size()));
     }
 
     void SAL_CALL ignoreRule(const OUString& rule, const lang::Locale&) override {
@@ -131,11 +137,11 @@ public:
 
     // XServiceInfo
     OUString SAL_CALL getImplementationName() override { return "org.sanding.Proofreader"; }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override { return cppu::supportsService(this, name); }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override {
+        return cppu::supportsService(this, name);
+    }
     uno::Sequence<OUString> SAL_CALL getSupportedServiceNames() override {
-        uno::Sequence<OUString> names(1);
-        names[0] = "com.sun.star.linguistic2.Proofreader";
-        return names;
+        return sanding::plugin::one_name("com.sun.star.linguistic2.Proofreader");
     }
 
 private:
@@ -145,7 +151,7 @@ private:
 
 }  // namespace
 
-extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface* org_sanding_Proofreader_get_implementation(uno::XComponentContext*,
-                                                                                           uno::Sequence<uno::Any> const&) {
+extern "C" SAL_DLLPUBLIC_EXPORT uno::XInterface* org_sanding_Proofreader_get_implementation(
+    uno::XComponentContext*, uno::Sequence<uno::Any> const&) {
     return cppu::acquire(static_cast<cppu::OWeakObject*>(new Proofreader));
 }

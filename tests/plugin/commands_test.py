@@ -3,9 +3,7 @@ dispatched by its URL as the menu does, its outcome read from the dispatch-resul
 import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import time
 import unittest
@@ -15,8 +13,7 @@ import unohelper
 from com.sun.star.frame import XDispatchResultListener, XStatusListener
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
-from office import Office, prop  # noqa: E402
-from server_harness import Server  # noqa: E402
+from office import ServerAndOffice, prop  # noqa: E402
 
 SUCCESS, FAILURE = 1, 0  # com.sun.star.frame.DispatchResultState
 
@@ -58,20 +55,16 @@ class StatusWatcher(unohelper.Base, XStatusListener):
         pass
 
 
-class MenuCommands(unittest.TestCase):
+class MenuCommands(ServerAndOffice, unittest.TestCase):
+    USERS = [("drafter-emergency", "drafter", "emergency"), ("head-emergency", "head", "emergency"), ("reviewer", "reviewer", None)]
+
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="sanding-plugin-")
-        cls.server = Server(f"sqlite:{cls.dir}/s.db", cls.dir, users=[
-            ("drafter-emergency", "drafter", "emergency"), ("head-emergency", "head", "emergency"), ("reviewer", "reviewer", None)])
-        cls.office = Office()
-        cls.blank = cls.office.new_document(["（一）负责全区应急管理工作。"])
+        cls.start_server_and_office()
 
     @classmethod
     def tearDownClass(cls):
-        cls.office.close()
-        cls.server.stop()
-        shutil.rmtree(cls.dir, ignore_errors=True)
+        cls.stop_server_and_office()
 
     @property
     def url(self):

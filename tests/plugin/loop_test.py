@@ -5,9 +5,7 @@ the drafter opens the returned revision and finds the comments at their places, 
 again, the reviewer approves, and the head signs after an office restart with one password; the
 board then says signed."""
 import os
-import shutil
 import sys
-import tempfile
 import threading
 import unittest
 
@@ -15,25 +13,20 @@ import uno
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
 from commands_test import FAILURE, SUCCESS, Listener, StatusWatcher  # noqa: E402
-from office import Office, prop  # noqa: E402
-from server_harness import Server  # noqa: E402
+from office import ServerAndOffice, add_annotation, prop  # noqa: E402
 
 
-class ReviewLoop(unittest.TestCase):
+class ReviewLoop(ServerAndOffice, unittest.TestCase):
+    USERS = [("drafter-emergency", "drafter", "emergency", "王起草"), ("head-emergency", "head", "emergency", "李局长"),
+             ("reviewer", "reviewer", None, "赵审核"), ("office", "office", None, "协调办")]
+
     @classmethod
     def setUpClass(cls):
-        cls.dir = tempfile.mkdtemp(prefix="sanding-loop-")
-        cls.server = Server(f"sqlite:{cls.dir}/s.db", cls.dir, users=[
-            ("drafter-emergency", "drafter", "emergency", "王起草"), ("head-emergency", "head", "emergency", "李局长"),
-            ("reviewer", "reviewer", None, "赵审核"), ("office", "office", None, "协调办")])
-        cls.office = Office()
-        cls.blank = cls.office.new_document(["（一）负责全区应急管理工作。"])
+        cls.start_server_and_office()
 
     @classmethod
     def tearDownClass(cls):
-        cls.office.close()
-        cls.server.stop()
-        shutil.rmtree(cls.dir, ignore_errors=True)
+        cls.stop_server_and_office()
 
     def run_command(self, doc, command, **args):
         ctx, smgr = self.office.ctx, self.office.smgr
@@ -58,20 +51,9 @@ class ReviewLoop(unittest.TestCase):
         self.fail(f"no window titled {title}: {[c.getTitle() for c in self.office.desktop.getComponents() if hasattr(c, 'getTitle')]}")
 
     def add_comment(self, doc, article, text):
-        """A 批注 on eight characters of the article's first paragraph (words that also occur
-        earlier in the draft: the title names the body too); the quoted words."""
-        e = doc.getText().createEnumeration()
-        while e.hasMoreElements():
-            p = e.nextElement()
-            if p.supportsService("com.sun.star.text.Paragraph") and p.getString().startswith(article):
-                cursor = doc.getText().createTextCursorByRange(p.getStart())
-                cursor.goRight(4, False)
-                cursor.goRight(8, True)
-                field = doc.createInstance("com.sun.star.text.textfield.Annotation")
-                field.Author, field.Content = "赵审核", text
-                doc.getText().insertTextContent(cursor, field, True)
-                return cursor.getString()
-        self.fail(f"no paragraph starting {article}")
+        quoted = add_annotation(doc, article, text, author="赵审核")
+        self.assertIsNotNone(quoted, f"no paragraph starting {article}")
+        return quoted
 
     def comments(self, doc):
         out = []

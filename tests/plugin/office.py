@@ -144,3 +144,81 @@ class Office:
         zh.Language, zh.Country = "zh", "CN"
         whole.setPropertyValue("CharLocaleAsian", zh)
         return doc
+
+
+def chinese_ui(profile_dir):
+    """Sets the profile's UI language to zh-CN before the office starts."""
+    path = os.path.join(profile_dir, "user", "registrymodifications.xcu")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+                'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
+                '<value>zh-CN</value></prop></item>\n</oor:items>\n')
+
+
+def add_annotation(doc, article, text, author=""):
+    """A Writer comment (批注) on eight characters of the first paragraph starting with `article`
+    (past its number, so the quoted words also occur elsewhere, e.g. in the title); returns the
+    quoted words, or None when no paragraph starts so."""
+    e = doc.getText().createEnumeration()
+    while e.hasMoreElements():
+        p = e.nextElement()
+        if p.supportsService("com.sun.star.text.Paragraph") and p.getString().startswith(article):
+            cursor = doc.getText().createTextCursorByRange(p.getStart())
+            cursor.goRight(4, False)
+            cursor.goRight(8, True)
+            field = doc.createInstance("com.sun.star.text.textfield.Annotation")
+            field.Author, field.Content = author, text
+            doc.getText().insertTextContent(cursor, field, True)
+            return cursor.getString()
+    return None
+
+
+class Display:
+    """A virtual screen (Xvfb, 1280×800) with a window manager (openbox), so that dialogs get the
+    focus and sit where a user would see them; DISPLAY and the VCL plugin are set for the office.
+    Without the window manager (window_manager=False) windows sit at fixed places, for tests that
+    click at screen positions."""
+
+    def __init__(self, window_manager=True):
+        self.name = next(f":{n}" for n in range(77, 200)
+                         if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"))
+        self.xvfb = subprocess.Popen(["Xvfb", self.name, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        os.environ["DISPLAY"] = self.name
+        os.environ["SAL_USE_VCLPLUGIN"] = "gen"
+        time.sleep(1)
+        self.wm = None
+        if window_manager:
+            self.wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1)
+
+    def close(self):
+        for p in (self.wm, self.xvfb):
+            if p is None:
+                continue
+            p.kill()
+            p.wait()
+
+
+class ServerAndOffice:
+    """A test-class mixin: a real `sanding serve` on SQLite with USERS, and a real office with the
+    .oxt (shown on `display` when given, else headless) holding one blank draft, `blank`."""
+
+    USERS = []
+
+    @classmethod
+    def start_server_and_office(cls, display=None, before_start=None):
+        import sys
+        sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
+        from server_harness import Server
+        cls.dir = tempfile.mkdtemp(prefix="sanding-plugin-")
+        cls.server = Server(f"sqlite:{cls.dir}/s.db", cls.dir, users=cls.USERS)
+        cls.office = Office(headless=display is None, before_start=before_start)
+        cls.blank = cls.office.new_document(["（一）负责全区应急管理工作。"], hidden=display is None)
+
+    @classmethod
+    def stop_server_and_office(cls):
+        cls.office.close()
+        cls.server.stop()
+        shutil.rmtree(cls.dir, ignore_errors=True)

@@ -16,9 +16,8 @@ import uno
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
 from commands_test import SUCCESS, Listener  # noqa: E402
-from office import Office, prop  # noqa: E402
-from screenshots_test import DISPLAY, OUT, shot  # noqa: E402
-from server_harness import Server  # noqa: E402
+from office import Display, ServerAndOffice, add_annotation, chinese_ui, prop  # noqa: E402
+from screenshots_test import OUT, shot  # noqa: E402
 
 
 def windows(title, pattern=None):
@@ -46,46 +45,24 @@ def press_in(window, key):
     subprocess.run(["xdotool", "key", key], capture_output=True, timeout=30)
 
 
-def chinese_ui(profile_dir):
-    path = os.path.join(profile_dir, "user", "registrymodifications.xcu")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-                'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-                '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
-                '<value>zh-CN</value></prop></item>\n</oor:items>\n')
+class ReviewScreenshots(ServerAndOffice, unittest.TestCase):
+    USERS = [("drafter-emergency", "drafter", "emergency", "王起草"), ("reviewer", "reviewer", None, "赵审核"),
+             ("head-emergency", "head", "emergency", "李局长")]
 
-
-class ReviewScreenshots(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         os.makedirs(OUT, exist_ok=True)
-        cls.xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-        os.environ["DISPLAY"] = DISPLAY
-        os.environ["SAL_USE_VCLPLUGIN"] = "gen"
-        time.sleep(1)
-        cls.wm = subprocess.Popen(["openbox"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1)
-        cls.dir = tempfile.mkdtemp(prefix="sanding-review-shots-")
-        cls.server = Server(f"sqlite:{cls.dir}/s.db", cls.dir, users=[
-            ("drafter-emergency", "drafter", "emergency", "王起草"), ("reviewer", "reviewer", None, "赵审核"),
-            ("head-emergency", "head", "emergency", "李局长")])
+        cls.display = Display()
+        cls.start_server_and_office(display=cls.display, before_start=chinese_ui)
         # The drafter's draft, submitted (through the API: the loop in Writer is plugin.loop's).
         assert cls.server.request("POST", "/api/v1/bodies/emergency/drafts", {}, user="drafter-emergency").status in (200, 201)
         assert cls.server.request("POST", "/api/v1/bodies/emergency/submit", {}, user="drafter-emergency").status == 200
-        cls.office = Office(headless=False, before_start=chinese_ui)
-        cls.blank = cls.office.new_document(["（一）负责全区应急管理工作。"], hidden=False)
         time.sleep(3)
 
     @classmethod
     def tearDownClass(cls):
-        cls.office.close()
-        cls.server.stop()
-        shutil.rmtree(cls.dir, ignore_errors=True)
-        cls.wm.kill()
-        cls.wm.wait()
-        cls.xvfb.kill()
-        cls.xvfb.wait()
+        cls.stop_server_and_office()
+        cls.display.close()
 
     def dispatch(self, doc, command, **args):
         """vnd.sanding:<command> on a thread of its own (dialogs it opens are modal); its listener."""
@@ -161,17 +138,7 @@ class ReviewScreenshots(unittest.TestCase):
         self.assertTrue(reviewed)
         doc = reviewed[-1]
         for article, remark in (("第二条", "名称请与标题一致。"), ("第三条", "职责表述请按范本。")):
-            e = doc.getText().createEnumeration()
-            while e.hasMoreElements():
-                p = e.nextElement()
-                if p.supportsService("com.sun.star.text.Paragraph") and p.getString().startswith(article):
-                    cursor = doc.getText().createTextCursorByRange(p.getStart())
-                    cursor.goRight(4, False)
-                    cursor.goRight(8, True)
-                    field = doc.createInstance("com.sun.star.text.textfield.Annotation")
-                    field.Content = remark
-                    doc.getText().insertTextContent(cursor, field, True)
-                    break
+            self.assertIsNotNone(add_annotation(doc, article, remark))
         returned = self.dispatch(doc, "Return", Comment="请按批注修改。")
         self.assertTrue(returned.done.wait(90))
         self.assertEqual(returned.state, SUCCESS, returned.result)

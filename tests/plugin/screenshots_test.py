@@ -14,13 +14,12 @@ import sys
 
 import uno
 
-from office import Office, prop
+from office import Display, Office, chinese_ui, prop
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
 from server_harness import Server  # noqa: E402
 
 OUT = os.environ.get("SANDING_SCREENSHOTS", os.path.join(tempfile.gettempdir(), "sanding-screenshots"))
-DISPLAY = next(f":{n}" for n in range(77, 200) if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"))
 TEXT = ["清河市云溪区应急管理局职能配置、内设机构和人员编制规定", "（讨论稿）",
         "第三条　区应急管理局贯彻落实党中央、省委和市委关于应急管理工作的方针政策和决策部署，在履行职责过程中坚持和加强党对应急管理工作的集中统一领导。主要职责是：",
         "（一）负责全区应急管理工作,拟定应急预案并组织实施。",
@@ -93,15 +92,9 @@ def press(x, y, done, title=None, key=None, tries=8):
     return done()
 
 
-def chinese_ui(profile_dir):
-    """Sets the profile's UI language to zh-CN before the office starts."""
-    path = os.path.join(profile_dir, "user", "registrymodifications.xcu")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-                'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-                '<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="UILocale" oor:op="fuse">'
-                '<value>zh-CN</value></prop></item>\n</oor:items>\n')
+def profile(profile_dir):
+    """A Chinese UI and a remembered server that does not answer."""
+    chinese_ui(profile_dir)
     # A server remembered from an earlier session that does not answer: the 三定 toolbar's status
     # item shows 离线 with the server and what failed (nothing listens on port 9 here).
     with open(os.path.join(profile_dir, "user", "sanding-settings.json"), "w", encoding="utf-8") as f:
@@ -112,13 +105,10 @@ class Screenshots(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         os.makedirs(OUT, exist_ok=True)
-        cls.xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-        os.environ["DISPLAY"] = DISPLAY
-        os.environ["SAL_USE_VCLPLUGIN"] = "gen"
-        time.sleep(1)
+        cls.display = Display(window_manager=False)  # the clicks below are at screen positions
         cls.server_dir = tempfile.mkdtemp(prefix="sanding-shots-")
         cls.server = Server(f"sqlite:{cls.server_dir}/s.db", cls.server_dir, users=[("drafter-emergency", "drafter", "emergency")])
-        cls.office = Office(headless=False, before_start=chinese_ui)
+        cls.office = Office(headless=False, before_start=profile)
         cls.doc = cls.office.new_document(TEXT, hidden=False)
         time.sleep(4)  # Writer's background proofreading
         cls.plain = shot("plain.png")  # the window before each interaction
@@ -128,8 +118,7 @@ class Screenshots(unittest.TestCase):
         cls.office.close()
         cls.server.stop()
         shutil.rmtree(cls.server_dir, ignore_errors=True)
-        cls.xvfb.kill()
-        cls.xvfb.wait()
+        cls.display.close()
 
     def dispatch(self, command, **args):
         """vnd.sanding:<command> on a thread of its own (a dialog it opens is modal)."""
