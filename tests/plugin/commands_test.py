@@ -58,14 +58,6 @@ class StatusWatcher(unohelper.Base, XStatusListener):
 class MenuCommands(ServerAndOffice, unittest.TestCase):
     USERS = [("drafter-emergency", "drafter", "emergency"), ("head-emergency", "head", "emergency"), ("reviewer", "reviewer", None)]
 
-    @classmethod
-    def setUpClass(cls):
-        cls.start_server_and_office()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.stop_server_and_office()
-
     @property
     def url(self):
         return f"http://127.0.0.1:{self.server.port}"  # the server may have been restarted on another port

@@ -20,14 +20,6 @@ class ReviewLoop(ServerAndOffice, unittest.TestCase):
     USERS = [("drafter-emergency", "drafter", "emergency", "王起草"), ("head-emergency", "head", "emergency", "李局长"),
              ("reviewer", "reviewer", None, "赵审核"), ("office", "office", None, "协调办")]
 
-    @classmethod
-    def setUpClass(cls):
-        cls.start_server_and_office()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.stop_server_and_office()
-
     def run_command(self, doc, command, **args):
         ctx, smgr = self.office.ctx, self.office.smgr
         url = uno.createUnoStruct("com.sun.star.util.URL")

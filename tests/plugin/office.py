@@ -208,6 +208,14 @@ class ServerAndOffice:
     USERS = []
 
     @classmethod
+    def setUpClass(cls):
+        cls.start_server_and_office()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.stop_server_and_office()
+
+    @classmethod
     def start_server_and_office(cls, display=None, before_start=None):
         import sys
         sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
