@@ -72,6 +72,7 @@ int cmd_serve(const std::vector<std::string>& argv) {
     http.start();
     const std::string url = "http://" + socket.address().toString();
     std::printf("sanding serve: 正在监听 %s（数据库 %s）\n", url.c_str(), config.db.c_str());
+    std::printf("三定工作台：请用浏览器打开 %s/\n", url.c_str());
     std::fflush(stdout);
     app.log("info", "listening on " + url);
 
