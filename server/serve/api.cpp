@@ -13,6 +13,7 @@
 
 #include "api_framework.hpp"
 #include "api_boundaries.hpp"
+#include "api_collect.hpp"
 #include "api_review.hpp"
 #include "api_web.hpp"
 #include "api_util.hpp"
@@ -239,7 +240,7 @@ void get_revision(Call& c) {
     auto bytes = c.app.store().revision_bytes(b.id, revision_param(c));
     if (!bytes) throw ApiError{404, "revision.not_found", "没有这个修订：" + c.param("n")};
     c.res.set("ETag", "\"" + crypto::sha256_hex(*bytes) + "\"");
-    c.res.set("Content-Disposition", "attachment; filename=\"" + b.id + "-r" + c.param("n") + ".odt\"");
+    attachment(c, short_name_of(c.app, b) + "-修订" + c.param("n") + ".odt", b.id + "-r" + c.param("n") + ".odt");
     c.send_bytes(200, kOdt, *bytes);
 }
 
@@ -286,7 +287,8 @@ void send_comparison_odt(Call& c, const BodyRecord& b, long long from, long long
     }
     const std::string odt = write_odt_with_changes(ps, {newer.title, "修订 " + std::to_string(from) + " → " + std::to_string(to)},
                                                    "修订" + std::to_string(from) + "→" + std::to_string(to), now_iso().substr(0, 19));
-    c.res.set("Content-Disposition", "attachment; filename=\"" + b.id + "-r" + std::to_string(from) + "-r" + std::to_string(to) + ".odt\"");
+    attachment(c, short_name_of(c.app, b) + "-修订" + std::to_string(from) + "与修订" + std::to_string(to) + "对照.odt",
+               b.id + "-r" + std::to_string(from) + "-r" + std::to_string(to) + ".odt");
     c.send_bytes(200, kOdt, odt);
 }
 
@@ -513,64 +515,6 @@ void board(Call& c) {
     c.send_bytes(200, "application/json; charset=utf-8", out);
 }
 
-void export_bundle(Call& c) {
-    if (c.me().role != "office") throw ApiError{403, "auth.forbidden", "只有协调小组办公室可以收集签发稿"};
-    const auto signoffs = c.app.store().signoffs();
-    const Framework& fw = c.app.framework();
-    BundleInfo info{fw.district.city + fw.district.name, fw.round.name, now_iso(), {}};
-    info.local_time = local_time_text(info.generated_at, c.app.config().time_zone);
-    std::vector<BundleItem> items;
-    for (const auto& so : signoffs) {
-        auto bytes = c.app.store().revision_bytes(so.body, so.revision);
-        if (!bytes) continue;
-        BundleItem it;
-        it.signoff = so;
-        it.bytes = std::move(*bytes);
-        for (std::size_t i = 0; i < fw.bodies.size(); ++i)
-            if (fw.bodies[i].id == so.body) {
-                it.position = static_cast<int>(i) + 1;
-                it.name = fw.bodies[i].name;
-                it.short_name = fw.bodies[i].short_name.empty() ? fw.bodies[i].name : fw.bodies[i].short_name;
-            }
-        if (it.position == 0) it.position = static_cast<int>(fw.bodies.size() + items.size()) + 1, it.name = it.short_name = so.body;
-        items.push_back(std::move(it));
-    }
-    std::string zip;
-    try {
-        zip = build_bundle(info, items, c.app.private_key(), c.app.public_key());
-    } catch (const Error& e) {
-        if (e.code() == "bundle.hash_mismatch") throw ApiError{500, e.code(), e.message()};
-        throw;
-    }
-    // Collecting moves every signed body to collected, each with its audit entry.
-    c.app.store().db().transaction([&](Poco::Data::Session& s) {
-        for (const auto& so : signoffs) {
-            if (c.app.store().move(s, so.body, WorkflowState::Signed, WorkflowState::Collected))
-                c.app.store().audit(s, c.me().name, "workflow.collect", so.body, "{\"revision\":" + std::to_string(so.revision) + "}");
-        }
-    });
-    c.res.set("Content-Disposition", "attachment; filename=\"sanding-bundle.zip\"");
-    c.send_bytes(200, "application/zip", zip);
-}
-
-void audit_log(Call& c) {
-    if (c.me().role != "admin" && c.me().role != "office") throw ApiError{403, "auth.forbidden", "只有管理员和协调小组办公室可以查看审计日志"};
-    Array::Ptr a = new Array;
-    for (const auto& e : c.app.store().audit_entries()) {
-        auto x = obj();
-        x->set("seq", e.seq);
-        x->set("at", e.at);
-        x->set("actor", e.actor);
-        x->set("action", e.action);
-        x->set("body", e.body);
-        x->set("detail", e.detail);
-        x->set("prev_hash", e.prev_hash);
-        x->set("hash", e.hash);
-        a->add(x);
-    }
-    c.send_json(200, a);
-}
-
 // The fingerprint users compare with `sanding verify`'s, in a header beside the PEM.
 void get_public_key(Call& c) {
     c.res.set("X-Key-Fingerprint", c.app.key_fingerprint());
@@ -610,8 +554,9 @@ std::vector<Route> App::routes() {
         {"GET", "/api/v1/boundaries/decisions", true, api::list_decisions},
         {"POST", "/api/v1/boundaries/decisions", true, api::record_decision},
         {"GET", "/api/v1/board", true, board},
-        {"GET", "/api/v1/export", true, export_bundle},
-        {"GET", "/api/v1/audit", true, audit_log},
+        {"POST", "/api/v1/collect", true, api::collect},
+        {"GET", "/api/v1/bundle", true, api::bundle},
+        {"GET", "/api/v1/audit", true, api::audit_log},
         {"GET", "/api/v1/public-key", false, get_public_key},
     };
 }

@@ -1,5 +1,6 @@
 #include "api_util.hpp"
 
+#include <cctype>
 #include <sstream>
 
 #include "sanding/clock.hpp"
@@ -90,6 +91,22 @@ Poco::JSON::Object::Ptr body_json(App& app, const BodyRecord& b) {
     return o;
 }
 
+
+void attachment(Call& c, const std::string& utf8_name, const std::string& ascii_fallback) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string encoded;
+    for (unsigned char ch : utf8_name) {
+        if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_') encoded += static_cast<char>(ch);
+        else encoded += '%', encoded += hex[ch >> 4], encoded += hex[ch & 15];
+    }
+    c.res.set("Content-Disposition", "attachment; filename=\"" + ascii_fallback + "\"; filename*=UTF-8''" + encoded);
+}
+
+std::string short_name_of(const App& app, const BodyRecord& b) {
+    const BodyFacts* f = app.framework().find(b.id);
+    if (f && !f->short_name.empty()) return f->short_name;
+    return b.name.empty() ? b.id : b.name;
+}
 
 std::string local_time(const App& app, const std::string& iso_utc) { return local_time_text(iso_utc, app.config().time_zone); }
 

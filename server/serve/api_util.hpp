@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "http.hpp"
 #include "sanding/workflow.hpp"
 
 namespace sanding::server::api {
@@ -40,6 +41,13 @@ public:
 private:
     std::map<std::string, std::string> names_;
 };
+
+// Content-Disposition for a download named in Chinese: filename*=UTF-8'' (RFC 5987/6266) for
+// browsers, with an ASCII filename for clients that know only the old form.
+void attachment(Call& c, const std::string& utf8_name, const std::string& ascii_fallback);
+
+// 机构简称 from the framework, else the body's name: how files about a body are named.
+std::string short_name_of(const App& app, const BodyRecord& b);
 
 // "2026-12-03 14:05" in the server's display time zone.
 std::string local_time(const App& app, const std::string& iso_utc);

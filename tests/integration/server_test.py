@@ -13,6 +13,7 @@ import socket
 import sqlite3
 import subprocess
 import tempfile
+import urllib.parse
 import threading
 import time
 import unittest
@@ -226,10 +227,24 @@ class ServerTests:
             self.assertEqual([x["number"] for x in seen["revisions"]], [1, 2, 3])
             signed[b] = (sha256(odt3), odt3)
 
-        # The office collects both.
-        r = srv.request("GET", "/api/v1/export", user="office")
+        # The office collects both (a state change, one audit entry each), then downloads the
+        # bundle, which changes nothing: a second download moves no state and writes no audit.
+        r = srv.request("POST", "/api/v1/collect", {}, user="office")
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(r.json()["count"], 2)
+        self.assertEqual(sorted(x["body"] for x in r.json()["bodies"]), sorted(bodies))
+        before = [e["seq"] for e in srv.request("GET", "/api/v1/audit", user="office").json()]
+        collects = srv.request("GET", "/api/v1/audit?action=workflow.collect", user="office").json()
+        self.assertEqual(sorted(e["body"] for e in collects), sorted(bodies))
+        self.assertEqual({e["action_label"] for e in collects}, {"收集"})
+        r = srv.request("GET", "/api/v1/bundle", user="office")
         self.assertEqual(r.status, 200, r.text)
         self.assertEqual(r.headers["Content-Type"], "application/zip")
+        self.assertIn("filename*=UTF-8''", r.headers["Content-Disposition"])
+        self.assertIn(urllib.parse.quote("收集包"), r.headers["Content-Disposition"])
+        self.assertEqual(srv.request("GET", "/api/v1/bundle", user="office").status, 200)
+        self.assertEqual([e["seq"] for e in srv.request("GET", "/api/v1/audit", user="office").json()], before)
+        self.assertEqual(srv.request("POST", "/api/v1/collect", {}, user="office").json()["count"], 0)
         bundle = os.path.join(self.tmp, "bundle.zip")
         with open(bundle, "wb") as f:
             f.write(r.data)
@@ -350,7 +365,8 @@ class ServerTests:
         for user in ("drafter-a", "head-a"):
             matrix.append((user, "GET", "/api/v1/board", None, 403, "auth.forbidden"))
         for user in ("reviewer", "drafter-a", "head-a", "admin"):
-            matrix.append((user, "GET", "/api/v1/export", None, 403, "auth.forbidden"))
+            matrix.append((user, "POST", "/api/v1/collect", {}, 403, "auth.forbidden"))
+            matrix.append((user, "GET", "/api/v1/bundle", None, 403, "auth.forbidden"))
         for user in ("drafter-a", "head-a", "reviewer"):
             matrix.append((user, "GET", "/api/v1/audit", None, 403, "auth.forbidden"))
         # Allowed cells that change nothing.
@@ -367,7 +383,8 @@ class ServerTests:
             matrix.append((user, "GET", "/api/v1/board", None, 200, None))
         for user in ("office", "admin"):
             matrix.append((user, "GET", "/api/v1/audit", None, 200, None))
-        matrix.append(("office", "GET", "/api/v1/export", None, 200, None))  # nothing signed: nothing moves
+        matrix.append(("office", "POST", "/api/v1/collect", {}, 200, None))  # nothing signed: nothing moves
+        matrix.append(("office", "GET", "/api/v1/bundle", None, 409, "bundle.empty"))  # nothing collected yet
         for user in ("drafter-a", "head-a", "reviewer", "office", "admin"):
             matrix.append((user, "GET", "/api/v1/me", None, 200, None))
 
@@ -392,7 +409,7 @@ class ServerTests:
 
         # Without a valid token nothing but the public endpoints answers.
         for method, path in (("GET", "/api/v1/me"), ("GET", "/api/v1/bodies"), ("GET", f"/api/v1/bodies/{A}"),
-                             ("POST", f"/api/v1/bodies/{A}/submit"), ("GET", "/api/v1/board"), ("GET", "/api/v1/export")):
+                             ("POST", f"/api/v1/bodies/{A}/submit"), ("GET", "/api/v1/board"), ("POST", "/api/v1/collect"), ("GET", "/api/v1/bundle")):
             with self.subTest(method=method, path=path, token=None):
                 r = srv.request(method, path, {} if method == "POST" else None)
                 self.assertRefused(r, 401, "auth.required", "登录")
