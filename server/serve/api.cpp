@@ -326,6 +326,7 @@ void compare(Call& c) {
         auto x = obj();
         x->set("article", a.label);
         x->set("number", a.number);
+        x->set("before_number", a.before_number);
         x->set("status", kinds[a.kind]);
         Array::Ptr ps = new Array;
         for (const auto& p : a.paragraphs) {

@@ -52,6 +52,18 @@ class CompareRevisions(unittest.TestCase):
         inserted = "".join(op["text"] for op in p["ops"] if op["op"] != "delete")
         self.assertEqual(inserted, p["after"])
 
+    def test_an_inserted_unit_is_exactly_one_insertion(self):
+        s = self.server
+        r2 = s.request("GET", "/api/v1/bodies/emergency/revisions/2", user="dr").data
+        r3 = replace_in_odt(r2, "（三）风险监测和综合减灾股", "（三）防汛抗旱股。负责防汛抗旱工作。</text:p><text:p text:style-name=\"sanding_Body\">（四）风险监测和综合减灾股")
+        for old, new in (("（四）安全生产", "（五）安全生产"), ("（五）危险化学品", "（六）危险化学品"), ("（六）工贸", "（七）工贸")):
+            r3 = replace_in_odt(r3, old, new)
+        self.assertEqual(s.upload("dr", "emergency", r3, "第三稿").status, 201)
+        d = s.request("GET", "/api/v1/bodies/emergency/compare?from=2&to=3", user="dr").json()
+        changed = [a for a in d["articles"] if a["status"] != "same"]
+        self.assertEqual([a["article"] for a in changed], ["第四条"])
+        self.assertEqual([(p["status"], p["after"]) for p in changed[0]["paragraphs"]], [("added", "（三）防汛抗旱股。负责防汛抗旱工作。")])
+
     def test_bad_parameters(self):
         for q, status in [("from=1", 400), ("from=x&to=2", 400), ("from=1&to=9", 404)]:
             with self.subTest(q):

@@ -1,5 +1,7 @@
-// Comparing two revisions: articles aligned by their number (第X条), paragraphs within an
-// article by longest common subsequence, and changed paragraphs character by character.
+// Comparing two revisions: articles aligned by what they say (an inserted article is one
+// insertion, not every later article changed), items within an article by their content without
+// their number (（一）…: an inserted unit is one insertion, the units after it only renumbered),
+// an edited item paired with its old self by similarity, and changed items character by character.
 #pragma once
 
 #include <string>
@@ -15,14 +17,16 @@ struct TextOp {
 };
 
 struct ParagraphDiff {
+    // Same: the same content; before and after may differ in the item number only.
     enum Kind { Same, Changed, Added, Removed } kind = Same;
     std::string before, after;
     std::vector<TextOp> ops;  // for Changed: character-level edits turning before into after
 };
 
 struct ArticleDiff {
-    int number = 0;  // 第X条 of the newer revision (or of the older one when removed)
-    std::string label;
+    int number = 0;         // 第X条 of the newer revision (0 when removed)
+    int before_number = 0;  // 第X条 of the older revision (0 when added)
+    std::string label;      // 第六条, 第六条（原第五条）, 原第五条 (removed)
     enum Kind { Same, Changed, Added, Removed } kind = Same;
     std::vector<ParagraphDiff> paragraphs;
 };
@@ -34,6 +38,7 @@ struct RegulationDiff {
     int changed_articles() const;
 };
 
+// Error diff.too_large when either sequence is too long to align (the time is quadratic).
 RegulationDiff diff_regulations(const Regulation& before, const Regulation& after);
 
 // Character-level edit script (by code point), longest common subsequence; very long inputs fall
