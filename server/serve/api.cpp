@@ -321,6 +321,9 @@ void compare(Call& c) {
         o->set("title", t);
     }
     static const char* kinds[] = {"same", "changed", "added", "removed"};
+    const std::string context = c.query("context");
+    if (!context.empty() && context != "all") throw ApiError{400, "request.bad_context", "参数 context 只能是 all（连同未改动的段落）"};
+    const bool with_same = context == "all";
     Array::Ptr arts = new Array;
     for (const auto& a : d.articles) {
         auto x = obj();
@@ -330,7 +333,7 @@ void compare(Call& c) {
         x->set("status", kinds[a.kind]);
         Array::Ptr ps = new Array;
         for (const auto& p : a.paragraphs) {
-            if (p.kind == ParagraphDiff::Same) continue;
+            if (p.kind == ParagraphDiff::Same && !with_same) continue;
             auto y = obj();
             y->set("status", kinds[p.kind]);
             y->set("before", p.before);

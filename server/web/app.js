@@ -5,6 +5,8 @@ import { state, h, show, message, api, pages } from "./ui.js";
 import "./board.js";
 import "./queue.js";
 import "./body.js";
+import "./compare.js";
+import "./collect.js";
 import "./audit.js";
 
 const roleHome = { office: "#/board", admin: "#/board", reviewer: "#/queue" };
@@ -60,7 +62,7 @@ async function route() {
     if (hash === "#/login" || hash === "#/") return void (location.hash = home());
     for (const p of pages) {
       const m = hash.match(p.pattern);
-      if (m) return await p.render(...m.slice(1).map(decodeURIComponent));
+      if (m) return await p.render(...m.slice(1).map((x) => (x === undefined ? undefined : decodeURIComponent(x))));
     }
     show(message("没有这个页面。"));
   } catch (e) {

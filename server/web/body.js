@@ -127,7 +127,9 @@ async function bodyPage(id, note) {
       role === "reviewer" && body.state === "submitted" ? reviewActions(body, text.paragraphs, errors, refresh) : null,
       role === "head" && body.state === "approved" && current ? signAction(body, current, errors, refresh) : null,
       body.signoff ? signoffRecord(body.signoff) : null)));
-  parts.push(h("h2", {}, "修订记录"), history(body));
+  parts.push(h("h2", {}, "修订记录"), body.revisions.length > 1 ?
+    h("p", {}, h("a", { href: `#/body/${id}/compare/${body.revisions[body.revisions.length - 2].number}/${n}`, id: "compare-link" }, "比较修订")) : null,
+    history(body));
   show(...parts);
 }
 

@@ -65,7 +65,7 @@ class CompareRevisions(unittest.TestCase):
         self.assertEqual([(p["status"], p["after"]) for p in changed[0]["paragraphs"]], [("added", "（三）防汛抗旱股。负责防汛抗旱工作。")])
 
     def test_bad_parameters(self):
-        for q, status in [("from=1", 400), ("from=x&to=2", 400), ("from=1&to=9", 404)]:
+        for q, status in [("from=1", 400), ("from=x&to=2", 400), ("from=1&to=9", 404), ("from=1&to=2&context=x", 400)]:
             with self.subTest(q):
                 self.assertEqual(self.server.request("GET", f"/api/v1/bodies/emergency/compare?{q}", user="dr").status, status)
 

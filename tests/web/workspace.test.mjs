@@ -29,10 +29,13 @@ function addUser(name, role, body, display) {
     "--password-stdin", { stdin: passwords[name] + "\n" });
 }
 
-async function call(user, method, p, body) {
+async function token(user) {
   const login = await fetch(base + "/api/v1/login", { method: "POST", body: JSON.stringify({ username: user, password: passwords[user] }) });
-  const { token } = await login.json();
-  const r = await fetch(base + p, { method, headers: { Authorization: "Bearer " + token, "Content-Type": "application/json" },
+  return (await login.json()).token;
+}
+
+async function call(user, method, p, body) {
+  const r = await fetch(base + p, { method, headers: { Authorization: "Bearer " + (await token(user)), "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: r.status, json: r.status === 204 ? null : await r.json() };
 }
@@ -202,6 +205,93 @@ test("the head signs the approved revision; a drafter reaches neither another bo
   assert.equal(signoff.status, 403);
   assert.equal(signoff.body.error.code, "auth.forbidden");
   assert.match(signoff.body.error.message, /起草人/);
+});
+
+test("the office collects the signed draft, downloads the bundle named in Chinese, and finds both in the audit log", async () => {
+  const page = await session("office");
+  await page.goto(base + "/#/collect");
+  await page.waitForSelector("#to-collect tbody tr");
+  assert.deepEqual(await page.$$eval("#to-collect tbody tr", (t) => t.map((tr) => tr.dataset.body)), ["natural-resources"]);
+  await page.click("#collect");  // the confirmation is accepted
+  await page.waitForSelector("text=已收集 1 个机构");
+  assert.deepEqual(await page.$$eval("#collected tbody tr", (t) => t.map((tr) => tr.dataset.body)), ["natural-resources"]);
+  const board = (await call("office", "GET", "/api/v1/board")).json;
+  const row = board.bodies.find((b) => b.id === "natural-resources");
+  assert.equal(row.state_label, "已收集");
+  const auditBefore = (await call("office", "GET", "/api/v1/audit")).json.length;
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-bundle")]);
+  assert.match(download.suggestedFilename(), /收集包-\d{4}-\d{2}-\d{2}\.zip$/);
+  const file = path.join(dir, "bundle.zip");
+  await download.saveAs(file);
+  await page.waitForSelector("#bundle-status a");
+  const names = execFileSync("python3", ["-c", "import sys, zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", file], { encoding: "utf8" }).trim().split("\n");
+  const body = (await call("office", "GET", "/api/v1/bodies/natural-resources")).json;
+  assert.ok(names.includes(`drafts/${String(row.position).padStart(2, "0")}-${body.short_name}-修订1.odt`), names.join(", "));
+  // Downloading changed nothing: no new audit entry, the state as it was.
+  assert.equal((await call("office", "GET", "/api/v1/audit")).json.length, auditBefore);
+
+  await page.goto(base + "/#/audit");
+  await page.waitForSelector("#audit tbody tr");
+  await page.selectOption("#audit-action", "workflow.collect");
+  const rows = await page.$$eval("#audit tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0][3], "收集");
+  assert.equal(rows[0][4], body.name);
+  assert.equal(rows[0][2], "协调办王五");
+  assert.match(rows[0][5], /修订 1/);
+  await page.selectOption("#audit-action", "");
+  await page.selectOption("#audit-body", "natural-resources");
+  const actions = await page.$$eval("#audit tbody tr", (trs) => trs.map((tr) => tr.cells[3].textContent));
+  assert.deepEqual(actions, ["添加用户", "添加用户", "新建草案", "提交审核", "审核通过", "签发", "收集"]);
+  // No internal id anywhere a person reads.
+  assert.doesNotMatch(await page.textContent("main"), /workflow\.|revision\.upload|draft\.create|"revision"/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the comparison of a revision with one unit inserted shows exactly one insertion", async () => {
+  // The drafter of the returned body saves a revision with one internal unit inserted (as Writer would).
+  const r1 = await fetch(base + "/api/v1/bodies/emergency/revisions/1", { headers: { Authorization: "Bearer " + (await token("drafter-emergency")) } });
+  const odt1 = path.join(dir, "r1.odt"), odt2 = path.join(dir, "r2.odt");
+  writeFileSync(odt1, Buffer.from(await r1.arrayBuffer()));
+  execFileSync("python3", ["-c", `
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+zin = zipfile.ZipFile(src)
+with zipfile.ZipFile(dst, "w") as zout:
+    for info in zin.infolist():
+        data = zin.read(info.filename)
+        if info.filename == "content.xml":
+            x = data.decode()
+            for old, new in (("（六）工贸", "（七）工贸"), ("（五）危险化学品", "（六）危险化学品"), ("（四）安全生产", "（五）安全生产"),
+                             ("（三）风险监测", "（四）风险监测")):
+                x = x.replace(old, new)
+            x = x.replace("（四）风险监测", '（三）防汛抗旱股。负责防汛抗旱工作。</text:p><text:p text:style-name="sanding_Body">（四）风险监测', 1)
+            data = x.encode()
+        zout.writestr(info, data, compress_type=info.compress_type)
+`, odt1, odt2]);
+  const up = await fetch(base + "/api/v1/bodies/emergency/revisions", { method: "POST", body: readFileSync(odt2),
+    headers: { Authorization: "Bearer " + (await token("drafter-emergency")), "Content-Type": "application/vnd.oasis.opendocument.text" } });
+  assert.equal(up.status, 201, await up.text());
+  const api = (await call("reviewer", "GET", "/api/v1/bodies/emergency/compare?from=1&to=2")).json;
+  const changed = api.articles.filter((a) => a.status !== "same");
+  assert.deepEqual(changed.map((a) => a.article), ["第四条"]);
+  assert.deepEqual(changed[0].paragraphs.map((p) => p.status), ["added"]);
+
+  const page = await session("reviewer");
+  await page.goto(base + "/#/body/emergency");
+  await page.waitForSelector("#compare-link");
+  await page.click("#compare-link");
+  await page.waitForSelector("#comparison section");
+  assert.deepEqual(await page.$$eval("#comparison section", (s) => s.map((x) => x.dataset.article)), ["第四条"]);
+  assert.equal(await page.$$eval("#comparison ins", (x) => x.length), 1);
+  assert.equal(await page.$$eval("#comparison del", (x) => x.length), 0);
+  assert.equal(await page.textContent("#comparison ins"), "（三）防汛抗旱股。负责防汛抗旱工作。");
+  assert.match(await page.textContent("#compare-summary"), /修订 1 → 修订 2：1 条有改动/);
+  await shot(page, "web-compare.png");
+  // Every article, unchanged ones too, when asked.
+  await page.uncheck("#only-changed");
+  assert.ok((await page.$$eval("#comparison section", (s) => s.length)) > 5);
+  assert.deepEqual(page.errors, []);
 });
 
 test("a state change without the CSRF token is refused; after logout every page asks to log in", async () => {
