@@ -294,6 +294,19 @@ with zipfile.ZipFile(dst, "w") as zout:
   assert.deepEqual(page.errors, []);
 });
 
+test("in a narrow window every page fits its width: wide tables scroll inside themselves", async () => {
+  const page = await session("office");
+  await page.setViewportSize({ width: 390, height: 800 });
+  for (const [hash, ready] of [["#/board", "#board tbody tr"], ["#/body/emergency", "#history"], ["#/collect", "#collected"],
+    ["#/audit", "#audit tbody tr"], ["#/body/emergency/compare/1/2", "#comparison section"]]) {
+    await page.goto(base + "/" + hash);
+    await page.waitForSelector(ready);
+    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scroll <= width, `${hash}: the page is ${scroll} px wide in a ${width} px window`);
+  }
+  assert.deepEqual(page.errors, []);
+});
+
 test("a state change without the CSRF token is refused; after logout every page asks to log in", async () => {
   const page = await session("drafter-emergency");
   await page.waitForSelector("#history");
