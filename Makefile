@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= 2
 SANDING = $(BUILD)/server/sanding
 
-.PHONY: run check deps build test bench clean
+.PHONY: run check check-san deps build test bench fuzz clean
 
 DB ?= sqlite:var/sanding.db
 LISTEN ?= 127.0.0.1:8080
@@ -22,6 +22,24 @@ run: deps build
 
 check: deps build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+	@$(MAKE) --no-print-directory check-san
+
+# The same core and server tests once more built with clang, AddressSanitizer and
+# UndefinedBehaviorSanitizer, and each libFuzzer target for 30 s on its seeds (tests/fuzz).
+# What needs LibreOffice or Chromium runs in the main build only.
+SAN_BUILD ?= build-san
+SAN_SKIP ?= ^(package|lo|web|templates|plugin)\.|without-avx2
+check-san: deps
+	@cmake -S . -B $(SAN_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DSANDING_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(SAN_BUILD) -j$(JOBS) -- --no-print-directory
+	cd $(SAN_BUILD) && ctest --output-on-failure -j$(JOBS) -E '$(SAN_SKIP)'
+
+# Every fuzz target for longer: make fuzz SECONDS=600
+SECONDS ?= 300
+fuzz: deps
+	@cmake -S . -B $(SAN_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DSANDING_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(SAN_BUILD) -j$(JOBS) -- --no-print-directory
+	bench/fuzz.sh $(SAN_BUILD) $(SECONDS)
 
 deps:
 	@scripts/install-deps.sh all

@@ -132,8 +132,9 @@ TEST(Bundle, DroppingAnItemBreaksTheManifestSignature) {
 
 TEST(Bundle, EditedDisplayFieldsBreakTheManifestSignature) {
     Server s;
-    for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{
+    for (const auto& edit : std::vector<std::pair<std::string, std::string>>{
              {"自然资源局（全称）", "财政局（全称）"}, {"示范市示范区", "另一个区"}, {"2026年机构改革", "2027年机构改革"}}) {
+        const std::string &from = edit.first, &to = edit.second;  // named, not bound: lambdas capture them
         const std::string edited = repack(s.bundle(), [&](const std::string& name, std::string& data) {
             if (name == "manifest.json") data = replace(data, from, to);
             return true;

@@ -303,7 +303,10 @@ class AttackTest(unittest.TestCase):
         self.assertIsNone(srv.proc.poll(), "the server is still running")
         peak = peak_rss_mib(srv.proc.pid)
         print(f"\npeak RSS of the server under the memory attacks: {peak:.0f} MiB", file=sys.stderr)
-        self.assertLess(peak, 512)
+        # AddressSanitizer's shadow memory and quarantine multiply RSS: the bound is the plain
+        # build's (the sanitizer build is there for what it finds, not for what it weighs).
+        if os.environ.get("SANDING_SANITIZED") != "1":
+            self.assertLess(peak, 512)
 
 
 if __name__ == "__main__":

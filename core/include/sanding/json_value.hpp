@@ -19,6 +19,15 @@ struct JsonValue {
     std::vector<JsonValue> items;                 // Array
     std::vector<std::pair<std::string, JsonValue>> members;  // Object, in document order
 
+    // Special members defined where JsonValue is complete (clang checks pair<string, JsonValue>
+    // for completeness at the class's end).
+    JsonValue();
+    JsonValue(const JsonValue&);
+    JsonValue(JsonValue&&) noexcept;
+    JsonValue& operator=(const JsonValue&);
+    JsonValue& operator=(JsonValue&&) noexcept;
+    ~JsonValue();
+
     // The member named `key`, or a null value when absent (or when this is not an object).
     const JsonValue& operator[](std::string_view key) const;
     bool is(Kind k) const { return kind == k; }
