@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "sanding/clock.hpp"
 #include "sanding/error.hpp"
 #include "sanding/odf_reader.hpp"
 #include "sanding/xml_util.hpp"
@@ -39,6 +40,11 @@ public:
         auto round = required_child(root, "round");
         fw.round = {required_attr(round, "id"), required_attr(round, "name"), required_attr(round, "deadline"),
                     required_attr(round, "effective-date")};
+        if (auto tz = round.attribute("time-zone")) {
+            if (!known_time_zone(tz.value()))
+                fail(round, std::string("time-zone 应为时区名（如 Asia/Shanghai），写的是“") + tz.value() + "”");
+            fw.round.time_zone = tz.value();
+        }
         std::set<std::string> ids;
         for (auto b : root.children("body")) {
             BodyFacts body = parse_body(b);

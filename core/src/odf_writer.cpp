@@ -5,6 +5,7 @@
 #include "sanding/layout.hpp"
 #include "sanding/text.hpp"
 #include "sanding/zip.hpp"
+#include "xml_escape.hpp"
 
 namespace sanding {
 namespace {
@@ -31,23 +32,6 @@ std::string num(double v) {
 }
 std::string mm(double v) { return num(v) + "mm"; }
 std::string pt(double v) { return num(v) + "pt"; }
-
-void escape_into(std::string& out, std::string_view s) {
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-}
-std::string esc(std::string_view s) {
-    std::string out;
-    escape_into(out, s);
-    return out;
-}
 
 // Paragraph text as ODF inline content: runs of spaces as text:s, tabs and line breaks as
 // elements, so that the reader gets back exactly the same string.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api_framework.hpp"
+#include "api_board.hpp"
 #include "api_boundaries.hpp"
 #include "api_collect.hpp"
 #include "api_review.hpp"
@@ -442,83 +443,6 @@ void signoff(Call& c) {
     c.send_json(201, r);
 }
 
-// 进度总览: every body of the framework, in the framework's order, with its state (未开始 when it has
-// no draft yet), current revision, last change, open findings, and the time left in the round.
-void board(Call& c) {
-    const Role role = role_of(c.me());
-    if (role != Role::Reviewer && role != Role::Office && role != Role::Admin)
-        throw ApiError{403, "auth.forbidden", "只有审核组、协调小组办公室和管理员可以查看进度总表"};
-    // One query for the whole board: the current revision's finding counts joined in.
-    auto rows = c.app.store().db().query(
-        "SELECT b.id, b.name, b.state, b.state_changed_at, b.current_revision, COALESCE(r.errors, 0), COALESCE(r.warnings, 0), b.kind "
-        "FROM bodies b LEFT JOIN revisions r ON r.body = b.id AND r.number = b.current_revision");
-    std::map<std::string, std::size_t> order;
-    for (std::size_t i = 0; i < c.app.framework().bodies.size(); ++i) order[c.app.framework().bodies[i].id] = i;
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-        auto ia = order.find(text(a[0])), ib = order.find(text(b[0]));
-        const std::size_t na = ia == order.end() ? order.size() : ia->second, nb = ib == order.end() ? order.size() : ib->second;
-        return na != nb ? na < nb : text(a[0]) < text(b[0]);
-    });
-    std::map<std::string, std::string> kind_labels;
-    for (const auto& [kind, mt] : c.app.model_texts()) kind_labels[std::string(to_string(kind))] = mt.label;
-    const std::string& tz = c.app.config().time_zone;
-    const std::string deadline = c.app.framework().round.deadline;
-    const long long ends = end_of_day(deadline, tz);
-    const long long left = ends < 0 ? 0 : ends - epoch_seconds(now_iso());
-    // Written directly: 10,000 bodies through Poco::JSON objects cost more than the query.
-    std::string out = "{\"round\":";
-    json_string(out, c.app.framework().round.name);
-    out += ",\"deadline\":";
-    json_string(out, deadline);
-    out += ",\"time_zone\":";
-    json_string(out, tz);
-    out += ",\"time_zone_label\":";
-    json_string(out, time_zone_label(tz));
-    out += ",\"seconds_left\":" + std::to_string(left) + ",\"bodies\":[";
-    std::map<std::string, long long> counts;
-    long long position = 0;
-    bool first = true;
-    for (const auto& r : rows) {
-        const long long revision = number(r[4]);
-        const std::string state = revision == 0 ? "not_started" : text(r[2]);
-        const std::string label =
-            revision == 0 ? "未开始" : std::string(chinese_label(workflow_state_from_string(state).value_or(WorkflowState::Drafting)));
-        ++counts[state];
-        out += first ? "{\"id\":" : ",{\"id\":";
-        first = false;
-        json_string(out, text(r[0]));
-        out += ",\"position\":" + std::to_string(++position) + ",\"name\":";
-        json_string(out, text(r[1]));
-        out += ",\"kind\":";
-        json_string(out, text(r[7]));
-        out += ",\"kind_label\":";
-        auto kl = kind_labels.find(text(r[7]));
-        json_string(out, kl == kind_labels.end() ? text(r[7]) : kl->second);
-        out += ",\"state\":";
-        json_string(out, state);
-        out += ",\"state_label\":";
-        json_string(out, label);
-        out += ",\"last_change\":";
-        json_string(out, text(r[3]));
-        out += ",\"last_change_local\":";
-        json_string(out, local_time_text(text(r[3]), tz));
-        out += ",\"signed\":";
-        out += state == "signed" || state == "collected" ? "true" : "false";
-        out += ",\"current_revision\":" + std::to_string(revision) + ",\"open_errors\":" + std::to_string(number(r[5])) +
-               ",\"open_warnings\":" + std::to_string(number(r[6])) + "}";
-    }
-    out += "],\"counts\":{";
-    first = true;
-    for (const auto& [state, n] : counts) {
-        if (!first) out += ",";
-        first = false;
-        json_string(out, state);
-        out += ":" + std::to_string(n);
-    }
-    out += "},\"total\":" + std::to_string(rows.size()) + "}";
-    c.send_bytes(200, "application/json; charset=utf-8", out);
-}
-
 // The fingerprint users compare with `sanding verify`'s, in a header beside the PEM.
 void get_public_key(Call& c) {
     c.res.set("X-Key-Fingerprint", c.app.key_fingerprint());
@@ -557,7 +481,8 @@ std::vector<Route> App::routes() {
         {"GET", "/api/v1/boundaries", true, api::boundaries},
         {"GET", "/api/v1/boundaries/decisions", true, api::list_decisions},
         {"POST", "/api/v1/boundaries/decisions", true, api::record_decision},
-        {"GET", "/api/v1/board", true, board},
+        {"GET", "/api/v1/board", true, api::board},
+        {"GET", "/api/v1/board.ods", true, api::board_ods},
         {"POST", "/api/v1/collect", true, api::collect},
         {"GET", "/api/v1/bundle", true, api::bundle},
         {"GET", "/api/v1/audit", true, api::audit_log},

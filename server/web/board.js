@@ -1,5 +1,8 @@
 // 进度总览: every body of the round in the framework's order, counts, progress and the deadline.
-import { state, h, show, message, api, addPage } from "./ui.js";
+// Filtered, sorted and paged by the server, so a round of 10,000 bodies shows as fast as 37.
+import { h, show, api, addPage } from "./ui.js";
+
+const PAGE = 200;
 
 function timeLeft(seconds) {
   if (seconds <= 0) return "已过截止时间";
@@ -7,47 +10,54 @@ function timeLeft(seconds) {
   return "剩余 " + d + " 天 " + hrs + " 小时";
 }
 
+const cols = [["position", "序号"], ["name", "机构"], ["kind", "类别"], ["state", "状态"], ["revision", "修订"],
+  ["last_change", "最后变更"], ["errors", "错误"], ["warnings", "警告"], ["signed", "签发"]];
+
 async function boardPage() {
-  const b = await api("GET", "/api/v1/board");
-  const late = b.seconds_left <= 0;
-  const kinds = [...new Set(b.bodies.map((x) => x.kind_label))];
-  const states = [...new Set(b.bodies.map((x) => x.state_label))];
-  const kindSel = h("select", { id: "filter-kind" }, h("option", { value: "" }, "全部类别"), kinds.map((k) => h("option", { value: k }, k)));
-  const stateSel = h("select", { id: "filter-state" }, h("option", { value: "" }, "全部状态"), states.map((s) => h("option", { value: s }, s)));
-  const cols = [["position", "序号", true], ["name", "机构"], ["kind_label", "类别"], ["state_label", "状态"], ["current_revision", "修订", true],
-    ["last_change_local", "最后变更"], ["open_errors", "错误", true], ["open_warnings", "警告", true], ["signed", "签发"]];
-  let sortKey = "position", asc = true;
+  const view = { kind: "", state: "", sort: "position", order: "asc", offset: 0 };
+  const query = (paged) => new URLSearchParams(Object.entries({ kind: view.kind, state: view.state, sort: view.sort, order: view.order,
+    ...(paged ? { offset: view.offset, limit: PAGE } : {}) }).filter(([, v]) => v !== "")).toString();
+  let b = await api("GET", "/api/v1/board?" + query(true));
+  const kindSel = h("select", { id: "filter-kind", "aria-label": "类别" }, h("option", { value: "" }, "全部类别"), b.kinds.map((k) => h("option", { value: k.kind }, k.label)));
+  const stateSel = h("select", { id: "filter-state", "aria-label": "状态" }, h("option", { value: "" }, "全部状态"), b.states.map((s) => h("option", { value: s.state }, s.label)));
+  const shown = h("span", { id: "shown", class: "muted" });
+  const pager = h("span", { class: "pager" });
+  const exportLink = h("a", { id: "export-ods", class: "button plain" }, "导出进度表");
   const tbody = h("tbody");
+  const head = h("tr", {}, cols.map(([key, label]) => h("th", { class: "sortable", "data-key": key, "aria-sort": "none", onclick: () => {
+    view.order = view.sort === key && view.order === "asc" ? "desc" : "asc";
+    view.sort = key;
+    view.offset = 0;
+    reload();
+  } }, label)));
   const fill = () => {
-    const rows = b.bodies.filter((x) => (!kindSel.value || x.kind_label === kindSel.value) && (!stateSel.value || x.state_label === stateSel.value))
-      .sort((x, y) => (x[sortKey] < y[sortKey] ? -1 : x[sortKey] > y[sortKey] ? 1 : 0) * (asc ? 1 : -1));
-    tbody.replaceChildren(...rows.map((x) => h("tr", { class: late && !x.signed ? "late" : "", "data-body": x.id },
+    tbody.replaceChildren(...b.bodies.map((x) => h("tr", { class: x.late ? "late" : "", "data-body": x.id },
       h("td", { class: "num" }, x.position), h("td", {}, h("a", { href: "#/body/" + x.id }, x.name)), h("td", {}, x.kind_label),
-      h("td", {}, x.state_label), h("td", { class: "num" }, x.current_revision || "—"),
+      h("td", {}, x.state_label, x.late ? h("span", { class: "error" }, "（逾期）") : ""), h("td", { class: "num" }, x.current_revision || "—"),
       h("td", {}, x.current_revision ? x.last_change_local : "—"),
       h("td", { class: "num" + (x.open_errors ? " error" : "") }, x.open_errors), h("td", { class: "num" }, x.open_warnings),
       h("td", {}, x.signed ? "已签发" : "未签发"))));
-    document.getElementById("shown").textContent = "显示 " + rows.length + " / " + b.bodies.length;
+    for (const th of head.children) th.setAttribute("aria-sort", th.dataset.key === view.sort ? (view.order === "asc" ? "ascending" : "descending") : "none");
+    const first = b.matched ? b.offset + 1 : 0, last = b.offset + b.bodies.length;
+    shown.textContent = "显示 " + b.bodies.length + " / " + b.total + (b.matched > b.bodies.length ? "（第 " + first + "–" + last + " 条，共 " + b.matched + " 条）" : "");
+    pager.replaceChildren(...(b.matched > PAGE ? [
+      h("button", { type: "button", class: "plain", id: "page-prev", disabled: b.offset === 0, onclick: () => { view.offset = Math.max(0, view.offset - PAGE); reload(); } }, "上一页"),
+      h("button", { type: "button", class: "plain", id: "page-next", disabled: last >= b.matched, onclick: () => { view.offset += PAGE; reload(); } }, "下一页")] : []));
+    exportLink.href = "/api/v1/board.ods" + (query(false) ? "?" + query(false) : "");
   };
-  kindSel.addEventListener("change", fill);
-  stateSel.addEventListener("change", fill);
-  const head = h("tr", {}, cols.map(([key, label]) => h("th", { class: "sortable", "data-key": key, onclick: () => {
-    asc = sortKey === key ? !asc : true; sortKey = key; fill();
-  } }, label)));
-  const signed = b.bodies.filter((x) => x.signed).length;
-  const countsByLabel = {};
-  for (const x of b.bodies) countsByLabel[x.state_label] = (countsByLabel[x.state_label] || 0) + 1;
+  const reload = async () => { b = await api("GET", "/api/v1/board?" + query(true)); fill(); };
+  kindSel.addEventListener("change", () => { view.kind = kindSel.value; view.offset = 0; reload(); });
+  stateSel.addEventListener("change", () => { view.state = stateSel.value; view.offset = 0; reload(); });
+  const labels = Object.fromEntries(b.states.map((s) => [s.state, s.label]));
   show(h("h1", {}, b.round, " · 进度总览"),
-    h("p", { id: "deadline", class: late ? "error" : "" }, "截止：", b.deadline, " 24:00（", b.time_zone_label, "） · ", timeLeft(b.seconds_left)),
-    h("div", { class: "counts", id: "counts" }, Object.entries(countsByLabel).map(([k, n]) => h("span", { "data-state": k }, k, " ", n))),
-    h("div", { id: "progress-text" }, "签发 ", signed, " / ", b.total),
-    h("div", { class: "bar", role: "progressbar", "aria-valuenow": signed, "aria-valuemax": b.total },
-      h("div", { id: "progress", style: null })),
-    h("div", { class: "filters" }, kindSel, stateSel, h("span", { id: "shown", class: "muted" })),
+    h("p", { id: "deadline", class: b.late ? "error" : "" }, "截止：", b.deadline, " 24:00（", b.time_zone_label, "） · ", timeLeft(b.seconds_left)),
+    h("div", { class: "counts", id: "counts" }, b.states.filter((s) => b.counts[s.state]).map((s) => h("span", { "data-state": labels[s.state] }, labels[s.state], " ", b.counts[s.state]))),
+    h("div", { id: "progress-text" }, "签发 ", b.signed, " / ", b.total),
+    h("div", { class: "bar", role: "progressbar", "aria-valuenow": b.signed, "aria-valuemax": b.total }, h("div", { id: "progress" })),
+    h("div", { class: "filters" }, kindSel, stateSel, shown, pager, exportLink),
     h("table", { id: "board" }, h("thead", {}, head), tbody));
-  document.getElementById("progress").style.width = (b.total ? (100 * signed) / b.total : 0) + "%";
+  document.getElementById("progress").style.width = (b.total ? (100 * b.signed) / b.total : 0) + "%";
   fill();
 }
-
 
 addPage(/^#\/board$/, boardPage, { label: "进度总览", roles: ["office", "reviewer", "admin"], href: () => "#/board", order: 10 });

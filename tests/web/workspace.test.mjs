@@ -123,11 +123,51 @@ test("the office sees every body of the round, counts and progress as the API sa
   // The body whose name holds markup shows it as text, and nothing ran.
   assert.ok(rows.some((r) => r[1] === XSS_NAME));
   assert.equal(await page.evaluate(() => window.__xss), undefined);
-  // Filter by state, sort by errors.
+  // Filter by state (the server filters), then sort by name both ways.
   await page.selectOption("#filter-state", "已提交");
-  assert.equal(await page.$$eval("#board tbody tr", (t) => t.length), 2);
+  await page.waitForFunction(() => document.querySelectorAll("#board tbody tr").length === 2);
+  assert.match(await page.textContent("#shown"), /显示 2 \/ 37/);
+  await page.selectOption("#filter-state", "");
+  await page.waitForFunction(() => document.querySelectorAll("#board tbody tr").length === 37);
+  await page.click('th[data-key="name"]');
+  await page.waitForSelector('th[data-key="name"][aria-sort="ascending"]');
+  const byName = board.bodies.map((b) => b.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  assert.deepEqual(await page.$$eval("#board tbody tr td:nth-child(2)", (t) => t.map((x) => x.textContent)), byName);
+  await page.click('th[data-key="name"]');
+  await page.waitForSelector('th[data-key="name"][aria-sort="descending"]');
+  assert.deepEqual(await page.$$eval("#board tbody tr td:nth-child(2)", (t) => t.map((x) => x.textContent)), [...byName].reverse());
+  await page.click('th[data-key="position"]');
+  await page.waitForSelector('th[data-key="position"][aria-sort="ascending"]');
   await shot(page, "web-board.png");
+  // 导出进度表: the .ods opens in LibreOffice Calc with the same rows as the board.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-ods")]);
+  assert.match(download.suggestedFilename(), /进度总览-\d{4}-\d{2}-\d{2}\.ods$/);
+  const ods = path.join(dir, "board.ods");
+  await download.saveAs(ods);
+  execFileSync("soffice", ["-env:UserInstallation=file://" + path.join(dir, "lo-profile"), "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, ods],
+    { stdio: "ignore", timeout: 180000 });
+  const csv = readFileSync(path.join(dir, "board.csv"), "utf8").trim().split("\n").map((l) => l.split(",").map((c) => c.replace(/^"|"$/g, "")));
+  assert.deepEqual(csv[0].slice(0, 4), ["序号", "机构", "类别", "状态"]);
+  assert.equal(csv.length, 38);
+  assert.deepEqual(csv.slice(1).map((r) => [r[0], r[3]]), board.bodies.map((b) => [String(b.position), b.state_label]));
   assert.deepEqual(page.errors, []);
+});
+
+test("the board API filters, sorts and pages on the server and names a bad parameter", async () => {
+  const page1 = (await call("office", "GET", "/api/v1/board?limit=10&offset=30")).json;
+  assert.equal(page1.total, 37);
+  assert.equal(page1.matched, 37);
+  assert.deepEqual(page1.bodies.map((b) => b.position), [31, 32, 33, 34, 35, 36, 37]);
+  const submitted = (await call("office", "GET", "/api/v1/board?state=submitted")).json;
+  assert.equal(submitted.matched, 2);
+  assert.equal(submitted.counts.not_started, 35);  // counts stay over the whole round
+  const byErrors = (await call("office", "GET", "/api/v1/board?sort=errors&order=desc")).json.bodies;
+  assert.ok(byErrors.every((b, i) => i === 0 || byErrors[i - 1].open_errors >= b.open_errors));
+  for (const [q, word] of [["sort=color", "sort"], ["order=up", "order"], ["limit=0", "limit"], ["offset=-1", "offset"], ["state=done", "state"], ["kind=x", "kind"]]) {
+    const r = await call("office", "GET", "/api/v1/board?" + q);
+    assert.equal(r.status, 400, q);
+    assert.ok(r.json.error.message.includes(word), r.json.error.message);
+  }
 });
 
 test("a reviewer returns one draft with remarks per article and approves another", async () => {

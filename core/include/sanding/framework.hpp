@@ -22,6 +22,7 @@ struct ReformRound {
     std::string id, name;
     std::string deadline;        // ISO date
     std::string effective_date;  // as the 施行 clause writes it: 2027年1月1日
+    std::string time_zone = "Asia/Shanghai";  // the deadline day ends at 24:00 here (time-zone attribute)
 };
 
 // 编制职数: the quota one body may state in its staffing article.
