@@ -15,6 +15,7 @@
 #include "api_board.hpp"
 #include "api_boundaries.hpp"
 #include "api_collect.hpp"
+#include "api_quota.hpp"
 #include "api_review.hpp"
 #include "api_web.hpp"
 #include "api_util.hpp"
@@ -93,12 +94,6 @@ Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const s
     return revision_json(r);
 }
 
-long long revision_param(const Call& c) {
-    const std::string& n = c.param("n");
-    if (n.empty() || n.size() > 9 || n.find_first_not_of("0123456789") != std::string::npos)
-        throw ApiError{400, "request.bad_revision", "修订号应为正整数：" + n};
-    return std::stoll(n);
-}
 
 // --- handlers ---------------------------------------------------------------------------
 
@@ -252,11 +247,6 @@ void get_findings(Call& c) {
     c.send_bytes(200, "application/json; charset=utf-8", r->findings_json);
 }
 
-Regulation regulation_of(App& app, const std::string& body, long long n) {
-    auto bytes = app.store().revision_bytes(body, n);
-    if (!bytes) throw ApiError{404, "revision.not_found", "没有这个修订：" + std::to_string(n)};
-    return recognize(read_odt(*bytes));
-}
 
 // The newer revision laid out as usual, with every difference from the older one as a tracked
 // change: the reviewer opens it in Writer and steps through the changes.
@@ -467,6 +457,7 @@ std::vector<Route> App::routes() {
         {"GET", "/api/v1/bodies/{id}/revisions/{n}", true, get_revision},
         {"GET", "/api/v1/bodies/{id}/revisions/{n}/findings", true, get_findings},
         {"GET", "/api/v1/bodies/{id}/revisions/{n}/text", true, api::revision_text},
+        {"GET", "/api/v1/bodies/{id}/revisions/{n}/quota", true, api::revision_quota},
         {"GET", "/api/v1/bodies/{id}/compare", true, compare},
         {"POST", "/api/v1/bodies/{id}/submit", true, submit},
         {"POST", "/api/v1/bodies/{id}/return", true, return_draft},

@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "sanding/clock.hpp"
+#include "sanding/recognize.hpp"
+#include "sanding/odf_reader.hpp"
 
 namespace sanding::server::api {
 
@@ -106,6 +108,19 @@ std::string short_name_of(const App& app, const BodyRecord& b) {
     const BodyFacts* f = app.framework().find(b.id);
     if (f && !f->short_name.empty()) return f->short_name;
     return b.name.empty() ? b.id : b.name;
+}
+
+long long revision_param(const Call& c) {
+    const std::string& n = c.param("n");
+    if (n.empty() || n.size() > 9 || n.find_first_not_of("0123456789") != std::string::npos)
+        throw ApiError{400, "request.bad_revision", "修订号应为正整数：" + n};
+    return std::stoll(n);
+}
+
+Regulation regulation_of(App& app, const std::string& body, long long n) {
+    auto bytes = app.store().revision_bytes(body, n);
+    if (!bytes) throw ApiError{404, "revision.not_found", "没有这个修订：" + std::to_string(n)};
+    return recognize(read_odt(*bytes));
 }
 
 std::string local_time(const App& app, const std::string& iso_utc) { return local_time_text(iso_utc, app.config().time_zone); }

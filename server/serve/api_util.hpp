@@ -10,6 +10,7 @@
 
 #include "app.hpp"
 #include "http.hpp"
+#include "sanding/model.hpp"
 #include "sanding/workflow.hpp"
 
 namespace sanding::server::api {
@@ -48,6 +49,11 @@ void attachment(Call& c, const std::string& utf8_name, const std::string& ascii_
 
 // 机构简称 from the framework, else the body's name: how files about a body are named.
 std::string short_name_of(const App& app, const BodyRecord& b);
+
+// The {n} path parameter; 400 when it is not a revision number.
+long long revision_param(const Call& c);
+// Revision n of the body read back as a draft model; 404 when there is no such revision.
+Regulation regulation_of(App& app, const std::string& body, long long n);
 
 // "2026-12-03 14:05" in the server's display time zone.
 std::string local_time(const App& app, const std::string& iso_utc);

@@ -18,18 +18,14 @@ function markedParagraph(text, findings, index, articleStart) {
   return p;
 }
 
-function quotaTable(body, findings) {
-  const q = body.quota;
-  if (!q) return null;
-  const staffing = findings.filter((f) => /^N/.test(f.rule));
-  const row = (label, value) => {
-    const off = staffing.find((f) => f.message.includes(label));
-    return h("tr", { class: off ? "mismatch-row" : "" }, h("td", {}, label), h("td", { class: "num" }, value),
-      h("td", { class: off ? "mismatch" : "muted" }, off ? "✗ " + off.message : "与框架一致"));
-  };
-  return h("table", { id: "quota" }, h("thead", {}, h("tr", {}, h("th", {}, "编制职数"), h("th", {}, "框架核定"), h("th", {}, "草案"))),
-    h("tbody", {}, q.establishments.map((e) => row(e.type, e.count)), q.leaders.map((l) => row(l.title, l.count)),
-      row((q.unit_level || "") + "领导职数", q.unit_posts), row("内设机构", q.internal_units)));
+// The staffing article against the framework, line by line, as core compares them.
+function quotaTable(quota) {
+  if (!quota) return null;
+  const num = (v) => (v === null || v === undefined ? "—" : v);
+  return h("table", { id: "quota" }, h("thead", {}, h("tr", {}, h("th", {}, "编制职数"), h("th", { class: "num" }, "框架核定"), h("th", { class: "num" }, "草案"), h("th", {}, ""))),
+    h("tbody", {}, quota.lines.map((l) => h("tr", { class: l.verdict === "match" ? "" : "mismatch-row", "data-verdict": l.verdict },
+      h("td", {}, l.label), h("td", { class: "num" }, num(l.framework)), h("td", { class: "num" }, num(l.draft)),
+      h("td", { class: l.verdict === "match" ? "muted" : "mismatch" }, l.verdict === "match" ? "一致" : "✗ " + l.verdict_label)))));
 }
 
 function history(body) {
@@ -107,7 +103,8 @@ async function bodyPage(id, note) {
       body.current_revision ? " · 修订 " + body.current_revision + " · " + body.state_changed_at_local : "")];
   if (!body.current_revision) return show(...parts, h("p", { class: "muted" }, "尚未起草。"));
   const n = body.current_revision;
-  const [text, report] = await Promise.all([api("GET", `/api/v1/bodies/${id}/revisions/${n}/text`), api("GET", `/api/v1/bodies/${id}/revisions/${n}/findings`)]);
+  const [text, report, quota] = await Promise.all([api("GET", `/api/v1/bodies/${id}/revisions/${n}/text`), api("GET", `/api/v1/bodies/${id}/revisions/${n}/findings`),
+    api("GET", `/api/v1/bodies/${id}/revisions/${n}/quota`).catch(() => null)]);
   const findings = report.findings.map((f, i) => ({ ...f, _n: i }));
   const errors = findings.filter((f) => f.severity === "error").length;
   const byParagraph = new Map();
@@ -123,7 +120,7 @@ async function bodyPage(id, note) {
   const current = body.revisions.find((r) => r.number === n);
   const role = state.me.role;
   parts.push(h("div", { class: "split" }, h("div", {}, h("h2", {}, "修订 ", n, " 正文"), draft),
-    h("div", {}, h("h2", {}, "检查结果（错误 ", errors, "）"), list, h("h2", {}, "编制与框架"), quotaTable(body, findings),
+    h("div", {}, h("h2", {}, "检查结果（错误 ", errors, "）"), list, h("h2", {}, "编制与框架"), quotaTable(quota),
       role === "reviewer" && body.state === "submitted" ? reviewActions(body, text.paragraphs, errors, refresh) : null,
       role === "head" && body.state === "approved" && current ? signAction(body, current, errors, refresh) : null,
       body.signoff ? signoffRecord(body.signoff) : null)));

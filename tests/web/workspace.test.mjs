@@ -182,6 +182,11 @@ test("a reviewer returns one draft with remarks per article and approves another
   assert.ok(marks > 0 && listed.length >= marks, `findings marked in place (${marks}) and listed (${listed.length})`);
   assert.ok(listed.every((t) => /^【(错误|警告|提示)】/.test(t)));
   assert.ok(await page.isVisible("#quota"));
+  // The quota table is core's comparison of the staffing article with the framework, line by line.
+  const quota = (await call("reviewer", "GET", "/api/v1/bodies/emergency/revisions/1/quota")).json;
+  const quotaRows = await page.$$eval("#quota tbody tr", (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.dataset.verdict]));
+  assert.deepEqual(quotaRows, quota.lines.map((l) => [l.label, l.verdict]));
+  assert.ok(quota.lines.some((l) => l.label === "内设机构" && l.framework !== null));
   await shot(page, "web-draft.png");
   await page.fill("#return-comment", "请按逐条意见修改");
   await page.click("#add-remark");
