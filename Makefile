@@ -55,6 +55,7 @@ bench: deps build
 	bench/server_bench.sh $(BUILD)
 	bench/hardening_bench.py $(BUILD)
 	bench/writer_bench.sh $(BUILD)
+	node bench/web_bench.mjs $(BUILD)
 
 clean:
 	rm -rf $(BUILD)
