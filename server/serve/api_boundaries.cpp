@@ -160,7 +160,8 @@ void boundaries(Call& c) {
     for (const auto& b : app.framework().bodies) names.emplace_back(b.id, b.name);
     fill_gap_names(report, names);
     if (format == "odt") {
-        c.res.set("Content-Disposition", "attachment; filename=\"boundaries-meeting-paper.odt\"");
+        const std::string day = local_time(app, now_iso()).substr(0, 10);
+        attachment(c, "职责边界协调会议材料-" + day + ".odt", "boundaries-meeting-paper-" + day + ".odt");
         c.send_bytes(200, kOdt, meeting_paper_odt(report, "（" + app.framework().round.name + "）"));
         return;
     }

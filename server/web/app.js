@@ -6,6 +6,7 @@ import "./board.js";
 import "./queue.js";
 import "./body.js";
 import "./compare.js";
+import "./boundaries.js";
 import "./collect.js";
 import "./audit.js";
 

@@ -28,6 +28,18 @@ function quotaTable(quota) {
       h("td", { class: l.verdict === "match" ? "muted" : "mismatch" }, l.verdict === "match" ? "一致" : "✗ " + l.verdict_label)))));
 }
 
+// 职责边界协调会 decisions about this body, and whether its latest draft says them yet.
+function decisionsOf(body, decisions) {
+  const mine = (decisions || []).filter((d) => d.lead === body.id || d.support === body.id);
+  if (mine.length === 0) return null;
+  return h("div", { class: "card", id: "body-decisions" }, h("h2", {}, "职责边界协调会决定"),
+    h("ul", {}, mine.map((d) => {
+      const pending = d.findings.find((f) => f.body === body.id);
+      return h("li", { class: pending ? "warning" : "" }, d.lead_name, "牵头、", d.support_name, "配合：", d.duty,
+        d.comment ? "（" + d.comment + "）" : "", " · ", d.at_local, pending ? h("div", {}, "✗ ", pending.message) : h("span", { class: "muted" }, " · 本机构草案已写明"));
+    })));
+}
+
 function history(body) {
   return h("table", { id: "history" }, h("thead", {}, h("tr", {}, ["修订", "状态", "作者", "时间", "错误/警告", "审核意见"].map((t) => h("th", {}, t)))),
     h("tbody", {}, body.revisions.map((r) => h("tr", {}, h("td", { class: "num" }, r.number), h("td", {}, r.status_label), h("td", {}, r.author_name),
@@ -105,6 +117,7 @@ async function bodyPage(id, note) {
   const n = body.current_revision;
   const [text, report, quota] = await Promise.all([api("GET", `/api/v1/bodies/${id}/revisions/${n}/text`), api("GET", `/api/v1/bodies/${id}/revisions/${n}/findings`),
     api("GET", `/api/v1/bodies/${id}/revisions/${n}/quota`).catch(() => null)]);
+  const decisions = await api("GET", "/api/v1/boundaries/decisions").catch(() => []);
   const findings = report.findings.map((f, i) => ({ ...f, _n: i }));
   const errors = findings.filter((f) => f.severity === "error").length;
   const byParagraph = new Map();
@@ -124,6 +137,7 @@ async function bodyPage(id, note) {
       role === "reviewer" && body.state === "submitted" ? reviewActions(body, text.paragraphs, errors, refresh) : null,
       role === "head" && body.state === "approved" && current ? signAction(body, current, errors, refresh) : null,
       body.signoff ? signoffRecord(body.signoff) : null)));
+  parts.push(decisionsOf(body, decisions));
   parts.push(h("h2", {}, "修订记录"), body.revisions.length > 1 ?
     h("p", {}, h("a", { href: `#/body/${id}/compare/${body.revisions[body.revisions.length - 2].number}/${n}`, id: "compare-link" }, "比较修订")) : null,
     history(body));
