@@ -59,18 +59,22 @@ double parse_score(const std::string& s) {
 }  // namespace
 
 int cmd_boundaries(const std::vector<std::string>& argv) {
-    Args args = parse_args(argv, {"framework", "catalogue", "format", "min-score", "templates", "server", "paper"},
+    Args args = parse_args(argv, {"framework", "catalogue", "format", "min-score", "templates", "server", "paper", "user", "token"},
                            {"no-catalogue", "help"});
     if (args.has("help")) {
         std::puts("用法: sanding boundaries FILE… [--format text|json] [--min-score S]\n"
                   "                          [--framework F] [--catalogue F | --no-catalogue] [--paper OUT.odt]\n"
+                  "      sanding boundaries --server URL [--user NAME | --token T] [--format text|json] [--min-score S] [--paper OUT.odt]\n"
+                  "      （登录名也可用环境变量 SANDING_USER，密码用 SANDING_PASSWORD，否则在终端询问；令牌用 SANDING_TOKEN）\n"
                   "职责目录默认为 templates/catalogue/ 下与编制职数框架同名的文件。\n"
                   "找出各机构草案之间描述同一职责的条目（交叉）和无人承担的职责（空白）；\n"
                   "--paper 另生成职责边界协调会议材料（.odt，GB/T 9704 版式）。\n"
                   "退出状态：0 没有未解决的交叉，1 有未解决的交叉，2 无法分析");
         return 0;
     }
-    if (args.has("server")) throw UsageError{"--server 尚未实现：请用 GET /api/v1/boundaries，或给出草案文件"};
+    // Over the server: its HTTP client lives in the server module, with the other networked commands.
+    if (args.has("server")) return run_server_command("boundaries", argv);
+    if (args.has("user") || args.has("token")) throw UsageError{"--user 和 --token 只与 --server 一起使用"};
     if (args.positional.empty()) throw UsageError{"须指定至少一个草案文件"};
     const std::string format = args.get("format", "text");
     if (format != "text" && format != "json") throw UsageError{"--format 只能是 text 或 json，而不是“" + format + "”"};

@@ -17,6 +17,7 @@ int cmd_boundaries(const std::vector<std::string>& argv);
 int cmd_serve(const std::vector<std::string>& argv);
 int cmd_admin(const std::vector<std::string>& argv);
 int cmd_verify(const std::vector<std::string>& argv);
+int cmd_boundaries_server(const std::vector<std::string>& argv);  // boundaries --server URL
 
 // Runs serve, admin or verify from the server module beside the executable.
 int run_server_command(const char* name, const std::vector<std::string>& argv);

@@ -13,5 +13,6 @@ extern "C" __attribute__((visibility("default"))) int sanding_server_command(
     if (!std::strcmp(name, "serve")) return run_command(name, cmd_serve, *argv);
     if (!std::strcmp(name, "admin")) return run_command(name, cmd_admin, *argv);
     if (!std::strcmp(name, "verify")) return run_command(name, cmd_verify, *argv);
+    if (!std::strcmp(name, "boundaries")) return run_command(name, cmd_boundaries_server, *argv);
     return 2;
 }

@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Parser.h>
 
+#include <algorithm>
+
 #include "api_util.hpp"
 #include "sanding/boundaries.hpp"
 #include "sanding/error.hpp"
@@ -145,8 +147,8 @@ void boundaries(Call& c) {
     if (role != Role::Reviewer && role != Role::Office && role != Role::Admin)
         throw ApiError{403, "auth.forbidden", "只有审核组、协调小组办公室和管理员可以查看职责边界"};
     const std::string format = c.query("format").empty() ? "json" : c.query("format");
-    if (format != "json" && format != "odt")
-        throw ApiError{400, "query.bad_value", "format 只能是 json（分析结果）或 odt（协调会议材料），而不是“" + format + "”"};
+    if (format != "json" && format != "odt" && format != "text")
+        throw ApiError{400, "query.bad_value", "format 只能是 json（分析结果）、text（供人阅读）或 odt（协调会议材料），而不是“" + format + "”"};
     BoundaryOptions options;
     options.min_score = min_score_of(c);
     App& app = c.app;
@@ -159,6 +161,9 @@ void boundaries(Call& c) {
     std::vector<std::pair<std::string, std::string>> names;
     for (const auto& b : app.framework().bodies) names.emplace_back(b.id, b.name);
     fill_gap_names(report, names);
+    // How many overlaps no 职责分工 settles: `sanding boundaries --server` exits 1 on any.
+    c.res.set("X-Unresolved-Overlaps", std::to_string(std::count_if(report.overlaps.begin(), report.overlaps.end(), [](const auto& o) { return !o.resolved; })));
+    if (format == "text") return c.send_bytes(200, "text/plain; charset=utf-8", boundaries_text(report));
     if (format == "odt") {
         const std::string day = local_time(app, now_iso()).substr(0, 10);
         attachment(c, "职责边界协调会议材料-" + day + ".odt", "boundaries-meeting-paper-" + day + ".odt");

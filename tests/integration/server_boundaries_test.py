@@ -1,7 +1,9 @@
 """GET /api/v1/boundaries on a real `sanding serve` (SQLite): the overlaps and gaps between the
 latest revisions the bodies uploaded, as a reviewer preparing the 职责边界协调会 reads them."""
 import io
+import json
 import os
+import subprocess
 import shutil
 import tempfile
 import unittest
@@ -92,6 +94,43 @@ class BoundariesApiTest(unittest.TestCase):
         self.assertIn("职责边界协调会议材料", content)
         self.assertIn("目录列明由区水利局承担", content)
         self.assertNotIn("water-resources", content)
+
+    def test_the_command_line_reads_the_same_report_from_the_server(self):
+        nr, ag = self.drafts["natural-resources"], self.drafts["agriculture"]
+        at = next(i for i, l in enumerate(ag) if "交办的其他任务" in l)
+        ag = ag[:at] + ["（一）承担永久基本农田和耕地的保护，落实耕地占补平衡。"] + ag[at:]
+        self.ok(self.srv.upload("drafter-natural-resources", "natural-resources", odt_of(nr)), 201)
+        self.ok(self.srv.upload("drafter-agriculture", "agriculture", odt_of(ag)), 201)
+        api = self.ok(self.srv.request("GET", "/api/v1/boundaries", user="reviewer"))
+        env = dict(os.environ, SANDING_PASSWORD=self.srv.passwords["reviewer"])
+        run = lambda *a, **kw: subprocess.run([SANDING, "boundaries", "--server", f"http://127.0.0.1:{self.srv.port}", *a], capture_output=True, text=True,
+                                              env=kw.get("env", env), stdin=subprocess.DEVNULL, timeout=120)
+        r = run("--user", "reviewer", "--format", "json")
+        self.assertEqual(r.returncode, 1, r.stderr)  # an unresolved overlap
+        cli = json.loads(r.stdout)
+        self.assertEqual([(o["a"]["body"], o["b"]["body"], o["score"]) for o in cli["overlaps"]],
+                         [(o["a"]["body"], o["b"]["body"], o["score"]) for o in api["overlaps"]])
+        paper = os.path.join(self.tmp, "paper.odt")
+        r = run("--user", "reviewer", "--paper", paper)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("区农业农村局", r.stdout)
+        self.assertIn("职责交叉", r.stdout)
+        with zipfile.ZipFile(paper) as z:
+            self.assertIn("职责边界协调会议材料", z.read("content.xml").decode())
+        # What goes wrong is said plainly, with exit status 2.
+        for args, env_, said in [(("--user", "reviewer"), dict(os.environ, SANDING_PASSWORD="wrong"), "登录失败"),
+                                 (("--user", "drafter-agriculture"), dict(os.environ, SANDING_PASSWORD=self.srv.passwords["drafter-agriculture"]), "只有审核组"),
+                                 ((), env, "SANDING_USER"),
+                                 (("--user", "reviewer", "--min-score", "2"), env, "--min-score"),
+                                 (("--user", "reviewer", "some.odt"), env, "草案文件")]:
+            with self.subTest(said=said):
+                r = run(*args, env=env_)
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertIn(said, r.stderr)
+        r = subprocess.run([SANDING, "boundaries", "--server", "http://127.0.0.1:9", "--user", "reviewer"], capture_output=True, text=True, env=env,
+                           stdin=subprocess.DEVNULL, timeout=60)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("无法连接服务器", r.stderr)
 
     def test_decision_recorded_audited_and_shown_to_both_drafters_until_their_drafts_say_it(self):
         nr, ag = self.drafts["natural-resources"], self.drafts["agriculture"]
