@@ -23,12 +23,18 @@ using namespace sanding;
 // Common characters of duty texts; words are random pairs of them, so two bodies share a word
 // now and then, as real ones do, without sharing their duties.
 const char32_t* kChars =
-    U"国土空间规划用途管制耕地保护生态修复林业森林资源住房保障房地产市场建筑工程质量城市建设村镇人民防空燃气"
-    U"公路运输客运货运公交出租汽车交通安全水资源河湖防汛抗旱饮水农田水库水土乡村振兴粮食种植畜牧兽医动物防疫"
-    U"农产品集体经济土地承包消费贸易投资电子商务成品油文化图书馆文物遗产广播电视旅游景区医疗疾病传染病妇幼托育"
-    U"老龄中医药卫生应急退役军人安置就业创业优抚烈士权益危险化学品自然灾害减灾救灾审计预算决算经济责任登记注册"
-    U"食品特种设备药品器械化妆品计量标准知识产权商标专利价格竞争统计普查核算医保基金采购救助市容垃圾园林绿化"
-    U"执法违法数字政务审批许可踏勘信访来信复查数据共享算力智慧教育学校教师体育科技创新工业中小企业节能高新";
+    U"国土空间规划用途管制耕地保护生态修复林业森林资源住房保障房地产市场建筑工程质量城市建设村镇人"
+    U"民防空燃气"
+    U"公路运输客运货运公交出租汽车交通安全水资源河湖防汛抗旱饮水农田水库水土乡村振兴粮食种植畜牧兽"
+    U"医动物防疫"
+    U"农产品集体经济土地承包消费贸易投资电子商务成品油文化图书馆文物遗产广播电视旅游景区医疗疾病传"
+    U"染病妇幼托育"
+    U"老龄中医药卫生应急退役军人安置就业创业优抚烈士权益危险化学品自然灾害减灾救灾审计预算决算经济"
+    U"责任登记注册"
+    U"食品特种设备药品器械化妆品计量标准知识产权商标专利价格竞争统计普查核算医保基金采购救助市容垃"
+    U"圾园林绿化"
+    U"执法违法数字政务审批许可踏勘信访来信复查数据共享算力智慧教育学校教师体育科技创新工业中小企业"
+    U"节能高新";
 
 std::string word(std::mt19937& rng) {
     static const std::u32string chars(kChars);
@@ -57,7 +63,8 @@ std::string reorder(const std::string& text) {
     const std::size_t comma = text.find("，");
     if (comma == std::string::npos) return text;
     std::string first = text.substr(0, comma), rest = text.substr(comma + 3);
-    if (rest.size() >= 3 && rest.compare(rest.size() - 3, 3, "。") == 0) rest.resize(rest.size() - 3);
+    if (rest.size() >= 3 && rest.compare(rest.size() - 3, 3, "。") == 0)
+        rest.resize(rest.size() - 3);
     return rest + "，" + first + "。";
 }
 
@@ -74,12 +81,14 @@ std::vector<BoundaryDraft> generate(int n) {
             item.number = i + 1;
             item.text = duty(rng);
             if (d > 0 && rng() % 50 == 0) {  // a reworded copy of an earlier body's item
-                const auto& other = drafts[rng() % static_cast<std::size_t>(d)].regulation.duty_items;
+                const auto& other =
+                    drafts[rng() % static_cast<std::size_t>(d)].regulation.duty_items;
                 item.text = reorder(other[rng() % other.size()].text);
             }
             reg.duty_items.push_back(std::move(item));
         }
-        reg.duty_items.push_back({21, DutyItemRole::Entrusted, "完成区委、区政府交办的其他任务。", {}});
+        reg.duty_items.push_back(
+            {21, DutyItemRole::Entrusted, "完成区委、区政府交办的其他任务。", {}});
         for (int u = 0; u < 8; ++u) {
             InternalUnit unit;
             unit.number = u + 1;
@@ -119,9 +128,10 @@ int main(int argc, char** argv) {
     const double took = seconds_since(t0);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("{\"drafts\":%d,\"duties\":%zu,\"overlaps\":%zu,\"gaps\":%zu,\"seconds\":%.4f,"
-                "\"baseline_seconds\":%.4f,\"peak_rss_mb\":%.1f,\"normalised_bytes\":%zu}\n",
-                n, report.duties, report.overlaps.size(), report.gaps.size(), took, baseline,
-                static_cast<double>(usage.ru_maxrss) / 1024.0, chars);
+    std::printf(
+        "{\"drafts\":%d,\"duties\":%zu,\"overlaps\":%zu,\"gaps\":%zu,\"seconds\":%.4f,"
+        "\"baseline_seconds\":%.4f,\"peak_rss_mb\":%.1f,\"normalised_bytes\":%zu}\n",
+        n, report.duties, report.overlaps.size(), report.gaps.size(), took, baseline,
+        static_cast<double>(usage.ru_maxrss) / 1024.0, chars);
     return 0;
 }

@@ -1,5 +1,6 @@
 // Checker speed: the proofreader's per-paragraph path (target ≤ 5 µs for 300 characters) and
-// the phases of `sanding check` on a large corpus (SANDING_CORPUS=path, made by bench/check_bench.sh).
+// the phases of `sanding check` on a large corpus (SANDING_CORPUS=path, made by
+// bench/check_bench.sh).
 #include <benchmark/benchmark.h>
 #include <hs.h>
 
@@ -19,7 +20,8 @@ using namespace sanding::bench;
 namespace {
 // A 300-character duty item with two problems in it (拟定, an ASCII comma).
 std::string paragraph300() {
-    std::string p = "（三）负责全区自然资源调查监测评价工作,拟定自然资源调查监测评价的指标体系和统计标准，";
+    std::string p =
+        "（三）负责全区自然资源调查监测评价工作,拟定自然资源调查监测评价的指标体系和统计标准，";
     while (p.size() < 900 - 60) p += "组织实施全区自然资源基础调查、专项调查和监测，";
     p += "承担相关工作。";
     return p;
@@ -49,8 +51,10 @@ static void BaselineScan300(benchmark::State& state) {
     hs_scratch_t* s = nullptr;
     hs_alloc_scratch(db, &s);
     for (auto _ : state)
-        hs_scan(db, p.data(), static_cast<unsigned>(p.size()), 0, s,
-                [](unsigned, unsigned long long, unsigned long long, unsigned, void*) { return 0; }, nullptr);
+        hs_scan(
+            db, p.data(), static_cast<unsigned>(p.size()), 0, s,
+            [](unsigned, unsigned long long, unsigned long long, unsigned, void*) { return 0; },
+            nullptr);
     hs_free_scratch(s);
     hs_free_database(db);
 }

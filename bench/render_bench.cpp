@@ -2,8 +2,8 @@
 // Each figure comes with a baseline measured in the same run — zlib compressing (for render) or
 // inflating + XML-parsing (for read) the same bytes — so ratios stay meaningful on a noisy machine.
 #include <benchmark/benchmark.h>
-#include <pugixml.hpp>
 #include <zlib.h>
+#include <pugixml.hpp>
 
 #include "fixtures.hpp"
 #include "sanding/framework.hpp"
@@ -17,18 +17,25 @@ using namespace sanding;
 using namespace sanding::bench;
 
 namespace {
-const BodyFacts& body() { return *fw().find("natural-resources"); }
-std::string rendered() { return render_odt(fill_model_text(lib().for_kind(body().kind), fw(), body())); }
+const BodyFacts& body() {
+    return *fw().find("natural-resources");
+}
+std::string rendered() {
+    return render_odt(fill_model_text(lib().for_kind(body().kind), fw(), body()));
+}
 }  // namespace
 
 static void RenderOneBody(benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(render_odt(fill_model_text(lib().for_kind(body().kind), fw(), body())));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(
+            render_odt(fill_model_text(lib().for_kind(body().kind), fw(), body())));
 }
 BENCHMARK(RenderOneBody)->Unit(benchmark::kMicrosecond);
 
 static void RenderAll37Bodies(benchmark::State& state) {
     for (auto _ : state)
-        for (const auto& b : fw().bodies) benchmark::DoNotOptimize(render_odt(fill_model_text(lib().for_kind(b.kind), fw(), b)));
+        for (const auto& b : fw().bodies)
+            benchmark::DoNotOptimize(render_odt(fill_model_text(lib().for_kind(b.kind), fw(), b)));
 }
 BENCHMARK(RenderAll37Bodies)->Unit(benchmark::kMillisecond);
 
@@ -40,7 +47,8 @@ static void BaselineDeflateOneDraft(benchmark::State& state) {
     std::string out(compressBound(xml.size()), '\0');
     for (auto _ : state) {
         uLongf n = out.size();
-        compress2(reinterpret_cast<Bytef*>(out.data()), &n, reinterpret_cast<const Bytef*>(xml.data()), xml.size(), 6);
+        compress2(reinterpret_cast<Bytef*>(out.data()), &n,
+                  reinterpret_cast<const Bytef*>(xml.data()), xml.size(), 6);
         benchmark::DoNotOptimize(n);
     }
 }

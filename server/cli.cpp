@@ -63,20 +63,26 @@ std::string executable_dir() {
 std::string templates_dir(const Args& args) {
     if (args.has("templates")) return args.get("templates");
     if (const char* env = std::getenv("SANDING_TEMPLATES"); env && *env) return env;
-    // Installed: PREFIX/lib/sanding/sanding with PREFIX/share/sanding/templates; or a copy beside it.
+    // Installed: PREFIX/lib/sanding/sanding with PREFIX/share/sanding/templates; or a copy beside
+    // it.
     const std::string here = executable_dir();
-    for (const std::string& candidate : {here + "/../../share/sanding/templates", here + "/../share/sanding/templates", here + "/templates"}) {
+    for (const std::string& candidate :
+         {here + "/../../share/sanding/templates", here + "/../share/sanding/templates",
+          here + "/templates"}) {
         struct stat st {};
-        if (::stat((candidate + "/framework").c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return candidate;
+        if (::stat((candidate + "/framework").c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+            return candidate;
     }
     return SANDING_TEMPLATES_DIR;  // the source tree this build came from
 }
 
-int run_command(const char* name, int (*run)(const std::vector<std::string>&), const std::vector<std::string>& args) {
+int run_command(const char* name, int (*run)(const std::vector<std::string>&),
+                const std::vector<std::string>& args) {
     try {
         return run(args);
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "sanding %s: %s\n（sanding %s --help 查看用法）\n", name, e.message.c_str(), name);
+        std::fprintf(stderr, "sanding %s: %s\n（sanding %s --help 查看用法）\n", name,
+                     e.message.c_str(), name);
     } catch (const Error& e) {
         std::fprintf(stderr, "sanding %s: 错误: %s\n", name, e.what());
     } catch (const std::exception& e) {
@@ -86,7 +92,8 @@ int run_command(const char* name, int (*run)(const std::vector<std::string>&), c
 }
 
 std::string framework_path(const Args& args) {
-    return args.has("framework") ? args.get("framework") : templates_dir(args) + "/framework/demo-district.xml";
+    return args.has("framework") ? args.get("framework")
+                                 : templates_dir(args) + "/framework/demo-district.xml";
 }
 
 }  // namespace sanding::cli

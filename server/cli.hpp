@@ -30,7 +30,8 @@ std::string executable_dir();
 std::string framework_path(const Args& args);
 
 // Runs a subcommand and turns what it throws into a message on stderr and exit status 2.
-int run_command(const char* name, int (*run)(const std::vector<std::string>&), const std::vector<std::string>& args);
+int run_command(const char* name, int (*run)(const std::vector<std::string>&),
+                const std::vector<std::string>& args);
 
 // Thrown for bad command lines; run_command prints it with the usage and exits 2.
 struct UsageError {

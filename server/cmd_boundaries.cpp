@@ -34,13 +34,15 @@ BoundaryDraft read_draft(const std::string& file, const Framework& framework) {
     }
     const Body& b = d.regulation.body;
     for (const auto& facts : framework.bodies)
-        if ((!b.full_name.empty() && facts.full_name == b.full_name) || (!b.short_name.empty() && facts.short_name == b.short_name)) {
+        if ((!b.full_name.empty() && facts.full_name == b.full_name) ||
+            (!b.short_name.empty() && facts.short_name == b.short_name)) {
             d.body = facts.id;
             d.name = facts.name;
             d.aliases = {facts.full_name, facts.short_name};
         }
     if (d.body.empty()) d.body = std::filesystem::path(file).stem().string();
-    if (d.name.empty()) d.name = !b.short_name.empty() ? b.short_name : !b.full_name.empty() ? b.full_name : d.body;
+    if (d.name.empty())
+        d.name = !b.short_name.empty() ? b.short_name : !b.full_name.empty() ? b.full_name : d.body;
     d.aliases.push_back(b.full_name);
     d.aliases.push_back(b.short_name);
     return d;
@@ -59,25 +61,34 @@ double parse_score(const std::string& s) {
 }  // namespace
 
 int cmd_boundaries(const std::vector<std::string>& argv) {
-    Args args = parse_args(argv, {"framework", "catalogue", "format", "min-score", "templates", "server", "paper", "user", "token"},
+    Args args = parse_args(argv,
+                           {"framework", "catalogue", "format", "min-score", "templates", "server",
+                            "paper", "user", "token"},
                            {"no-catalogue", "help"});
     if (args.has("help")) {
-        std::puts("用法: sanding boundaries FILE… [--format text|json] [--min-score S]\n"
-                  "                          [--framework F] [--catalogue F | --no-catalogue] [--paper OUT.odt]\n"
-                  "      sanding boundaries --server URL [--user NAME | --token T] [--format text|json] [--min-score S] [--paper OUT.odt]\n"
-                  "      （登录名也可用环境变量 SANDING_USER，密码用 SANDING_PASSWORD，否则在终端询问；令牌用 SANDING_TOKEN）\n"
-                  "职责目录默认为 templates/catalogue/ 下与编制职数框架同名的文件。\n"
-                  "找出各机构草案之间描述同一职责的条目（交叉）和无人承担的职责（空白）；\n"
-                  "--paper 另生成职责边界协调会议材料（.odt，GB/T 9704 版式）。\n"
-                  "退出状态：0 没有未解决的交叉，1 有未解决的交叉，2 无法分析");
+        std::puts(
+            "用法: sanding boundaries FILE… [--format text|json] [--min-score S]\n"
+            "                          [--framework F] [--catalogue F | --no-catalogue] [--paper "
+            "OUT.odt]\n"
+            "      sanding boundaries --server URL [--user NAME | --token T] [--format text|json] "
+            "[--min-score S] [--paper OUT.odt]\n"
+            "      （登录名也可用环境变量 SANDING_USER，密码用 "
+            "SANDING_PASSWORD，否则在终端询问；令牌用 SANDING_TOKEN）\n"
+            "职责目录默认为 templates/catalogue/ 下与编制职数框架同名的文件。\n"
+            "找出各机构草案之间描述同一职责的条目（交叉）和无人承担的职责（空白）；\n"
+            "--paper 另生成职责边界协调会议材料（.odt，GB/T 9704 版式）。\n"
+            "退出状态：0 没有未解决的交叉，1 有未解决的交叉，2 无法分析");
         return 0;
     }
-    // Over the server: its HTTP client lives in the server module, with the other networked commands.
+    // Over the server: its HTTP client lives in the server module, with the other networked
+    // commands.
     if (args.has("server")) return run_server_command("boundaries", argv);
-    if (args.has("user") || args.has("token")) throw UsageError{"--user 和 --token 只与 --server 一起使用"};
+    if (args.has("user") || args.has("token"))
+        throw UsageError{"--user 和 --token 只与 --server 一起使用"};
     if (args.positional.empty()) throw UsageError{"须指定至少一个草案文件"};
     const std::string format = args.get("format", "text");
-    if (format != "text" && format != "json") throw UsageError{"--format 只能是 text 或 json，而不是“" + format + "”"};
+    if (format != "text" && format != "json")
+        throw UsageError{"--format 只能是 text 或 json，而不是“" + format + "”"};
     BoundaryOptions options;
     if (args.has("min-score")) options.min_score = parse_score(args.get("min-score"));
 
@@ -93,8 +104,9 @@ int cmd_boundaries(const std::vector<std::string>& argv) {
         if (path.empty()) {
             // The catalogue beside the framework's file name: catalogue/demo-district.xml for
             // framework/demo-district.xml.
-            const std::string fallback = templates_dir(args) + "/catalogue/" +
-                                         std::filesystem::path(framework_path(args)).filename().string();
+            const std::string fallback =
+                templates_dir(args) + "/catalogue/" +
+                std::filesystem::path(framework_path(args)).filename().string();
             if (std::filesystem::exists(fallback)) path = fallback;
         }
         if (!path.empty()) {

@@ -36,13 +36,15 @@ public:
         try {
             uri_ = Poco::URI(url);
         } catch (const Poco::Exception&) {
-            throw UsageError{"--server 应为服务器地址，如 http://127.0.0.1:8080，而不是“" + url + "”"};
+            throw UsageError{"--server 应为服务器地址，如 http://127.0.0.1:8080，而不是“" + url +
+                             "”"};
         }
         if (uri_.getScheme() != "http" || uri_.getHost().empty())
             throw UsageError{"--server 应为 http:// 开头的服务器地址，而不是“" + url + "”"};
     }
 
-    Answer call(const std::string& method, const std::string& path, const std::string& body = {}) const {
+    Answer call(const std::string& method, const std::string& path,
+                const std::string& body = {}) const {
         try {
             Poco::Net::HTTPClientSession session(uri_.getHost(), uri_.getPort());
             session.setTimeout(Poco::Timespan(120, 0));
@@ -83,7 +85,9 @@ std::string message_of(const Answer& a) {
 }
 
 std::string ask_password(const std::string& user) {
-    if (!::isatty(STDIN_FILENO)) throw UsageError{"请在环境变量 SANDING_PASSWORD 中给出 " + user + " 的密码（标准输入不是终端，无法询问）"};
+    if (!::isatty(STDIN_FILENO))
+        throw UsageError{"请在环境变量 SANDING_PASSWORD 中给出 " + user +
+                         " 的密码（标准输入不是终端，无法询问）"};
     std::fprintf(stderr, "%s 的密码：", user.c_str());
     termios old{};
     ::tcgetattr(STDIN_FILENO, &old);
@@ -106,37 +110,50 @@ std::string json_escaped(const std::string& s) {
 }  // namespace
 
 int cmd_boundaries_server(const std::vector<std::string>& argv) {
-    Args args = parse_args(argv, {"framework", "catalogue", "format", "min-score", "templates", "server", "paper", "user", "token"},
+    Args args = parse_args(argv,
+                           {"framework", "catalogue", "format", "min-score", "templates", "server",
+                            "paper", "user", "token"},
                            {"no-catalogue", "help"});
-    if (!args.positional.empty()) throw UsageError{"--server 时不再给草案文件：分析的是服务器上各机构的最新修订"};
+    if (!args.positional.empty())
+        throw UsageError{"--server 时不再给草案文件：分析的是服务器上各机构的最新修订"};
     const std::string format = args.get("format", "text");
-    if (format != "text" && format != "json") throw UsageError{"--format 只能是 text 或 json，而不是“" + format + "”"};
+    if (format != "text" && format != "json")
+        throw UsageError{"--format 只能是 text 或 json，而不是“" + format + "”"};
     Client client(args.get("server"));
     const char* env_token = std::getenv("SANDING_TOKEN");
     client.token = args.get("token", env_token ? env_token : "");
     if (client.token.empty()) {
         const char* env_user = std::getenv("SANDING_USER");
         const std::string user = args.get("user", env_user ? env_user : "");
-        if (user.empty()) throw UsageError{"须用 --user（或环境变量 SANDING_USER）给出登录名，或用 --token 给出令牌"};
+        if (user.empty())
+            throw UsageError{
+                "须用 --user（或环境变量 SANDING_USER）给出登录名，或用 --token 给出令牌"};
         const char* env_password = std::getenv("SANDING_PASSWORD");
         const std::string password = env_password ? env_password : ask_password(user);
-        const Answer login = client.call("POST", "/api/v1/login", "{\"username\":" + json_escaped(user) + ",\"password\":" + json_escaped(password) + "}");
+        const Answer login = client.call("POST", "/api/v1/login",
+                                         "{\"username\":" + json_escaped(user) +
+                                             ",\"password\":" + json_escaped(password) + "}");
         if (login.status != 200) throw Error("auth.failed", "登录失败：" + message_of(login));
-        client.token = Poco::JSON::Parser().parse(login.body).extract<Poco::JSON::Object::Ptr>()->getValue<std::string>("token");
+        client.token = Poco::JSON::Parser()
+                           .parse(login.body)
+                           .extract<Poco::JSON::Object::Ptr>()
+                           ->getValue<std::string>("token");
     }
     std::string score;
     if (args.has("min-score")) {
         score = args.get("min-score");
         char* end = nullptr;
         const double v = std::strtod(score.c_str(), &end);
-        if (score.empty() || *end != '\0' || !(v >= 0 && v <= 1)) throw UsageError{"--min-score 须是 0 到 1 之间的数，而不是“" + score + "”"};
+        if (score.empty() || *end != '\0' || !(v >= 0 && v <= 1))
+            throw UsageError{"--min-score 须是 0 到 1 之间的数，而不是“" + score + "”"};
     }
     const std::string query = "?format=" + format + (score.empty() ? "" : "&min_score=" + score);
     const Answer report = client.call("GET", "/api/v1/boundaries" + query);
     if (report.status != 200) throw Error("boundaries.refused", message_of(report));
     if (args.has("paper")) {
         const std::string path = args.get("paper");
-        const Answer paper = client.call("GET", "/api/v1/boundaries?format=odt" + (score.empty() ? "" : "&min_score=" + score));
+        const Answer paper = client.call(
+            "GET", "/api/v1/boundaries?format=odt" + (score.empty() ? "" : "&min_score=" + score));
         if (paper.status != 200) throw Error("boundaries.refused", message_of(paper));
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
         out.write(paper.body.data(), static_cast<std::streamsize>(paper.body.size()));

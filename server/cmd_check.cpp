@@ -19,9 +19,12 @@
 namespace sanding::cli {
 namespace {
 
-constexpr std::size_t kMaxTextBytes = 32u << 20;  // a draft is kilobytes; a corpus of drafts, megabytes
+constexpr std::size_t kMaxTextBytes = 32u
+                                      << 20;  // a draft is kilobytes; a corpus of drafts, megabytes
 
-bool looks_like_zip(std::string_view bytes) { return bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0; }
+bool looks_like_zip(std::string_view bytes) {
+    return bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0;
+}
 
 void write_file(const std::string& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -33,22 +36,28 @@ void write_file(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 int cmd_check(const std::vector<std::string>& argv) {
-    Args args = parse_args(argv, {"framework", "body", "rules", "format", "output", "templates"}, {"fix", "help"});
+    Args args = parse_args(argv, {"framework", "body", "rules", "format", "output", "templates"},
+                           {"fix", "help"});
     if (args.has("help")) {
-        std::puts("用法: sanding check FILE.odt|FILE.txt [--framework F] [--body ID] [--rules F[,F…]]\n"
-                  "                     [--format text|json] [--fix -o OUT]\n"
-                  "退出状态：0 没有错误级问题，1 有错误级问题，2 无法检查");
+        std::puts(
+            "用法: sanding check FILE.odt|FILE.txt [--framework F] [--body ID] [--rules F[,F…]]\n"
+            "                     [--format text|json] [--fix -o OUT]\n"
+            "退出状态：0 没有错误级问题，1 有错误级问题，2 无法检查");
         return 0;
     }
-    if (args.positional.size() != 1) throw UsageError{args.positional.empty() ? "须指定要检查的文件" : "只能检查一个文件"};
+    if (args.positional.size() != 1)
+        throw UsageError{args.positional.empty() ? "须指定要检查的文件" : "只能检查一个文件"};
     const std::string format = args.get("format", "text");
-    if (format != "text" && format != "json") throw UsageError{"--format 只能是 text 或 json，而不是“" + format + "”"};
+    if (format != "text" && format != "json")
+        throw UsageError{"--format 只能是 text 或 json，而不是“" + format + "”"};
     if (args.has("fix") != args.has("output")) throw UsageError{"--fix 与 -o OUT 须同时使用"};
     const std::string file = args.positional[0];
 
     const Framework framework = load_framework(framework_path(args));
     if (args.has("body") && !framework.find(args.get("body")))
-        throw Error("check.unknown_body", "编制职数框架中没有标识为“" + args.get("body") + "”的机构", framework_path(args));
+        throw Error("check.unknown_body",
+                    "编制职数框架中没有标识为“" + args.get("body") + "”的机构",
+                    framework_path(args));
     // Left to the process's end, not freed (see the end of this function).
     auto checker = std::make_unique<const Checker>(load_checker(rule_files(args), &framework));
 
@@ -89,7 +98,8 @@ int cmd_check(const std::vector<std::string>& argv) {
         const std::string out = args.get("output");
         std::size_t applied = 0;
         if (odt) {
-            OdtFixResult fixed = apply_fixes_as_tracked_changes(std::string(bytes), result.findings);
+            OdtFixResult fixed =
+                apply_fixes_as_tracked_changes(std::string(bytes), result.findings);
             write_file(out, fixed.odt);
             applied = fixed.applied;
         } else {
@@ -98,7 +108,8 @@ int cmd_check(const std::vector<std::string>& argv) {
             for (std::size_t i = 0; i < result.findings.size();) {
                 const int p = result.findings[i].paragraph;
                 std::vector<Finding> mine;
-                for (; i < result.findings.size() && result.findings[i].paragraph == p; ++i) mine.push_back(result.findings[i]);
+                for (; i < result.findings.size() && result.findings[i].paragraph == p; ++i)
+                    mine.push_back(result.findings[i]);
                 for (auto& e :
                      safe_fix_edits(mine, paragraphs[static_cast<std::size_t>(p)].source_offset))
                     edits.push_back(std::move(e));
@@ -106,7 +117,8 @@ int cmd_check(const std::vector<std::string>& argv) {
             write_file(out, apply_edits(bytes, edits));
             applied = edits.size();
         }
-        std::fprintf(stderr, "已自动修正 %zu 处%s，写入 %s\n", applied, odt ? "（修订模式，可逐条接受或拒绝）" : "", out.c_str());
+        std::fprintf(stderr, "已自动修正 %zu 处%s，写入 %s\n", applied,
+                     odt ? "（修订模式，可逐条接受或拒绝）" : "", out.c_str());
     }
     const int status = summarize(result.findings).errors > 0 ? 1 : 0;
     // The process ends when this returns: the paragraphs, findings and compiled rules are left to

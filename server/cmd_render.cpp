@@ -39,14 +39,18 @@ std::string rendered(const Regulation& reg, const std::filesystem::path& out) {
 }  // namespace
 
 int cmd_render(const std::vector<std::string>& argv) {
-    Args args = parse_args(argv, {"body", "framework", "templates", "output"}, {"all", "text", "help"});
+    Args args =
+        parse_args(argv, {"body", "framework", "templates", "output"}, {"all", "text", "help"});
     if (args.has("help")) {
-        std::puts("用法: sanding render --body ID [--framework FILE] [--templates DIR] -o FILE.odt|FILE.txt\n"
-                  "      sanding render --all [--text] [--framework FILE] [--templates DIR] -o DIR");
+        std::puts(
+            "用法: sanding render --body ID [--framework FILE] [--templates DIR] -o "
+            "FILE.odt|FILE.txt\n"
+            "      sanding render --all [--text] [--framework FILE] [--templates DIR] -o DIR");
         return 0;
     }
     if (args.has("all") == args.has("body")) throw UsageError{"须指定 --body ID 或 --all 之一"};
-    if (!args.has("output")) throw UsageError{"须用 -o 指定输出" + std::string(args.has("all") ? "目录" : "文件")};
+    if (!args.has("output"))
+        throw UsageError{"须用 -o 指定输出" + std::string(args.has("all") ? "目录" : "文件")};
     if (!args.positional.empty()) throw UsageError{"多余的参数：" + args.positional[0]};
 
     const Framework fw = load_framework(framework_path(args));
@@ -55,7 +59,9 @@ int cmd_render(const std::vector<std::string>& argv) {
 
     if (args.has("body")) {
         const BodyFacts* body = fw.find(args.get("body"));
-        if (!body) throw Error("render.unknown_body", "框架中没有标识为“" + args.get("body") + "”的机构", framework_path(args));
+        if (!body)
+            throw Error("render.unknown_body", "框架中没有标识为“" + args.get("body") + "”的机构",
+                        framework_path(args));
         write_bytes(out, rendered(fill_model_text(lib.for_kind(body->kind), fw, *body), out));
         std::printf("已生成 %s 草案：%s\n", body->name.c_str(), out.c_str());
         return 0;
@@ -67,7 +73,8 @@ int cmd_render(const std::vector<std::string>& argv) {
         write_bytes(file, rendered(fill_model_text(lib.for_kind(body.kind), fw, body), file));
     }
     std::printf("已生成 %zu 份草案（%s%s%s）：%s/\n", fw.bodies.size(), fw.district.city.c_str(),
-                fw.district.name.c_str(), fw.round.name.empty() ? "" : ("，" + fw.round.name).c_str(), out.c_str());
+                fw.district.name.c_str(),
+                fw.round.name.empty() ? "" : ("，" + fw.round.name).c_str(), out.c_str());
     return 0;
 }
 

@@ -29,10 +29,13 @@ std::string prh_yaml(const std::vector<RuleSet>& sets) {
         for (const auto& r : set.rules)
             for (const auto& p : r.patterns) {
                 if (p.regex || !p.before.empty() || !p.after.empty() || p.halfwidth) continue;
-                const std::string expected = p.has_suggest ? p.suggest : r.suggestions.empty() ? std::string() : r.suggestions[0];
+                const std::string expected = p.has_suggest           ? p.suggest
+                                             : r.suggestions.empty() ? std::string()
+                                                                     : r.suggestions[0];
                 // prh escapes '-' as "\-", which its own /u regular expressions then refuse.
                 if (expected.empty() || p.text.find_first_of(" \t-") != std::string::npos) continue;
-                out += "  - expected: " + quote(expected) + "\n    pattern: " + quote(p.text) + "\n    prh: " + quote(r.id) + "\n";
+                out += "  - expected: " + quote(expected) + "\n    pattern: " + quote(p.text) +
+                       "\n    prh: " + quote(r.id) + "\n";
             }
     return out;
 }
@@ -53,11 +56,13 @@ std::vector<std::string> rule_files(const Args& args) {
 }
 
 int cmd_rules(const std::vector<std::string>& argv) {
-    Args args = parse_args(argv, {"rules", "framework", "templates", "output"}, {"untested", "prh", "help"});
+    Args args = parse_args(argv, {"rules", "framework", "templates", "output"},
+                           {"untested", "prh", "help"});
     if (args.has("help") || args.positional.empty()) {
-        std::puts("用法: sanding rules test [FILE…]        运行规则文件中的全部示例\n"
-                  "      sanding rules list [--untested]   列出规则（或没有示例的规则）\n"
-                  "      sanding rules export --prh [-o prh.yml]  导出字面规则供 textlint-rule-prh 使用");
+        std::puts(
+            "用法: sanding rules test [FILE…]        运行规则文件中的全部示例\n"
+            "      sanding rules list [--untested]   列出规则（或没有示例的规则）\n"
+            "      sanding rules export --prh [-o prh.yml]  导出字面规则供 textlint-rule-prh 使用");
         return args.has("help") ? 0 : 2;
     }
     const std::string verb = args.positional[0];
@@ -71,8 +76,9 @@ int cmd_rules(const std::vector<std::string>& argv) {
         for (const auto& r : checker.rules()) examples += r.examples.size();
         const auto failures = checker.example_failures(&fw);
         for (const auto& f : failures) std::printf("FAIL %s\n", f.c_str());
-        std::printf("%zu 个规则文件，%zu 条规则，%zu 个示例：%zu 个通过，%zu 个未通过\n", files.size(), checker.rules().size(),
-                    examples, examples - failures.size(), failures.size());
+        std::printf("%zu 个规则文件，%zu 条规则，%zu 个示例：%zu 个通过，%zu 个未通过\n",
+                    files.size(), checker.rules().size(), examples, examples - failures.size(),
+                    failures.size());
         std::printf("%zu passed, %zu failed\n", examples - failures.size(), failures.size());
         return failures.empty() ? 0 : 1;
     }
@@ -82,8 +88,10 @@ int cmd_rules(const std::vector<std::string>& argv) {
         for (const auto& set : sets)
             for (const auto& r : set.rules) {
                 if (args.has("untested") && !r.examples.empty()) continue;
-                std::printf("%-4s %-7s %-11s %-4s %s\n", r.id.c_str(), std::string(to_string(r.severity)).c_str(),
-                            std::string(to_string(r.category)).c_str(), r.code ? "code" : "text", r.message.c_str());
+                std::printf("%-4s %-7s %-11s %-4s %s\n", r.id.c_str(),
+                            std::string(to_string(r.severity)).c_str(),
+                            std::string(to_string(r.category)).c_str(), r.code ? "code" : "text",
+                            r.message.c_str());
                 ++shown;
             }
         if (args.has("untested")) {
@@ -94,8 +102,8 @@ int cmd_rules(const std::vector<std::string>& argv) {
         for (const auto& set : sets) {
             std::size_t examples = 0;
             for (const auto& r : set.rules) examples += r.examples.size();
-            std::printf("规则集 %s（%s）：%zu 条规则，%zu 个示例\n", set.name.c_str(), set.id.c_str(), set.rules.size(),
-                        examples);
+            std::printf("规则集 %s（%s）：%zu 条规则，%zu 个示例\n", set.name.c_str(),
+                        set.id.c_str(), set.rules.size(), examples);
         }
         return 0;
     }

@@ -73,8 +73,12 @@ std::string audit_detail_text(std::string_view action, std::string_view detail_j
         if (!out.empty()) out += "；";
         out += part;
     };
-    auto text = [&](const char* key) { return d[key].is(JsonValue::Kind::String) ? d[key].text : std::string(); };
-    auto number = [&](const char* key) { return d[key].is(JsonValue::Kind::Integer) ? std::to_string(d[key].integer) : std::string(); };
+    auto text = [&](const char* key) {
+        return d[key].is(JsonValue::Kind::String) ? d[key].text : std::string();
+    };
+    auto number = [&](const char* key) {
+        return d[key].is(JsonValue::Kind::Integer) ? std::to_string(d[key].integer) : std::string();
+    };
     if (const std::string n = number("revision"); !n.empty()) add("修订 " + n);
     const std::string from = state_label(text("from")), to = state_label(text("to"));
     if (!from.empty() && !to.empty()) add(from + " → " + to);
@@ -90,7 +94,8 @@ std::string audit_detail_text(std::string_view action, std::string_view detail_j
     if (const std::string n = number("failures"); !n.empty()) add("连续失败 " + n + " 次");
     if (const std::string n = number("comments"); !n.empty()) add(n + " 条逐条意见");
     if (const std::string s = text("comment"); !s.empty()) add("意见：" + s);
-    if (const std::string s = text("sha256"); s.size() >= 12) add("SHA-256 " + s.substr(0, 12) + "…");
+    if (const std::string s = text("sha256"); s.size() >= 12)
+        add("SHA-256 " + s.substr(0, 12) + "…");
     return out;
 }
 

@@ -38,7 +38,8 @@ std::string normal_fingerprint(std::string_view f) {
     return out;
 }
 
-std::string manifest_json(const BundleInfo& info, const std::vector<BundleItem>& items, const std::string& fingerprint) {
+std::string manifest_json(const BundleInfo& info, const std::vector<BundleItem>& items,
+                          const std::string& fingerprint) {
     std::string m = "{\n  ";
     field(m, "format", kBundleFormat);
     field(m, "district", info.district);
@@ -55,7 +56,8 @@ std::string manifest_json(const BundleInfo& info, const std::vector<BundleItem>&
         field(m, "body", so.body);
         field(m, "name", it.name);
         field(m, "short_name", it.short_name);
-        m += "\"position\": " + std::to_string(it.position) + ", \"revision\": " + std::to_string(so.revision) + ",\n     ";
+        m += "\"position\": " + std::to_string(it.position) +
+             ", \"revision\": " + std::to_string(so.revision) + ",\n     ";
         field(m, "path", bundle_path(it.position, it.short_name, so.revision));
         field(m, "sha256", so.sha256);
         m += "\n     ";
@@ -69,19 +71,23 @@ std::string manifest_json(const BundleInfo& info, const std::vector<BundleItem>&
 }
 
 // Checks one manifest item against the ZIP; the problem in Chinese, empty when it holds.
-std::string check_item(const JsonValue& x, const ZipArchive& zip, const std::string& key, BundleItemCheck& c,
-                       std::set<std::string>& bodies) {
+std::string check_item(const JsonValue& x, const ZipArchive& zip, const std::string& key,
+                       BundleItemCheck& c, std::set<std::string>& bodies) {
     using K = JsonValue::Kind;
-    for (const char* k : {"body", "name", "short_name", "path", "sha256", "signer", "signed_at", "signature"})
+    for (const char* k :
+         {"body", "name", "short_name", "path", "sha256", "signer", "signed_at", "signature"})
         if (!x[k].is(K::String)) return std::string("清单条目缺少字段 ") + k;
-    if (!x["position"].is(K::Integer) || !x["revision"].is(K::Integer)) return "清单条目缺少序号或修订号";
+    if (!x["position"].is(K::Integer) || !x["revision"].is(K::Integer))
+        return "清单条目缺少序号或修订号";
     c.body = x["body"].text, c.name = x["name"].text, c.path = x["path"].text;
     c.signer = x["signer"].text, c.signed_at = x["signed_at"].text;
     const long long position = x["position"].integer, revision = x["revision"].integer;
-    if (position < 1 || position > 100000 || revision < 1 || revision > 1000000000) return "清单条目的序号或修订号无效";
+    if (position < 1 || position > 100000 || revision < 1 || revision > 1000000000)
+        return "清单条目的序号或修订号无效";
     c.revision = static_cast<int>(revision);
     if (c.path != bundle_path(static_cast<int>(position), x["short_name"].text, c.revision))
-        return "文件名与机构序号、简称和修订号不符（应为 " + bundle_path(static_cast<int>(position), x["short_name"].text, c.revision) + "）";
+        return "文件名与机构序号、简称和修订号不符（应为 " +
+               bundle_path(static_cast<int>(position), x["short_name"].text, c.revision) + "）";
     if (!bodies.insert(c.body).second) return "同一机构在清单中出现了不止一次";
     if (!zip.find(c.path)) return "文件缺失";
     std::string bytes;
@@ -90,9 +96,11 @@ std::string check_item(const JsonValue& x, const ZipArchive& zip, const std::str
     } catch (const Error& e) {
         return "文件损坏：" + e.message();
     }
-    const SignOff so{c.body, c.revision, x["sha256"].text, c.signer, c.signed_at, x["signature"].text};
+    const SignOff so{c.body,   c.revision,  x["sha256"].text,
+                     c.signer, c.signed_at, x["signature"].text};
     if (crypto::sha256_hex(bytes) != so.sha256) return "文件内容被改动（SHA-256 不符）";
-    if (!crypto::verify_ed25519(key, signoff_message(so), so.signature)) return "签发记录的签名无效（记录被改动或不是本服务器签发）";
+    if (!crypto::verify_ed25519(key, signoff_message(so), so.signature))
+        return "签发记录的签名无效（记录被改动或不是本服务器签发）";
     return {};
 }
 
@@ -101,32 +109,37 @@ std::string check_item(const JsonValue& x, const ZipArchive& zip, const std::str
 std::string bundle_path(int position, std::string_view short_name, int revision) {
     char n[16];
     std::snprintf(n, sizeof n, "%02d", position);
-    return "drafts/" + std::string(n) + "-" + std::string(short_name) + "-修订" + std::to_string(revision) + ".odt";
+    return "drafts/" + std::string(n) + "-" + std::string(short_name) + "-修订" +
+           std::to_string(revision) + ".odt";
 }
 
 std::string bundle_signed_message(std::string_view manifest_json) {
     return std::string(kBundleFormat) + "\n" + std::string(manifest_json);
 }
 
-std::string build_bundle(const BundleInfo& info, const std::vector<BundleItem>& items, const std::string& private_pem,
-                         const std::string& public_pem) {
+std::string build_bundle(const BundleInfo& info, const std::vector<BundleItem>& items,
+                         const std::string& private_pem, const std::string& public_pem) {
     std::set<std::string> bodies, paths;
     for (const auto& it : items) {
         // Never bundle bytes that are not what the head signed (a changed row in the database).
         if (crypto::sha256_hex(it.bytes) != it.signoff.sha256)
-            throw Error("bundle.hash_mismatch", "存储的修订内容与签发时的 SHA-256 不符，拒绝导出：" + it.name + " 修订" +
-                                                    std::to_string(it.signoff.revision));
-        if (!bodies.insert(it.signoff.body).second || !paths.insert(bundle_path(it.position, it.short_name, it.signoff.revision)).second)
+            throw Error("bundle.hash_mismatch",
+                        "存储的修订内容与签发时的 SHA-256 不符，拒绝导出：" + it.name + " 修订" +
+                            std::to_string(it.signoff.revision));
+        if (!bodies.insert(it.signoff.body).second ||
+            !paths.insert(bundle_path(it.position, it.short_name, it.signoff.revision)).second)
             throw Error("bundle.duplicate", "收集包中同一机构或文件名出现了两次：" + it.name);
     }
     const std::string manifest = manifest_json(info, items, crypto::key_fingerprint(public_pem));
     ZipWriter zip;
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-    if (std::sscanf(info.local_time.c_str(), "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s) >= 5) zip.set_time(y, mo, d, h, mi, s);
+    if (std::sscanf(info.local_time.c_str(), "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s) >= 5)
+        zip.set_time(y, mo, d, h, mi, s);
     zip.add(kManifest, manifest);
     zip.add(kSignature, crypto::sign_ed25519(private_pem, bundle_signed_message(manifest)) + "\n");
     zip.add(kPublicKey, public_pem);
-    for (const auto& it : items) zip.add(bundle_path(it.position, it.short_name, it.signoff.revision), it.bytes, false);
+    for (const auto& it : items)
+        zip.add(bundle_path(it.position, it.short_name, it.signoff.revision), it.bytes, false);
     return zip.finish();
 }
 
@@ -161,7 +174,8 @@ BundleReport verify_bundle(std::string bytes, const TrustedKey& trusted) {
         signature = zip->read(kSignature);
         bundled_key = zip->read(kPublicKey);
     } catch (const Error& e) {
-        r.problems.push_back("收集包不完整：" + e.message() + "（需要 manifest.json、manifest.sig 和 public-key.pem）");
+        r.problems.push_back("收集包不完整：" + e.message() +
+                             "（需要 manifest.json、manifest.sig 和 public-key.pem）");
         return r;
     }
     r.fingerprint = crypto::key_fingerprint(bundled_key);
@@ -171,7 +185,9 @@ BundleReport verify_bundle(std::string bytes, const TrustedKey& trusted) {
     }
     std::string key = bundled_key;
     if (!trusted.public_pem.empty() || !trusted.fingerprint.empty()) {
-        const std::string want = trusted.public_pem.empty() ? normal_fingerprint(trusted.fingerprint) : crypto::key_fingerprint(trusted.public_pem);
+        const std::string want = trusted.public_pem.empty()
+                                     ? normal_fingerprint(trusted.fingerprint)
+                                     : crypto::key_fingerprint(trusted.public_pem);
         if (want.empty()) {
             r.trust = BundleTrust::Untrusted;
             r.problems.push_back("给出的可信公钥不是有效的 Ed25519 公钥");
@@ -179,13 +195,15 @@ BundleReport verify_bundle(std::string bytes, const TrustedKey& trusted) {
         }
         if (want != r.fingerprint) {
             r.trust = BundleTrust::Untrusted;
-            r.problems.push_back("收集包中的公钥不是可信的服务器公钥：包内指纹 " + r.fingerprint + "，可信指纹 " + want);
+            r.problems.push_back("收集包中的公钥不是可信的服务器公钥：包内指纹 " + r.fingerprint +
+                                 "，可信指纹 " + want);
             return r;
         }
         r.trust = BundleTrust::Trusted;
         if (!trusted.public_pem.empty()) key = trusted.public_pem;
     }
-    while (!signature.empty() && (signature.back() == '\n' || signature.back() == '\r')) signature.pop_back();
+    while (!signature.empty() && (signature.back() == '\n' || signature.back() == '\r'))
+        signature.pop_back();
     if (!crypto::verify_ed25519(key, bundle_signed_message(manifest), signature)) {
         r.problems.push_back("清单 manifest.json 的签名无效：清单被改动过，或不是这把密钥签的");
         return r;
@@ -202,7 +220,8 @@ BundleReport verify_bundle(std::string bytes, const TrustedKey& trusted) {
         return r;
     }
     r.district = m["district"].text, r.round = m["round"].text;
-    if (m["fingerprint"].text != r.fingerprint) r.problems.push_back("清单中记录的公钥指纹与包内公钥不符");
+    if (m["fingerprint"].text != r.fingerprint)
+        r.problems.push_back("清单中记录的公钥指纹与包内公钥不符");
     const JsonValue& items = m["items"];
     if (!items.is(JsonValue::Kind::Array) || !m["count"].is(JsonValue::Kind::Integer) ||
         m["count"].integer != static_cast<long long>(items.items.size()))
@@ -211,12 +230,14 @@ BundleReport verify_bundle(std::string bytes, const TrustedKey& trusted) {
     for (const auto& x : items.items) {
         BundleItemCheck c;
         c.problem = check_item(x, *zip, key, c, bodies);
-        if (!listed.insert(c.path).second && c.problem.empty()) c.problem = "同一文件在清单中出现了不止一次";
+        if (!listed.insert(c.path).second && c.problem.empty())
+            c.problem = "同一文件在清单中出现了不止一次";
         r.items.push_back(std::move(c));
     }
     for (const auto& e : zip->entries()) {
         const bool directory = !e.name.empty() && e.name.back() == '/' && e.uncompressed_size == 0;
-        if (!directory && !listed.count(e.name)) r.problems.push_back("清单中没有这个文件：" + e.name);
+        if (!directory && !listed.count(e.name))
+            r.problems.push_back("清单中没有这个文件：" + e.name);
     }
     return r;
 }

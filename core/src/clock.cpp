@@ -21,27 +21,33 @@ std::string now_iso() {
 namespace {
 
 std::unique_ptr<icu::TimeZone> zone(std::string_view tz) {
-    std::unique_ptr<icu::TimeZone> z(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(icu::StringPiece(tz.data(), static_cast<int32_t>(tz.size())))));
+    std::unique_ptr<icu::TimeZone> z(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(
+        icu::StringPiece(tz.data(), static_cast<int32_t>(tz.size())))));
     if (!z || *z == icu::TimeZone::getUnknown()) return nullptr;
     return z;
 }
 
 }  // namespace
 
-bool known_time_zone(std::string_view tz) { return !tz.empty() && zone(tz) != nullptr; }
+bool known_time_zone(std::string_view tz) {
+    return !tz.empty() && zone(tz) != nullptr;
+}
 
 long long epoch_seconds(std::string_view iso) {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, n = 0;
     const std::string text(iso);
     if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &n) != 6) {
-        if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || static_cast<std::size_t>(n) != text.size()) return -1;
+        if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 ||
+            static_cast<std::size_t>(n) != text.size())
+            return -1;
     } else {
         const std::string_view rest = std::string_view(text).substr(static_cast<std::size_t>(n));
         if (!(rest.empty() || rest == "Z" || rest == "+00:00")) return -1;
     }
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return -1;
     std::tm tm{};
-    tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d, tm.tm_hour = h, tm.tm_min = mi, tm.tm_sec = s;
+    tm.tm_year = y - 1900, tm.tm_mon = mo - 1, tm.tm_mday = d, tm.tm_hour = h, tm.tm_min = mi,
+    tm.tm_sec = s;
     return static_cast<long long>(timegm(&tm));
 }
 
@@ -74,7 +80,8 @@ std::string local_time_text(std::string_view iso_utc, std::string_view tz) {
 }
 
 std::string time_zone_label(std::string_view tz) {
-    if (tz == "Asia/Shanghai" || tz == "Asia/Chongqing" || tz == "Asia/Harbin" || tz == "Asia/Urumqi" || tz == "PRC")
+    if (tz == "Asia/Shanghai" || tz == "Asia/Chongqing" || tz == "Asia/Harbin" ||
+        tz == "Asia/Urumqi" || tz == "PRC")
         return tz == "Asia/Urumqi" ? "乌鲁木齐时间" : "北京时间";
     return std::string(tz);
 }

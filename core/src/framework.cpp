@@ -33,16 +33,18 @@ public:
             fw.district.level = level;
         }
         fw.district.party_committee = district.attribute("party-committee").value();
-        if (fw.district.party_committee.empty()) fw.district.party_committee = fw.district.level + "委";
+        if (fw.district.party_committee.empty())
+            fw.district.party_committee = fw.district.level + "委";
         fw.district.establishment_office = district.attribute("establishment-office").value();
         if (fw.district.establishment_office.empty())
             fw.district.establishment_office = fw.district.party_committee + "机构编制委员会办公室";
         auto round = required_child(root, "round");
-        fw.round = {required_attr(round, "id"), required_attr(round, "name"), required_attr(round, "deadline"),
-                    required_attr(round, "effective-date")};
+        fw.round = {required_attr(round, "id"), required_attr(round, "name"),
+                    required_attr(round, "deadline"), required_attr(round, "effective-date")};
         if (auto tz = round.attribute("time-zone")) {
             if (!known_time_zone(tz.value()))
-                fail(round, std::string("time-zone 应为时区名（如 Asia/Shanghai），写的是“") + tz.value() + "”");
+                fail(round, std::string("time-zone 应为时区名（如 Asia/Shanghai），写的是“") +
+                                tz.value() + "”");
             fw.round.time_zone = tz.value();
         }
         std::set<std::string> ids;
@@ -52,12 +54,14 @@ public:
             fw.bodies.push_back(std::move(body));
         }
         for (auto child : root.children())
-            if (child.type() == pugi::node_element && !is_one_of(child.name(), {"district", "round", "body"}))
+            if (child.type() == pugi::node_element &&
+                !is_one_of(child.name(), {"district", "round", "body"}))
                 fail(child, std::string("未知元素 <") + child.name() + ">");
         if (fw.bodies.empty()) fail(root, "框架中没有任何机构（<body>）");
         for (auto b : root.children("body")) {
             std::string managed = element_text(b.child("managed-by"));
-            if (!managed.empty() && !ids.count(managed)) fail(b.child("managed-by"), "managed-by 指向不存在的机构：" + managed);
+            if (!managed.empty() && !ids.count(managed))
+                fail(b.child("managed-by"), "managed-by 指向不存在的机构：" + managed);
         }
         return fw;
     }
@@ -81,7 +85,8 @@ private:
 
     std::string required_attr(pugi::xml_node n, const char* name) const {
         auto a = n.attribute(name);
-        if (!a || std::string_view(a.value()).empty()) fail(n, std::string("<") + n.name() + "> 缺少属性 " + name);
+        if (!a || std::string_view(a.value()).empty())
+            fail(n, std::string("<") + n.name() + "> 缺少属性 " + name);
         return a.value();
     }
 
@@ -106,7 +111,8 @@ private:
         if (f.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
             fail(b, "机构标识只能由小写字母、数字和连字符组成：" + f.id);
         f.kind = body_kind_from_string(required_attr(b, "kind"));
-        if (f.kind == BodyKind::Unknown) fail(b, "未知的机构类别：" + std::string(b.attribute("kind").value()));
+        if (f.kind == BodyKind::Unknown)
+            fail(b, "未知的机构类别：" + std::string(b.attribute("kind").value()));
         f.rank = required_attr(b, "rank");
         f.name = required_text(b, "name");
         f.full_name = required_text(b, "full-name");
@@ -115,13 +121,15 @@ private:
         for (auto e : b.children("extra-name")) f.extra_names.push_back(element_text(e));
         for (auto e : b.children("hosted-office")) f.hosted_offices.push_back(element_text(e));
         f.managed_by = element_text(b.child("managed-by"));
-        if ((f.kind == BodyKind::ManagedAgency || f.kind == BodyKind::PublicInstitution) && f.managed_by.empty())
+        if ((f.kind == BodyKind::ManagedAgency || f.kind == BodyKind::PublicInstitution) &&
+            f.managed_by.empty())
             fail(b, "部门管理机构和事业单位须写明 <managed-by>：" + f.id);
 
         auto staffing = required_child(b, "staffing");
         for (auto e : staffing.children("establishment"))
             f.quota.establishments.push_back({required_attr(e, "type"), count_attr(e, "count", 0)});
-        if (f.quota.establishments.empty()) fail(staffing, "<staffing> 至少要有一个 <establishment>");
+        if (f.quota.establishments.empty())
+            fail(staffing, "<staffing> 至少要有一个 <establishment>");
         bool principal_seen = false;
         for (auto l : staffing.children("leader")) {
             bool principal = l.attribute("principal").as_bool(false);

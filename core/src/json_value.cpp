@@ -30,7 +30,9 @@ private:
         throw Error("json.invalid", "JSON 无效（第 " + std::to_string(i_) + " 字节）：" + what);
     }
     void space() {
-        while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t')) ++i_;
+        while (i_ < t_.size() &&
+               (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t'))
+            ++i_;
     }
     bool take(char c) {
         space();
@@ -60,7 +62,8 @@ private:
                 space();
                 std::string key = string();
                 for (const auto& m : v.members)
-                    if (m.first == key) throw Error("json.duplicate_key", "JSON 对象中有重复的键：" + key);
+                    if (m.first == key)
+                        throw Error("json.duplicate_key", "JSON 对象中有重复的键：" + key);
                 expect(':');
                 v.members.emplace_back(std::move(key), value(depth + 1));
             } while (take(','));
@@ -108,10 +111,14 @@ private:
         for (int k = 0; k < 4; ++k) {
             const char h = t_[i_++];
             u <<= 4;
-            if (h >= '0' && h <= '9') u |= static_cast<unsigned>(h - '0');
-            else if (h >= 'a' && h <= 'f') u |= static_cast<unsigned>(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F') u |= static_cast<unsigned>(h - 'A' + 10);
-            else fail("\\u 转义无效");
+            if (h >= '0' && h <= '9')
+                u |= static_cast<unsigned>(h - '0');
+            else if (h >= 'a' && h <= 'f')
+                u |= static_cast<unsigned>(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F')
+                u |= static_cast<unsigned>(h - 'A' + 10);
+            else
+                fail("\\u 转义无效");
         }
         return u;
     }
@@ -120,13 +127,17 @@ private:
         if (cp < 0x80) {
             out += static_cast<char>(cp);
         } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
+            out += static_cast<char>(0xC0 | (cp >> 6)),
+                out += static_cast<char>(0x80 | (cp & 0x3F));
         } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12)), out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            out += static_cast<char>(0xE0 | (cp >> 12)),
+                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
             out += static_cast<char>(0x80 | (cp & 0x3F));
         } else {
-            out += static_cast<char>(0xF0 | (cp >> 18)), out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), out += static_cast<char>(0x80 | (cp & 0x3F));
+            out += static_cast<char>(0xF0 | (cp >> 18)),
+                out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                out += static_cast<char>(0x80 | (cp & 0x3F));
         }
     }
 
@@ -186,6 +197,8 @@ const JsonValue& JsonValue::operator[](std::string_view key) const {
     return kNull;
 }
 
-JsonValue parse_json(std::string_view text) { return Reader(text).document(); }
+JsonValue parse_json(std::string_view text) {
+    return Reader(text).document();
+}
 
 }  // namespace sanding

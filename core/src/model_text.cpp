@@ -15,8 +15,8 @@ namespace {
 constexpr std::string_view kNs = "urn:sanding:model-text:1";
 
 const std::set<std::string, std::less<>> kFacts = {
-    "district.province", "district.city",   "district.name",        "round.effective_date",
-    "body.full_name",    "body.short_name", "body.name",            "body.rank",
+    "district.province", "district.city",    "district.name",      "round.effective_date",
+    "body.full_name",    "body.short_name",  "body.name",          "body.rank",
     "body.field",        "body.extra_names", "body.managing_body", "body.managing_full_name",
 };
 const std::set<std::string, std::less<>> kListFacts = {"body.hosted_offices"};
@@ -33,7 +33,8 @@ public:
             fail(root, "根元素应为 <model-text xmlns=\"" + std::string(kNs) + "\">");
         ModelText mt;
         mt.kind = body_kind_from_string(root.attribute("kind").value());
-        if (mt.kind == BodyKind::Unknown) fail(root, "未知的机构类别：" + std::string(root.attribute("kind").value()));
+        if (mt.kind == BodyKind::Unknown)
+            fail(root, "未知的机构类别：" + std::string(root.attribute("kind").value()));
         for (auto child : root.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view name = child.name();
@@ -60,7 +61,9 @@ private:
     ArticleTemplate article(pugi::xml_node node, ModelText& mt) {
         ArticleTemplate a;
         a.role = article_role_from_string(node.attribute("role").value());
-        if (a.role == ArticleRole::Unknown) fail(node, "未知的条目角色 role=\"" + std::string(node.attribute("role").value()) + "\"");
+        if (a.role == ArticleRole::Unknown)
+            fail(node,
+                 "未知的条目角色 role=\"" + std::string(node.attribute("role").value()) + "\"");
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view name = child.name();
@@ -78,11 +81,16 @@ private:
             } else if (name == "item") {
                 b.kind = TemplateBlock::Kind::Item;
                 std::string_view role = child.attribute("role").value();
-                if (role == "entrusted") b.item_role = DutyItemRole::Entrusted;
-                else if (role == "transformation") b.item_role = DutyItemRole::Transformation;
-                else if (role == "division") b.item_role = DutyItemRole::Division;
-                else if (role == "ordinary" || role.empty()) b.item_role = DutyItemRole::Ordinary;
-                else fail(child, "未知的职责条目角色 role=\"" + std::string(role) + "\"");
+                if (role == "entrusted")
+                    b.item_role = DutyItemRole::Entrusted;
+                else if (role == "transformation")
+                    b.item_role = DutyItemRole::Transformation;
+                else if (role == "division")
+                    b.item_role = DutyItemRole::Division;
+                else if (role == "ordinary" || role.empty())
+                    b.item_role = DutyItemRole::Ordinary;
+                else
+                    fail(child, "未知的职责条目角色 role=\"" + std::string(role) + "\"");
                 b.text = inline_content(child, false);
             } else if (name == "unit-items") {
                 b.kind = TemplateBlock::Kind::UnitItems;
@@ -114,7 +122,8 @@ private:
                 split_facts(child, child.value(), in_for_each, out);
             } else if (child.type() == pugi::node_element) {
                 if (std::string_view(child.name()) != "opt")
-                    fail(child, "段落中只允许 <opt> 元素，遇到 <" + std::string(child.name()) + ">");
+                    fail(child,
+                         "段落中只允许 <opt> 元素，遇到 <" + std::string(child.name()) + ">");
                 TextPiece opt{TextPiece::Kind::Optional, child.attribute("if").value(), {}};
                 if (!kFacts.count(opt.value)) fail(child, "<opt if> 引用了未知字段：" + opt.value);
                 opt.pieces = inline_content(child, in_for_each);
@@ -132,11 +141,14 @@ private:
                 out.push_back({TextPiece::Kind::Literal, std::string(s.substr(i)), {}});
                 return;
             }
-            if (open > i) out.push_back({TextPiece::Kind::Literal, std::string(s.substr(i, open - i)), {}});
+            if (open > i)
+                out.push_back({TextPiece::Kind::Literal, std::string(s.substr(i, open - i)), {}});
             std::size_t close = s.find('}', open);
-            if (close == s.npos) fail(at, "字段占位符缺少右花括号：" + std::string(s.substr(open, 40)));
+            if (close == s.npos)
+                fail(at, "字段占位符缺少右花括号：" + std::string(s.substr(open, 40)));
             std::string name(s.substr(open + 1, close - open - 1));
-            if (!kFacts.count(name) && !(in_for_each && name == "item")) fail(at, "未知字段 {" + name + "}");
+            if (!kFacts.count(name) && !(in_for_each && name == "item"))
+                fail(at, "未知字段 {" + name + "}");
             out.push_back({TextPiece::Kind::Fact, name, {}});
             i = close + 1;
         }
@@ -178,7 +190,9 @@ std::string expand(const TextTemplate& t, const Facts& facts) {
     return std::string(trim(out));
 }
 
-std::string item_marker(int n) { return "（" + chinese_numeral(n) + "）"; }
+std::string item_marker(int n) {
+    return "（" + chinese_numeral(n) + "）";
+}
 
 }  // namespace
 
@@ -186,7 +200,9 @@ ModelText parse_model_text(std::string_view xml, const std::string& where) {
     return ModelTextParser(xml, where).parse();
 }
 
-ModelText load_model_text(const std::string& path) { return parse_model_text(read_file(path, 4u << 20), path); }
+ModelText load_model_text(const std::string& path) {
+    return parse_model_text(read_file(path, 4u << 20), path);
+}
 
 ModelTextLibrary ModelTextLibrary::load_dir(const std::string& dir) {
     namespace fs = std::filesystem;
@@ -201,7 +217,8 @@ ModelTextLibrary ModelTextLibrary::load_dir(const std::string& dir) {
         ModelText mt = load_model_text(f.string());
         BodyKind kind = mt.kind;
         if (!lib.texts_.emplace(kind, std::move(mt)).second)
-            throw Error("model_text.duplicate_kind", "同一机构类别有两个范本：" + std::string(to_string(kind)), f.string());
+            throw Error("model_text.duplicate_kind",
+                        "同一机构类别有两个范本：" + std::string(to_string(kind)), f.string());
     }
     return lib;
 }
@@ -214,11 +231,13 @@ const ModelText& ModelTextLibrary::for_kind(BodyKind kind) const {
     return it->second;
 }
 
-std::string staffing_sentence(std::string_view subject, std::string_view prefix, const Staffing& s) {
+std::string staffing_sentence(std::string_view subject, std::string_view prefix,
+                              const Staffing& s) {
     std::string out(subject);
     out += prefix;
     for (std::size_t i = 0; i < s.establishments.size(); ++i)
-        out += (i ? "，" : "") + s.establishments[i].type + std::to_string(s.establishments[i].count) + "名";
+        out += (i ? "，" : "") + s.establishments[i].type +
+               std::to_string(s.establishments[i].count) + "名";
     out += "。";
     if (!s.leaders.empty()) {
         out += "设";
@@ -253,8 +272,8 @@ Regulation fill_model_text(const ModelText& text, const Framework& fw, const Bod
     Regulation reg;
     reg.title = expand(text.title, facts);
     reg.stage = "讨论稿";
-    reg.body = {body.full_name, body.short_name, body.kind, body.rank, body.extra_names, body.hosted_offices,
-                fw.district.level};
+    reg.body = {body.full_name,   body.short_name,     body.kind,        body.rank,
+                body.extra_names, body.hosted_offices, fw.district.level};
     reg.effective_date = fw.round.effective_date;
     reg.staffing.establishments = body.quota.establishments;
     reg.staffing.leaders = body.quota.leaders;
@@ -282,8 +301,10 @@ Regulation fill_model_text(const ModelText& text, const Framework& fw, const Bod
                 case TemplateBlock::Kind::Item: {
                     DutyItem d;
                     d.number = ++item_no;
-                    d.role = b.kind == TemplateBlock::Kind::Item ? b.item_role : DutyItemRole::Ordinary;
-                    d.text = b.kind == TemplateBlock::Kind::Item ? expand(b.text, facts) : b.placeholder;
+                    d.role =
+                        b.kind == TemplateBlock::Kind::Item ? b.item_role : DutyItemRole::Ordinary;
+                    d.text =
+                        b.kind == TemplateBlock::Kind::Item ? expand(b.text, facts) : b.placeholder;
                     a.paragraphs.push_back(item_marker(d.number) + d.text);
                     reg.duty_items.push_back(std::move(d));
                     break;
@@ -292,15 +313,18 @@ Regulation fill_model_text(const ModelText& text, const Framework& fw, const Bod
                     for (int k = 0; k < body.internal_unit_count; ++k) {
                         InternalUnit u;
                         u.number = ++item_no;
-                        u.name = k < static_cast<int>(body.unit_names.size()) ? body.unit_names[k] : b.placeholder;
+                        u.name = k < static_cast<int>(body.unit_names.size()) ? body.unit_names[k]
+                                                                              : b.placeholder;
                         auto std_duties = text.standard_units.find(u.name);
-                        u.duties = std_duties != text.standard_units.end() ? std_duties->second : b.placeholder_duties;
+                        u.duties = std_duties != text.standard_units.end() ? std_duties->second
+                                                                           : b.placeholder_duties;
                         a.paragraphs.push_back(item_marker(u.number) + u.name + "。" + u.duties);
                         reg.units.push_back(std::move(u));
                     }
                     break;
                 case TemplateBlock::Kind::StaffingSentence:
-                    a.paragraphs.push_back(staffing_sentence(body.short_name, b.prefix, reg.staffing));
+                    a.paragraphs.push_back(
+                        staffing_sentence(body.short_name, b.prefix, reg.staffing));
                     break;
             }
         }

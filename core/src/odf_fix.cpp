@@ -18,11 +18,15 @@ constexpr std::string_view kNsDc = "http://purl.org/dc/elements/1.1/";
 
 struct StringWriter : pugi::xml_writer {
     std::string out;
-    void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
+    void write(const void* data, std::size_t size) override {
+        out.append(static_cast<const char*>(data), size);
+    }
 };
 
 // ODF's dc:date without the zone letter.
-std::string change_date() { return sanding::now_iso().substr(0, 19); }
+std::string change_date() {
+    return sanding::now_iso().substr(0, 19);
+}
 
 std::string ensure_prefix(pugi::xml_node root, std::string_view ns, const char* wanted) {
     std::string p = odf_prefix(root, ns);
@@ -33,7 +37,8 @@ std::string ensure_prefix(pugi::xml_node root, std::string_view ns, const char* 
 
 }  // namespace
 
-OdtFixResult apply_fixes_as_tracked_changes(const std::string& odt_bytes, const std::vector<Finding>& findings,
+OdtFixResult apply_fixes_as_tracked_changes(const std::string& odt_bytes,
+                                            const std::vector<Finding>& findings,
                                             const std::string& author) {
     ZipArchive zip(odt_bytes);
     pugi::xml_document doc;
@@ -50,13 +55,15 @@ OdtFixResult apply_fixes_as_tracked_changes(const std::string& odt_bytes, const 
     // The tracked-changes list is the first child of office:text.
     pugi::xml_node tracked = office_text.child((t + "tracked-changes").c_str());
     if (!tracked) tracked = office_text.prepend_child((t + "tracked-changes").c_str());
-    if (!tracked.attribute((t + "track-changes").c_str())) tracked.append_attribute((t + "track-changes").c_str()) = "true";
+    if (!tracked.attribute((t + "track-changes").c_str()))
+        tracked.append_attribute((t + "track-changes").c_str()) = "true";
     const std::string date = change_date();
     int next_id = 0;
     auto region = [&](const char* kind, const std::string& deleted) {
         std::string id;
         do id = "sanding-ct" + std::to_string(++next_id);
-        while (tracked.find_child_by_attribute((t + "changed-region").c_str(), (t + "id").c_str(), id.c_str()));
+        while (tracked.find_child_by_attribute((t + "changed-region").c_str(), (t + "id").c_str(),
+                                               id.c_str()));
         pugi::xml_node r = tracked.append_child((t + "changed-region").c_str());
         r.append_attribute((t + "id").c_str()) = id.c_str();
         r.append_attribute("xml:id") = id.c_str();
@@ -64,7 +71,8 @@ OdtFixResult apply_fixes_as_tracked_changes(const std::string& odt_bytes, const 
         pugi::xml_node info = k.append_child((o + "change-info").c_str());
         info.append_child((dc + "creator").c_str()).text() = author.c_str();
         info.append_child((dc + "date").c_str()).text() = date.c_str();
-        if (std::string_view(kind) == "deletion") k.append_child((t + "p").c_str()).text() = deleted.c_str();
+        if (std::string_view(kind) == "deletion")
+            k.append_child((t + "p").c_str()).text() = deleted.c_str();
         return id;
     };
 
@@ -76,10 +84,12 @@ OdtFixResult apply_fixes_as_tracked_changes(const std::string& odt_bytes, const 
         std::vector<Edit> edits = safe_fix_edits(mine);
         // Right to left, so that the text before an edit keeps its node and offsets.
         for (auto e = edits.rbegin(); e != edits.rend(); ++e) {
-            auto seg = std::find_if(segments[p].begin(), segments[p].end(), [&](const TextSegment& s) {
-                return s.offset <= e->offset && e->offset + e->length <= s.offset + s.length &&
-                       (e->length > 0 || e->offset < s.offset + s.length || s.offset + s.length == paragraphs.paragraphs[p].text.size());
-            });
+            auto seg =
+                std::find_if(segments[p].begin(), segments[p].end(), [&](const TextSegment& s) {
+                    return s.offset <= e->offset && e->offset + e->length <= s.offset + s.length &&
+                           (e->length > 0 || e->offset < s.offset + s.length ||
+                            s.offset + s.length == paragraphs.paragraphs[p].text.size());
+                });
             if (seg == segments[p].end()) {
                 ++result.skipped;
                 continue;
@@ -92,16 +102,19 @@ OdtFixResult apply_fixes_as_tracked_changes(const std::string& odt_bytes, const 
             pugi::xml_node anchor = seg->node;
             if (e->length > 0) {
                 pugi::xml_node mark = parent.insert_child_after((t + "change").c_str(), anchor);
-                mark.append_attribute((t + "change-id").c_str()) = region("deletion", value.substr(local, e->length)).c_str();
+                mark.append_attribute((t + "change-id").c_str()) =
+                    region("deletion", value.substr(local, e->length)).c_str();
                 anchor = mark;
             }
             if (!e->replacement.empty()) {
                 const std::string id = region("insertion", {});
-                pugi::xml_node start = parent.insert_child_after((t + "change-start").c_str(), anchor);
+                pugi::xml_node start =
+                    parent.insert_child_after((t + "change-start").c_str(), anchor);
                 start.append_attribute((t + "change-id").c_str()) = id.c_str();
                 pugi::xml_node inserted = parent.insert_child_after(pugi::node_pcdata, start);
                 inserted.set_value(e->replacement.c_str());
-                pugi::xml_node end = parent.insert_child_after((t + "change-end").c_str(), inserted);
+                pugi::xml_node end =
+                    parent.insert_child_after((t + "change-end").c_str(), inserted);
                 end.append_attribute((t + "change-id").c_str()) = id.c_str();
             }
             seg->node.set_value(value.substr(0, local).c_str());

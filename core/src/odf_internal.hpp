@@ -23,10 +23,12 @@ using ParagraphSegments = std::vector<std::vector<TextSegment>>;  // per paragra
 // Parses and validates content.xml (UTF-8, no DOCTYPE, an ODF text document); returns office:text.
 // Error odt.too_many_nodes, before any tree is built, when xml has more than max_nodes elements
 // and attributes (a cheap upper bound: '<' starting a tag, and '=' followed by a quote).
-pugi::xml_node parse_odf_content(pugi::xml_document& doc, std::string_view xml, std::size_t max_nodes = 1'000'000);
+pugi::xml_node parse_odf_content(pugi::xml_document& doc, std::string_view xml,
+                                 std::size_t max_nodes = 1'000'000);
 
 // Paragraphs of office:text; with segments, also where each paragraph's bytes came from.
-Document walk_odf_text(pugi::xml_node office_text, const OdtLimits& limits, ParagraphSegments* segments);
+Document walk_odf_text(pugi::xml_node office_text, const OdtLimits& limits,
+                       ParagraphSegments* segments);
 
 // The prefix a document binds to a namespace ("" when it does not declare it).
 std::string odf_prefix(pugi::xml_node root, std::string_view ns);

@@ -39,7 +39,8 @@ private:
 
 class ContentWalker {
 public:
-    ContentWalker(const Names& names, const OdtLimits& limits, Document& out, ParagraphSegments* segments)
+    ContentWalker(const Names& names, const OdtLimits& limits, Document& out,
+                  ParagraphSegments* segments)
         : limits_(limits), out_(out), segments_(segments) {
         p_ = names.q(kNsText, "p"), h_ = names.q(kNsText, "h");
         s_ = names.q(kNsText, "s"), tab_ = names.q(kNsText, "tab");
@@ -57,16 +58,21 @@ public:
     }
 
     void block(pugi::xml_node node, ParagraphKind context, std::size_t depth) {
-        if (depth > limits_.max_depth) throw Error("odt.too_deep", "文档结构嵌套过深（超过 " + std::to_string(limits_.max_depth) + " 层）");
+        if (depth > limits_.max_depth)
+            throw Error("odt.too_deep",
+                        "文档结构嵌套过深（超过 " + std::to_string(limits_.max_depth) + " 层）");
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view name = child.name();
             if (name == p_ || name == h_) {
-                paragraph(child, name == h_ && context == ParagraphKind::Body ? ParagraphKind::Heading : context);
+                paragraph(child, name == h_ && context == ParagraphKind::Body
+                                     ? ParagraphKind::Heading
+                                     : context);
             } else if (name == tracked_) {
                 continue;  // deleted text of tracked changes lives here, outside the text flow
             } else if (name == list_ || name == list_item_ || name == list_header_) {
-                block(child, context == ParagraphKind::Body ? ParagraphKind::ListItem : context, depth + 1);
+                block(child, context == ParagraphKind::Body ? ParagraphKind::ListItem : context,
+                      depth + 1);
             } else if (name == cell_) {
                 block(child, ParagraphKind::TableCell, depth + 1);
             } else if (name == table_ || starts_with(name, table_prefix_)) {
@@ -80,7 +86,8 @@ public:
 private:
     void paragraph(pugi::xml_node node, ParagraphKind kind) {
         if (out_.paragraphs.size() >= limits_.max_paragraphs)
-            throw Error("odt.too_many_paragraphs", "段落过多（超过 " + std::to_string(limits_.max_paragraphs) + " 段）");
+            throw Error("odt.too_many_paragraphs",
+                        "段落过多（超过 " + std::to_string(limits_.max_paragraphs) + " 段）");
         Paragraph para;
         para.kind = kind;
         pending_space_ = false;
@@ -96,7 +103,8 @@ private:
     // turn a small file into gigabytes of spaces.
     void grow(const std::string& out, std::size_t more) const {
         if (text_bytes_ + out.size() + more > limits_.max_text_bytes)
-            throw Error("odt.too_much_text", "文档文字过多（超过 " + std::to_string(limits_.max_text_bytes) + " 字节）");
+            throw Error("odt.too_much_text",
+                        "文档文字过多（超过 " + std::to_string(limits_.max_text_bytes) + " 字节）");
     }
 
     // ODF collapses runs of white space in character data; text:s, text:tab and text:line-break
@@ -137,7 +145,8 @@ private:
                 out += '\t', pending_space_ = false;
             } else if (name == line_break_) {
                 out += '\n', pending_space_ = false;
-            } else if (name == note_ || name == annotation_ || name == annotation_end_ || name == ruby_text_) {
+            } else if (name == note_ || name == annotation_ || name == annotation_end_ ||
+                       name == ruby_text_) {
                 continue;  // footnotes, comments and ruby annotations are not the paragraph's text
             } else if (name == p_ || name == h_ || name == list_ || name == table_) {
                 continue;  // block content inside frames belongs to no paragraph of the flow
@@ -159,17 +168,21 @@ private:
 
 }  // namespace
 
-pugi::xml_node parse_odf_content(pugi::xml_document& doc, std::string_view xml, std::size_t max_nodes) {
+pugi::xml_node parse_odf_content(pugi::xml_document& doc, std::string_view xml,
+                                 std::size_t max_nodes) {
     std::size_t nodes = 0;
     for (std::size_t i = 0; i + 1 < xml.size(); ++i) {
         const char c = xml[i], next = xml[i + 1];
         if ((c == '<' && next != '/') || (c == '=' && (next == '"' || next == '\'')))
             if (++nodes > max_nodes)
-                throw Error("odt.too_many_nodes", "文档结构过于庞大（content.xml 中元素和属性超过 " + std::to_string(max_nodes) + " 个）");
+                throw Error("odt.too_many_nodes",
+                            "文档结构过于庞大（content.xml 中元素和属性超过 " +
+                                std::to_string(max_nodes) + " 个）");
     }
     std::size_t bad = 0;
     if (!is_valid_utf8(xml, &bad))
-        throw Error("odt.invalid_utf8", "content.xml 含有无效的 UTF-8 字节（偏移 " + std::to_string(bad) + "）");
+        throw Error("odt.invalid_utf8",
+                    "content.xml 含有无效的 UTF-8 字节（偏移 " + std::to_string(bad) + "）");
     // parse_doctype so that a DOCTYPE is seen and refused rather than silently skipped:
     // ODF has no DTD, and entity declarations are the classic expansion attack.
     // parse_ws_pcdata keeps white-space-only character data such as the space in
@@ -178,21 +191,29 @@ pugi::xml_node parse_odf_content(pugi::xml_document& doc, std::string_view xml, 
                                pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata,
                                pugi::encoding_utf8);
     if (!res)
-        throw Error("odt.bad_xml", std::string("content.xml 不是格式正确的 XML：") + res.description() +
-                                       "（偏移 " + std::to_string(res.offset) + "）");
+        throw Error("odt.bad_xml", std::string("content.xml 不是格式正确的 XML：") +
+                                       res.description() + "（偏移 " + std::to_string(res.offset) +
+                                       "）");
     for (auto n : doc.children())
         if (n.type() == pugi::node_doctype)
             throw Error("odt.doctype", "content.xml 含有 DOCTYPE 声明（不允许 DTD 和实体定义）");
     pugi::xml_node root = doc.document_element();
     Names names(root);
-    if (root.name() != names.q(kNsOffice, "document-content") && root.name() != names.q(kNsOffice, "document"))
-        throw Error("odt.not_odf", std::string("content.xml 的根元素不是 office:document-content：") + root.name());
-    pugi::xml_node text = root.child(names.q(kNsOffice, "body").c_str()).child(names.q(kNsOffice, "text").c_str());
-    if (!text) throw Error("odt.not_text", "不是文字文档：content.xml 中没有 office:text（可能是表格或演示文稿）");
+    if (root.name() != names.q(kNsOffice, "document-content") &&
+        root.name() != names.q(kNsOffice, "document"))
+        throw Error(
+            "odt.not_odf",
+            std::string("content.xml 的根元素不是 office:document-content：") + root.name());
+    pugi::xml_node text =
+        root.child(names.q(kNsOffice, "body").c_str()).child(names.q(kNsOffice, "text").c_str());
+    if (!text)
+        throw Error("odt.not_text",
+                    "不是文字文档：content.xml 中没有 office:text（可能是表格或演示文稿）");
     return text;
 }
 
-Document walk_odf_text(pugi::xml_node office_text, const OdtLimits& limits, ParagraphSegments* segments) {
+Document walk_odf_text(pugi::xml_node office_text, const OdtLimits& limits,
+                       ParagraphSegments* segments) {
     Document out;
     pugi::xml_node root = office_text.parent().parent();  // office:document-content
     Names names(root);
@@ -236,7 +257,10 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
     in.seekg(0, std::ios::end);
     const auto size = static_cast<std::size_t>(in.tellg());
     if (size > max_bytes)
-        throw Error("io.too_large", "文件过大：" + std::to_string(size) + " 字节，上限 " + std::to_string(max_bytes) + " 字节", path);
+        throw Error("io.too_large",
+                    "文件过大：" + std::to_string(size) + " 字节，上限 " +
+                        std::to_string(max_bytes) + " 字节",
+                    path);
     in.seekg(0);
     std::string bytes(size, '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));

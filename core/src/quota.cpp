@@ -5,10 +5,14 @@ namespace {
 
 QuotaLine line(std::string label, int framework, int draft) {
     QuotaLine l{std::move(label), framework, draft, QuotaLine::Verdict::Match};
-    if (framework < 0) l.verdict = QuotaLine::Verdict::NotInFramework;
-    else if (draft < 0) l.verdict = QuotaLine::Verdict::NotStated;
-    else if (draft > framework) l.verdict = QuotaLine::Verdict::Over;
-    else if (draft < framework) l.verdict = QuotaLine::Verdict::Under;
+    if (framework < 0)
+        l.verdict = QuotaLine::Verdict::NotInFramework;
+    else if (draft < 0)
+        l.verdict = QuotaLine::Verdict::NotStated;
+    else if (draft > framework)
+        l.verdict = QuotaLine::Verdict::Over;
+    else if (draft < framework)
+        l.verdict = QuotaLine::Verdict::Under;
     return l;
 }
 
@@ -54,7 +58,8 @@ std::vector<QuotaLine> compare_quota(const BodyFacts& body, const Regulation& dr
     const std::string level = body.quota.unit_level.empty() ? s.unit_level : body.quota.unit_level;
     out.push_back(line(level + "领导职数", body.quota.unit_posts, s.unit_posts));
     const bool listed = draft.article(ArticleRole::Units).number != 0 || !draft.units.empty();
-    out.push_back(line("内设机构", body.internal_unit_count, listed ? static_cast<int>(draft.units.size()) : -1));
+    out.push_back(line("内设机构", body.internal_unit_count,
+                       listed ? static_cast<int>(draft.units.size()) : -1));
     return out;
 }
 

@@ -13,11 +13,21 @@ namespace {
 bool is_numeral_char(char32_t cp) {
     if ((cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９')) return true;
     switch (cp) {  // every paragraph's first characters come through here: no search of a list
-        case U'零': case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五':
-        case U'六': case U'七': case U'八': case U'九': case U'十': case U'百': case U'千':
-            return true;
-        default:
-            return false;
+        case U'零':
+        case U'〇':
+        case U'一':
+        case U'二':
+        case U'三':
+        case U'四':
+        case U'五':
+        case U'六':
+        case U'七':
+        case U'八':
+        case U'九':
+        case U'十':
+        case U'百':
+        case U'千': return true;
+        default: return false;
     }
 }
 
@@ -57,9 +67,12 @@ int numeral_value(std::string_view s) {
 std::size_t skip_indent(std::string_view p) {
     std::string_view t = p;
     for (;;) {
-        if (!t.empty() && (t[0] == ' ' || t[0] == '\t')) t.remove_prefix(1);
-        else if (starts_with(t, "\u3000")) t.remove_prefix(3);
-        else break;
+        if (!t.empty() && (t[0] == ' ' || t[0] == '\t'))
+            t.remove_prefix(1);
+        else if (starts_with(t, "\u3000"))
+            t.remove_prefix(3);
+        else
+            break;
     }
     return p.size() - t.size();
 }
@@ -134,7 +147,8 @@ bool states_rank(std::string_view s) {
         const std::string_view w = s.substr(at + 3, 9);
         if (w.size() == 9 && (starts_with(w, "正") || starts_with(w, "副")) && ends_with(w, "级")) {
             const std::string_view mid = w.substr(3, 3);
-            if (mid == "部" || mid == "厅" || mid == "局" || mid == "处" || mid == "科" || mid == "股")
+            if (mid == "部" || mid == "厅" || mid == "局" || mid == "处" || mid == "科" ||
+                mid == "股")
                 return true;
         }
     }
@@ -180,14 +194,17 @@ ArticleRole classify(const Article& a) {
         !contains(s, "编制") && (states_kind(s) || states_rank(s)))
         return ArticleRole::Nature;
     if (contains(first, "负责解释")) return ArticleRole::Interpretation;
-    if (contains(first, "本规定") && (contains(first, "施行") || contains(first, "起执行") || contains(first, "生效")))
+    if (contains(first, "本规定") &&
+        (contains(first, "施行") || contains(first, "起执行") || contains(first, "生效")))
         return ArticleRole::Effective;
-    if (contains(first, "职数") || (contains(first, "编制") && contains(first, "名"))) return ArticleRole::Staffing;
+    if (contains(first, "职数") || (contains(first, "编制") && contains(first, "名")))
+        return ArticleRole::Staffing;
     return ArticleRole::Other;
 }
 
 constexpr std::array<std::string_view, 7> kEstablishmentTypes = {
-    "行政执法专项编制", "政法专项编制", "行政编制", "事业编制", "工勤人员编制", "工勤编制", "专项编制"};
+    "行政执法专项编制", "政法专项编制", "行政编制", "事业编制",
+    "工勤人员编制",     "工勤编制",     "专项编制"};
 
 // The first ASCII digit of s at or after from, or npos (find_first_of looks each byte up in the
 // set of ten).
@@ -225,7 +242,8 @@ void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
                 type = t;
         if (type.empty()) continue;
         const std::size_t count_from = holds_at(p, end, "为") ? end + 3 : end;  // 行政编制为15名
-        if (int n = count_at(p, count_from); n >= 0) s.establishments.push_back({std::string(type), n});
+        if (int n = count_at(p, count_from); n >= 0)
+            s.establishments.push_back({std::string(type), n});
     }
     // Leaders: 设A1名，B3名；… or 其中：A1名、B3名，… up to the unit-level clause or the end of
     // the sentence. 设 opens the list only at a clause's start: a body's name may hold 设
@@ -238,18 +256,20 @@ void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
         }
     }
     if (auto at = find_bytes(p, "其中："); at != p.npos && (lead == p.npos || at + 9 < lead) &&
-                                            !contains(cut_before(p.substr(at), "。"), "编制"))
+                                           !contains(cut_before(p.substr(at), "。"), "编制"))
         lead = at + 9;
     if (lead != p.npos) {
         std::string_view leaders = cut_before(cut_before(p.substr(lead), "；"), "。");
         std::size_t start = 0;
         while (start < leaders.size()) {
-            std::size_t end = std::min(find_bytes(leaders, "，", start), find_bytes(leaders, "、", start));
+            std::size_t end =
+                std::min(find_bytes(leaders, "，", start), find_bytes(leaders, "、", start));
             if (end == leaders.npos) end = leaders.size();
             std::string_view piece = leaders.substr(start, end - start);
             if (!contains(piece, "职数") && !contains(piece, "编制")) {
                 // The count: the first numeral followed by 名 (局长1名, 副局长三名).
-                for (std::size_t i = 0; i < piece.size(); i += (static_cast<unsigned char>(piece[i]) < 0x80 ? 1 : 3)) {
+                for (std::size_t i = 0; i < piece.size();
+                     i += (static_cast<unsigned char>(piece[i]) < 0x80 ? 1 : 3)) {
                     if (int n = count_at(piece, i); n >= 0) {
                         if (i > 0) s.leaders.push_back({std::string(piece.substr(0, i)), n});
                         break;
@@ -324,9 +344,11 @@ void parse_body(const Article& a, Body& body) {
         std::size_t end = first_sentence.size();
         for (std::string_view v : {"是", "为", "，"})
             end = std::min(end, find_bytes(first_sentence, v));
-        if (end != first_sentence.npos && end > 0) body.full_name.assign(first_sentence.substr(0, end));
+        if (end != first_sentence.npos && end > 0)
+            body.full_name.assign(first_sentence.substr(0, end));
     }
-    // Kind and level from the kind sentence: 是县政府工作部门, 是市人民政府工作部门, 是区委工作机关.
+    // Kind and level from the kind sentence: 是县政府工作部门, 是市人民政府工作部门,
+    // 是区委工作机关.
     if (auto at = find_bytes(first_sentence, "委工作机关"); at != first_sentence.npos) {
         body.kind = BodyKind::PartyOrgan;
         body.level.assign(level_before(first_sentence, at));
@@ -365,7 +387,8 @@ void parse_body(const Article& a, Body& body) {
         std::string_view w = first_sentence.substr(i, 9);
         if ((starts_with(w, "正") || starts_with(w, "副")) && ends_with(w, "级")) {
             std::string_view mid = w.substr(3, 3);
-            if (mid == "部" || mid == "厅" || mid == "局" || mid == "处" || mid == "科" || mid == "股") {
+            if (mid == "部" || mid == "厅" || mid == "局" || mid == "处" || mid == "科" ||
+                mid == "股") {
                 body.rank.assign(w);
                 break;
             }
@@ -392,8 +415,12 @@ void parse_body(const Article& a, Body& body) {
 }  // namespace
 
 namespace detail {
-std::size_t numeral_chars(std::string_view s, std::size_t i, int max_chars) { return numeral_run(s, i, max_chars); }
-void read_staffing(std::string_view p, int paragraph, Staffing& s) { parse_staffing(p, paragraph, s); }
+std::size_t numeral_chars(std::string_view s, std::size_t i, int max_chars) {
+    return numeral_run(s, i, max_chars);
+}
+void read_staffing(std::string_view p, int paragraph, Staffing& s) {
+    parse_staffing(p, paragraph, s);
+}
 }  // namespace detail
 
 std::optional<ArticleMarker> article_marker(std::string_view p) {
@@ -406,7 +433,8 @@ std::optional<ArticleMarker> article_marker(std::string_view p) {
     m.numeral = p.substr(num_start, len);
     m.number = numeral_value(m.numeral);
     std::size_t after = num_start + len + 3;
-    if (const std::string_view sep = first_held_at(p, after, "\u3000", "：", "、", ":", " ", "\t", "\u00A0");
+    if (const std::string_view sep =
+            first_held_at(p, after, "\u3000", "：", "、", ":", " ", "\t", "\u00A0");
         !sep.empty())
         m.separator = p.substr(after, sep.size());
     m.length = after + m.separator.size() - m.offset;
@@ -418,13 +446,18 @@ std::optional<ItemMarker> item_marker(std::string_view p) {
     m.offset = skip_indent(p);
     std::string_view t = p.substr(m.offset);
     std::size_t open = 0;
-    if (starts_with(t, "（")) open = 3, m.chinese_brackets = true;
-    else if (starts_with(t, "(")) open = 1;
+    if (starts_with(t, "（"))
+        open = 3, m.chinese_brackets = true;
+    else if (starts_with(t, "("))
+        open = 1;
     std::size_t len = numeral_run(t, open, 4);
     if (len == 0) return std::nullopt;
     std::size_t close = open + len;
-    std::size_t close_len = starts_with(t.substr(close), "）") ? 3 : starts_with(t.substr(close), ")") ? 1 : 0;
-    // “一、” (a chapter's numbering) typed for an item: read as an item, which S06 renumbers （一）.
+    std::size_t close_len = starts_with(t.substr(close), "）")  ? 3
+                            : starts_with(t.substr(close), ")") ? 1
+                                                                : 0;
+    // “一、” (a chapter's numbering) typed for an item: read as an item, which S06 renumbers
+    // （一）.
     if (close_len == 0 && open == 0 && static_cast<unsigned char>(t[0]) >= 0xE0 &&
         starts_with(t.substr(close), "、"))
         close_len = 3;
@@ -460,7 +493,9 @@ std::vector<ParagraphMarkers> paragraph_markers(ParagraphSpan ps) {
     return out;
 }
 
-Regulation recognize(ParagraphSpan ps) { return recognize(ps, paragraph_markers(ps)); }
+Regulation recognize(ParagraphSpan ps) {
+    return recognize(ps, paragraph_markers(ps));
+}
 
 Regulation recognize(ParagraphSpan ps, const std::vector<ParagraphMarkers>& markers) {
     Regulation reg;
@@ -513,7 +548,8 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
     source.reserve(ps.size());
     skip.reserve(ps.size());
     for (std::size_t k = 0; k < starts.size(); ++k) {
-        const std::size_t first = starts[k], last = k + 1 < starts.size() ? starts[k + 1] : ps.size();
+        const std::size_t first = starts[k],
+                          last = k + 1 < starts.size() ? starts[k + 1] : ps.size();
         const ArticleMarker& m = *markers[first].article;
         Article& a = next_of(reg.articles, articles);
         a.number = m.number;
@@ -549,8 +585,10 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
                     d.number = im->number;
                     d.text.assign(rest);
                     d.span = span;
-                    if (starts_with(rest, "职能转变")) d.role = DutyItemRole::Transformation;
-                    else if (starts_with(rest, "有关职责分工")) d.role = DutyItemRole::Division;
+                    if (starts_with(rest, "职能转变"))
+                        d.role = DutyItemRole::Transformation;
+                    else if (starts_with(rest, "有关职责分工"))
+                        d.role = DutyItemRole::Division;
                     else if (names_entrusted_tasks(rest))
                         d.role = DutyItemRole::Entrusted;
                     else

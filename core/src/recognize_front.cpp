@@ -23,14 +23,17 @@ bool title_form(std::string_view t) {
 // Lines above a title that are no part of it: a 文号 (澧编发〔2019〕12号), a 印发通知 or its
 // salutation and body, a date, an attachment mark (附件).
 bool front_noise(std::string_view t) {
-    if (contains(t, "〔") || contains(t, "［") || (contains(t, "[") && contains(t, "号"))) return true;
-    if (contains(t, "通知") || contains(t, "印发") || ends_with(t, "：") || ends_with(t, ":")) return true;
+    if (contains(t, "〔") || contains(t, "［") || (contains(t, "[") && contains(t, "号")))
+        return true;
+    if (contains(t, "通知") || contains(t, "印发") || ends_with(t, "：") || ends_with(t, ":"))
+        return true;
     if (ends_with(t, "。") || ends_with(t, "日") || starts_with(t, "附件")) return true;
     return false;
 }
 
 bool stage_line(std::string_view t) {
-    return (starts_with(t, "（") && ends_with(t, "稿）")) || (starts_with(t, "(") && ends_with(t, "稿)"));
+    return (starts_with(t, "（") && ends_with(t, "稿）")) ||
+           (starts_with(t, "(") && ends_with(t, "稿)"));
 }
 
 void take_title_line(ParagraphSpan ps, std::size_t i, std::string_view t, Regulation& reg) {
@@ -38,7 +41,8 @@ void take_title_line(ParagraphSpan ps, std::size_t i, std::string_view t, Regula
     for (char c : t)
         if (c != '\n') reg.title += c;
     if (reg.title_span.paragraph < 0)
-        reg.title_span = {static_cast<int>(i), static_cast<std::size_t>(t.data() - ps[i].text.data()), t.size()};
+        reg.title_span = {static_cast<int>(i),
+                          static_cast<std::size_t>(t.data() - ps[i].text.data()), t.size()};
 }
 
 // A chapter heading of the 2008—2010 layout: 一、职责调整, 二、主要职责, 三、内设机构, 四、人员编制
@@ -60,7 +64,8 @@ bool chapter_heading(std::string_view t, std::string_view* name) {
 // Title and stage: the title is the line of the title's form (with the line just above it when
 // that holds the body's name, a title broken in two), else — no such line — the lines before
 // the first article that are no 文号 or notice.
-void read_front_matter(ParagraphSpan ps, std::size_t front_end, bool has_articles, Regulation& reg) {
+void read_front_matter(ParagraphSpan ps, std::size_t front_end, bool has_articles,
+                       Regulation& reg) {
     std::size_t title_line = front_end;
     for (std::size_t i = 0; i < front_end; ++i) {
         std::string_view t = trim(ps[i].text);
@@ -75,7 +80,8 @@ void read_front_matter(ParagraphSpan ps, std::size_t front_end, bool has_article
     if (title_line < front_end) {
         std::string_view t = trim(ps[title_line].text);
         // “职能配置、内设机构和人员编制规定” alone: the body's name is the line above.
-        if (starts_with(t, "职能配置") || starts_with(t, "主要职责") || starts_with(t, "内设机构")) {
+        if (starts_with(t, "职能配置") || starts_with(t, "主要职责") ||
+            starts_with(t, "内设机构")) {
             for (std::size_t i = title_line; i-- > 0;) {
                 std::string_view above = trim(ps[i].text);
                 if (above.empty()) continue;
@@ -92,7 +98,8 @@ void read_front_matter(ParagraphSpan ps, std::size_t front_end, bool has_article
         if (t.empty() || front_noise(t)) continue;
         if (stage_line(t)) stage_seen = true;
         if (stage_seen) break;  // the title stands above its 讨论稿 line
-        if (has_articles || contains(t, "规定") || contains(t, "职能配置")) take_title_line(ps, i, t, reg);
+        if (has_articles || contains(t, "规定") || contains(t, "职能配置"))
+            take_title_line(ps, i, t, reg);
     }
 }
 
@@ -114,10 +121,12 @@ void read_layout(ParagraphSpan ps, Regulation& reg) {
             reg.layout = Layout::Chapters;
             // The staffing paragraph: the heading's own text when it holds the counts, else the
             // paragraphs after it up to the next heading.
-            for (std::size_t i = staffing_heading < 0 ? ps.size() : static_cast<std::size_t>(staffing_heading);
+            for (std::size_t i = staffing_heading < 0 ? ps.size()
+                                                      : static_cast<std::size_t>(staffing_heading);
                  i < ps.size(); ++i) {
                 std::string_view t = ps[i].text, name;
-                if (static_cast<int>(i) != staffing_heading && chapter_heading(trim(t), &name)) break;
+                if (static_cast<int>(i) != staffing_heading && chapter_heading(trim(t), &name))
+                    break;
                 if (contains(t, "编制") && contains(t, "名")) {
                     read_staffing(t, static_cast<int>(i), reg.staffing);
                     break;
@@ -127,8 +136,9 @@ void read_layout(ParagraphSpan ps, Regulation& reg) {
         }
     }
     int roles = 0;
-    for (ArticleRole r : {ArticleRole::Basis, ArticleRole::Nature, ArticleRole::Duties, ArticleRole::Units,
-                          ArticleRole::Staffing, ArticleRole::Interpretation, ArticleRole::Effective})
+    for (ArticleRole r :
+         {ArticleRole::Basis, ArticleRole::Nature, ArticleRole::Duties, ArticleRole::Units,
+          ArticleRole::Staffing, ArticleRole::Interpretation, ArticleRole::Effective})
         if (reg.article(r).heading.paragraph >= 0) ++roles;
     if (roles < 2 && !title_form(reg.title)) reg.layout = Layout::NotRegulation;
 }

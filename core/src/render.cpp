@@ -11,12 +11,14 @@ Document layout_document(const Regulation& reg) {
     // Break the title into the body's name and the fixed words, the usual 梯形 shape.
     if (auto at = title.find("职能配置"); at != std::string::npos && at > 0) title.insert(at, "\n");
     doc.paragraphs.push_back({title, ParagraphKind::Title});
-    if (!reg.stage.empty()) doc.paragraphs.push_back({"（" + reg.stage + "）", ParagraphKind::Stage});
+    if (!reg.stage.empty())
+        doc.paragraphs.push_back({"（" + reg.stage + "）", ParagraphKind::Stage});
     for (const auto& a : reg.articles) {
         for (std::size_t i = 0; i < a.paragraphs.size(); ++i) {
             if (i == 0) {
-                doc.paragraphs.push_back({"第" + chinese_numeral(a.number) + "条\u3000" + a.paragraphs[0],
-                                          ParagraphKind::ArticleStart});
+                doc.paragraphs.push_back(
+                    {"第" + chinese_numeral(a.number) + "条\u3000" + a.paragraphs[0],
+                     ParagraphKind::ArticleStart});
             } else {
                 doc.paragraphs.push_back({a.paragraphs[i], ParagraphKind::Body});
             }

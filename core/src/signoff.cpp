@@ -5,8 +5,8 @@
 namespace sanding {
 
 std::string signoff_message(const SignOff& s) {
-    return "sanding-signoff-v1\nbody=" + s.body + "\nrevision=" + std::to_string(s.revision) + "\nsha256=" + s.sha256 +
-           "\nsigner=" + s.signer + "\nsigned_at=" + s.signed_at + "\n";
+    return "sanding-signoff-v1\nbody=" + s.body + "\nrevision=" + std::to_string(s.revision) +
+           "\nsha256=" + s.sha256 + "\nsigner=" + s.signer + "\nsigned_at=" + s.signed_at + "\n";
 }
 
 std::string audit_hash(const AuditEntry& e, const AuditKey& key) {

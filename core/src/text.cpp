@@ -71,7 +71,8 @@ bool walk_utf8(std::string_view s, std::size_t* bad_offset) {
         }
         if (c >= 0xE0 && c <= 0xEF) {  // three bytes: nearly all Chinese text
             if (i + 3 > n || !cont(i + 1) || !cont(i + 2)) return fail(i);
-            if ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0)) return fail(i);  // overlong, surrogate
+            if ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))
+                return fail(i);  // overlong, surrogate
             i += 3;
             // A run of them, two at a time: leads E1–EC and EE–EF need no more than the pattern
             // 1110xxxx 10xxxxxx 10xxxxxx (E0 and ED, rare, take the path above).
@@ -88,7 +89,8 @@ bool walk_utf8(std::string_view s, std::size_t* bad_offset) {
             i += 2;
         } else if (c >= 0xF0 && c <= 0xF4) {
             if (i + 4 > n || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return fail(i);
-            if ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90)) return fail(i);  // overlong, > U+10FFFF
+            if ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90))
+                return fail(i);  // overlong, > U+10FFFF
             i += 4;
         } else {
             return fail(i);  // continuation byte, C0/C1 or F5–FF
@@ -114,7 +116,8 @@ std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t 
         for (; i + k - 1 + 16 <= s.size(); i += 16) {
             const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i));
             const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i + k - 1));
-            unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last_byte))));
+            unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last_byte))));
             while (mask) {
                 const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
                 if (std::memcmp(h + i + bit + 1, needle.data() + 1, k - 2) == 0) return i + bit;
@@ -128,22 +131,26 @@ std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t 
             const std::size_t last = s.size() - k + 1 - 16;
             const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + last));
             const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + last + k - 1));
-            unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last_byte))));
+            unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(
+                _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last_byte))));
             mask &= ~((1u << (i - last)) - 1);  // i - last < 16
             for (; mask; mask &= mask - 1) {
                 const unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
-                if (std::memcmp(h + last + bit + 1, needle.data() + 1, k - 2) == 0) return last + bit;
+                if (std::memcmp(h + last + bit + 1, needle.data() + 1, k - 2) == 0)
+                    return last + bit;
             }
             return std::string_view::npos;
         }
         for (; i + k <= s.size(); ++i)
-            if (h[i] == needle[0] && h[i + k - 1] == needle[k - 1] && std::memcmp(h + i + 1, needle.data() + 1, k - 2) == 0)
+            if (h[i] == needle[0] && h[i + k - 1] == needle[k - 1] &&
+                std::memcmp(h + i + 1, needle.data() + 1, k - 2) == 0)
                 return i;
         return std::string_view::npos;
     }
 #endif
     const void* at = memmem(s.data() + from, s.size() - from, needle.data(), k);
-    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - s.data()) : std::string_view::npos;
+    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - s.data())
+              : std::string_view::npos;
 }
 
 std::size_t rfind_bytes(std::string_view s, std::string_view needle, std::size_t before) {
@@ -201,26 +208,32 @@ std::size_t utf16_length(std::string_view s) {
     // Sixteen at a time: as signed bytes, lead and ASCII bytes are > -65 (continuation bytes are
     // 0x80–0xBF, -128…-65) and 4-byte leads are negative and > -17 (0xF0…). Per-lane counts stay
     // below 256 for 127 blocks.
-    const __m128i not_continuation = _mm_set1_epi8(-65), four_byte_lead = _mm_set1_epi8(-17), zero = _mm_setzero_si128();
+    const __m128i not_continuation = _mm_set1_epi8(-65), four_byte_lead = _mm_set1_epi8(-17),
+                  zero = _mm_setzero_si128();
     while (i + 16 <= n) {
         __m128i counts = zero;
         for (int blocks = 0; blocks < 127 && i + 16 <= n; ++blocks, i += 16) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
             counts = _mm_sub_epi8(counts, _mm_cmpgt_epi8(v, not_continuation));
-            counts = _mm_sub_epi8(counts, _mm_and_si128(_mm_cmpgt_epi8(v, four_byte_lead), _mm_cmplt_epi8(v, zero)));
+            counts = _mm_sub_epi8(
+                counts, _mm_and_si128(_mm_cmpgt_epi8(v, four_byte_lead), _mm_cmplt_epi8(v, zero)));
         }
         const __m128i sums = _mm_sad_epu8(counts, zero);
-        units += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) + static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
+        units += static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) +
+                 static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(sums, 8)));
     }
 #else
     // Eight at a time in a 64-bit word.
     constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
-    auto count_high_bits = [](std::uint64_t m) { return static_cast<std::size_t>((((m >> 7) & kOnes) * kOnes) >> 56); };
+    auto count_high_bits = [](std::uint64_t m) {
+        return static_cast<std::size_t>((((m >> 7) & kOnes) * kOnes) >> 56);
+    };
     for (; i + 8 <= n; i += 8) {
         std::uint64_t w;
         std::memcpy(&w, p + i, 8);
-        const std::uint64_t continuation = w & ~(w << 1) & kHigh;                          // 10xxxxxx
-        const std::uint64_t four = w & (w << 1) & (w << 2) & (w << 3) & ~(w << 4) & kHigh;  // 11110xxx
+        const std::uint64_t continuation = w & ~(w << 1) & kHigh;  // 10xxxxxx
+        const std::uint64_t four =
+            w & (w << 1) & (w << 2) & (w << 3) & ~(w << 4) & kHigh;  // 11110xxx
         units += 8 - count_high_bits(continuation) + count_high_bits(four);
     }
 #endif
@@ -233,13 +246,18 @@ std::size_t utf16_length(std::string_view s) {
 
 char32_t next_code_point(std::string_view s, std::size_t& i) {
     auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    std::size_t len = c < 0x80             ? 1
+                      : (c & 0xE0) == 0xC0 ? 2
+                      : (c & 0xF0) == 0xE0 ? 3
+                      : (c & 0xF8) == 0xF0 ? 4
+                                           : 0;
     if (len == 0 || i + len > s.size()) {
         ++i;
         return 0xFFFD;
     }
     char32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     i += len;
     return cp;
 }
@@ -264,7 +282,7 @@ void append_utf8(std::string& out, char32_t cp) {
 
 namespace {
 constexpr std::array<std::string_view, 10> kDigits = {"零", "一", "二", "三", "四",
-                                                       "五", "六", "七", "八", "九"};
+                                                      "五", "六", "七", "八", "九"};
 
 }  // namespace
 

@@ -25,7 +25,9 @@ std::size_t line_of(std::string_view xml, std::ptrdiff_t offset) {
         cached_data = xml.data(), cached_size = xml.size();
     }
     const auto at = static_cast<std::size_t>(offset);
-    return static_cast<std::size_t>(std::lower_bound(newlines.begin(), newlines.end(), at) - newlines.begin()) + 1;
+    return static_cast<std::size_t>(std::lower_bound(newlines.begin(), newlines.end(), at) -
+                                    newlines.begin()) +
+           1;
 }
 }  // namespace
 
@@ -35,7 +37,9 @@ void parse_data_xml(pugi::xml_document& doc, std::string_view xml, const std::st
     if (!is_valid_utf8(xml, &bad))
         throw Error(code_prefix + ".invalid_utf8", "含有无效的 UTF-8 字节",
                     where + ":" + std::to_string(line_of(xml, static_cast<std::ptrdiff_t>(bad))));
-    auto res = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default | pugi::parse_doctype | extra_flags, pugi::encoding_utf8);
+    auto res = doc.load_buffer(xml.data(), xml.size(),
+                               pugi::parse_default | pugi::parse_doctype | extra_flags,
+                               pugi::encoding_utf8);
     if (!res)
         throw Error(code_prefix + ".bad_xml", std::string("XML 格式错误：") + res.description(),
                     where + ":" + std::to_string(line_of(xml, res.offset)));
@@ -48,6 +52,8 @@ std::string location(std::string_view xml, const std::string& where, pugi::xml_n
     return where + ":" + std::to_string(line_of(xml, node.offset_debug()));
 }
 
-std::string element_text(pugi::xml_node node) { return std::string(trim(node.text().get())); }
+std::string element_text(pugi::xml_node node) {
+    return std::string(trim(node.text().get()));
+}
 
 }  // namespace sanding

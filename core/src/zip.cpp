@@ -19,7 +19,8 @@ std::uint16_t u16(std::string_view b, std::size_t at) {
                                       static_cast<unsigned char>(b[at + 1]) << 8);
 }
 std::uint32_t u32(std::string_view b, std::size_t at) {
-    return static_cast<std::uint32_t>(u16(b, at)) | static_cast<std::uint32_t>(u16(b, at + 2)) << 16;
+    return static_cast<std::uint32_t>(u16(b, at)) | static_cast<std::uint32_t>(u16(b, at + 2))
+                                                        << 16;
 }
 void put16(std::string& o, std::uint32_t v) {
     o += static_cast<char>(v & 0xFF);
@@ -30,7 +31,9 @@ void put32(std::string& o, std::uint32_t v) {
     put16(o, v >> 16);
 }
 
-[[noreturn]] void fail(const char* code, const std::string& msg) { throw Error(code, msg); }
+[[noreturn]] void fail(const char* code, const std::string& msg) {
+    throw Error(code, msg);
+}
 
 bool unsafe_name(std::string_view n) {
     if (n.empty() || n[0] == '/' || n[0] == '\\') return true;
@@ -48,7 +51,8 @@ bool unsafe_name(std::string_view n) {
 
 }  // namespace
 
-ZipArchive::ZipArchive(std::string bytes, ZipLimits limits) : bytes_(std::move(bytes)), limits_(limits) {
+ZipArchive::ZipArchive(std::string bytes, ZipLimits limits)
+    : bytes_(std::move(bytes)), limits_(limits) {
     const std::string_view b = bytes_;
     if (b.size() > limits_.max_archive_bytes)
         fail("zip.too_large", "文件过大：" + std::to_string(b.size()) + " 字节，上限 " +
@@ -66,7 +70,8 @@ ZipArchive::ZipArchive(std::string bytes, ZipLimits limits) : bytes_(std::move(b
         }
     }
     if (end == std::string_view::npos) {
-        if (looks_like_zip) fail("zip.truncated", "ZIP 文件不完整（找不到中央目录结尾记录），文件可能被截断");
+        if (looks_like_zip)
+            fail("zip.truncated", "ZIP 文件不完整（找不到中央目录结尾记录），文件可能被截断");
         fail("zip.not_zip", "不是 ZIP 压缩包（ODT 文档应是 ZIP 格式）");
     }
     const std::size_t count = u16(b, end + 10);
@@ -104,16 +109,19 @@ ZipArchive::ZipArchive(std::string bytes, ZipLimits limits) : bytes_(std::move(b
             fail("zip.unsafe_name", "ZIP 条目名称不安全（绝对路径或含“..”）：" + e.name);
         if (flags & 0x1) fail("zip.encrypted", "ZIP 条目已加密，无法读取：" + e.name);
         if (e.method != 0 && e.method != 8)
-            fail("zip.unsupported", "ZIP 条目使用了不支持的压缩方法 " + std::to_string(e.method) + "：" + e.name);
+            fail("zip.unsupported",
+                 "ZIP 条目使用了不支持的压缩方法 " + std::to_string(e.method) + "：" + e.name);
         if (e.compressed_size == 0xFFFFFFFF || e.uncompressed_size == 0xFFFFFFFF)
             fail("zip.unsupported", "不支持 ZIP64 格式：" + e.name);
         if (e.uncompressed_size > limits_.max_entry_bytes)
-            fail("zip.bomb", "ZIP 条目解压后过大（" + std::to_string(e.uncompressed_size) + " 字节）：" + e.name);
+            fail("zip.bomb", "ZIP 条目解压后过大（" + std::to_string(e.uncompressed_size) +
+                                 " 字节）：" + e.name);
         if (e.compressed_size > 0 && e.uncompressed_size / e.compressed_size > limits_.max_ratio)
             fail("zip.bomb", "ZIP 条目压缩比异常（疑似压缩炸弹）：" + e.name);
         total += e.uncompressed_size;
         if (total > limits_.max_total_bytes)
-            fail("zip.bomb", "ZIP 解压后总大小超过上限 " + std::to_string(limits_.max_total_bytes) + " 字节");
+            fail("zip.bomb",
+                 "ZIP 解压后总大小超过上限 " + std::to_string(limits_.max_total_bytes) + " 字节");
         if (e.local_header_offset + kLocalLen > cd_offset)
             fail("zip.truncated", "ZIP 条目数据超出文件范围：" + e.name);
         entries_.push_back(std::move(e));
@@ -166,7 +174,8 @@ std::string ZipArchive::read(std::string_view name) const {
         if (rc != Z_STREAM_END || produced != e->uncompressed_size)
             fail("zip.corrupt", "ZIP 条目解压失败，数据损坏或被截断：" + e->name);
     }
-    if (crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size())) != e->crc32)
+    if (crc32(0L, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size())) !=
+        e->crc32)
         fail("zip.corrupt", "ZIP 条目校验和不符，数据损坏：" + e->name);
     return out;
 }
@@ -193,16 +202,19 @@ void ZipWriter::add(std::string_view name, std::string_view data, bool compress)
     } else {
         packed.assign(data);
     }
-    const std::uint32_t crc = crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
+    const std::uint32_t crc =
+        crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
     const std::uint16_t method = compress ? 8 : 0;
     const std::uint32_t offset = static_cast<std::uint32_t>(out_.size());
     const std::uint16_t kTime = time_, kDate = date_;
     // Bit 11: the name is UTF-8 (bundle names are Chinese); ASCII names keep flags 0, as before.
-    const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const bool ascii = std::all_of(name.begin(), name.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     const std::uint16_t flags = ascii ? 0 : 0x800;
 
     put32(out_, kLocalSig);
-    put16(out_, 20), put16(out_, flags), put16(out_, method), put16(out_, kTime), put16(out_, kDate);
+    put16(out_, 20), put16(out_, flags), put16(out_, method), put16(out_, kTime),
+        put16(out_, kDate);
     put32(out_, crc), put32(out_, packed.size()), put32(out_, data.size());
     put16(out_, name.size()), put16(out_, 0);
     out_ += name;
@@ -211,7 +223,8 @@ void ZipWriter::add(std::string_view name, std::string_view data, bool compress)
     put32(central_, kCentralSig);
     // Made by: MS-DOS as before for ASCII names; Unix for UTF-8 ones, as Info-ZIP's unzip would
     // otherwise read a DOS-made name as CP437 despite the UTF-8 flag.
-    put16(central_, ascii ? 20 : (3 << 8) | 20), put16(central_, 20), put16(central_, flags), put16(central_, method);
+    put16(central_, ascii ? 20 : (3 << 8) | 20), put16(central_, 20), put16(central_, flags),
+        put16(central_, method);
     put16(central_, kTime), put16(central_, kDate);
     put32(central_, crc), put32(central_, packed.size()), put32(central_, data.size());
     put16(central_, name.size()), put16(central_, 0), put16(central_, 0);

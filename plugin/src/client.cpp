@@ -44,7 +44,8 @@ void Connection::load_settings() {
         user_ = o->optValue<std::string>("user", "");
         disabled_.clear();
         if (auto list = o->getArray("disabled_categories"))
-            for (std::size_t i = 0; i < list->size(); ++i) disabled_.push_back(list->getElement<std::string>(static_cast<unsigned>(i)));
+            for (std::size_t i = 0; i < list->size(); ++i)
+                disabled_.push_back(list->getElement<std::string>(static_cast<unsigned>(i)));
     } catch (const std::exception&) {
         // An unreadable settings file is as if there were none: 三定 ▸ 设置 writes a new one.
     }
@@ -63,13 +64,17 @@ std::string server_url(const std::string& given) {
     } catch (const Poco::Exception&) {
         throw ServerError{"服务器地址“" + given + "”无效；请填写如 http://127.0.0.1:8080"};
     }
-    if (uri.getScheme() != "http") throw ServerError{"服务器地址“" + given + "”应以 http:// 开头（扩展只支持 http）"};
-    if (uri.getHost().empty()) throw ServerError{"服务器地址“" + given + "”缺少主机名；请填写如 http://127.0.0.1:8080"};
-    if (!uri.getPath().empty() && uri.getPath() != "/") throw ServerError{"服务器地址“" + given + "”只应包含主机和端口，如 http://127.0.0.1:8080"};
+    if (uri.getScheme() != "http")
+        throw ServerError{"服务器地址“" + given + "”应以 http:// 开头（扩展只支持 http）"};
+    if (uri.getHost().empty())
+        throw ServerError{"服务器地址“" + given + "”缺少主机名；请填写如 http://127.0.0.1:8080"};
+    if (!uri.getPath().empty() && uri.getPath() != "/")
+        throw ServerError{"服务器地址“" + given + "”只应包含主机和端口，如 http://127.0.0.1:8080"};
     return "http://" + uri.getHost() + ":" + std::to_string(uri.getPort());
 }
 
-void Connection::configure(const std::string& server, const std::string& user, const std::string& password) {
+void Connection::configure(const std::string& server, const std::string& user,
+                           const std::string& password) {
     const std::string url = server_url(server);  // throws before anything is changed
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -145,8 +150,9 @@ bool Connection::verify_password(const std::string& password) const {
     return password == password_;
 }
 
-HttpAnswer Connection::raw(const std::string& method, const std::string& path, const std::string& body,
-                           const std::string& content_type, const std::string& token, const Headers& headers) const {
+HttpAnswer Connection::raw(const std::string& method, const std::string& path,
+                           const std::string& body, const std::string& content_type,
+                           const std::string& token, const Headers& headers) const {
     const std::string server = this->server();
     if (server.empty()) {
         report_not_configured();
@@ -198,7 +204,9 @@ std::string server_message(const HttpAnswer& a) {
 }
 }  // namespace
 
-HttpAnswer Connection::get(const std::string& path, const Headers& headers) const { return raw("GET", path, {}, {}, {}, headers); }
+HttpAnswer Connection::get(const std::string& path, const Headers& headers) const {
+    return raw("GET", path, {}, {}, {}, headers);
+}
 
 void Connection::login() {
     if (server().empty()) {
@@ -206,21 +214,24 @@ void Connection::login() {
         throw ServerError{"尚未设置服务器地址（三定 ▸ 设置）"};
     }
     if (user().empty()) throw ServerError{"尚未设置登录名（三定 ▸ 设置）"};
-    if (password().empty()) throw ServerError{"尚未输入 " + user() + " 在服务器 " + server() + " 的密码（三定 ▸ 设置）"};
+    if (password().empty())
+        throw ServerError{"尚未输入 " + user() + " 在服务器 " + server() +
+                          " 的密码（三定 ▸ 设置）"};
     Poco::JSON::Object o;
     o.set("username", user());
     o.set("password", password());
     std::ostringstream s;
     o.stringify(s);
     HttpAnswer a = raw("POST", "/api/v1/login", s.str(), "application/json", {});
-    if (a.status != 200) throw ServerError{"服务器 " + server() + " 拒绝登录：" + server_message(a)};
+    if (a.status != 200)
+        throw ServerError{"服务器 " + server() + " 拒绝登录：" + server_message(a)};
     auto r = Poco::JSON::Parser().parse(a.body).extract<Poco::JSON::Object::Ptr>();
     std::lock_guard<std::mutex> lock(mutex_);
     token_ = r->getValue<std::string>("token");
 }
 
-HttpAnswer Connection::request(const std::string& method, const std::string& path, const std::string& body,
-                               const std::string& content_type) {
+HttpAnswer Connection::request(const std::string& method, const std::string& path,
+                               const std::string& body, const std::string& content_type) {
     std::string token;
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -242,7 +253,8 @@ HttpAnswer Connection::request(const std::string& method, const std::string& pat
     return a;
 }
 
-Poco::JSON::Object::Ptr Connection::json(const std::string& method, const std::string& path, const std::string& body) {
+Poco::JSON::Object::Ptr Connection::json(const std::string& method, const std::string& path,
+                                         const std::string& body) {
     HttpAnswer a = request(method, path, body);
     try {
         return Poco::JSON::Parser().parse(a.body).extract<Poco::JSON::Object::Ptr>();

@@ -40,9 +40,11 @@ public:
     bool configured() const;
 
     // Logs in when there is no token yet; ServerError on any failure.
-    HttpAnswer request(const std::string& method, const std::string& path, const std::string& body = {},
+    HttpAnswer request(const std::string& method, const std::string& path,
+                       const std::string& body = {},
                        const std::string& content_type = "application/json");
-    Poco::JSON::Object::Ptr json(const std::string& method, const std::string& path, const std::string& body = {});
+    Poco::JSON::Object::Ptr json(const std::string& method, const std::string& path,
+                                 const std::string& body = {});
     using Headers = std::vector<std::pair<std::string, std::string>>;
     // A GET that needs no login (the rules, /healthz): any answer is returned, whatever its
     // status; ServerError only when the server cannot be reached.
@@ -59,8 +61,9 @@ private:
     Connection() = default;
     void load_settings();
     void save_settings() const;
-    HttpAnswer raw(const std::string& method, const std::string& path, const std::string& body, const std::string& content_type,
-                   const std::string& token, const Headers& headers = {}) const;
+    HttpAnswer raw(const std::string& method, const std::string& path, const std::string& body,
+                   const std::string& content_type, const std::string& token,
+                   const Headers& headers = {}) const;
     [[noreturn]] static void unreachable(const std::string& server, const std::string& what);
     void login();
     mutable std::mutex mutex_;

@@ -16,7 +16,8 @@
 namespace sanding::plugin {
 
 // Chinese unless the office's UI language is English.
-std::string tr(const css::uno::Reference<css::uno::XComponentContext>& ctx, const std::string& zh, const std::string& en);
+std::string tr(const css::uno::Reference<css::uno::XComponentContext>& ctx, const std::string& zh,
+               const std::string& en);
 
 struct Field {
     std::string label, value;
@@ -24,27 +25,30 @@ struct Field {
 };
 
 // A modal form; the values entered, or nothing when cancelled.
-std::optional<std::vector<std::string>> ask(const css::uno::Reference<css::uno::XComponentContext>& ctx,
-                                            const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::string& title,
-                                            std::vector<Field> fields, const std::string& ok_label = {});
+std::optional<std::vector<std::string>> ask(
+    const css::uno::Reference<css::uno::XComponentContext>& ctx,
+    const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::string& title,
+    std::vector<Field> fields, const std::string& ok_label = {});
 
 // One of several items (新建草案's bodies); its index, or nothing when cancelled.
 std::optional<std::size_t> choose(const css::uno::Reference<css::uno::XComponentContext>& ctx,
-                                  const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::string& title,
-                                  const std::vector<std::string>& items, std::size_t preselected);
+                                  const css::uno::Reference<css::awt::XWindowPeer>& parent,
+                                  const std::string& title, const std::vector<std::string>& items,
+                                  std::size_t preselected);
 
 // A question with 是/否; true for 是. On the UI thread.
-bool confirm(const css::uno::Reference<css::uno::XComponentContext>& ctx, const css::uno::Reference<css::awt::XWindowPeer>& parent,
-             const std::string& question);
+bool confirm(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+             const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::string& question);
 
 // A message box titled 三定 (information or error). On the UI thread.
-void tell(const css::uno::Reference<css::uno::XComponentContext>& ctx, const css::uno::Reference<css::awt::XWindowPeer>& parent,
-          bool ok, const std::string& message);
+void tell(const css::uno::Reference<css::uno::XComponentContext>& ctx,
+          const css::uno::Reference<css::awt::XWindowPeer>& parent, bool ok,
+          const std::string& message);
 
 // The findings of 检查全文, grouped by article; 转到 calls go_to(index into findings) and leaves
 // the list open; true when the person chose 应用安全修正 (which closes it).
 bool show_findings(const css::uno::Reference<css::uno::XComponentContext>& ctx,
-                   const css::uno::Reference<css::awt::XWindowPeer>& parent, const std::vector<Finding>& findings,
-                   const std::function<void(int)>& go_to);
+                   const css::uno::Reference<css::awt::XWindowPeer>& parent,
+                   const std::vector<Finding>& findings, const std::function<void(int)>& go_to);
 
 }  // namespace sanding::plugin

@@ -17,7 +17,6 @@ namespace {
 
 using namespace css;
 
-
 void collect(const uno::Reference<text::XText>& text, std::vector<DocumentParagraph>& out) {
     uno::Reference<container::XEnumerationAccess> access(text, uno::UNO_QUERY);
     if (!access.is()) return;
@@ -38,7 +37,8 @@ void collect(const uno::Reference<text::XText>& text, std::vector<DocumentParagr
     }
 }
 
-uno::Reference<text::XTextCursor> span_cursor(const DocumentParagraph& p, std::size_t offset, std::size_t length) {
+uno::Reference<text::XTextCursor> span_cursor(const DocumentParagraph& p, std::size_t offset,
+                                              std::size_t length) {
     auto cursor = p.range->getText()->createTextCursorByRange(p.range->getStart());
     cursor->goRight(static_cast<sal_Int16>(std::min<std::size_t>(offset, 32767)), false);
     cursor->goRight(static_cast<sal_Int16>(std::min<std::size_t>(length, 32767)), true);
@@ -54,14 +54,17 @@ std::vector<DocumentParagraph> document_paragraphs(const uno::Reference<frame::X
     return out;
 }
 
-bool select_finding(const uno::Reference<frame::XModel>& model, const std::vector<DocumentParagraph>& paragraphs, const Finding& f) {
+bool select_finding(const uno::Reference<frame::XModel>& model,
+                    const std::vector<DocumentParagraph>& paragraphs, const Finding& f) {
     if (f.paragraph < 0 || f.paragraph >= static_cast<int>(paragraphs.size())) return false;
     auto cursor = span_cursor(paragraphs[f.paragraph], f.offset_utf16, f.length_utf16);
     uno::Reference<view::XSelectionSupplier> sel(model->getCurrentController(), uno::UNO_QUERY);
-    return sel.is() && sel->select(uno::Any(uno::Reference<text::XTextRange>(cursor, uno::UNO_QUERY)));
+    return sel.is() &&
+           sel->select(uno::Any(uno::Reference<text::XTextRange>(cursor, uno::UNO_QUERY)));
 }
 
-int apply_safe_fixes(const uno::Reference<frame::XModel>& model, const std::vector<DocumentParagraph>& paragraphs,
+int apply_safe_fixes(const uno::Reference<frame::XModel>& model,
+                     const std::vector<DocumentParagraph>& paragraphs,
                      const std::vector<Finding>& findings) {
     uno::Reference<beans::XPropertySet> props(model, uno::UNO_QUERY);
     // Every fix a tracked change; afterwards recording is as the drafter had it, so that what
@@ -81,11 +84,14 @@ int apply_safe_fixes(const uno::Reference<frame::XModel>& model, const std::vect
     } restore{props, was_recording};
     std::vector<const Finding*> safe;
     for (const auto& f : findings)
-        if (f.safe_fix && !f.suggestions.empty() && f.paragraph >= 0 && f.paragraph < static_cast<int>(paragraphs.size())) safe.push_back(&f);
+        if (f.safe_fix && !f.suggestions.empty() && f.paragraph >= 0 &&
+            f.paragraph < static_cast<int>(paragraphs.size()))
+            safe.push_back(&f);
     // Right to left within a paragraph keeps the offsets of the fixes still to come; overlapping
     // fixes after the first are left for the drafter.
     std::sort(safe.begin(), safe.end(), [](const Finding* a, const Finding* b) {
-        return a->paragraph != b->paragraph ? a->paragraph < b->paragraph : a->offset_utf16 > b->offset_utf16;
+        return a->paragraph != b->paragraph ? a->paragraph < b->paragraph
+                                            : a->offset_utf16 > b->offset_utf16;
     });
     int applied = 0, last_paragraph = -1;
     std::size_t limit = 0;
@@ -94,7 +100,8 @@ int apply_safe_fixes(const uno::Reference<frame::XModel>& model, const std::vect
         if (f->offset_utf16 + f->length_utf16 > limit) continue;
         auto cursor = span_cursor(paragraphs[f->paragraph], f->offset_utf16, f->length_utf16);
         const std::string& s = f->suggestions.front();
-        cursor->setString(rtl::OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8));
+        cursor->setString(
+            rtl::OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8));
         limit = f->offset_utf16;
         ++applied;
     }

@@ -19,16 +19,18 @@ struct DocumentParagraph {
     std::string text;  // UTF-8
 };
 
-std::vector<DocumentParagraph> document_paragraphs(const css::uno::Reference<css::frame::XModel>& model);
+std::vector<DocumentParagraph> document_paragraphs(
+    const css::uno::Reference<css::frame::XModel>& model);
 
 // Selects the finding's span in the document's view (the cursor moves there).
-bool select_finding(const css::uno::Reference<css::frame::XModel>& model, const std::vector<DocumentParagraph>& paragraphs,
-                    const Finding& f);
+bool select_finding(const css::uno::Reference<css::frame::XModel>& model,
+                    const std::vector<DocumentParagraph>& paragraphs, const Finding& f);
 
 // Applies the safe fixes with change tracking on, right to left within each paragraph; the
 // number applied. Each is a tracked change the drafter can accept or reject; recording of
 // changes is left as it was before.
-int apply_safe_fixes(const css::uno::Reference<css::frame::XModel>& model, const std::vector<DocumentParagraph>& paragraphs,
+int apply_safe_fixes(const css::uno::Reference<css::frame::XModel>& model,
+                     const std::vector<DocumentParagraph>& paragraphs,
                      const std::vector<Finding>& findings);
 
 }  // namespace sanding::plugin

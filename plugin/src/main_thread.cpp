@@ -10,11 +10,11 @@ namespace {
 using namespace css;
 
 class Callback : public cppu::WeakImplHelper1<awt::XCallback> {
-  public:
+public:
     explicit Callback(std::function<void()> f) : f_(std::move(f)) {}
     void SAL_CALL notify(const uno::Any&) override { f_(); }
 
-  private:
+private:
     std::function<void()> f_;
 };
 

@@ -9,11 +9,11 @@
 #include <fstream>
 #include <mutex>
 
-#include "sanding/error.hpp"
-#include "sanding/odf_reader.hpp"
 #include "client.hpp"
 #include "framework_cache.hpp"
 #include "profile.hpp"
+#include "sanding/error.hpp"
+#include "sanding/odf_reader.hpp"
 #include "status.hpp"
 #include "worker.hpp"
 
@@ -26,7 +26,8 @@ std::mutex mutex;
 std::shared_ptr<const Checker> checker;
 std::string etag;
 
-std::shared_ptr<const Checker> build(const std::vector<std::pair<std::string, std::string>>& files) {
+std::shared_ptr<const Checker> build(
+    const std::vector<std::pair<std::string, std::string>>& files) {
     std::vector<RuleSet> sets;
     for (const auto& [name, xml] : files) sets.push_back(parse_rule_set(xml, name));
     auto c = std::make_shared<Checker>(std::move(sets));
@@ -39,7 +40,8 @@ std::vector<std::pair<std::string, std::string>> cached_files(std::string* cache
     const std::string dir = rules_cache_dir();
     std::error_code ec;
     if (dir.empty() || !std::filesystem::is_directory(dir, ec)) return files;
-    for (const auto& f : rule_files_in(dir)) files.emplace_back(std::filesystem::path(f).filename().string(), read_file(f, 8u << 20));
+    for (const auto& f : rule_files_in(dir))
+        files.emplace_back(std::filesystem::path(f).filename().string(), read_file(f, 8u << 20));
     std::ifstream e(dir + "/etag");
     std::getline(e, *cached_etag);
     return files;
@@ -100,8 +102,9 @@ bool refresh_rules() {
     const std::string known = rules_etag();
     Connection::Headers headers;
     if (!known.empty()) headers.emplace_back("If-None-Match", known);
-    const HttpAnswer a = Connection::instance().get("/api/v1/rules", headers);  // the status hears of it
-    if (a.status != 200) return false;  // 304: ours are current
+    const HttpAnswer a =
+        Connection::instance().get("/api/v1/rules", headers);  // the status hears of it
+    if (a.status != 200) return false;                         // 304: ours are current
     try {
         auto o = Poco::JSON::Parser().parse(a.body).extract<Poco::JSON::Object::Ptr>();
         std::vector<std::pair<std::string, std::string>> files;
@@ -109,7 +112,8 @@ bool refresh_rules() {
         for (std::size_t i = 0; list && i < list->size(); ++i) {
             auto f = list->getObject(static_cast<unsigned>(i));
             const std::string name = f->getValue<std::string>("name");
-            if (name.find('/') != std::string::npos || name.find("..") != std::string::npos) return false;  // never outside the cache
+            if (name.find('/') != std::string::npos || name.find("..") != std::string::npos)
+                return false;  // never outside the cache
             files.emplace_back(name, f->getValue<std::string>("content"));
         }
         if (files.empty()) return false;
@@ -120,7 +124,8 @@ bool refresh_rules() {
             const std::string tmp = dir + ".new";
             std::filesystem::remove_all(tmp);
             std::filesystem::create_directories(tmp);
-            for (const auto& [name, xml] : files) std::ofstream(tmp + "/" + name, std::ios::binary) << xml;
+            for (const auto& [name, xml] : files)
+                std::ofstream(tmp + "/" + name, std::ios::binary) << xml;
             std::ofstream(tmp + "/etag") << new_etag;
             std::filesystem::remove_all(dir);
             std::filesystem::rename(tmp, dir);

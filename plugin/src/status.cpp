@@ -122,8 +122,7 @@ std::string status_text() {
         case Link::Offline:
             return tr(ctx, "三定：离线（", "Sanding: offline (") + s.detail +
                    tr(ctx, "）· 继续用本地", ") · checking with local ") + rules + tail;
-        case Link::NotConfigured:
-            break;
+        case Link::NotConfigured: break;
     }
     return tr(ctx, "三定：未设置服务器 · ", "Sanding: no server set · ") + rules + tail;
 }

@@ -25,7 +25,8 @@ void report_online(const std::string& server);
 void report_offline(const std::string& server, const std::string& what);
 void report_not_configured();
 void report_rules_changed();
-// The draft last worked on in this session, e.g. "区应急管理局 · 已提交 · 修订 3" (shown after the rules).
+// The draft last worked on in this session, e.g. "区应急管理局 · 已提交 · 修订 3" (shown after the
+// rules).
 void report_draft(const std::string& text);
 // Why the rules in use are not the ones that should be (a rules file that failed to load), or "".
 void report_rules_problem(const std::string& text);

@@ -6,34 +6,34 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <ctime>
+#include <map>
 #include <sstream>
 #include <vector>
 
-#include "api_framework.hpp"
 #include "api_board.hpp"
 #include "api_boundaries.hpp"
 #include "api_collect.hpp"
+#include "api_framework.hpp"
 #include "api_quota.hpp"
 #include "api_review.hpp"
-#include "api_web.hpp"
 #include "api_util.hpp"
+#include "api_web.hpp"
 #include "app.hpp"
-#include "uri.hpp"
 #include "sanding/bundle.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/clock.hpp"
 #include "sanding/crypto.hpp"
 #include "sanding/diff.hpp"
 #include "sanding/error.hpp"
+#include "sanding/model_text.hpp"
 #include "sanding/odf_reader.hpp"
 #include "sanding/odf_writer.hpp"
-#include "sanding/model_text.hpp"
 #include "sanding/recognize.hpp"
 #include "sanding/render.hpp"
 #include "sanding/text.hpp"
 #include "sanding/zip.hpp"
+#include "uri.hpp"
 
 namespace sanding::server {
 namespace {
@@ -59,8 +59,8 @@ Object::Ptr revision_json(const RevisionRecord& r) {
 }
 
 // Checks a revision's bytes with the body's framework quota, stores it, moves the workflow.
-Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const std::string& bytes, const std::string& comment,
-                           WorkflowAction action) {
+Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const std::string& bytes,
+                           const std::string& comment, WorkflowAction action) {
     Document doc;
     try {
         doc = read_odt(bytes);
@@ -71,29 +71,37 @@ Object::Ptr store_revision(App& app, const User& u, const BodyRecord& b, const s
     const CheckResult result = app.checker().check(paragraphs, {&app.framework(), b.id});
     const Summary sum = summarize(result.findings);
     RevisionRecord r;
-    r.body = b.id, r.sha256 = crypto::sha256_hex(bytes), r.size = static_cast<long long>(bytes.size());
+    r.body = b.id, r.sha256 = crypto::sha256_hex(bytes),
+    r.size = static_cast<long long>(bytes.size());
     r.author = u.name, r.comment = comment, r.created_at = now_iso();
     r.errors = sum.errors, r.warnings = sum.warnings, r.infos = sum.infos;
     r.findings_json = report_json(result.findings, {"revision.odt", paragraphs, false, b.id, {}});
     app.store().db().transaction([&](Poco::Data::Session& s) {
         auto now = app.store().body(s, b.id);
         if (action == WorkflowAction::CreateDraft) {
-            if (now->current_revision != 0) throw ApiError{409, "workflow.draft_exists", "该机构已有草案（修订 " + std::to_string(now->current_revision) + "）"};
+            if (now->current_revision != 0)
+                throw ApiError{
+                    409, "workflow.draft_exists",
+                    "该机构已有草案（修订 " + std::to_string(now->current_revision) + "）"};
         } else {
-            auto next = after(workflow_state_from_string(now->state).value_or(WorkflowState::Drafting), action);
+            auto next = after(
+                workflow_state_from_string(now->state).value_or(WorkflowState::Drafting), action);
             if (!next) illegal(*now, action);
         }
         r.number = app.store().next_revision_number(s, b.id);
         app.store().add_revision(s, r, bytes);
-        if (!app.store().move(s, b.id, *workflow_state_from_string(now->state), WorkflowState::Drafting, r.number)) throw RetryTransaction{};
+        if (!app.store().move(s, b.id, *workflow_state_from_string(now->state),
+                              WorkflowState::Drafting, r.number))
+            throw RetryTransaction{};
         Object::Ptr detail = obj();
         detail->set("revision", r.number);
         detail->set("sha256", r.sha256);
-        app.store().audit(s, u.name, action == WorkflowAction::CreateDraft ? "draft.create" : "revision.upload", b.id, json_text(detail));
+        app.store().audit(
+            s, u.name, action == WorkflowAction::CreateDraft ? "draft.create" : "revision.upload",
+            b.id, json_text(detail));
     });
     return revision_json(r);
 }
-
 
 // --- handlers ---------------------------------------------------------------------------
 
@@ -108,7 +116,8 @@ void healthz(Call& c) {
 void login(Call& c) {
     auto o = c.json({"username", "password", "session"});
     const std::string name = need_string(o, "username"), password = need_string(o, "password");
-    const bool session = o->has("session") && o->get("session").isBoolean() && o->getValue<bool>("session");
+    const bool session =
+        o->has("session") && o->get("session").isBoolean() && o->getValue<bool>("session");
     const std::string address = c.req.clientAddress().host().toString();
     c.app.login_guard().admit(address, name);
     auto u = c.app.store().user(name);
@@ -123,7 +132,8 @@ void login(Call& c) {
     r->set("expires_in", c.app.config().token_ttl_seconds);
     r->set("user", user_json(c.app, *u));
     if (session) {
-        // The browser gets the token only as an HttpOnly cookie: a script on the page cannot read it.
+        // The browser gets the token only as an HttpOnly cookie: a script on the page cannot read
+        // it.
         Poco::Net::HTTPCookie cookie(kSessionCookie, token);
         cookie.setPath("/");
         cookie.setHttpOnly(true);
@@ -140,7 +150,8 @@ void login(Call& c) {
 
 void logout(Call& c) {
     const std::string auth = c.req.get("Authorization", "");
-    const std::string token = auth.rfind("Bearer ", 0) == 0 ? auth.substr(7) : session_cookie(c.req);
+    const std::string token =
+        auth.rfind("Bearer ", 0) == 0 ? auth.substr(7) : session_cookie(c.req);
     c.app.revoke(token);
     Poco::Net::HTTPCookie gone(kSessionCookie, "");
     gone.setPath("/");
@@ -213,8 +224,10 @@ void create_draft(Call& c) {
     require(c.me(), WorkflowAction::CreateDraft, b);
     const BodyFacts* facts = c.app.framework().find(b.id);
     if (!facts) throw ApiError{409, "body.not_in_framework", "编制职数框架中没有该机构"};
-    const std::string bytes = render_odt(fill_model_text(c.app.model_text(facts->kind), c.app.framework(), *facts));
-    c.send_json(201, store_revision(c.app, c.me(), b, bytes, "由范本生成", WorkflowAction::CreateDraft));
+    const std::string bytes =
+        render_odt(fill_model_text(c.app.model_text(facts->kind), c.app.framework(), *facts));
+    c.send_json(201,
+                store_revision(c.app, c.me(), b, bytes, "由范本生成", WorkflowAction::CreateDraft));
 }
 
 void upload_revision(Call& c) {
@@ -222,10 +235,12 @@ void upload_revision(Call& c) {
     require(c.me(), WorkflowAction::Upload, b);
     const std::string type = c.req.getContentType();
     if (type.rfind(kOdt, 0) != 0 && type.rfind("application/octet-stream", 0) != 0)
-        throw ApiError{415, "request.content_type", std::string("修订应以 ") + kOdt + " 上传，而不是“" + type + "”"};
+        throw ApiError{415, "request.content_type",
+                       std::string("修订应以 ") + kOdt + " 上传，而不是“" + type + "”"};
     std::string comment = c.query("comment");
     std::size_t bad = 0;
-    if (!is_valid_utf8(comment, &bad) || comment.size() > 20000) throw ApiError{400, "request.bad_comment", "说明（comment）无效"};
+    if (!is_valid_utf8(comment, &bad) || comment.size() > 20000)
+        throw ApiError{400, "request.bad_comment", "说明（comment）无效"};
     const std::string bytes = c.body(static_cast<std::size_t>(c.app.config().max_upload_bytes));
     if (bytes.empty()) throw ApiError{400, "request.empty", "没有上传内容"};
     c.send_json(201, store_revision(c.app, c.me(), b, bytes, comment, WorkflowAction::Upload));
@@ -236,7 +251,8 @@ void get_revision(Call& c) {
     auto bytes = c.app.store().revision_bytes(b.id, revision_param(c));
     if (!bytes) throw ApiError{404, "revision.not_found", "没有这个修订：" + c.param("n")};
     c.res.set("ETag", "\"" + crypto::sha256_hex(*bytes) + "\"");
-    attachment(c, short_name_of(c.app, b) + "-修订" + c.param("n") + ".odt", b.id + "-r" + c.param("n") + ".odt");
+    attachment(c, short_name_of(c.app, b) + "-修订" + c.param("n") + ".odt",
+               b.id + "-r" + c.param("n") + ".odt");
     c.send_bytes(200, kOdt, *bytes);
 }
 
@@ -247,17 +263,21 @@ void get_findings(Call& c) {
     c.send_bytes(200, "application/json; charset=utf-8", r->findings_json);
 }
 
-
 // The newer revision laid out as usual, with every difference from the older one as a tracked
 // change: the reviewer opens it in Writer and steps through the changes.
-void send_comparison_odt(Call& c, const BodyRecord& b, long long from, long long to, const Regulation& newer, const RegulationDiff& d) {
+void send_comparison_odt(Call& c, const BodyRecord& b, long long from, long long to,
+                         const Regulation& newer, const RegulationDiff& d) {
     using Piece = ChangedParagraph::Piece;
     std::vector<ChangedParagraph> ps;
     ChangedParagraph title{ParagraphKind::Title, {}};
     for (const auto& op : diff_text(d.title_before, d.title_after))
-        title.pieces.push_back({op.kind == TextOp::Same ? Piece::Same : op.kind == TextOp::Insert ? Piece::Insert : Piece::Delete, op.text});
+        title.pieces.push_back({op.kind == TextOp::Same     ? Piece::Same
+                                : op.kind == TextOp::Insert ? Piece::Insert
+                                                            : Piece::Delete,
+                                op.text});
     ps.push_back(title);
-    if (!newer.stage.empty()) ps.push_back({ParagraphKind::Stage, {{Piece::Same, "（" + newer.stage + "）"}}});
+    if (!newer.stage.empty())
+        ps.push_back({ParagraphKind::Stage, {{Piece::Same, "（" + newer.stage + "）"}}});
     for (const auto& a : d.articles) {
         bool first = true;
         for (const auto& p : a.paragraphs) {
@@ -270,15 +290,21 @@ void send_comparison_odt(Call& c, const BodyRecord& b, long long from, long long
                 case ParagraphDiff::Removed: cp.pieces.push_back({Piece::Delete, p.before}); break;
                 case ParagraphDiff::Changed:
                     for (const auto& op : p.ops)
-                        cp.pieces.push_back({op.kind == TextOp::Same ? Piece::Same : op.kind == TextOp::Insert ? Piece::Insert : Piece::Delete, op.text});
+                        cp.pieces.push_back({op.kind == TextOp::Same     ? Piece::Same
+                                             : op.kind == TextOp::Insert ? Piece::Insert
+                                                                         : Piece::Delete,
+                                             op.text});
                     break;
             }
             ps.push_back(std::move(cp));
         }
     }
-    const std::string odt = write_odt_with_changes(ps, {newer.title, "修订 " + std::to_string(from) + " → " + std::to_string(to)},
-                                                   "修订" + std::to_string(from) + "→" + std::to_string(to), now_iso().substr(0, 19));
-    attachment(c, short_name_of(c.app, b) + "-修订" + std::to_string(from) + "与修订" + std::to_string(to) + "对照.odt",
+    const std::string odt = write_odt_with_changes(
+        ps, {newer.title, "修订 " + std::to_string(from) + " → " + std::to_string(to)},
+        "修订" + std::to_string(from) + "→" + std::to_string(to), now_iso().substr(0, 19));
+    attachment(c,
+               short_name_of(c.app, b) + "-修订" + std::to_string(from) + "与修订" +
+                   std::to_string(to) + "对照.odt",
                b.id + "-r" + std::to_string(from) + "-r" + std::to_string(to) + ".odt");
     c.send_bytes(200, kOdt, odt);
 }
@@ -292,7 +318,8 @@ void compare(Call& c) {
         return std::stoll(v);
     };
     const long long from = num("from"), to = num("to");
-    const Regulation older = regulation_of(c.app, b.id, from), newer = regulation_of(c.app, b.id, to);
+    const Regulation older = regulation_of(c.app, b.id, from),
+                     newer = regulation_of(c.app, b.id, to);
     RegulationDiff d;
     try {
         d = diff_regulations(older, newer);
@@ -313,7 +340,8 @@ void compare(Call& c) {
     }
     static const char* kinds[] = {"same", "changed", "added", "removed"};
     const std::string context = c.query("context");
-    if (!context.empty() && context != "all") throw ApiError{400, "request.bad_context", "参数 context 只能是 all（连同未改动的段落）"};
+    if (!context.empty() && context != "all")
+        throw ApiError{400, "request.bad_context", "参数 context 只能是 all（连同未改动的段落）"};
     const bool with_same = context == "all";
     Array::Ptr arts = new Array;
     for (const auto& a : d.articles) {
@@ -354,18 +382,26 @@ void check_text(Call& c) {
     const bool odt = type.rfind(kOdt, 0) == 0;
     if (!odt && type.rfind("text/plain", 0) != 0)
         throw ApiError{415, "request.content_type", "检查的内容应为 text/plain 或 ODT 文档"};
-    const std::string bytes = c.body(static_cast<std::size_t>(c.app.config().max_upload_bytes), false);
+    const std::string bytes =
+        c.body(static_cast<std::size_t>(c.app.config().max_upload_bytes), false);
     const std::string body_id = c.query("body");
     // A body the user may not see answers exactly as one that does not exist: no enumeration.
-    if (!body_id.empty() && (!c.user || !c.app.can_see(*c.user, body_id) || !c.app.framework().find(body_id)))
+    if (!body_id.empty() &&
+        (!c.user || !c.app.can_see(*c.user, body_id) || !c.app.framework().find(body_id)))
         throw ApiError{404, "body.not_found", "没有这个机构：" + printable(body_id)};
-    // The same text, for the same body, under the same rules, gets the same answer: kept, not redone.
+    // The same text, for the same body, under the same rules, gets the same answer: kept, not
+    // redone.
     CheckCache& cache = c.app.check_cache();
     std::string key;
     if (cache.enabled()) {
         key.reserve(bytes.size() + 128);
-        key.append(c.app.rules_etag()).append(odt ? "\nodt\n" : "\ntext\n").append(body_id).append("\n").append(bytes);
-        if (auto answer = cache.find(key)) return c.send_bytes(200, "application/json; charset=utf-8", *answer);
+        key.append(c.app.rules_etag())
+            .append(odt ? "\nodt\n" : "\ntext\n")
+            .append(body_id)
+            .append("\n")
+            .append(bytes);
+        if (auto answer = cache.find(key))
+            return c.send_bytes(200, "application/json; charset=utf-8", *answer);
     }
     if (!odt) require_utf8(bytes);  // after the cache: an answer kept was for a valid text
     // A text is read as views into the request's bytes; an .odt's paragraphs are the document's.
@@ -410,9 +446,11 @@ void signoff(Call& c) {
         const auto from = workflow_state_from_string(now.state).value_or(WorkflowState::Drafting);
         if (!after(from, WorkflowAction::SignOff)) illegal(now, WorkflowAction::SignOff);
         if (revision != now.current_revision)
-            throw ApiError{409, "signoff.not_approved_revision", "只能签发审核通过的修订 " + std::to_string(now.current_revision) + "，而不是修订 " +
-                                                                     std::to_string(revision)};
-        auto rows = c.app.store().db().query(s, "SELECT sha256 FROM revisions WHERE body = ? AND number = ?", {b.id, revision});
+            throw ApiError{409, "signoff.not_approved_revision",
+                           "只能签发审核通过的修订 " + std::to_string(now.current_revision) +
+                               "，而不是修订 " + std::to_string(revision)};
+        auto rows = c.app.store().db().query(
+            s, "SELECT sha256 FROM revisions WHERE body = ? AND number = ?", {b.id, revision});
         so = {b.id, static_cast<int>(revision), text(rows.at(0)[0]), c.me().name, now_iso(), ""};
         so.signature = crypto::sign_ed25519(c.app.private_key(), signoff_message(so));
         c.app.store().add_signoff(s, so);

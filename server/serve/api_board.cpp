@@ -23,9 +23,9 @@ struct BoardRow {
 };
 
 struct Board {
-    std::vector<BoardRow> rows;  // the whole round, framework order
-    std::vector<std::pair<std::string, std::string>> kinds;   // id, label, in order of first use
-    std::map<std::string, long long> counts;                  // by state id
+    std::vector<BoardRow> rows;                              // the whole round, framework order
+    std::vector<std::pair<std::string, std::string>> kinds;  // id, label, in order of first use
+    std::map<std::string, long long> counts;                 // by state id
     long long signed_count = 0, seconds_left = 0;
     bool past_deadline = false;
 };
@@ -34,7 +34,8 @@ Board read_board(App& app) {
     Board b;
     // One query for the whole board: the current revision's finding counts joined in.
     auto rows = app.store().db().query(
-        "SELECT b.id, b.name, b.state, b.state_changed_at, b.current_revision, COALESCE(r.errors, 0), COALESCE(r.warnings, 0), b.kind "
+        "SELECT b.id, b.name, b.state, b.state_changed_at, b.current_revision, COALESCE(r.errors, "
+        "0), COALESCE(r.warnings, 0), b.kind "
         "FROM bodies b LEFT JOIN revisions r ON r.body = b.id AND r.number = b.current_revision");
     std::map<std::string, std::size_t> order;
     const Framework& fw = app.framework();
@@ -47,7 +48,8 @@ Board read_board(App& app) {
         return at(x) != at(y) ? at(x) < at(y) : text(x[0]) < text(y[0]);
     });
     std::map<std::string, std::string> kind_labels;
-    for (const auto& [kind, mt] : app.model_texts()) kind_labels[std::string(to_string(kind))] = mt.label;
+    for (const auto& [kind, mt] : app.model_texts())
+        kind_labels[std::string(to_string(kind))] = mt.label;
     const std::string& tz = fw.round.time_zone;
     const long long ends = end_of_day(fw.round.deadline, tz);
     const long long left = ends < 0 ? 0 : ends - epoch_seconds(now_iso());
@@ -62,38 +64,51 @@ Board read_board(App& app) {
         x.kind_label = kl == kind_labels.end() ? x.kind : kl->second;
         x.revision = number(r[4]), x.errors = number(r[5]), x.warnings = number(r[6]);
         x.state = x.revision == 0 ? "not_started" : text(r[2]);
-        x.state_label = x.revision == 0 ? "未开始" : std::string(chinese_label(workflow_state_from_string(x.state).value_or(WorkflowState::Drafting)));
+        x.state_label =
+            x.revision == 0
+                ? "未开始"
+                : std::string(chinese_label(
+                      workflow_state_from_string(x.state).value_or(WorkflowState::Drafting)));
         x.last_change = x.revision == 0 ? std::string() : text(r[3]);
-        x.last_change_local = x.last_change.empty() ? std::string() : local_time(app, x.last_change);
+        x.last_change_local =
+            x.last_change.empty() ? std::string() : local_time(app, x.last_change);
         x.is_signed = x.state == "signed" || x.state == "collected";
         x.late = b.past_deadline && !x.is_signed;
         ++b.counts[x.state];
         b.signed_count += x.is_signed;
-        if (std::none_of(b.kinds.begin(), b.kinds.end(), [&](const auto& k) { return k.first == x.kind; })) b.kinds.push_back({x.kind, x.kind_label});
+        if (std::none_of(b.kinds.begin(), b.kinds.end(),
+                         [&](const auto& k) { return k.first == x.kind; }))
+            b.kinds.push_back({x.kind, x.kind_label});
         b.rows.push_back(std::move(x));
     }
     return b;
 }
 
 const std::vector<std::string>& state_ids() {
-    static const std::vector<std::string> ids = {"not_started", "drafting", "submitted", "returned", "approved", "signed", "collected"};
+    static const std::vector<std::string> ids = {"not_started", "drafting", "submitted", "returned",
+                                                 "approved",    "signed",   "collected"};
     return ids;
 }
 
 std::string state_label_of(const std::string& id) {
     if (id == "not_started") return "未开始";
-    return std::string(chinese_label(workflow_state_from_string(id).value_or(WorkflowState::Drafting)));
+    return std::string(
+        chinese_label(workflow_state_from_string(id).value_or(WorkflowState::Drafting)));
 }
 
 // The rows the query asks for, sorted; 400 naming the parameter when a value is not one it takes.
 std::vector<const BoardRow*> select(Call& c, const Board& b) {
-    const std::string kind = c.query("kind"), state = c.query("state"), sort = c.query("sort").empty() ? "position" : c.query("sort"),
+    const std::string kind = c.query("kind"), state = c.query("state"),
+                      sort = c.query("sort").empty() ? "position" : c.query("sort"),
                       order = c.query("order").empty() ? "asc" : c.query("order");
-    if (!kind.empty() && std::none_of(b.kinds.begin(), b.kinds.end(), [&](const auto& k) { return k.first == kind; }))
+    if (!kind.empty() && std::none_of(b.kinds.begin(), b.kinds.end(),
+                                      [&](const auto& k) { return k.first == kind; }))
         throw ApiError{400, "request.bad_kind", "参数 kind 不是本轮机构的类别"};
-    if (!state.empty() && std::find(state_ids().begin(), state_ids().end(), state) == state_ids().end())
+    if (!state.empty() &&
+        std::find(state_ids().begin(), state_ids().end(), state) == state_ids().end())
         throw ApiError{400, "request.bad_state", "参数 state 不是已知的状态"};
-    if (order != "asc" && order != "desc") throw ApiError{400, "request.bad_order", "参数 order 只能是 asc（升序）或 desc（降序）"};
+    if (order != "asc" && order != "desc")
+        throw ApiError{400, "request.bad_order", "参数 order 只能是 asc（升序）或 desc（降序）"};
     using Key = std::function<bool(const BoardRow*, const BoardRow*)>;
     static const std::map<std::string, Key> keys = {
         {"position", [](auto x, auto y) { return x->position < y->position; }},
@@ -110,18 +125,24 @@ std::vector<const BoardRow*> select(Call& c, const Board& b) {
     if (key == keys.end()) throw ApiError{400, "request.bad_sort", "参数 sort 不是可排序的列"};
     std::vector<const BoardRow*> out;
     for (const auto& r : b.rows)
-        if ((kind.empty() || r.kind == kind) && (state.empty() || r.state == state)) out.push_back(&r);
+        if ((kind.empty() || r.kind == kind) && (state.empty() || r.state == state))
+            out.push_back(&r);
     const bool desc = order == "desc";
     // Ties keep the framework's order whichever way the column is sorted.
-    std::stable_sort(out.begin(), out.end(), [&](const BoardRow* x, const BoardRow* y) { return desc ? key->second(y, x) : key->second(x, y); });
+    std::stable_sort(out.begin(), out.end(), [&](const BoardRow* x, const BoardRow* y) {
+        return desc ? key->second(y, x) : key->second(x, y);
+    });
     return out;
 }
 
 long long count_param(Call& c, const char* name, long long fallback, long long lo, long long hi) {
     const std::string v = c.query(name);
     if (v.empty()) return fallback;
-    if (v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos || std::stoll(v) < lo || std::stoll(v) > hi)
-        throw ApiError{400, "request.bad_" + std::string(name), "参数 " + std::string(name) + " 应为 " + std::to_string(lo) + " 到 " + std::to_string(hi) + " 之间的整数"};
+    if (v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoll(v) < lo || std::stoll(v) > hi)
+        throw ApiError{400, "request.bad_" + std::string(name),
+                       "参数 " + std::string(name) + " 应为 " + std::to_string(lo) + " 到 " +
+                           std::to_string(hi) + " 之间的整数"};
     return std::stoll(v);
 }
 
@@ -148,8 +169,10 @@ void row_json(std::string& out, const BoardRow& x) {
     json_string(out, x.last_change);
     out += ",\"last_change_local\":";
     json_string(out, x.last_change_local);
-    out += std::string(",\"signed\":") + (x.is_signed ? "true" : "false") + ",\"late\":" + (x.late ? "true" : "false");
-    out += ",\"current_revision\":" + std::to_string(x.revision) + ",\"open_errors\":" + std::to_string(x.errors) +
+    out += std::string(",\"signed\":") + (x.is_signed ? "true" : "false") +
+           ",\"late\":" + (x.late ? "true" : "false");
+    out += ",\"current_revision\":" + std::to_string(x.revision) +
+           ",\"open_errors\":" + std::to_string(x.errors) +
            ",\"open_warnings\":" + std::to_string(x.warnings) + "}";
 }
 
@@ -159,7 +182,8 @@ void board(Call& c) {
     require_board(c);
     const Board b = read_board(c.app);
     const auto selected = select(c, b);
-    const long long offset = count_param(c, "offset", 0, 0, 100'000'000), limit = count_param(c, "limit", kDefaultLimit, 1, kMaxLimit);
+    const long long offset = count_param(c, "offset", 0, 0, 100'000'000),
+                    limit = count_param(c, "limit", kDefaultLimit, 1, kMaxLimit);
     const Framework& fw = c.app.framework();
     // Written directly: 10,000 bodies through Poco::JSON objects cost more than the query.
     std::string out = "{\"round\":";
@@ -172,9 +196,12 @@ void board(Call& c) {
     json_string(out, time_zone_label(fw.round.time_zone));
     out += ",\"display_time_zone_label\":";
     json_string(out, time_zone_label(c.app.config().time_zone));
-    out += ",\"seconds_left\":" + std::to_string(b.seconds_left) + ",\"late\":" + (b.past_deadline ? "true" : "false") + ",\"bodies\":[";
-    const std::size_t from = std::min<std::size_t>(static_cast<std::size_t>(offset), selected.size());
-    const std::size_t to = std::min<std::size_t>(from + static_cast<std::size_t>(limit), selected.size());
+    out += ",\"seconds_left\":" + std::to_string(b.seconds_left) +
+           ",\"late\":" + (b.past_deadline ? "true" : "false") + ",\"bodies\":[";
+    const std::size_t from =
+        std::min<std::size_t>(static_cast<std::size_t>(offset), selected.size());
+    const std::size_t to =
+        std::min<std::size_t>(from + static_cast<std::size_t>(limit), selected.size());
     for (std::size_t i = from; i < to; ++i) {
         if (i > from) out += ",";
         row_json(out, *selected[i]);
@@ -207,8 +234,10 @@ void board(Call& c) {
         json_string(out, label);
         out += "}";
     }
-    out += "],\"total\":" + std::to_string(b.rows.size()) + ",\"signed\":" + std::to_string(b.signed_count) +
-           ",\"matched\":" + std::to_string(selected.size()) + ",\"offset\":" + std::to_string(from) + ",\"limit\":" + std::to_string(limit) + "}";
+    out += "],\"total\":" + std::to_string(b.rows.size()) +
+           ",\"signed\":" + std::to_string(b.signed_count) +
+           ",\"matched\":" + std::to_string(selected.size()) +
+           ",\"offset\":" + std::to_string(from) + ",\"limit\":" + std::to_string(limit) + "}";
     c.send_bytes(200, "application/json; charset=utf-8", out);
 }
 
@@ -218,12 +247,18 @@ void board_ods(Call& c) {
     const auto selected = select(c, b);
     Sheet sheet;
     sheet.name = "进度总览";
-    sheet.header = {"序号", "机构", "类别", "状态", "修订", "最后变更（" + time_zone_label(c.app.config().time_zone) + "）", "错误", "警告", "签发", "逾期"};
+    sheet.header = {"序号", "机构", "类别",
+                    "状态", "修订", "最后变更（" + time_zone_label(c.app.config().time_zone) + "）",
+                    "错误", "警告", "签发",
+                    "逾期"};
     for (const BoardRow* x : selected)
-        sheet.rows.push_back({x->position, x->name, x->kind_label, x->state_label, x->revision, x->last_change_local, x->errors, x->warnings,
-                              std::string(x->is_signed ? "已签发" : "未签发"), std::string(x->late ? "逾期" : "")});
+        sheet.rows.push_back({x->position, x->name, x->kind_label, x->state_label, x->revision,
+                              x->last_change_local, x->errors, x->warnings,
+                              std::string(x->is_signed ? "已签发" : "未签发"),
+                              std::string(x->late ? "逾期" : "")});
     const std::string day = local_time(c.app, now_iso()).substr(0, 10);
-    attachment(c, c.app.framework().round.name + "-进度总览-" + day + ".ods", "board-" + day + ".ods");
+    attachment(c, c.app.framework().round.name + "-进度总览-" + day + ".ods",
+               "board-" + day + ".ods");
     c.send_bytes(200, "application/vnd.oasis.opendocument.spreadsheet", write_ods(sheet));
 }
 

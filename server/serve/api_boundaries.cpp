@@ -38,7 +38,8 @@ std::vector<BoundaryDraft> latest_drafts(App& app, std::string* compared) {
         BoundaryDraft d;
         d.body = b.id;
         d.name = b.name;
-        if (const BodyFacts* f = app.framework().find(b.id)) d.aliases = {f->full_name, f->short_name};
+        if (const BodyFacts* f = app.framework().find(b.id))
+            d.aliases = {f->full_name, f->short_name};
         // Every stored revision was read when it was uploaded; one that no longer reads is a
         // server fault, reported as such rather than left out silently.
         d.regulation = recognize(read_odt(*bytes));
@@ -54,8 +55,8 @@ std::vector<BoundaryDraft> latest_drafts(App& app, std::string* compared) {
 constexpr const char* kDecide = "boundaries.decide";
 constexpr std::size_t kMaxDuty = 2000, kMaxDecisionComment = 20000;
 
-std::string text_field(const Poco::JSON::Object::Ptr& o, const std::string& key, std::size_t limit, bool required,
-                       const std::string& label) {
+std::string text_field(const Poco::JSON::Object::Ptr& o, const std::string& key, std::size_t limit,
+                       bool required, const std::string& label) {
     if (!o->has(key)) {
         if (required) throw ApiError{400, "json.missing_field", "缺少" + label + "（" + key + "）"};
         return {};
@@ -80,8 +81,11 @@ void record_decision(Call& c) {
     const std::string comment = text_field(o, "comment", kMaxDecisionComment, false, "说明");
     const Framework& fw = c.app.framework();
     for (const auto& [id, label] : {std::pair{lead, "牵头机构"}, std::pair{support, "配合机构"}})
-        if (!fw.find(id)) throw ApiError{400, "boundaries.unknown_body", std::string(label) + "不存在：“" + id + "”"};
-    if (lead == support) throw ApiError{400, "boundaries.same_body", "牵头机构和配合机构不能是同一个机构"};
+        if (!fw.find(id))
+            throw ApiError{400, "boundaries.unknown_body",
+                           std::string(label) + "不存在：“" + id + "”"};
+    if (lead == support)
+        throw ApiError{400, "boundaries.same_body", "牵头机构和配合机构不能是同一个机构"};
     auto detail = obj();
     detail->set("lead", lead);
     detail->set("support", support);
@@ -108,7 +112,8 @@ void list_decisions(Call& c) {
     for (const AuditEntry& e : app.store().audit_entries()) {
         if (e.action != kDecide) continue;
         auto d = Poco::JSON::Parser().parse(e.detail).extract<Poco::JSON::Object::Ptr>();
-        BoundaryDecision decision{d->getValue<std::string>("lead"), d->getValue<std::string>("support"),
+        BoundaryDecision decision{d->getValue<std::string>("lead"),
+                                  d->getValue<std::string>("support"),
                                   d->getValue<std::string>("duty")};
         if (!all && me.body != decision.lead && me.body != decision.support) continue;
         decision.lead_name = name_of(decision.lead);
@@ -131,8 +136,9 @@ void list_decisions(Call& c) {
             auto f = obj();
             f->set("body", body);
             f->set("name", name_of(body));
-            f->set("message", name_of(body) + "草案的有关职责分工尚未写明与" + other + "的分工：" + decision.duty + "，由" +
-                                  decision.lead_name + "牵头、" + decision.support_name + "配合（职责边界协调会决定）");
+            f->set("message", name_of(body) + "草案的有关职责分工尚未写明与" + other + "的分工：" +
+                                  decision.duty + "，由" + decision.lead_name + "牵头、" +
+                                  decision.support_name + "配合（职责边界协调会决定）");
             findings->add(f);
         }
         x->set("settled", findings->size() == 0);
@@ -148,7 +154,10 @@ void boundaries(Call& c) {
         throw ApiError{403, "auth.forbidden", "只有审核组、协调小组办公室和管理员可以查看职责边界"};
     const std::string format = c.query("format").empty() ? "json" : c.query("format");
     if (format != "json" && format != "odt" && format != "text")
-        throw ApiError{400, "query.bad_value", "format 只能是 json（分析结果）、text（供人阅读）或 odt（协调会议材料），而不是“" + format + "”"};
+        throw ApiError{
+            400, "query.bad_value",
+            "format 只能是 json（分析结果）、text（供人阅读）或 odt（协调会议材料），而不是“" +
+                format + "”"};
     BoundaryOptions options;
     options.min_score = min_score_of(c);
     App& app = c.app;
@@ -162,17 +171,23 @@ void boundaries(Call& c) {
     for (const auto& b : app.framework().bodies) names.emplace_back(b.id, b.name);
     fill_gap_names(report, names);
     // How many overlaps no 职责分工 settles: `sanding boundaries --server` exits 1 on any.
-    c.res.set("X-Unresolved-Overlaps", std::to_string(std::count_if(report.overlaps.begin(), report.overlaps.end(), [](const auto& o) { return !o.resolved; })));
-    if (format == "text") return c.send_bytes(200, "text/plain; charset=utf-8", boundaries_text(report));
+    c.res.set("X-Unresolved-Overlaps",
+              std::to_string(std::count_if(report.overlaps.begin(), report.overlaps.end(),
+                                           [](const auto& o) { return !o.resolved; })));
+    if (format == "text")
+        return c.send_bytes(200, "text/plain; charset=utf-8", boundaries_text(report));
     if (format == "odt") {
         const std::string day = local_time(app, now_iso()).substr(0, 10);
-        attachment(c, "职责边界协调会议材料-" + day + ".odt", "boundaries-meeting-paper-" + day + ".odt");
-        c.send_bytes(200, kOdt, meeting_paper_odt(report, "（" + app.framework().round.name + "）"));
+        attachment(c, "职责边界协调会议材料-" + day + ".odt",
+                   "boundaries-meeting-paper-" + day + ".odt");
+        c.send_bytes(200, kOdt,
+                     meeting_paper_odt(report, "（" + app.framework().round.name + "）"));
         return;
     }
     std::string json = boundaries_json(report);
     // {"duties":…  →  {"drafts":[…],"catalogue":true,"duties":…
-    json.insert(1, "\"drafts\":" + compared + ",\"catalogue\":" + (catalogue ? "true" : "false") + ",");
+    json.insert(
+        1, "\"drafts\":" + compared + ",\"catalogue\":" + (catalogue ? "true" : "false") + ",");
     c.send_bytes(200, "application/json; charset=utf-8", json);
 }
 

@@ -10,11 +10,12 @@ namespace sanding::server::api {
 // meeting paper 职责边界协调会议材料 (.odt) generated from it.
 void boundaries(Call& c);
 // POST /api/v1/boundaries/decisions {"lead","support","duty","comment"?}: reviewers record what the
-// 职责边界协调会 decided; written to the audit log (which is the record: append-only, hash-chained).
+// 职责边界协调会 decided; written to the audit log (which is the record: append-only,
+// hash-chained).
 void record_decision(Call& c);
-// GET /api/v1/boundaries/decisions: the decisions, oldest first, each with a finding for each of the
-// two bodies whose latest draft's 有关职责分工 does not state it yet; drafters and heads see those of
-// their own body.
+// GET /api/v1/boundaries/decisions: the decisions, oldest first, each with a finding for each of
+// the two bodies whose latest draft's 有关职责分工 does not state it yet; drafters and heads see
+// those of their own body.
 void list_decisions(Call& c);
 
 }  // namespace sanding::server::api

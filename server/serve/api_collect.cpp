@@ -16,7 +16,8 @@ namespace {
 using Poco::JSON::Array;
 
 void require_office(Call& c, const char* what) {
-    if (!may(role_of(c.me()), WorkflowAction::Collect)) throw ApiError{403, "auth.forbidden", std::string("只有协调小组办公室可以") + what};
+    if (!may(role_of(c.me()), WorkflowAction::Collect))
+        throw ApiError{403, "auth.forbidden", std::string("只有协调小组办公室可以") + what};
 }
 
 // The framework's 序号, 简称 and name for a body; bodies outside the framework come after it.
@@ -25,7 +26,8 @@ void place(const Framework& fw, BundleItem& it, std::size_t others) {
         if (fw.bodies[i].id == it.signoff.body) {
             it.position = static_cast<int>(i) + 1;
             it.name = fw.bodies[i].name;
-            it.short_name = fw.bodies[i].short_name.empty() ? fw.bodies[i].name : fw.bodies[i].short_name;
+            it.short_name =
+                fw.bodies[i].short_name.empty() ? fw.bodies[i].name : fw.bodies[i].short_name;
             return;
         }
     it.position = static_cast<int>(fw.bodies.size() + others) + 1;
@@ -45,7 +47,8 @@ void collect(Call& c) {
             const auto now = workflow_state_from_string(b->state);
             const auto next = now ? after(*now, WorkflowAction::Collect) : std::nullopt;
             if (!next || !c.app.store().move(s, so.body, *now, *next)) continue;
-            c.app.store().audit(s, c.me().name, "workflow.collect", so.body, "{\"revision\":" + std::to_string(so.revision) + "}");
+            c.app.store().audit(s, c.me().name, "workflow.collect", so.body,
+                                "{\"revision\":" + std::to_string(so.revision) + "}");
             auto x = obj();
             x->set("body", so.body);
             x->set("name", b->name);
@@ -82,7 +85,8 @@ void bundle(Call& c) {
         place(fw, it, items.size());
         items.push_back(std::move(it));
     }
-    if (items.empty()) throw ApiError{409, "bundle.empty", "还没有收集到签发稿：请先在“收集”页面收集已签发的机构"};
+    if (items.empty())
+        throw ApiError{409, "bundle.empty", "还没有收集到签发稿：请先在“收集”页面收集已签发的机构"};
     std::string zip;
     try {
         zip = build_bundle(info, items, c.app.private_key(), c.app.public_key());
@@ -91,16 +95,20 @@ void bundle(Call& c) {
         throw;
     }
     const std::string day = info.local_time.substr(0, 10);
-    attachment(c, info.district + "-" + info.round + "-收集包-" + day + ".zip", "sanding-bundle-" + day + ".zip");
+    attachment(c, info.district + "-" + info.round + "-收集包-" + day + ".zip",
+               "sanding-bundle-" + day + ".zip");
     c.send_bytes(200, "application/zip", zip);
 }
 
 void audit_log(Call& c) {
     const Role role = role_of(c.me());
-    if (role != Role::Admin && role != Role::Office) throw ApiError{403, "auth.forbidden", "只有管理员和协调小组办公室可以查看审计日志"};
+    if (role != Role::Admin && role != Role::Office)
+        throw ApiError{403, "auth.forbidden", "只有管理员和协调小组办公室可以查看审计日志"};
     const std::string body = c.query("body"), action = c.query("action");
-    if (!action.empty() && audit_action_label(action) == audit_action_label("")) throw ApiError{400, "request.bad_action", "参数 action 不是已知的操作"};
-    if (!body.empty() && !c.app.store().body(body)) throw ApiError{400, "request.bad_body", "参数 body 不是本轮的机构"};
+    if (!action.empty() && audit_action_label(action) == audit_action_label(""))
+        throw ApiError{400, "request.bad_action", "参数 action 不是已知的操作"};
+    if (!body.empty() && !c.app.store().body(body))
+        throw ApiError{400, "request.bad_body", "参数 body 不是本轮的机构"};
     const People people(c.app);
     std::map<std::string, std::string> names;
     for (const auto& b : c.app.framework().bodies) names[b.id] = b.name;
@@ -112,7 +120,8 @@ void audit_log(Call& c) {
         x->set("at", e.at);
         x->set("at_local", local_time(c.app, e.at));
         x->set("actor", e.actor);
-        x->set("actor_name", e.actor == "system" ? std::string("系统") : people.display_name(e.actor));
+        x->set("actor_name",
+               e.actor == "system" ? std::string("系统") : people.display_name(e.actor));
         x->set("action", e.action);
         x->set("action_label", std::string(audit_action_label(e.action)));
         x->set("body", e.body);

@@ -7,8 +7,9 @@
 
 namespace sanding::server::api {
 
-void collect(Call& c);    // POST /api/v1/collect: every signed body → collected; {count, bodies:[…]}
-void bundle(Call& c);     // GET /api/v1/bundle: the ZIP of every collected body's signed revision
-void audit_log(Call& c);  // GET /api/v1/audit?body=&action=: entries with Chinese labels and 北京时间
+void collect(Call& c);  // POST /api/v1/collect: every signed body → collected; {count, bodies:[…]}
+void bundle(Call& c);  // GET /api/v1/bundle: the ZIP of every collected body's signed revision
+void audit_log(
+    Call& c);  // GET /api/v1/audit?body=&action=: entries with Chinese labels and 北京时间
 
 }  // namespace sanding::server::api

@@ -18,7 +18,8 @@ void revision_quota(Call& c) {
     for (const auto& l : compare_quota(*facts, draft)) {
         auto x = obj();
         x->set("label", l.label);
-        x->set("framework", l.framework < 0 ? Poco::Dynamic::Var() : Poco::Dynamic::Var(l.framework));
+        x->set("framework",
+               l.framework < 0 ? Poco::Dynamic::Var() : Poco::Dynamic::Var(l.framework));
         x->set("draft", l.draft < 0 ? Poco::Dynamic::Var() : Poco::Dynamic::Var(l.draft));
         x->set("verdict", verdicts[static_cast<int>(l.verdict)]);
         x->set("verdict_label", std::string(chinese_label(l.verdict)));

@@ -40,20 +40,24 @@ Verdict verdict_of(Call& c, bool returning) {
     auto o = returning ? c.json({"comment", "comments"}, kReturnBody) : c.json({"comment"});
     v.comment = bounded_string(o, "comment", "意见");
     if (returning && o->has("comments")) {
-        if (!o->isArray("comments")) throw ApiError{400, "json.wrong_type", "“comments”应为意见列表"};
+        if (!o->isArray("comments"))
+            throw ApiError{400, "json.wrong_type", "“comments”应为意见列表"};
         auto items = o->getArray("comments");
-        if (items->size() > kMaxComments) throw ApiError{400, "json.too_long", "意见条数过多（至多 500 条）"};
+        if (items->size() > kMaxComments)
+            throw ApiError{400, "json.too_long", "意见条数过多（至多 500 条）"};
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string where = "第 " + std::to_string(i + 1) + " 条意见";
             if (!items->isObject(i)) throw ApiError{400, "json.wrong_type", where + "应为对象"};
             auto item = items->getObject(i);
             for (const auto& [k, _] : *item)
-                if (k != "article" && k != "quote" && k != "text") throw ApiError{400, "json.unknown_field", where + "有未知字段：“" + k + "”"};
+                if (k != "article" && k != "quote" && k != "text")
+                    throw ApiError{400, "json.unknown_field", where + "有未知字段：“" + k + "”"};
             auto x = obj();
             x->set("article", bounded_string(item, "article", where));
             x->set("quote", bounded_string(item, "quote", where));
             const std::string text = bounded_string(item, "text", where);
-            if (trim(text).empty()) throw ApiError{400, "json.empty_field", where + "没有写内容（text）"};
+            if (trim(text).empty())
+                throw ApiError{400, "json.empty_field", where + "没有写内容（text）"};
             x->set("text", text);
             v.comments->add(x);
         }
@@ -75,7 +79,8 @@ void transition(Call& c, WorkflowAction action) {
         const auto from = workflow_state_from_string(now.state).value_or(WorkflowState::Drafting);
         auto next = after(from, action);
         if (!next) illegal(now, action);
-        if (action == WorkflowAction::Submit && now.current_revision == 0) throw ApiError{409, "workflow.no_revision", "还没有任何修订，不能提交"};
+        if (action == WorkflowAction::Submit && now.current_revision == 0)
+            throw ApiError{409, "workflow.no_revision", "还没有任何修订，不能提交"};
         if (!app.store().move(s, b.id, from, *next)) throw RetryTransaction{};
         if (reviewing) {
             ReviewRecord r;
@@ -90,12 +95,15 @@ void transition(Call& c, WorkflowAction action) {
         detail->set("revision", now.current_revision);
         if (!verdict.comment.empty()) detail->set("comment", verdict.comment);
         if (verdict.comments->size() > 0) detail->set("comments", verdict.comments->size());
-        app.store().audit(s, c.me().name, "workflow." + std::string(to_string(action)), b.id, json_text(detail));
+        app.store().audit(s, c.me().name, "workflow." + std::string(to_string(action)), b.id,
+                          json_text(detail));
     });
     c.send_json(200, body_json(app, *app.store().body(b.id)));
 }
 
-const char* verdict_label(const std::string& v) { return v == "returned" ? "退回" : v == "approved" ? "审核通过" : "审核意见"; }
+const char* verdict_label(const std::string& v) {
+    return v == "returned" ? "退回" : v == "approved" ? "审核通过" : "审核意见";
+}
 
 Object::Ptr review_json(App& app, const People& people, const ReviewRecord& r) {
     auto x = obj();
@@ -119,9 +127,15 @@ Object::Ptr review_json(App& app, const People& people, const ReviewRecord& r) {
 
 }  // namespace
 
-void submit(Call& c) { transition(c, WorkflowAction::Submit); }
-void return_draft(Call& c) { transition(c, WorkflowAction::Return); }
-void approve(Call& c) { transition(c, WorkflowAction::Approve); }
+void submit(Call& c) {
+    transition(c, WorkflowAction::Submit);
+}
+void return_draft(Call& c) {
+    transition(c, WorkflowAction::Return);
+}
+void approve(Call& c) {
+    transition(c, WorkflowAction::Approve);
+}
 
 History history(App& app, const BodyRecord& b) {
     const People people(app);
@@ -158,7 +172,8 @@ History history(App& app, const BodyRecord& b) {
         Array::Ptr mine = new Array;
         std::string last_verdict;
         for (const auto& v : reviews)
-            if (v.revision == r.number) mine->add(review_json(app, people, v)), last_verdict = v.verdict;
+            if (v.revision == r.number)
+                mine->add(review_json(app, people, v)), last_verdict = v.verdict;
         o->set("reviews", mine);
         // The revision's state as a reader of the history means it.
         std::string status = "draft";
@@ -168,8 +183,9 @@ History history(App& app, const BodyRecord& b) {
             status = last_verdict;
         else if (r.number == b.current_revision && state == WorkflowState::Submitted)
             status = "submitted";
-        static const std::map<std::string, const char*> labels = {{"draft", "草稿"},      {"submitted", "已提交"}, {"returned", "已退回"},
-                                                                  {"approved", "审核通过"}, {"signed", "已签发"},   {"collected", "已收集"}};
+        static const std::map<std::string, const char*> labels = {
+            {"draft", "草稿"},        {"submitted", "已提交"}, {"returned", "已退回"},
+            {"approved", "审核通过"}, {"signed", "已签发"},    {"collected", "已收集"}};
         o->set("status", status);
         o->set("status_label", std::string(labels.at(status)));
         if (so && so->revision == r.number) o->set("signoff", h.signoff);
@@ -186,7 +202,8 @@ void list_revisions(Call& c) {
 void queue(Call& c) {
     const Role role = role_of(c.me());
     if (role != Role::Reviewer && role != Role::Office && role != Role::Admin)
-        throw ApiError{403, "auth.forbidden", "只有审核组、协调小组办公室和管理员可以查看待审核列表"};
+        throw ApiError{403, "auth.forbidden",
+                       "只有审核组、协调小组办公室和管理员可以查看待审核列表"};
     const People people(c.app);
     const long long now = epoch_seconds(now_iso());
     struct Waiting {
@@ -207,7 +224,8 @@ void queue(Call& c) {
         o->set("submitted_at", at);
         o->set("submitted_at_local", local_time(c.app, at));
         o->set("submitted_by", submitted ? submitted->first : std::string());
-        o->set("submitted_by_name", submitted ? people.display_name(submitted->first) : std::string());
+        o->set("submitted_by_name",
+               submitted ? people.display_name(submitted->first) : std::string());
         const long long seconds = t < 0 ? 0 : std::max(0LL, now - t);
         o->set("waiting_seconds", seconds);
         const auto r = c.app.store().revision(b.id, b.current_revision);
@@ -215,7 +233,8 @@ void queue(Call& c) {
         o->set("warnings", r ? r->warnings : 0);
         waiting.push_back({seconds, o});
     }
-    std::stable_sort(waiting.begin(), waiting.end(), [](const Waiting& a, const Waiting& b) { return a.seconds > b.seconds; });
+    std::stable_sort(waiting.begin(), waiting.end(),
+                     [](const Waiting& a, const Waiting& b) { return a.seconds > b.seconds; });
     Array::Ptr a = new Array;
     for (const auto& w : waiting) a->add(w.json);
     c.send_json(200, a);

@@ -9,10 +9,11 @@
 
 namespace sanding::server::api {
 
-void submit(Call& c);        // POST /api/v1/bodies/{id}/submit
-void return_draft(Call& c);  // POST /api/v1/bodies/{id}/return {"comment","comments":[{article,quote,text}]}
-void approve(Call& c);       // POST /api/v1/bodies/{id}/approve {"comment"?}
-void queue(Call& c);         // GET /api/v1/queue: submitted drafts, longest waiting first
+void submit(Call& c);  // POST /api/v1/bodies/{id}/submit
+void return_draft(
+    Call& c);  // POST /api/v1/bodies/{id}/return {"comment","comments":[{article,quote,text}]}
+void approve(Call& c);         // POST /api/v1/bodies/{id}/approve {"comment"?}
+void queue(Call& c);           // GET /api/v1/queue: submitted drafts, longest waiting first
 void list_revisions(Call& c);  // GET /api/v1/bodies/{id}/revisions: the history below
 
 // Every revision of the body, oldest first, each with its state, author, local time, reviews and

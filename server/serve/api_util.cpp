@@ -4,8 +4,8 @@
 #include <sstream>
 
 #include "sanding/clock.hpp"
-#include "sanding/recognize.hpp"
 #include "sanding/odf_reader.hpp"
+#include "sanding/recognize.hpp"
 
 namespace sanding::server::api {
 
@@ -15,19 +15,23 @@ std::string json_text(const Poco::Dynamic::Var& v) {
     return out.str();
 }
 
-Role role_of(const User& u) { return role_from_string(u.role).value_or(Role::Drafter); }
+Role role_of(const User& u) {
+    return role_from_string(u.role).value_or(Role::Drafter);
+}
 
 void require(const User& u, WorkflowAction action, const BodyRecord& b) {
     const Role role = role_of(u);
     if (!may(role, action) || ((role == Role::Drafter || role == Role::Head) && u.body != b.id))
         throw ApiError{403, "auth.forbidden",
-                       "当前角色（" + std::string(chinese_label(role)) + "）不能对该机构执行“" + std::string(chinese_label(action)) + "”"};
+                       "当前角色（" + std::string(chinese_label(role)) + "）不能对该机构执行“" +
+                           std::string(chinese_label(action)) + "”"};
 }
 
 void illegal(const BodyRecord& b, WorkflowAction a) {
     const auto s = workflow_state_from_string(b.state).value_or(WorkflowState::Drafting);
     throw ApiError{409, "workflow.illegal",
-                   "机构当前状态为“" + std::string(chinese_label(s)) + "”，不能执行“" + std::string(chinese_label(a)) + "”"};
+                   "机构当前状态为“" + std::string(chinese_label(s)) + "”，不能执行“" +
+                       std::string(chinese_label(a)) + "”"};
 }
 
 Poco::JSON::Object::Ptr user_json(const App& app, const User& u) {
@@ -43,7 +47,8 @@ Poco::JSON::Object::Ptr user_json(const App& app, const User& u) {
 }
 
 People::People(App& app) {
-    for (const auto& u : app.store().users()) names_[u.name] = u.display_name.empty() ? u.name : u.display_name;
+    for (const auto& u : app.store().users())
+        names_[u.name] = u.display_name.empty() ? u.name : u.display_name;
 }
 
 std::string People::display_name(const std::string& user) const {
@@ -55,7 +60,8 @@ namespace {
 
 // [{"<name>": …, "count": …}] for the framework's 编制 and 领导职数.
 template <class Item>
-Poco::JSON::Array::Ptr counted(const std::vector<Item>& items, const char* name, std::string Item::*label, int Item::*count) {
+Poco::JSON::Array::Ptr counted(const std::vector<Item>& items, const char* name,
+                               std::string Item::*label, int Item::*count) {
     Poco::JSON::Array::Ptr a = new Poco::JSON::Array;
     for (const auto& item : items) {
         auto x = obj();
@@ -74,14 +80,17 @@ Poco::JSON::Object::Ptr body_json(App& app, const BodyRecord& b) {
     o->set("name", b.name);
     o->set("kind", b.kind);
     o->set("state", b.state);
-    o->set("state_label", std::string(chinese_label(workflow_state_from_string(b.state).value_or(WorkflowState::Drafting))));
+    o->set("state_label", std::string(chinese_label(workflow_state_from_string(b.state).value_or(
+                              WorkflowState::Drafting))));
     o->set("state_changed_at", b.state_changed_at);
     o->set("state_changed_at_local", local_time(app, b.state_changed_at));
     o->set("current_revision", b.current_revision);
     if (const BodyFacts* f = app.framework().find(b.id)) {
         auto q = obj();
-        q->set("establishments", counted(f->quota.establishments, "type", &Establishment::type, &Establishment::count));
-        q->set("leaders", counted(f->quota.leaders, "title", &LeaderPost::title, &LeaderPost::count));
+        q->set("establishments", counted(f->quota.establishments, "type", &Establishment::type,
+                                         &Establishment::count));
+        q->set("leaders",
+               counted(f->quota.leaders, "title", &LeaderPost::title, &LeaderPost::count));
         q->set("unit_level", f->quota.unit_level);
         q->set("unit_posts", f->quota.unit_posts);
         q->set("internal_units", f->internal_unit_count);
@@ -93,15 +102,17 @@ Poco::JSON::Object::Ptr body_json(App& app, const BodyRecord& b) {
     return o;
 }
 
-
 void attachment(Call& c, const std::string& utf8_name, const std::string& ascii_fallback) {
     static const char* hex = "0123456789ABCDEF";
     std::string encoded;
     for (unsigned char ch : utf8_name) {
-        if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_') encoded += static_cast<char>(ch);
-        else encoded += '%', encoded += hex[ch >> 4], encoded += hex[ch & 15];
+        if (std::isalnum(ch) || ch == '.' || ch == '-' || ch == '_')
+            encoded += static_cast<char>(ch);
+        else
+            encoded += '%', encoded += hex[ch >> 4], encoded += hex[ch & 15];
     }
-    c.res.set("Content-Disposition", "attachment; filename=\"" + ascii_fallback + "\"; filename*=UTF-8''" + encoded);
+    c.res.set("Content-Disposition",
+              "attachment; filename=\"" + ascii_fallback + "\"; filename*=UTF-8''" + encoded);
 }
 
 std::string short_name_of(const App& app, const BodyRecord& b) {
@@ -123,6 +134,8 @@ Regulation regulation_of(App& app, const std::string& body, long long n) {
     return recognize(read_odt(*bytes));
 }
 
-std::string local_time(const App& app, const std::string& iso_utc) { return local_time_text(iso_utc, app.config().time_zone); }
+std::string local_time(const App& app, const std::string& iso_utc) {
+    return local_time_text(iso_utc, app.config().time_zone);
+}
 
 }  // namespace sanding::server::api

@@ -17,7 +17,9 @@ namespace sanding::server::api {
 
 inline constexpr const char* kOdt = "application/vnd.oasis.opendocument.text";
 
-inline Poco::JSON::Object::Ptr obj() { return new Poco::JSON::Object; }
+inline Poco::JSON::Object::Ptr obj() {
+    return new Poco::JSON::Object;
+}
 std::string json_text(const Poco::Dynamic::Var& v);  // condensed
 
 Role role_of(const User& u);  // an unknown role counts as the least privileged

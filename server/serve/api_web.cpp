@@ -13,16 +13,18 @@ namespace {
 
 // No inline script or style, nothing from another origin, not framed.
 constexpr const char* kPolicy =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src "
+    "'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 void send_asset(Call& c, const std::string& name) {
     const auto& assets = web_assets();
-    auto it = std::find_if(assets.begin(), assets.end(), [&](const auto& a) { return a.first == name; });
+    auto it =
+        std::find_if(assets.begin(), assets.end(), [&](const auto& a) { return a.first == name; });
     if (it == assets.end()) throw ApiError{404, "request.not_found", "没有这个地址：/web/" + name};
     const std::string ext = name.substr(name.rfind('.') + 1);
-    const std::string type = ext == "html" ? "text/html; charset=utf-8"
-                             : ext == "js" ? "text/javascript; charset=utf-8"
+    const std::string type = ext == "html"  ? "text/html; charset=utf-8"
+                             : ext == "js"  ? "text/javascript; charset=utf-8"
                              : ext == "css" ? "text/css; charset=utf-8"
                                             : "application/octet-stream";
     c.res.set("Content-Security-Policy", kPolicy);
@@ -35,11 +37,14 @@ void send_asset(Call& c, const std::string& name) {
 
 }  // namespace
 
-void web_index(Call& c) { send_asset(c, "index.html"); }
+void web_index(Call& c) {
+    send_asset(c, "index.html");
+}
 
 void web_asset(Call& c) {
     const std::string& name = c.param("file");
-    if (name == "index.html" || name.find('/') != std::string::npos) throw ApiError{404, "request.not_found", "没有这个地址：/web/" + name};
+    if (name == "index.html" || name.find('/') != std::string::npos)
+        throw ApiError{404, "request.not_found", "没有这个地址：/web/" + name};
     send_asset(c, name);
 }
 

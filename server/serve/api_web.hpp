@@ -4,15 +4,16 @@
 // goes through the same JSON API as every other client.
 #pragma once
 
+#include <string>
 #include <utility>
 #include <vector>
-#include <string>
 
 #include "http.hpp"
 
 namespace sanding::server {
 
-const std::vector<std::pair<std::string, std::string>>& web_assets();  // file name → content (generated)
+const std::vector<std::pair<std::string, std::string>>&
+web_assets();  // file name → content (generated)
 
 namespace api {
 void web_index(Call& c);      // GET /: the workspace's single page

@@ -33,7 +33,8 @@ std::string body_facts_json(const BodyFacts& b) {
 
 }  // namespace
 
-void initialise(Db& db, const std::string& key_path, const std::string& framework_path, const std::string& templates_dir) {
+void initialise(Db& db, const std::string& key_path, const std::string& framework_path,
+                const std::string& templates_dir) {
     Store store(db);
     store.migrate();
     const std::string fw_xml = read_file(framework_path, 16u << 20);
@@ -54,8 +55,10 @@ void initialise(Db& db, const std::string& key_path, const std::string& framewor
     Checker(std::move(sets)).verify_examples(&fw);
     // The duty catalogue beside the framework's file name (catalogue/demo-district.xml), if any.
     std::string catalogue;
-    const std::string catalogue_path = templates_dir + "/catalogue/" + std::filesystem::path(framework_path).filename().string();
-    if (std::filesystem::exists(catalogue_path)) parse_catalogue(catalogue = read_file(catalogue_path, 8u << 20), catalogue_path);
+    const std::string catalogue_path =
+        templates_dir + "/catalogue/" + std::filesystem::path(framework_path).filename().string();
+    if (std::filesystem::exists(catalogue_path))
+        parse_catalogue(catalogue = read_file(catalogue_path, 8u << 20), catalogue_path);
     store.set_audit_key(open_server_keys(store, key_path, true).audit);
 
     db.transaction([&](Poco::Data::Session& s) {
@@ -63,8 +66,12 @@ void initialise(Db& db, const std::string& key_path, const std::string& framewor
         for (const auto& [name, xml] : texts) store.put_template(s, name, xml);
         for (const auto& [name, xml] : rules) store.put_template(s, name, xml);
         if (!catalogue.empty()) store.put_template(s, "catalogue.xml", catalogue);
-        for (const auto& b : fw.bodies) store.upsert_body(s, {b.id, b.name, std::string(to_string(b.kind)), "", "", body_facts_json(b), 0});
-        store.audit(s, "admin", "server.init", "", "{\"framework\":\"" + fw.id + "\",\"bodies\":" + std::to_string(fw.bodies.size()) + "}");
+        for (const auto& b : fw.bodies)
+            store.upsert_body(
+                s, {b.id, b.name, std::string(to_string(b.kind)), "", "", body_facts_json(b), 0});
+        store.audit(s, "admin", "server.init", "",
+                    "{\"framework\":\"" + fw.id +
+                        "\",\"bodies\":" + std::to_string(fw.bodies.size()) + "}");
     });
 }
 
@@ -78,7 +85,9 @@ App::App(ServerConfig config)
     store_.migrate();
     dummy_hash_ = crypto::hash_password(crypto::random_hex(16));
     auto fw_xml = store_.get_template("framework.xml");
-    if (!fw_xml) throw Error("server.not_initialised", "数据库尚未初始化：请先运行 sanding admin init --framework FILE", config_.db);
+    if (!fw_xml)
+        throw Error("server.not_initialised",
+                    "数据库尚未初始化：请先运行 sanding admin init --framework FILE", config_.db);
     framework_ = parse_framework(*fw_xml, "db:framework.xml");
     for (const auto& [name, xml] : store_.templates_with_prefix("model-text/")) {
         ModelText mt = parse_model_text(xml, "db:" + name);
@@ -94,7 +103,8 @@ App::App(ServerConfig config)
     checker_->verify_examples(&framework_);
     rules_etag_ = "\"" + crypto::sha256_hex(all_rules).substr(0, 32) + "\"";
     // The key lives in its own file; an older database's key is moved there on first start.
-    const ServerKeys keys = open_server_keys(store_, key_file_path(config_.key_file, config_.db), false);
+    const ServerKeys keys =
+        open_server_keys(store_, key_file_path(config_.key_file, config_.db), false);
     private_key_ = keys.private_pem;
     public_key_ = keys.public_pem;
     fingerprint_ = keys.fingerprint();
@@ -103,7 +113,8 @@ App::App(ServerConfig config)
 
 const ModelText& App::model_text(BodyKind kind) const {
     auto it = model_texts_.find(kind);
-    if (it == model_texts_.end()) throw ApiError{500, "server.no_model_text", "服务器没有该类机构的范本"};
+    if (it == model_texts_.end())
+        throw ApiError{500, "server.no_model_text", "服务器没有该类机构的范本"};
     return it->second;
 }
 
@@ -113,7 +124,9 @@ std::string session_cookie(const Poco::Net::HTTPServerRequest& req) {
     return cookies.get(kSessionCookie, "");
 }
 
-std::string csrf_token(const std::string& session_token) { return crypto::sha256_hex("sanding-csrf\n" + session_token); }
+std::string csrf_token(const std::string& session_token) {
+    return crypto::sha256_hex("sanding-csrf\n" + session_token);
+}
 
 User App::authenticate(const Poco::Net::HTTPServerRequest& req) {
     const std::string auth = req.get("Authorization", "");
@@ -124,10 +137,12 @@ User App::authenticate(const Poco::Net::HTTPServerRequest& req) {
         // The browser workspace: the session token in an HttpOnly cookie, and every state change
         // carrying the CSRF token that only a page of this origin could have read.
         token = session_cookie(req);
-        if (token.empty()) throw ApiError{401, "auth.required", "请先登录（缺少 Authorization: Bearer 令牌）"};
+        if (token.empty())
+            throw ApiError{401, "auth.required", "请先登录（缺少 Authorization: Bearer 令牌）"};
         const std::string& m = req.getMethod();
         if (m != "GET" && m != "HEAD" && req.get("X-CSRF-Token", "") != csrf_token(token))
-            throw ApiError{403, "auth.csrf", "请求缺少有效的 CSRF 令牌，未执行（请刷新页面后重试）"};
+            throw ApiError{403, "auth.csrf",
+                           "请求缺少有效的 CSRF 令牌，未执行（请刷新页面后重试）"};
     }
     if (token.size() != 64 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
         throw ApiError{401, "auth.invalid_token", "令牌无效，请重新登录"};
@@ -163,16 +178,18 @@ void App::log(const std::string& level, const std::string& message) {
     std::cerr << line << "}\n";
 }
 
-void App::log_request(const Poco::Net::HTTPServerRequest& req, int status, std::chrono::steady_clock::duration took,
-                      const std::string& user) {
+void App::log_request(const Poco::Net::HTTPServerRequest& req, int status,
+                      std::chrono::steady_clock::duration took, const std::string& user) {
     if (config_.log_level == "error" && status < 500) return;
     const double ms = std::chrono::duration<double, std::milli>(took).count();
-    std::string line = "{\"ts\":\"" + now_iso() + "\",\"level\":\"info\",\"msg\":\"request\",\"method\":";
+    std::string line =
+        "{\"ts\":\"" + now_iso() + "\",\"level\":\"info\",\"msg\":\"request\",\"method\":";
     // Method and target come from the client as they were sent: escaped, so no line can forge keys.
     json_string(line, printable(req.getMethod()));
     line += ",\"path\":";
     json_string(line, printable(req.getURI()));
-    line += ",\"status\":" + std::to_string(status) + ",\"ms\":" + std::to_string(ms) + ",\"user\":";
+    line +=
+        ",\"status\":" + std::to_string(status) + ",\"ms\":" + std::to_string(ms) + ",\"user\":";
     json_string(line, printable(user));
     line += "}\n";
     std::lock_guard<std::mutex> lock(log_mutex_);

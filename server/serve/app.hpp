@@ -12,8 +12,8 @@
 
 #include "check_cache.hpp"
 #include "config.hpp"
-#include "fair_gate.hpp"
 #include "db.hpp"
+#include "fair_gate.hpp"
 #include "http.hpp"
 #include "login_guard.hpp"
 #include "sanding/check/checker.hpp"
@@ -63,8 +63,8 @@ public:
     BodyRecord visible_body(const User& u, const std::string& id);
     bool can_see(const User& u, const std::string& body_id) const;
 
-    void log_request(const Poco::Net::HTTPServerRequest& req, int status, std::chrono::steady_clock::duration took,
-                     const std::string& user);
+    void log_request(const Poco::Net::HTTPServerRequest& req, int status,
+                     std::chrono::steady_clock::duration took, const std::string& user);
     void log(const std::string& level, const std::string& message);
 
     // Every route the server answers (also printed by `sanding serve --routes`).
@@ -88,7 +88,9 @@ private:
 
 // Loads the framework, model texts and rules into the database, creates the signing key if there
 // is none, and registers the framework's bodies. Used by `sanding admin init`.
-// The key file (see key_file.hpp) is created at key_path, or a key kept in the database moved there.
-void initialise(Db& db, const std::string& key_path, const std::string& framework_path, const std::string& templates_dir);
+// The key file (see key_file.hpp) is created at key_path, or a key kept in the database moved
+// there.
+void initialise(Db& db, const std::string& key_path, const std::string& framework_path,
+                const std::string& templates_dir);
 
 }  // namespace sanding::server

@@ -14,14 +14,14 @@
 namespace sanding::server {
 
 class CheckCache {
-  public:
+public:
     explicit CheckCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
 
     bool enabled() const { return max_bytes_ > 0; }
     std::shared_ptr<const std::string> find(const std::string& key);
     void remember(const std::string& key, std::shared_ptr<const std::string> answer);
 
-  private:
+private:
     struct Entry;
     using Map = std::unordered_map<std::string, Entry>;
     using Order = std::list<Map::iterator>;  // most recently used first

@@ -84,7 +84,7 @@ namespace {
 using namespace Poco::Net;
 
 class Connection : public TCPServerConnection {
-  public:
+public:
     Connection(const StreamSocket& s, HTTPServerParams::Ptr params,
                HTTPRequestHandlerFactory::Ptr handlers, LiveConnections& live, IdleParker& parker,
                std::size_t drain_limit)
@@ -105,11 +105,11 @@ class Connection : public TCPServerConnection {
         live_.remove(&socket());
     }
 
-  private:
+private:
     // A session that says whether it holds bytes of a next request already read.
     struct Session : HTTPServerSession {
-        using HTTPServerSession::HTTPServerSession;
         using HTTPServerSession::buffered;
+        using HTTPServerSession::HTTPServerSession;
     };
 
     void serve() {
@@ -123,8 +123,7 @@ class Connection : public TCPServerConnection {
                 served >= params_->getMaxKeepAliveRequests())
                 return;
             // Nothing of a next request yet: the connection waits without a thread.
-            if (served > 0 && session.buffered() == 0 &&
-                !arriving(socket().impl()->sockfd())) {
+            if (served > 0 && session.buffered() == 0 && !arriving(socket().impl()->sockfd())) {
                 parker_.park(session.detachSocket());
                 return;
             }
@@ -170,7 +169,8 @@ class Connection : public TCPServerConnection {
     }
 
     bool body_consumed(HTTPServerRequest& request) const {
-        if (!request.getChunkedTransferEncoding() && (!request.hasContentLength() || request.getContentLength64() == 0))
+        if (!request.getChunkedTransferEncoding() &&
+            (!request.hasContentLength() || request.getContentLength64() == 0))
             return true;
         std::istream& in = request.stream();
         char buf[8192];

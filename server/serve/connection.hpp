@@ -20,7 +20,7 @@ namespace sanding::server {
 // Every connection being served by a thread, so that a stopping server can wait for them and
 // end them, and so that one whose request line and headers take too long is cut off.
 class LiveConnections {
-  public:
+public:
     using Clock = std::chrono::steady_clock;
     void add(Poco::Net::StreamSocket* s);
     void remove(Poco::Net::StreamSocket* s);
@@ -35,15 +35,16 @@ class LiveConnections {
     bool stopping() const;
     std::size_t count() const;
 
-  private:
+private:
     mutable std::mutex mutex_;
     std::condition_variable gone_;
-    std::map<Poco::Net::StreamSocket*, Clock::time_point> sockets_;  // reading headers since, or max()
+    std::map<Poco::Net::StreamSocket*, Clock::time_point>
+        sockets_;  // reading headers since, or max()
     bool stopping_ = false;
 };
 
 class ConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
-  public:
+public:
     ConnectionFactory(Poco::Net::HTTPServerParams::Ptr params,
                       Poco::Net::HTTPRequestHandlerFactory::Ptr handlers, LiveConnections& live,
                       IdleParker& parker, std::size_t drain_limit)
@@ -55,7 +56,7 @@ class ConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
     Poco::Net::TCPServerConnection* createConnection(
         const Poco::Net::StreamSocket& socket) override;
 
-  private:
+private:
     Poco::Net::HTTPServerParams::Ptr params_;
     Poco::Net::HTTPRequestHandlerFactory::Ptr handlers_;
     LiveConnections& live_;

@@ -19,10 +19,12 @@ using namespace Poco::Data::Keywords;
 namespace sanding::server {
 
 std::string text(const Value& v) {
-    return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : std::to_string(std::get<long long>(v));
+    return std::holds_alternative<std::string>(v) ? std::get<std::string>(v)
+                                                  : std::to_string(std::get<long long>(v));
 }
 long long number(const Value& v) {
-    return std::holds_alternative<long long>(v) ? std::get<long long>(v) : std::stoll(std::get<std::string>(v));
+    return std::holds_alternative<long long>(v) ? std::get<long long>(v)
+                                                : std::stoll(std::get<std::string>(v));
 }
 
 namespace {
@@ -42,18 +44,21 @@ std::string to_postgres(const std::string& sql) {
     bool quoted = false;
     for (char c : sql) {
         if (c == '\'') quoted = !quoted;
-        if (c == '?' && !quoted) out += "$" + std::to_string(++n);
-        else out += c;
+        if (c == '?' && !quoted)
+            out += "$" + std::to_string(++n);
+        else
+            out += c;
     }
     return out;
 }
 
 bool unique_violation(const std::exception& e) {
-    // Poco's what() is only the exception's name ("PostgreSQL"); the server's words are in displayText().
+    // Poco's what() is only the exception's name ("PostgreSQL"); the server's words are in
+    // displayText().
     const auto* poco = dynamic_cast<const Poco::Exception*>(&e);
     const std::string m = poco ? poco->displayText() : e.what();
-    return m.find("UNIQUE constraint") != std::string::npos || m.find("duplicate key") != std::string::npos ||
-           m.find("23505") != std::string::npos;
+    return m.find("UNIQUE constraint") != std::string::npos ||
+           m.find("duplicate key") != std::string::npos || m.find("23505") != std::string::npos;
 }
 
 }  // namespace
@@ -73,15 +78,21 @@ Db::Db(const std::string& url, int max_sessions) : url_(url) {
         postgres_ = true;
         Poco::URI uri(url);
         std::string user = uri.getUserInfo(), password;
-        if (auto colon = user.find(':'); colon != std::string::npos) password = user.substr(colon + 1), user = user.substr(0, colon);
-        connection = "host=" + uri.getHost() + " port=" + std::to_string(uri.getPort() ? uri.getPort() : 5432) +
-                     " dbname=" + uri.getPath().substr(uri.getPath().empty() ? 0 : 1) + (user.empty() ? "" : " user=" + user) +
+        if (auto colon = user.find(':'); colon != std::string::npos)
+            password = user.substr(colon + 1), user = user.substr(0, colon);
+        connection = "host=" + uri.getHost() +
+                     " port=" + std::to_string(uri.getPort() ? uri.getPort() : 5432) +
+                     " dbname=" + uri.getPath().substr(uri.getPath().empty() ? 0 : 1) +
+                     (user.empty() ? "" : " user=" + user) +
                      (password.empty() ? "" : " password=" + password) + " connect_timeout=5";
     } else {
-        throw Error("db.bad_url", "数据库地址应为 sqlite:路径 或 postgresql://用户@主机:端口/库名，而不是：" + url);
+        throw Error(
+            "db.bad_url",
+            "数据库地址应为 sqlite:路径 或 postgresql://用户@主机:端口/库名，而不是：" + url);
     }
     try {
-        pool_ = std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, max_sessions, 60);
+        pool_ =
+            std::make_unique<Poco::Data::SessionPool>(connector, connection, 1, max_sessions, 60);
         auto s = session();
         if (!postgres_) s << "PRAGMA journal_mode=WAL", now;  // kept in the database file
         query(s, "SELECT 1");
@@ -113,12 +124,15 @@ void Db::prepare(Poco::Data::Session& s) {
     if (!postgres_) s << "PRAGMA synchronous=FULL; PRAGMA busy_timeout=15000", now;
 }
 
-std::vector<Row> Db::query(Poco::Data::Session& s, const std::string& sql, const std::vector<Value>& params) const {
+std::vector<Row> Db::query(Poco::Data::Session& s, const std::string& sql,
+                           const std::vector<Value>& params) const {
     Poco::Data::Statement st(s);
     st << (postgres_ ? to_postgres(sql) : sql);
     for (const auto& p : params) {
-        if (std::holds_alternative<std::string>(p)) st, bind(std::get<std::string>(p));
-        else st, bind(static_cast<Poco::Int64>(std::get<long long>(p)));
+        if (std::holds_alternative<std::string>(p))
+            st, bind(std::get<std::string>(p));
+        else
+            st, bind(static_cast<Poco::Int64>(std::get<long long>(p)));
     }
     st.execute();
     std::vector<Row> rows;
@@ -129,9 +143,12 @@ std::vector<Row> Db::query(Poco::Data::Session& s, const std::string& sql, const
         Row row;
         for (std::size_t c = 0; c < cols; ++c) {
             const Poco::Dynamic::Var v = rs.value(c);
-            if (v.isEmpty()) row.emplace_back(std::string());
-            else if (v.isInteger()) row.emplace_back(static_cast<long long>(v.convert<Poco::Int64>()));
-            else row.emplace_back(v.convert<std::string>());
+            if (v.isEmpty())
+                row.emplace_back(std::string());
+            else if (v.isInteger())
+                row.emplace_back(static_cast<long long>(v.convert<Poco::Int64>()));
+            else
+                row.emplace_back(v.convert<std::string>());
         }
         rows.push_back(std::move(row));
     }
@@ -165,8 +182,9 @@ void Db::transaction(const std::function<void(Poco::Data::Session&)>& fn) {
             }
             if (!unique_violation(e) || attempt >= 8) throw;
         } catch (...) {
-            // ApiError (a refusal such as 409 workflow.illegal) is not a std::exception: without this
-            // the pooled session went back still inside BEGIN (IMMEDIATE), holding SQLite's write lock.
+            // ApiError (a refusal such as 409 workflow.illegal) is not a std::exception: without
+            // this the pooled session went back still inside BEGIN (IMMEDIATE), holding SQLite's
+            // write lock.
             try {
                 s << "ROLLBACK", now;
             } catch (...) {

@@ -29,7 +29,8 @@ public:
     const std::string& url() const { return url_; }
 
     // One statement; rows of the result (empty for statements without one).
-    std::vector<Row> query(Poco::Data::Session& s, const std::string& sql, const std::vector<Value>& params = {}) const;
+    std::vector<Row> query(Poco::Data::Session& s, const std::string& sql,
+                           const std::vector<Value>& params = {}) const;
     std::vector<Row> query(const std::string& sql, const std::vector<Value>& params = {});
     // Runs fn in one transaction (BEGIN IMMEDIATE on SQLite, so writers queue instead of failing);
     // retried a few times when it fails on a unique key raced by another writer.

@@ -11,21 +11,21 @@
 namespace sanding::server {
 
 class FairGate {
-  public:
+public:
     explicit FairGate(unsigned n) : n_(n == 0 ? 1 : n) {}
 
     class Pass {
-      public:
+    public:
         explicit Pass(FairGate& g) : g_(g) { g_.enter(); }
         ~Pass() { g_.leave(); }
         Pass(const Pass&) = delete;
         Pass& operator=(const Pass&) = delete;
 
-      private:
+    private:
         FairGate& g_;
     };
 
-  private:
+private:
     struct Waiter {
         std::condition_variable turn;
         bool admitted = false;

@@ -38,7 +38,8 @@ struct Call {
     // The request body, at most `limit` bytes (413 beyond); valid UTF-8 when `text`.
     std::string body(std::size_t limit, bool text = false);
     // A JSON object with only `allowed` keys (400 for anything else).
-    Poco::JSON::Object::Ptr json(const std::vector<std::string>& allowed, std::size_t limit = 64 * 1024);
+    Poco::JSON::Object::Ptr json(const std::vector<std::string>& allowed,
+                                 std::size_t limit = 64 * 1024);
     const User& me() const { return *user; }
 
     void send_json(int status, const Poco::Dynamic::Var& value);
@@ -50,7 +51,8 @@ struct Call {
 void require_utf8(const std::string& text);
 
 // Field access that answers 400 naming the field.
-std::string need_string(const Poco::JSON::Object::Ptr& o, const std::string& key, bool required = true);
+std::string need_string(const Poco::JSON::Object::Ptr& o, const std::string& key,
+                        bool required = true);
 long long need_int(const Poco::JSON::Object::Ptr& o, const std::string& key);
 
 struct Route {
@@ -62,7 +64,8 @@ struct Route {
 class Router : public Poco::Net::HTTPRequestHandlerFactory {
 public:
     Router(App& app, std::vector<Route> routes) : app_(app), routes_(std::move(routes)) {}
-    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+    Poco::Net::HTTPRequestHandler* createRequestHandler(
+        const Poco::Net::HTTPServerRequest& request) override;
     const std::vector<Route>& routes() const { return routes_; }
 
 private:

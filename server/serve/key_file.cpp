@@ -45,8 +45,10 @@ void write_new(const std::string& path, const ServerKeys& k) {
     if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0) throw Error("key.cannot_write", "无法创建密钥文件", path);
-    const std::string text = k.private_pem + kAuditLine + k.audit.secret + "\n" + kKeyedFromLine + std::to_string(k.audit.keyed_from) + "\n";
-    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    const std::string text = k.private_pem + kAuditLine + k.audit.secret + "\n" + kKeyedFromLine +
+                             std::to_string(k.audit.keyed_from) + "\n";
+    const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                    ::fsync(fd) == 0;
     ::close(fd);
     if (!ok) throw Error("key.cannot_write", "写入密钥文件失败", path);
 }
@@ -58,17 +60,20 @@ long long next_audit_seq(Store& store) {
 
 }  // namespace
 
-std::string ServerKeys::fingerprint() const { return crypto::key_fingerprint(public_pem); }
+std::string ServerKeys::fingerprint() const {
+    return crypto::key_fingerprint(public_pem);
+}
 
 std::string key_file_path(const std::string& configured, const std::string& db_url) {
     if (!configured.empty()) return configured;
     if (db_url.rfind("sqlite:", 0) == 0) return db_url.substr(7) + ".key";
-    throw Error("key.no_path", "使用 PostgreSQL 时须在配置中设置 signing.key_file（各实例使用同一个密钥文件）");
+    throw Error("key.no_path",
+                "使用 PostgreSQL 时须在配置中设置 signing.key_file（各实例使用同一个密钥文件）");
 }
 
 ServerKeys open_server_keys(Store& store, const std::string& path, bool create) {
     const auto legacy = store.meta("signing_key");
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) == 0) {
         if (st.st_mode & 077)
             throw Error("key.bad_mode", "密钥文件可被其他用户读取，请执行 chmod 600 " + path, path);
@@ -76,13 +81,20 @@ ServerKeys open_server_keys(Store& store, const std::string& path, bool create) 
         if (legacy) {
             // A key left in the database by an older sanding is removed once the file holds it.
             if (crypto::key_fingerprint(*legacy) != k.fingerprint())
-                throw Error("key.mismatch", "数据库中的签名密钥与密钥文件中的不同：请确认密钥文件属于这个数据库", path);
-            store.db().transaction([&](Poco::Data::Session& s) { store.db().query(s, "DELETE FROM meta WHERE key = 'signing_key'"); });
+                throw Error("key.mismatch",
+                            "数据库中的签名密钥与密钥文件中的不同：请确认密钥文件属于这个数据库",
+                            path);
+            store.db().transaction([&](Poco::Data::Session& s) {
+                store.db().query(s, "DELETE FROM meta WHERE key = 'signing_key'");
+            });
         }
         return k;
     }
     if (!create && !legacy)
-        throw Error("key.missing", "找不到服务器密钥文件：请用 sanding admin init 创建，或在配置中设置 signing.key_file", path);
+        throw Error(
+            "key.missing",
+            "找不到服务器密钥文件：请用 sanding admin init 创建，或在配置中设置 signing.key_file",
+            path);
     ServerKeys k;
     if (legacy) {
         k.private_pem = *legacy;  // migrated: keep the key sign-offs were made with
@@ -98,7 +110,10 @@ ServerKeys open_server_keys(Store& store, const std::string& path, bool create) 
         store.db().query(s, "DELETE FROM meta WHERE key = 'signing_key'");
     });
     if (legacy)
-        std::fprintf(stderr, "sanding: 签名密钥已从数据库移到密钥文件 %s（权限 0600）；此后的审计记录以密钥保护\n", path.c_str());
+        std::fprintf(
+            stderr,
+            "sanding: 签名密钥已从数据库移到密钥文件 %s（权限 0600）；此后的审计记录以密钥保护\n",
+            path.c_str());
     return k;
 }
 

@@ -28,7 +28,8 @@ struct ReviewRecord {
     std::string body;
     long long revision = 0;
     std::string reviewer, verdict, comment;
-    std::string comments_json = "[]";  // [{"article","quote","text"}]: remarks tied to places in the draft
+    std::string comments_json =
+        "[]";  // [{"article","quote","text"}]: remarks tied to places in the draft
     std::string at;
 };
 
@@ -61,7 +62,8 @@ public:
     // --- templates held by the server: framework, model texts, rule files ---
     void put_template(Poco::Data::Session& s, const std::string& name, const std::string& content);
     std::optional<std::string> get_template(const std::string& name);
-    std::vector<std::pair<std::string, std::string>> templates_with_prefix(const std::string& prefix);
+    std::vector<std::pair<std::string, std::string>> templates_with_prefix(
+        const std::string& prefix);
     void put_meta(Poco::Data::Session& s, const std::string& key, const std::string& value);
     std::optional<std::string> meta(const std::string& key);
 
@@ -71,11 +73,13 @@ public:
     std::optional<BodyRecord> body(const std::string& id);
     std::optional<BodyRecord> body(Poco::Data::Session& s, const std::string& id);
     // Moves the body from `from` to `to` if it is still in `from`; false when it was not.
-    bool move(Poco::Data::Session& s, const std::string& body, WorkflowState from, WorkflowState to, long long current_revision = -1);
+    bool move(Poco::Data::Session& s, const std::string& body, WorkflowState from, WorkflowState to,
+              long long current_revision = -1);
 
     // --- revisions ---
     long long next_revision_number(Poco::Data::Session& s, const std::string& body);
-    void add_revision(Poco::Data::Session& s, const RevisionRecord& r, const std::string& odt_bytes);
+    void add_revision(Poco::Data::Session& s, const RevisionRecord& r,
+                      const std::string& odt_bytes);
     std::vector<RevisionRecord> revisions(const std::string& body);
     std::optional<RevisionRecord> revision(const std::string& body, long long number);
     // The revision's exact bytes, nothing when absent; Error revision.corrupt when they are not the
@@ -83,9 +87,10 @@ public:
     std::optional<std::string> revision_bytes(const std::string& body, long long number);
 
     void add_review(Poco::Data::Session& s, const ReviewRecord& r);  // r.at is set to now
-    std::vector<ReviewRecord> reviews(const std::string& body);       // oldest first
+    std::vector<ReviewRecord> reviews(const std::string& body);      // oldest first
     // Who last took `action` on the body and when (from the audit log): {actor, at}, or empty.
-    std::optional<std::pair<std::string, std::string>> last_action(const std::string& body, const std::string& action);
+    std::optional<std::pair<std::string, std::string>> last_action(const std::string& body,
+                                                                   const std::string& action);
 
     void add_signoff(Poco::Data::Session& s, const SignOff& so);
     std::vector<SignOff> signoffs();
@@ -95,8 +100,8 @@ public:
     // The chain's HMAC key from the key file; audit() refuses to write before it is set.
     void set_audit_key(AuditKey key) { audit_key_ = std::move(key); }
     const AuditKey& audit_key() const { return audit_key_; }
-    void audit(Poco::Data::Session& s, const std::string& actor, const std::string& action, const std::string& body,
-               const std::string& detail_json);
+    void audit(Poco::Data::Session& s, const std::string& actor, const std::string& action,
+               const std::string& body, const std::string& detail_json);
     std::vector<AuditEntry> audit_entries();
 
 private:

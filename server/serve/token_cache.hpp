@@ -14,7 +14,7 @@
 namespace sanding::server {
 
 class TokenCache {
-  public:
+public:
     explicit TokenCache(std::chrono::seconds ttl, std::size_t max_entries = 100000)
         : ttl_(ttl), max_entries_(max_entries) {}
 
@@ -22,7 +22,7 @@ class TokenCache {
     void remember(const std::string& token, const User& user);
     void forget(const std::string& token);
 
-  private:
+private:
     struct Entry {
         User user;
         std::chrono::steady_clock::time_point checked;

@@ -12,7 +12,10 @@ std::vector<AuditEntry> chain(const AuditKey& key, int n) {
     std::vector<AuditEntry> out;
     std::string prev;
     for (int i = 1; i <= n; ++i) {
-        AuditEntry e{i, "2026-12-03T06:00:0" + std::to_string(i) + "Z", "office", "workflow.collect", "emergency", "{}", prev, ""};
+        AuditEntry e{i,           "2026-12-03T06:00:0" + std::to_string(i) + "Z",
+                     "office",    "workflow.collect",
+                     "emergency", "{}",
+                     prev,        ""};
         e.hash = audit_hash(e, key);
         prev = e.hash;
         out.push_back(e);

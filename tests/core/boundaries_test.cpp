@@ -13,17 +13,21 @@ BoundaryDraft draft(std::string body, std::string name, std::vector<std::string>
     d.body = std::move(body);
     d.name = std::move(name);
     int n = 0;
-    for (auto& t : items) d.regulation.duty_items.push_back({++n, DutyItemRole::Ordinary, std::move(t), {}});
+    for (auto& t : items)
+        d.regulation.duty_items.push_back({++n, DutyItemRole::Ordinary, std::move(t), {}});
     std::string joined = "有关职责分工。";
     for (auto& t : divisions) joined += "\n" + t;
-    if (!divisions.empty()) d.regulation.duty_items.push_back({++n, DutyItemRole::Division, joined, {}});
+    if (!divisions.empty())
+        d.regulation.duty_items.push_back({++n, DutyItemRole::Division, joined, {}});
     int u = 0;
-    for (auto& t : units) d.regulation.units.push_back({++u, "第" + std::to_string(u) + "股", std::move(t), {}});
+    for (auto& t : units)
+        d.regulation.units.push_back({++u, "第" + std::to_string(u) + "股", std::move(t), {}});
     return d;
 }
 
 TEST(Boundaries, NormalisingFoldsWidthAndCutsStopPhrases) {
-    EXPECT_EQ(normalize_duty("负责贯彻执行国家和省、市关于自然资源工作的法律法规和方针政策。"), "自然资源");
+    EXPECT_EQ(normalize_duty("负责贯彻执行国家和省、市关于自然资源工作的法律法规和方针政策。"),
+              "自然资源");
     EXPECT_EQ(normalize_duty("承担１２３４５热线和ＡＰＰ的运行管理"), "12345热线app运行管理");
 }
 
@@ -35,8 +39,10 @@ TEST(Boundaries, FirstLeadOrSupportVerbDecides) {
 
 TEST(Boundaries, RewordedDutyInAnotherBodyIsPairedWithSharedPartMarked) {
     std::vector<BoundaryDraft> drafts = {
-        draft("nr", "区自然资源局", {"负责耕地和永久基本农田保护，落实耕地占补平衡。", "负责全区不动产登记。"}),
-        draft("ag", "区农业农村局", {"负责落实耕地占补平衡，承担耕地和永久基本农田的保护。", "负责畜牧业和兽医工作。"}),
+        draft("nr", "区自然资源局",
+              {"负责耕地和永久基本农田保护，落实耕地占补平衡。", "负责全区不动产登记。"}),
+        draft("ag", "区农业农村局",
+              {"负责落实耕地占补平衡，承担耕地和永久基本农田的保护。", "负责畜牧业和兽医工作。"}),
         draft("wr", "区水利局", {"负责全区水资源的统一管理和保护。"}),
     };
     const BoundaryReport r = find_boundaries(drafts, nullptr);
@@ -52,19 +58,24 @@ TEST(Boundaries, RewordedDutyInAnotherBodyIsPairedWithSharedPartMarked) {
 
 TEST(Boundaries, DistinctDutiesSharingCommonWordsAreNotPaired) {
     std::vector<BoundaryDraft> drafts = {
-        draft("a", "区甲局", {"负责全区食品生产经营的安全监督管理。", "负责全区特种设备的安全监察。"}),
-        draft("b", "区乙局", {"负责全区危险化学品的安全监督管理。", "负责全区建设工程质量的监督管理。"}),
+        draft("a", "区甲局",
+              {"负责全区食品生产经营的安全监督管理。", "负责全区特种设备的安全监察。"}),
+        draft("b", "区乙局",
+              {"负责全区危险化学品的安全监督管理。", "负责全区建设工程质量的监督管理。"}),
         draft("c", "区丙局", {"负责全区道路运输市场的监督管理。", "负责全区医疗机构的监督管理。"}),
     };
     const BoundaryReport r = find_boundaries(drafts, nullptr);
-    for (const auto& o : r.overlaps) ADD_FAILURE() << o.a.text << " ~ " << o.b.text << " " << o.score;
+    for (const auto& o : r.overlaps)
+        ADD_FAILURE() << o.a.text << " ~ " << o.b.text << " " << o.score;
 }
 
 TEST(Boundaries, DivisionItemNamingTheOtherBodyAndTheDutyResolvesThePair) {
     std::vector<BoundaryDraft> drafts = {
         draft("nr", "区自然资源局", {"负责耕地和永久基本农田保护，落实耕地占补平衡。"}),
         draft("ag", "区农业农村局", {"配合做好耕地和永久基本农田保护，落实耕地占补平衡。"},
-              {"1.与区自然资源局的有关职责分工。区自然资源局负责耕地和永久基本农田保护，区农业农村局配合。"}),
+              {"1."
+               "与区自然资源局的有关职责分工。区自然资源局负责耕地和永久基本农田保护，区农业农村局"
+               "配合。"}),
         draft("wr", "区水利局", {"负责耕地和永久基本农田保护的水利配套，落实耕地占补平衡。"},
               {"1.与区财政局的有关职责分工。区财政局负责水利资金的监督。"}),
     };
@@ -90,7 +101,8 @@ TEST(Boundaries, GapsUncoveredNoUnitAndUnclaimedDivision) {
     cat.duties = {{"nr-01", "nr", "负责全区不动产登记和自然资源确权登记。", {"不动产登记"}},
                   {"nr-02", "nr", "负责国土空间生态修复和矿山地质环境治理。", {"生态修复"}}};
     std::vector<BoundaryDraft> drafts = {
-        draft("nr", "区自然资源局", {"负责全区不动产登记和自然资源确权登记。", "负责全区测绘地理信息管理。"},
+        draft("nr", "区自然资源局",
+              {"负责全区不动产登记和自然资源确权登记。", "负责全区测绘地理信息管理。"},
               {"1.与区水利局的有关职责分工。区水利局负责河道采砂的许可和监督，区自然资源局配合。"},
               {"负责不动产登记和自然资源确权登记"}),
         draft("wr", "区水利局", {"负责全区水资源的统一管理和保护。"}),
@@ -118,7 +130,8 @@ TEST(Boundaries, GapsUncoveredNoUnitAndUnclaimedDivision) {
 }
 
 TEST(Boundaries, CatalogueErrorsNameWhatWasWrong) {
-    const char* dup = R"(<catalogue xmlns="urn:sanding:catalogue:1" id="x" framework="x" version="1">
+    const char* dup =
+        R"(<catalogue xmlns="urn:sanding:catalogue:1" id="x" framework="x" version="1">
 <duty id="a-01" body="a" keywords="k">负责甲。</duty>
 <duty id="a-01" body="a" keywords="k">负责乙。</duty></catalogue>)";
     try {
@@ -129,7 +142,9 @@ TEST(Boundaries, CatalogueErrorsNameWhatWasWrong) {
         EXPECT_NE(e.message().find("a-01"), std::string::npos);
         EXPECT_EQ(e.where(), "cat.xml:3");
     }
-    EXPECT_EQ(load_catalogue(SANDING_TEMPLATES_DIR "/catalogue/demo-district.xml").duties.size() >= 150, true);
+    EXPECT_EQ(
+        load_catalogue(SANDING_TEMPLATES_DIR "/catalogue/demo-district.xml").duties.size() >= 150,
+        true);
 }
 
 }  // namespace
@@ -142,14 +157,20 @@ TEST(Boundaries, DecisionIsPendingUntilBothDivisionItemsSayIt) {
     BoundaryDecision decision{"nr", "ag", "耕地和永久基本农田保护", "区自然资源局", "区农业农村局"};
     std::vector<BoundaryDraft> drafts = {
         draft("nr", "区自然资源局", {"负责耕地和永久基本农田保护。"},
-              {"1.与区农业农村局的有关职责分工。区自然资源局负责耕地和永久基本农田保护，区农业农村局配合。"}),
-        draft("ag", "区农业农村局", {"配合做好耕地保护。"}, {"1.与区财政局的有关职责分工。区财政局负责资金监督。"}),
+              {"1."
+               "与区农业农村局的有关职责分工。区自然资源局负责耕地和永久基本农田保护，区农业农村局"
+               "配合。"}),
+        draft("ag", "区农业农村局", {"配合做好耕地保护。"},
+              {"1.与区财政局的有关职责分工。区财政局负责资金监督。"}),
     };
     EXPECT_EQ(decision_pending(drafts, decision), std::vector<std::string>{"ag"});
     drafts[1] = draft("ag", "区农业农村局", {"配合做好耕地保护。"},
-                      {"1.与区自然资源局的有关职责分工。区自然资源局牵头耕地和永久基本农田保护，区农业农村局配合。"});
+                      {"1."
+                       "与区自然资源局的有关职责分工。区自然资源局牵头耕地和永久基本农田保护，区农"
+                       "业农村局配合。"});
     EXPECT_TRUE(decision_pending(drafts, decision).empty());
-    EXPECT_EQ(decision_pending({drafts[0]}, decision), std::vector<std::string>{"ag"});  // no draft yet
+    EXPECT_EQ(decision_pending({drafts[0]}, decision),
+              std::vector<std::string>{"ag"});  // no draft yet
 }
 
 }  // namespace

@@ -15,11 +15,14 @@ namespace {
 struct Server {
     crypto::KeyPair key = crypto::generate_ed25519();
 
-    BundleItem item(int position, std::string body, std::string short_name, std::string bytes) const {
+    BundleItem item(int position, std::string body, std::string short_name,
+                    std::string bytes) const {
         BundleItem it;
-        it.position = position, it.short_name = std::move(short_name), it.name = it.short_name + "（全称）";
+        it.position = position, it.short_name = std::move(short_name),
+        it.name = it.short_name + "（全称）";
         it.bytes = std::move(bytes);
-        it.signoff = {std::move(body), 3, crypto::sha256_hex(it.bytes), "head", "2026-12-03T06:00:00Z", ""};
+        it.signoff = {std::move(body),        3, crypto::sha256_hex(it.bytes), "head",
+                      "2026-12-03T06:00:00Z", ""};
         it.signoff.signature = crypto::sign_ed25519(key.private_pem, signoff_message(it.signoff));
         return it;
     }
@@ -28,14 +31,16 @@ struct Server {
                 item(2, "emergency", "应急管理局", "odt bytes of emergency management")};
     }
     std::string bundle() const {
-        return build_bundle({"示范市示范区", "2026年机构改革", "2026-12-03T06:05:09Z", "2026-12-03 14:05:09"}, items(), key.private_pem,
-                            key.public_pem);
+        return build_bundle(
+            {"示范市示范区", "2026年机构改革", "2026-12-03T06:05:09Z", "2026-12-03 14:05:09"},
+            items(), key.private_pem, key.public_pem);
     }
     TrustedKey trusted() const { return {key.public_pem, ""}; }
 };
 
 // Rewrites a ZIP entry by entry: edit(name, bytes) may change the bytes or return false to drop it.
-std::string repack(const std::string& zip_bytes, const std::function<bool(const std::string&, std::string&)>& edit,
+std::string repack(const std::string& zip_bytes,
+                   const std::function<bool(const std::string&, std::string&)>& edit,
                    const std::vector<std::pair<std::string, std::string>>& extra = {}) {
     ZipArchive in(zip_bytes);
     ZipWriter out;
@@ -86,7 +91,9 @@ TEST(Bundle, BuiltBundleVerifiesAgainstTheTrustedKeyOrItsFingerprint) {
     ASSERT_EQ(fp.size(), 64u);
     EXPECT_EQ(fp, crypto::key_fingerprint(s.key.private_pem));
     std::string spaced;  // as a person copies it: upper case, in groups
-    for (std::size_t i = 0; i < fp.size(); ++i) spaced += (i && i % 4 == 0 ? ":" : "") + std::string(1, static_cast<char>(std::toupper(fp[i])));
+    for (std::size_t i = 0; i < fp.size(); ++i)
+        spaced +=
+            (i && i % 4 == 0 ? ":" : "") + std::string(1, static_cast<char>(std::toupper(fp[i])));
     r = verify_bundle(zip, {"", spaced});
     EXPECT_TRUE(r.ok()) << all_problems(r);
     EXPECT_EQ(r.trust, BundleTrust::Trusted);
@@ -102,15 +109,20 @@ TEST(Bundle, ABundleReSignedWithAnotherKeyIsRefusedByTheTrustedKey) {
     auto items = real.items();
     items[1].bytes = "forged bytes";
     items[1].signoff.sha256 = crypto::sha256_hex(items[1].bytes);
-    for (auto& it : items) it.signoff.signature = crypto::sign_ed25519(forger.key.private_pem, signoff_message(it.signoff));
-    const std::string forged = build_bundle({"示范市示范区", "2026年机构改革", "2026-12-03T06:05:09Z", ""}, items, forger.key.private_pem,
-                                            forger.key.public_pem);
+    for (auto& it : items)
+        it.signoff.signature =
+            crypto::sign_ed25519(forger.key.private_pem, signoff_message(it.signoff));
+    const std::string forged =
+        build_bundle({"示范市示范区", "2026年机构改革", "2026-12-03T06:05:09Z", ""}, items,
+                     forger.key.private_pem, forger.key.public_pem);
     EXPECT_EQ(verify_bundle(forged).trust, BundleTrust::SelfConsistent);  // consistent in itself …
-    for (const TrustedKey& t : {real.trusted(), TrustedKey{"", crypto::key_fingerprint(real.key.public_pem)}}) {
+    for (const TrustedKey& t :
+         {real.trusted(), TrustedKey{"", crypto::key_fingerprint(real.key.public_pem)}}) {
         BundleReport r = verify_bundle(forged, t);  // … but not the server's
         EXPECT_FALSE(r.ok());
         EXPECT_EQ(r.trust, BundleTrust::Untrusted);
-        EXPECT_NE(all_problems(r).find("不是可信的服务器公钥"), std::string::npos) << all_problems(r);
+        EXPECT_NE(all_problems(r).find("不是可信的服务器公钥"), std::string::npos)
+            << all_problems(r);
     }
 }
 
@@ -132,13 +144,17 @@ TEST(Bundle, DroppingAnItemBreaksTheManifestSignature) {
 
 TEST(Bundle, EditedDisplayFieldsBreakTheManifestSignature) {
     Server s;
-    for (const auto& edit : std::vector<std::pair<std::string, std::string>>{
-             {"自然资源局（全称）", "财政局（全称）"}, {"示范市示范区", "另一个区"}, {"2026年机构改革", "2027年机构改革"}}) {
-        const std::string &from = edit.first, &to = edit.second;  // named, not bound: lambdas capture them
-        const std::string edited = repack(s.bundle(), [&](const std::string& name, std::string& data) {
-            if (name == "manifest.json") data = replace(data, from, to);
-            return true;
-        });
+    for (const auto& edit :
+         std::vector<std::pair<std::string, std::string>>{{"自然资源局（全称）", "财政局（全称）"},
+                                                          {"示范市示范区", "另一个区"},
+                                                          {"2026年机构改革", "2027年机构改革"}}) {
+        const std::string &from = edit.first,
+                          &to = edit.second;  // named, not bound: lambdas capture them
+        const std::string edited =
+            repack(s.bundle(), [&](const std::string& name, std::string& data) {
+                if (name == "manifest.json") data = replace(data, from, to);
+                return true;
+            });
         BundleReport r = verify_bundle(edited, s.trusted());
         EXPECT_FALSE(r.ok()) << from;
         EXPECT_NE(all_problems(r).find("签名无效"), std::string::npos) << all_problems(r);
@@ -149,26 +165,34 @@ TEST(Bundle, APathPointedAtAnotherBodysDraftIsRefused) {
     Server s;
     // Swapped in the manifest: the signature no longer holds.
     const std::string swapped = repack(s.bundle(), [](const std::string& name, std::string& data) {
-        if (name == "manifest.json") data = replace(data, "\"drafts/01-自然资源局-修订3.odt\"", "\"drafts/02-应急管理局-修订3.odt\"");
+        if (name == "manifest.json")
+            data = replace(data, "\"drafts/01-自然资源局-修订3.odt\"",
+                           "\"drafts/02-应急管理局-修订3.odt\"");
         return true;
     });
     EXPECT_FALSE(verify_bundle(swapped, s.trusted()).ok());
     // Even a manifest signed by the server key may not name a path other than its body's own.
     std::string manifest;
-    const std::string resigned = repack(s.bundle(), [&](const std::string& name, std::string& data) {
-        if (name == "manifest.json") manifest = data = replace(data, "\"drafts/01-自然资源局-修订3.odt\"", "\"drafts/02-应急管理局-修订3.odt\"");
-        if (name == "manifest.sig") data = crypto::sign_ed25519(s.key.private_pem, bundle_signed_message(manifest));
-        return true;
-    });
+    const std::string resigned =
+        repack(s.bundle(), [&](const std::string& name, std::string& data) {
+            if (name == "manifest.json")
+                manifest = data = replace(data, "\"drafts/01-自然资源局-修订3.odt\"",
+                                          "\"drafts/02-应急管理局-修订3.odt\"");
+            if (name == "manifest.sig")
+                data = crypto::sign_ed25519(s.key.private_pem, bundle_signed_message(manifest));
+            return true;
+        });
     BundleReport r = verify_bundle(resigned, s.trusted());
     EXPECT_FALSE(r.ok());
-    EXPECT_NE(all_problems(r).find("文件名与机构序号、简称和修订号不符"), std::string::npos) << all_problems(r);
+    EXPECT_NE(all_problems(r).find("文件名与机构序号、简称和修订号不符"), std::string::npos)
+        << all_problems(r);
 }
 
 TEST(Bundle, ADuplicateEntryNameIsRefused) {
     Server s;
-    const std::string dup = repack(s.bundle(), [](const std::string&, std::string&) { return true; },
-                                   {{"drafts/01-自然资源局-修订3.odt", "forged second copy"}});
+    const std::string dup =
+        repack(s.bundle(), [](const std::string&, std::string&) { return true; },
+               {{"drafts/01-自然资源局-修订3.odt", "forged second copy"}});
     BundleReport r = verify_bundle(dup, s.trusted());
     EXPECT_FALSE(r.ok());
     EXPECT_NE(all_problems(r).find("重复的条目"), std::string::npos) << all_problems(r);
@@ -176,10 +200,13 @@ TEST(Bundle, ADuplicateEntryNameIsRefused) {
 
 TEST(Bundle, AnUnexpectedEntryIsRefusedButDirectoryEntriesAreNot) {
     Server s;
-    const std::string extra = repack(s.bundle(), [](const std::string&, std::string&) { return true; }, {{"drafts/readme.txt", "x"}});
+    const std::string extra =
+        repack(s.bundle(), [](const std::string&, std::string&) { return true; },
+               {{"drafts/readme.txt", "x"}});
     BundleReport r = verify_bundle(extra, s.trusted());
     EXPECT_FALSE(r.ok());
-    EXPECT_NE(all_problems(r).find("清单中没有这个文件：drafts/readme.txt"), std::string::npos) << all_problems(r);
+    EXPECT_NE(all_problems(r).find("清单中没有这个文件：drafts/readme.txt"), std::string::npos)
+        << all_problems(r);
 
     // As `zip -r` re-packs a folder: a directory entry first.
     ZipArchive in(s.bundle());

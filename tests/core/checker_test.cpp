@@ -27,19 +27,33 @@ std::vector<std::string> statistics_draft() {
         "（讨论稿）",
         "第一条　根据《清河市云溪区机构改革方案》，制定本规定。",
         "第二条　清河市云溪区统计局（以下简称区统计局）是区政府工作部门，为正科级。",
-        "第三条　区统计局贯彻落实党中央、省委和市委关于统计工作的方针政策和决策部署，在履行职责过程中坚持和加强党对统计工作的集中统一领导。主要职责是：",
+        "第三条　区统计局贯彻落实党中央、省委和市委关于统计工作的方针政策和决策部署，在履行职责过程"
+        "中坚持和加强党对统计工作的集中统一领导。主要职责是：",
         "（一）负责全区统计调查工作。",
         "（二）完成区委、区政府交办的其他任务。",
         "第四条　区统计局设下列内设机构：",
         "（一）办公室。负责机关日常运转。",
         "（二）统计调查股。负责统计调查。",
         "第五条　区统计局机关行政编制12名。设局长1名，副局长2名；股级领导职数2名。",
-        "第六条　本规定由区委机构编制委员会办公室负责解释，其调整由区委机构编制委员会办公室按规定程序办理。",
+        "第六条　本规定由区委机构编制委员会办公室负责解释，其调整由区委机构编制委员会办公室按规定程"
+        "序办理。",
         "第七条　本规定自2027年1月1日起施行。",
     };
 }
-enum StatisticsLine { kTitle = 0, kBasis = 2, kNature = 3, kDuties = 4, kDuty1 = 5, kEntrusted = 6, kUnits = 7,
-                      kUnit1 = 8, kUnit2 = 9, kStaffing = 10, kInterpretation = 11, kEffective = 12 };
+enum StatisticsLine {
+    kTitle = 0,
+    kBasis = 2,
+    kNature = 3,
+    kDuties = 4,
+    kDuty1 = 5,
+    kEntrusted = 6,
+    kUnits = 7,
+    kUnit1 = 8,
+    kUnit2 = 9,
+    kStaffing = 10,
+    kInterpretation = 11,
+    kEffective = 12
+};
 
 // The same for 区自然资源局, with as many units and posts as the demo framework allows.
 std::vector<std::string> natural_resources_draft() {
@@ -47,8 +61,10 @@ std::vector<std::string> natural_resources_draft() {
         "清河市云溪区自然资源局职能配置、内设机构和人员编制规定",
         "（讨论稿）",
         "第一条　根据《清河市云溪区机构改革方案》，制定本规定。",
-        "第二条　清河市云溪区自然资源局（以下简称区自然资源局）是区政府工作部门，为正科级，加挂区林业局牌子。",
-        "第三条　区自然资源局贯彻落实党中央、省委和市委关于自然资源工作的方针政策和决策部署，在履行职责过程中坚持和加强党对自然资源工作的集中统一领导。主要职责是：",
+        "第二条　清河市云溪区自然资源局（以下简称区自然资源局）是区政府工作部门，为正科级，加挂区林"
+        "业局牌子。",
+        "第三条　区自然资源局贯彻落实党中央、省委和市委关于自然资源工作的方针政策和决策部署，在履行"
+        "职责过程中坚持和加强党对自然资源工作的集中统一领导。主要职责是：",
         "（一）负责全区自然资源调查监测工作。",
         "（二）完成区委、区政府交办的其他任务。",
         "第四条　区自然资源局设下列内设机构：",
@@ -61,7 +77,8 @@ std::vector<std::string> natural_resources_draft() {
         "（七）国土空间生态修复股。负责相关工作。",
         "（八）林业股。负责相关工作。",
         "第五条　区自然资源局机关行政编制32名。设局长1名，副局长3名；股级领导职数9名。",
-        "第六条　本规定由区委机构编制委员会办公室负责解释，其调整由区委机构编制委员会办公室按规定程序办理。",
+        "第六条　本规定由区委机构编制委员会办公室负责解释，其调整由区委机构编制委员会办公室按规定程"
+        "序办理。",
         "第七条　本规定自2027年1月1日起施行。",
     };
 }
@@ -100,8 +117,12 @@ std::vector<std::string> ids(const std::vector<Finding>& fs) {
 }
 using Ids = std::vector<std::string>;
 
-std::string flagged(const std::string& paragraph, const Finding& f) { return paragraph.substr(f.offset_utf8, f.length_utf8); }
-std::string flagged(const Document& d, const Finding& f) { return flagged(d.paragraphs[f.paragraph].text, f); }
+std::string flagged(const std::string& paragraph, const Finding& f) {
+    return paragraph.substr(f.offset_utf8, f.length_utf8);
+}
+std::string flagged(const Document& d, const Finding& f) {
+    return flagged(d.paragraphs[f.paragraph].text, f);
+}
 
 // Byte offset of the only occurrence of needle in text.
 std::size_t offset_of(const std::string& text, const std::string& needle) {
@@ -191,14 +212,16 @@ TEST(CheckContext, JiezhiIsFlaggedOnlyBeforeATime) {
     EXPECT_EQ(fs[0].length_utf8, 6u);  // the context 2026年 is not part of the span
     EXPECT_EQ(fs[0].suggestions, (std::vector<std::string>{"截至"}));
     EXPECT_TRUE(fs[0].safe_fix);
-    EXPECT_EQ(apply_edits(text, safe_fix_edits(fs)), "截至2026年底，全区共有综合行政执法人员300名。");
+    EXPECT_EQ(apply_edits(text, safe_fix_edits(fs)),
+              "截至2026年底，全区共有综合行政执法人员300名。");
 
     fs = checker().check_paragraph("全区人员统计截止目前已完成。");
     ASSERT_EQ(ids(fs), Ids{"W04"});
     EXPECT_EQ(flagged("全区人员统计截止目前已完成。", fs[0]), "截止");
 
     EXPECT_EQ(ids(checker().check_paragraph("申报截止日期由区自然资源局公布。")), Ids{});
-    EXPECT_EQ(ids(checker().check_paragraph("截至2026年底，全区共有综合行政执法人员300名。")), Ids{});
+    EXPECT_EQ(ids(checker().check_paragraph("截至2026年底，全区共有综合行政执法人员300名。")),
+              Ids{});
 }
 
 TEST(CheckContext, SpaceBetweenHanziAndDigitFlagsTheSpaceOnly) {
@@ -213,15 +236,18 @@ TEST(CheckContext, SpaceBetweenHanziAndDigitFlagsTheSpaceOnly) {
     EXPECT_TRUE(fs[0].safe_fix);
     EXPECT_EQ(fs[1].offset_utf8, offset_of(text, "1 名") + 1);
     EXPECT_EQ(fs[1].length_utf8, 1u);
-    EXPECT_EQ(apply_edits(text, safe_fix_edits(fs)), "区自然资源局机关行政编制32名。设局长1名，副局长3名。");
+    EXPECT_EQ(apply_edits(text, safe_fix_edits(fs)),
+              "区自然资源局机关行政编制32名。设局长1名，副局长3名。");
 
     // A full-width space after 第一条 is the required separator; spaces between words are not M06.
-    EXPECT_EQ(ids(checker().check_paragraph("第一条　根据《云溪区机构改革方案》，制定本规定。")), Ids{});
+    EXPECT_EQ(ids(checker().check_paragraph("第一条　根据《云溪区机构改革方案》，制定本规定。")),
+              Ids{});
     EXPECT_EQ(ids(checker().check_paragraph("区统计局 机关 行政编制32名。")), Ids{});
 }
 
 TEST(CheckException, QuanguoIsFlaggedButNotInQuanguoRenminDaibiaoDahui) {
-    const std::string text = "（一）负责全国人民代表大会代表选举统计工作，负责全国经济普查有关工作。";
+    const std::string text =
+        "（一）负责全国人民代表大会代表选举统计工作，负责全国经济普查有关工作。";
     const auto fs = checker().check_paragraph(text);
     ASSERT_EQ(ids(fs), Ids{"D10"});
     EXPECT_EQ(fs[0].offset_utf8, offset_of(text, "全国经济"));
@@ -229,7 +255,8 @@ TEST(CheckException, QuanguoIsFlaggedButNotInQuanguoRenminDaibiaoDahui) {
     EXPECT_EQ(fs[0].offset_utf16, 24u);
     EXPECT_EQ(fs[0].suggestions, (std::vector<std::string>{"全区"}));
     EXPECT_FALSE(fs[0].safe_fix);
-    EXPECT_EQ(ids(checker().check_paragraph("（一）组织参与全国人民代表大会代表选举统计工作。")), Ids{});
+    EXPECT_EQ(ids(checker().check_paragraph("（一）组织参与全国人民代表大会代表选举统计工作。")),
+              Ids{});
     EXPECT_EQ(ids(checker().check_paragraph("（一）组织参与全国性、行业性统计调查。")), Ids{});
 }
 
@@ -238,7 +265,8 @@ TEST(CheckScope, JinyibuIsFlaggedInDutyAndUnitItemsOnly) {
     lines[kBasis] = "第一条　根据《清河市云溪区机构改革方案》，进一步明确职责，制定本规定。";
     lines[kDuty1] = "（一）负责进一步完善全区统计调查制度。";
     lines[kUnit2] = "（二）统计调查股。负责进一步规范统计调查。";
-    lines.insert(lines.begin() + kEntrusted + 1, "（三）职能转变。区统计局要进一步提高统计数据质量。");
+    lines.insert(lines.begin() + kEntrusted + 1,
+                 "（三）职能转变。区统计局要进一步提高统计数据质量。");
     const Checked c = check_lines(lines);
     ASSERT_EQ(ids(c.findings()), (Ids{"D07", "D07"}));
     const Finding& duty = c.findings()[0];
@@ -377,7 +405,9 @@ TEST(CheckPlaceholder, PlaceholderIsReportedAndNoPhrasingRuleLooksInside) {
     EXPECT_FALSE(fs[0].safe_fix);
 
     // Between and after several placeholders the words count again; inside any of them not.
-    const std::string several = "（四）有关职责分工。【待填写：有关部门】与有关部门【待填写：有关部门】【待填写：有关部门】及有关部门。";
+    const std::string several =
+        "（四）有关职责分工。【待填写：有关部门】与有关部门【待填写：有关部门】【待填写：有关部门】"
+        "及有关部门。";
     fs = checker().check_paragraph(several);
     std::vector<std::string> d09;
     for (const auto& f : fs)
@@ -431,10 +461,12 @@ TEST(CheckStructure, S06ItemNumberedWithAsciiParentheses) {
     // P01 on ")" lies inside S06's safe fix and is dropped.
     expect_only(c, "S06", kDuty1, "(1)");
     const Finding& f = c.findings()[0];
-    EXPECT_EQ(f.message, "职责、内设机构各项的序号用“（一）（二）……”，每条重新编号：项的序号应写作（一）");
+    EXPECT_EQ(f.message,
+              "职责、内设机构各项的序号用“（一）（二）……”，每条重新编号：项的序号应写作（一）");
     EXPECT_EQ(f.suggestions, (std::vector<std::string>{"（一）"}));
     EXPECT_TRUE(f.safe_fix);
-    EXPECT_EQ(apply_edits(lines[kDuty1], safe_fix_edits(c.findings())), "（一）负责全区统计调查工作。");
+    EXPECT_EQ(apply_edits(lines[kDuty1], safe_fix_edits(c.findings())),
+              "（一）负责全区统计调查工作。");
 }
 
 TEST(CheckStructure, S07MissingEntrustedItem) {
@@ -442,7 +474,8 @@ TEST(CheckStructure, S07MissingEntrustedItem) {
     lines.erase(lines.begin() + kEntrusted);
     const Checked c = check_lines(lines);
     expect_only(c, "S07", kDuties, "第三条");
-    EXPECT_EQ(c.findings()[0].message, "“完成……交办的其他任务”应是最后一项职责：缺少“完成……交办的其他任务。”一项");
+    EXPECT_EQ(c.findings()[0].message,
+              "“完成……交办的其他任务”应是最后一项职责：缺少“完成……交办的其他任务。”一项");
 }
 
 TEST(CheckStructure, S11StatedUnitCountDiffersFromListed) {
@@ -452,7 +485,8 @@ TEST(CheckStructure, S11StatedUnitCountDiffersFromListed) {
         lines[kUnits] = replace(lines[kUnits], "下列内设机构", "下列" + stated + "内设机构");
         const Checked c = check_lines(lines);
         expect_only(c, "S11", kUnits, stated);
-        EXPECT_EQ(c.findings()[0].message, "写明的内设机构个数与列出的不一致：写明3个，实际列出2个");
+        EXPECT_EQ(c.findings()[0].message,
+                  "写明的内设机构个数与列出的不一致：写明3个，实际列出2个");
     }
     auto lines = statistics_draft();
     lines[kUnits] = replace(lines[kUnits], "下列内设机构", "下列2个内设机构");
@@ -488,12 +522,14 @@ TEST(CheckNames, A01ShortNameUsedBeforeItIsDefined) {
     lines[kBasis] = "第一条　根据《清河市云溪区机构改革方案》，区统计局制定本规定。";
     const Checked c = check_lines(lines);
     expect_only(c, "A01", kBasis, "区统计局");
-    EXPECT_EQ(c.findings()[0].message, "简称应先定义后使用：“区统计局”在定义（以下简称）之前就已使用");
+    EXPECT_EQ(c.findings()[0].message,
+              "简称应先定义后使用：“区统计局”在定义（以下简称）之前就已使用");
 }
 
 TEST(CheckNames, A02ShortNameDefinedTwice) {
     auto lines = statistics_draft();
-    lines[kDuties] = replace(lines[kDuties], "第三条　区统计局", "第三条　清河市云溪区统计局（以下简称区统计局）");
+    lines[kDuties] = replace(lines[kDuties], "第三条　区统计局",
+                             "第三条　清河市云溪区统计局（以下简称区统计局）");
     const Checked c = check_lines(lines);
     // Only A02: the 第三条 that repeats the definition is still the duties article (no S04).
     expect_only(c, "A02", kDuties, "（以下简称区统计局）");
@@ -508,7 +544,8 @@ TEST(CheckNames, A04NameDiffersFromArticleTwo) {
         const Checked c = check_lines(lines);
         expect_only(c, "A04", kTitle, lines[kTitle]);
         EXPECT_EQ(c.findings()[0].message,
-                  "标题、第二条和编制条中的机构名称应一致：标题中的机构名称与第二条的全称“清河市云溪区统计局”不一致");
+                  "标题、第二条和编制条中的机构名称应一致：标题中的机构名称与第二条的全称“清河市云"
+                  "溪区统计局”不一致");
     }
     {
         auto lines = statistics_draft();
@@ -516,7 +553,8 @@ TEST(CheckNames, A04NameDiffersFromArticleTwo) {
         const Checked c = check_lines(lines);
         expect_only(c, "A04", kStaffing, "区统计管理局");
         EXPECT_EQ(c.findings()[0].message,
-                  "标题、第二条和编制条中的机构名称应一致：编制条中的机构名称“区统计管理局”与第二条定义的“区统计局”不一致");
+                  "标题、第二条和编制条中的机构名称应一致：编制条中的机构名称“区统计管理局”与第二条"
+                  "定义的“区统计局”不一致");
         EXPECT_EQ(c.findings()[0].suggestions, (std::vector<std::string>{"区统计局"}));
         EXPECT_EQ(c.findings()[0].article, "第五条");
     }
@@ -530,7 +568,8 @@ TEST(CheckStaffing, N01StaffingArticleWithoutPosts) {
     const Checked c = check_lines(lines);
     expect_only(c, "N01", kStaffing, "第五条");
     EXPECT_EQ(c.findings()[0].message,
-              "编制条应写明编制数、领导职数和内设机构领导职数：编制条缺少领导职数（如“设局长1名，副局长n名”）、"
+              "编制条应写明编制数、领导职数和内设机构领导职数：编制条缺少领导职数（如“设局长1名，副"
+              "局长n名”）、"
               "内设机构领导职数（如“股级领导职数m名”）");
 }
 
@@ -540,7 +579,8 @@ TEST(CheckStaffing, N03TwoPrincipals) {
     const Checked c = check_lines(lines);
     ASSERT_EQ(ids(c.findings()), Ids{"N03"});
     EXPECT_EQ(c.findings()[0].paragraph, kStaffing);
-    EXPECT_EQ(c.findings()[0].offset_utf8, offset_of(lines[kStaffing], "设局长2名") + 3);  // not 副局长2名
+    EXPECT_EQ(c.findings()[0].offset_utf8,
+              offset_of(lines[kStaffing], "设局长2名") + 3);  // not 副局长2名
     EXPECT_EQ(c.findings()[0].offset_utf8, 53u);
     EXPECT_EQ(c.findings()[0].length_utf8, 10u);
     EXPECT_EQ(flagged(c.doc, c.findings()[0]), "局长2名");
@@ -552,7 +592,8 @@ TEST(CheckStaffing, N04MorePostsThanEstablishment) {
     auto lines = statistics_draft();
     lines[kStaffing] = replace(lines[kStaffing], "行政编制12名", "行政编制4名");
     const Checked c = check_lines(lines);
-    expect_only(c, "N04", kStaffing, lines[kStaffing].substr(12));  // the whole sentence after 第五条　
+    expect_only(c, "N04", kStaffing,
+                lines[kStaffing].substr(12));  // the whole sentence after 第五条　
     EXPECT_EQ(c.findings()[0].message, "领导职数不能超过编制数：领导职数合计5名，超过编制4名");
 }
 
@@ -561,7 +602,8 @@ TEST(CheckStaffing, N05FewerUnitPostsThanUnits) {
     lines[kStaffing] = replace(lines[kStaffing], "股级领导职数2名", "股级领导职数1名");
     const Checked c = check_lines(lines);
     expect_only(c, "N05", kStaffing, "领导职数1名");
-    EXPECT_EQ(c.findings()[0].message, "内设机构领导职数一般不少于内设机构个数：股级领导职数1名，少于内设机构2个");
+    EXPECT_EQ(c.findings()[0].message,
+              "内设机构领导职数一般不少于内设机构个数：股级领导职数1名，少于内设机构2个");
 }
 
 TEST(CheckStaffing, N06PrincipalTitleDoesNotMatchTheBody) {
@@ -580,10 +622,12 @@ TEST(CheckStaffing, N06PrincipalTitleDoesNotMatchTheBody) {
 
 TEST(CheckStaffing, N08BreakdownExceedsTheTotal) {
     auto lines = statistics_draft();
-    lines[kStaffing] = replace(lines[kStaffing], "股级领导职数2名。", "股级领导职数2名（含机关党支部书记1名、总统计师2名）。");
+    lines[kStaffing] = replace(lines[kStaffing], "股级领导职数2名。",
+                               "股级领导职数2名（含机关党支部书记1名、总统计师2名）。");
     const Checked c = check_lines(lines);
     expect_only(c, "N08", kStaffing, "含机关党支部书记1名、总统计师2名");
-    EXPECT_EQ(c.findings()[0].message, "领导职数括号内的分项不能超过总数：括号内合计3名，超过领导职数2名");
+    EXPECT_EQ(c.findings()[0].message,
+              "领导职数括号内的分项不能超过总数：括号内合计3名，超过领导职数2名");
 }
 
 // --- against the framework ----------------------------------------------------------------------
@@ -611,7 +655,8 @@ TEST(CheckFramework, N11EstablishmentTypeTheFrameworkDoesNotGrant) {
     lines[kNrStaffing] = replace(lines[kNrStaffing], "行政编制32名", "行政编制32名，事业编制5名");
     const Checked c = check_lines(lines, {&demo(), "natural-resources"});
     expect_only(c, "N11", kNrStaffing, "事业编制5名");
-    EXPECT_EQ(c.findings()[0].message, "编制数超出编制职数框架：编制职数框架未给本机构核定事业编制");
+    EXPECT_EQ(c.findings()[0].message,
+              "编制数超出编制职数框架：编制职数框架未给本机构核定事业编制");
 }
 
 TEST(CheckFramework, N12DeputiesOverQuota) {
@@ -627,7 +672,8 @@ TEST(CheckFramework, N13UnitPostsOverQuota) {
     lines[kNrStaffing] = replace(lines[kNrStaffing], "领导职数9名", "领导职数12名");
     const Checked c = check_lines(lines, {&demo(), "natural-resources"});
     expect_only(c, "N13", kNrStaffing, "领导职数12名");
-    EXPECT_EQ(c.findings()[0].message, "内设机构领导职数超出编制职数框架：股级领导职数12名，超过框架核定的9名");
+    EXPECT_EQ(c.findings()[0].message,
+              "内设机构领导职数超出编制职数框架：股级领导职数12名，超过框架核定的9名");
 }
 
 TEST(CheckFramework, N14UnitCountDiffersFromTheFramework) {
@@ -635,7 +681,8 @@ TEST(CheckFramework, N14UnitCountDiffersFromTheFramework) {
     lines.erase(lines.begin() + kNrUnits + 3, lines.begin() + kNrUnits + 9);  // keep （一）（二）
     const Checked c = check_lines(lines, {&demo(), "natural-resources"});
     expect_only(c, "N14", kNrUnits, "第四条");
-    EXPECT_EQ(c.findings()[0].message, "内设机构个数与编制职数框架不一致：列出内设机构2个，框架核定8个");
+    EXPECT_EQ(c.findings()[0].message,
+              "内设机构个数与编制职数框架不一致：列出内设机构2个，框架核定8个");
 }
 
 TEST(CheckFramework, WithoutAFrameworkNoQuotaRuleFires) {
@@ -678,11 +725,11 @@ TEST(CheckOffsets, Utf16OffsetsCountACharacterOutsideTheBmpAsTwoUnits) {
     ASSERT_EQ(ids(c.findings()), Ids{"W01"});
     const Finding& f = c.findings()[0];
     EXPECT_EQ(f.paragraph, kUnit1);
-    EXPECT_EQ(f.offset_utf8, 31u);   // 𠀀 is 4 bytes
+    EXPECT_EQ(f.offset_utf8, 31u);  // 𠀀 is 4 bytes
     EXPECT_EQ(f.length_utf8, 6u);
     EXPECT_EQ(f.offset_utf16, 11u);  // 𠀀 is a surrogate pair
     EXPECT_EQ(f.length_utf16, 2u);
-    EXPECT_EQ(f.column, 11);         // and one character
+    EXPECT_EQ(f.column, 11);  // and one character
     EXPECT_EQ(f.line, kUnit1 + 1);
     EXPECT_EQ(f.article, "第四条");
 
@@ -832,7 +879,8 @@ TEST(CheckCompatibility, U01FindsEveryPlaceAndOnlyTheRanges) {
         }
     }
     for (const std::string near : {"⹿", "ﬀ"}) {
-        for (const auto& f : checker().check_paragraph("（一）负责统计调查工作" + near + "和统计分析。"))
+        for (const auto& f :
+             checker().check_paragraph("（一）负责统计调查工作" + near + "和统计分析。"))
             EXPECT_NE(f.rule, "U01") << near;
     }
 }
@@ -873,15 +921,18 @@ TEST(CheckPairs, P09FindsAnUnpairedMarkAtEveryPlace) {
             if (f.rule == "P09") found.push_back(f.offset_utf8);
         return found;
     };
-    for (const std::string mark : {"（", "）", "《", "》", "“", "”", "‘", "’", "【", "】", "〔", "〕", "〈", "〉"}) {
+    for (const std::string mark :
+         {"（", "）", "《", "》", "“", "”", "‘", "’", "【", "】", "〔", "〕", "〈", "〉"}) {
         // Offsets of every remainder of 32 (ASCII filler shifts them a byte at a time), past two
         // 32-byte blocks.
         for (std::size_t before = 0; before < 96; ++before) {
             std::string text = "负责" + std::string(before % 3, 'x');
             for (std::size_t k = 0; k < before / 3; ++k) text += k % 4 == 0 ? "，" : "统";
             const std::size_t at = text.size();
-            EXPECT_EQ(p09_at(text + mark + "统计工作。"), std::vector<std::size_t>{at}) << mark << " after " << before;
-            EXPECT_EQ(p09_at(text + mark), std::vector<std::size_t>{at}) << mark << " last, after " << before;
+            EXPECT_EQ(p09_at(text + mark + "统计工作。"), std::vector<std::size_t>{at})
+                << mark << " after " << before;
+            EXPECT_EQ(p09_at(text + mark), std::vector<std::size_t>{at})
+                << mark << " last, after " << before;
         }
     }
     for (const std::string other : {"「", "」", "、", "‚", "〒", "，"})
@@ -911,7 +962,8 @@ TEST(CheckText, ManyFindingsOnOneLineHaveTheirOwnPositions) {
         for (std::size_t i = 0; i < before.size();) next_code_point(before, i), ++points;
         EXPECT_EQ(f.offset_utf16, utf16_length(before)) << f.rule << " at " << f.offset_utf8;
         EXPECT_EQ(f.column, static_cast<int>(points) + 1) << f.rule << " at " << f.offset_utf8;
-        EXPECT_EQ(f.length_utf16, utf16_length(std::string_view(line).substr(f.offset_utf8, f.length_utf8)));
+        EXPECT_EQ(f.length_utf16,
+                  utf16_length(std::string_view(line).substr(f.offset_utf8, f.length_utf8)));
         w01 += f.rule == "W01";
     }
     EXPECT_EQ(w01, 300u);
@@ -924,7 +976,8 @@ TEST(CheckText, LargeTextSplitsLikeASmallOne) {
     std::string text = "\xEF\xBB\xBF";
     std::vector<std::pair<std::string, std::size_t>> expected;  // text, source offset
     for (int i = 0; text.size() < (3u << 20); ++i) {
-        std::string line = "第" + std::to_string(i) + "行，" + std::string(static_cast<std::size_t>(i % 97), 'x');
+        std::string line =
+            "第" + std::to_string(i) + "行，" + std::string(static_cast<std::size_t>(i % 97), 'x');
         expected.push_back({line, text.size()});
         text += line;
         const std::string& eol = ends[i % 4];
@@ -940,15 +993,18 @@ TEST(CheckText, LargeTextSplitsLikeASmallOne) {
     }
     // A bad byte far into the text is reported at its line and offset.
     std::string bad = text;
-    const std::size_t at = bad.rfind('x', bad.size() - 1000);  // an ASCII byte: the bad sequence starts there
+    const std::size_t at =
+        bad.rfind('x', bad.size() - 1000);  // an ASCII byte: the bad sequence starts there
     bad[at] = '\xFF';
     try {
         document_from_text(bad);
         FAIL() << "no error";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), "check.invalid_utf8");
-        const auto lines = 1 + std::count(bad.begin(), bad.begin() + static_cast<std::ptrdiff_t>(at), '\n');
-        EXPECT_NE(e.message().find("第 " + std::to_string(lines) + " 行"), std::string::npos) << e.message();
+        const auto lines =
+            1 + std::count(bad.begin(), bad.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+        EXPECT_NE(e.message().find("第 " + std::to_string(lines) + " 行"), std::string::npos)
+            << e.message();
         EXPECT_NE(e.message().find("偏移 " + std::to_string(at)), std::string::npos) << e.message();
     }
 }
@@ -982,8 +1038,8 @@ TEST(CheckText, TextReadInPlaceGivesTheFindingsOfTheCopiedText) {
 }
 
 TEST(CheckText, EmptyOrBlankTextIsRefused) {
-    for (const std::string& text : {std::string(), std::string("  \n\t\r\n"), std::string("\u3000\n \u3000"),
-                                   std::string("\xEF\xBB\xBF")}) {
+    for (const std::string& text : {std::string(), std::string("  \n\t\r\n"),
+                                    std::string("\u3000\n \u3000"), std::string("\xEF\xBB\xBF")}) {
         try {
             document_from_text(text);
             FAIL() << "no error for “" << text << "”";
@@ -1000,15 +1056,18 @@ TEST(CheckDemo, EveryRenderedDemoDraftHasNoErrors) {
     ASSERT_EQ(demo().bodies.size(), 37u);
     for (const auto& body : demo().bodies) {
         SCOPED_TRACE(body.id);
-        const Document doc = layout_document(fill_model_text(lib.for_kind(body.kind), demo(), body));
-        for (const CheckOptions& options : {CheckOptions{}, CheckOptions{&demo(), body.id}, CheckOptions{&demo(), ""}}) {
+        const Document doc =
+            layout_document(fill_model_text(lib.for_kind(body.kind), demo(), body));
+        for (const CheckOptions& options :
+             {CheckOptions{}, CheckOptions{&demo(), body.id}, CheckOptions{&demo(), ""}}) {
             const CheckResult r = checker().check(doc, options);
             if (options.framework) {
                 EXPECT_EQ(r.body, &body);
             }
             for (const auto& f : r.findings)
                 EXPECT_NE(f.severity, Severity::Error)
-                    << f.rule << " in paragraph " << f.paragraph << ": " << f.message << " “" << flagged(doc, f) << "”";
+                    << f.rule << " in paragraph " << f.paragraph << ": " << f.message << " “"
+                    << flagged(doc, f) << "”";
         }
     }
 }
@@ -1019,7 +1078,8 @@ TEST(CheckDrafts, ManyDraftsInOneFileAreCheckedAsEachAlone) {
     std::vector<std::vector<std::string>> drafts;
     for (int i = 0; i < 8; ++i) {
         auto lines = i % 2 ? statistics_draft() : natural_resources_draft();
-        lines[i % 2 ? kEntrusted : kNrStaffing] += i % 3 ? "完成交办的其它任务。" : "";  // W01 in some
+        lines[i % 2 ? kEntrusted : kNrStaffing] +=
+            i % 3 ? "完成交办的其它任务。" : "";  // W01 in some
         drafts.push_back(lines);
     }
     Document file;
@@ -1039,13 +1099,16 @@ TEST(CheckDrafts, ManyDraftsInOneFileAreCheckedAsEachAlone) {
         Document one;
         for (const auto& l : drafts[k % drafts.size()]) one.paragraphs.push_back({l});
         for (const auto& f : checker().check(one, {&demo(), {}}).findings)
-            expected.push_back(f.rule + "@" + std::to_string(f.paragraph + static_cast<int>(first_paragraph[k])) + ":" +
-                               std::to_string(f.offset_utf8) + "+" + std::to_string(f.length_utf8) + " " + f.article);
+            expected.push_back(f.rule + "@" +
+                               std::to_string(f.paragraph + static_cast<int>(first_paragraph[k])) +
+                               ":" + std::to_string(f.offset_utf8) + "+" +
+                               std::to_string(f.length_utf8) + " " + f.article);
     }
     std::vector<std::string> got;
     for (const auto& f : whole.findings)
-        got.push_back(f.rule + "@" + std::to_string(f.paragraph) + ":" + std::to_string(f.offset_utf8) + "+" +
-                      std::to_string(f.length_utf8) + " " + f.article);
+        got.push_back(f.rule + "@" + std::to_string(f.paragraph) + ":" +
+                      std::to_string(f.offset_utf8) + "+" + std::to_string(f.length_utf8) + " " +
+                      f.article);
     EXPECT_GT(expected.size(), first_paragraph.size() / 2);  // there is something to find
     EXPECT_EQ(got, expected);
 }

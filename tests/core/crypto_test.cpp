@@ -12,7 +12,8 @@ using namespace crypto;
 
 TEST(Crypto, Sha256MatchesThePublishedVectors) {
     EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-    EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(sha256_hex("abc"),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST(Crypto, HmacSha256MatchesRfc4231) {
@@ -39,7 +40,8 @@ TEST(Crypto, Base64RoundTripsAndRefusesGarbage) {
 
 TEST(SignOff, ASignatureVerifiesOnlyTheExactRecordAndKey) {
     const KeyPair k = generate_ed25519(), other = generate_ed25519();
-    SignOff so{"emergency", 3, sha256_hex("odt bytes"), "head-emergency", "2026-12-03T08:00:00Z", {}};
+    SignOff so{"emergency", 3, sha256_hex("odt bytes"), "head-emergency", "2026-12-03T08:00:00Z",
+               {}};
     const std::string message = signoff_message(so);
     EXPECT_NE(message.find("revision=3\n"), std::string::npos);
     so.signature = sign_ed25519(k.private_pem, message);
@@ -63,7 +65,8 @@ TEST(SignOff, FingerprintsNameTheKeyWhicheverHalfIsGiven) {
     EXPECT_EQ(key_fingerprint(k.private_pem), fp);
     EXPECT_EQ(public_pem_of(k.private_pem), k.public_pem);
     EXPECT_NE(key_fingerprint(generate_ed25519().public_pem), fp);
-    EXPECT_EQ(key_fingerprint("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n"), "");
+    EXPECT_EQ(key_fingerprint("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n"),
+              "");
 }
 
 }  // namespace

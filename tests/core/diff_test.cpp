@@ -13,16 +13,20 @@ namespace sanding {
 namespace {
 
 const std::vector<std::string> kUnits = {
-    "（一）办公室。负责机关日常运转。",        "（二）应急指挥股。承担应急值守工作。",
-    "（三）风险监测和综合减灾股。承担自然灾害综合监测预警工作。", "（四）安全生产综合协调股。组织协调全区安全生产工作。",
-    "（五）危险化学品安全监督管理股。负责危险化学品安全监督管理。", "（六）林业股。负责林业工作。",
+    "（一）办公室。负责机关日常运转。",
+    "（二）应急指挥股。承担应急值守工作。",
+    "（三）风险监测和综合减灾股。承担自然灾害综合监测预警工作。",
+    "（四）安全生产综合协调股。组织协调全区安全生产工作。",
+    "（五）危险化学品安全监督管理股。负责危险化学品安全监督管理。",
+    "（六）林业股。负责林业工作。",
 };
 
 Regulation draft(std::vector<std::vector<std::string>> articles) {
     Regulation r;
     r.title = "区应急管理局职能配置、内设机构和人员编制规定";
     int n = 0;
-    for (auto& ps : articles) r.articles.push_back(Article{++n, ArticleRole::Unknown, std::move(ps), {}});
+    for (auto& ps : articles)
+        r.articles.push_back(Article{++n, ArticleRole::Unknown, std::move(ps), {}});
     return r;
 }
 
@@ -33,7 +37,8 @@ std::vector<std::string> units_with(std::size_t at, const std::string& text) {
     for (const auto& u : kUnits) contents.push_back(u.substr(u.find("）") + 3));
     contents.insert(contents.begin() + static_cast<long>(at), text);
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < contents.size(); ++i) out.push_back(std::string("（") + numerals[i] + "）" + contents[i]);
+    for (std::size_t i = 0; i < contents.size(); ++i)
+        out.push_back(std::string("（") + numerals[i] + "）" + contents[i]);
     return out;
 }
 
@@ -44,7 +49,9 @@ int count(const ArticleDiff& a, ParagraphDiff::Kind k) {
 }
 
 TEST(Diff, AnInsertedUnitIsOneInsertionAndTheUnitsAfterItOnlyRenumbered) {
-    const auto d = diff_regulations(draft({{"总则"}, kUnits}), draft({{"总则"}, units_with(2, "防汛抗旱股。负责防汛抗旱工作。")}));
+    const auto d =
+        diff_regulations(draft({{"总则"}, kUnits}),
+                         draft({{"总则"}, units_with(2, "防汛抗旱股。负责防汛抗旱工作。")}));
     ASSERT_EQ(d.changed_articles(), 1);
     const ArticleDiff& a = d.articles[1];
     EXPECT_EQ(a.label, "第二条");
@@ -52,7 +59,8 @@ TEST(Diff, AnInsertedUnitIsOneInsertionAndTheUnitsAfterItOnlyRenumbered) {
     EXPECT_EQ(count(a, ParagraphDiff::Removed), 0);
     EXPECT_EQ(count(a, ParagraphDiff::Changed), 0);
     for (const auto& p : a.paragraphs)
-        if (p.kind == ParagraphDiff::Added) EXPECT_EQ(p.after, "（三）防汛抗旱股。负责防汛抗旱工作。");
+        if (p.kind == ParagraphDiff::Added)
+            EXPECT_EQ(p.after, "（三）防汛抗旱股。负责防汛抗旱工作。");
     // 林业股 is still 林业股, now numbered (七).
     EXPECT_EQ(a.paragraphs.back().kind, ParagraphDiff::Same);
     EXPECT_EQ(a.paragraphs.back().before, "（六）林业股。负责林业工作。");
@@ -100,8 +108,9 @@ TEST(Diff, ADifferentUnitInPlaceOfAnotherIsADeletionAndAnInsertionNotAnEdit) {
 }
 
 TEST(Diff, AnInsertedArticleIsOneNewArticleAndTheLaterOnesAreRenumbered) {
-    const auto d = diff_regulations(draft({{"甲"}, {"乙条的内容。"}, {"丙条的内容。"}}),
-                                    draft({{"甲"}, {"新增的一条。"}, {"乙条的内容。"}, {"丙条的内容。"}}));
+    const auto d =
+        diff_regulations(draft({{"甲"}, {"乙条的内容。"}, {"丙条的内容。"}}),
+                         draft({{"甲"}, {"新增的一条。"}, {"乙条的内容。"}, {"丙条的内容。"}}));
     ASSERT_EQ(d.articles.size(), 4u);
     EXPECT_EQ(d.changed_articles(), 1);
     EXPECT_EQ(d.articles[1].kind, ArticleDiff::Added);
@@ -112,7 +121,8 @@ TEST(Diff, AnInsertedArticleIsOneNewArticleAndTheLaterOnesAreRenumbered) {
 }
 
 TEST(Diff, ARemovedArticleIsNamedByItsOldNumber) {
-    const auto d = diff_regulations(draft({{"甲"}, {"乙条的内容。"}, {"丙条的内容。"}}), draft({{"甲"}, {"丙条的内容。"}}));
+    const auto d = diff_regulations(draft({{"甲"}, {"乙条的内容。"}, {"丙条的内容。"}}),
+                                    draft({{"甲"}, {"丙条的内容。"}}));
     ASSERT_EQ(d.changed_articles(), 1);
     EXPECT_EQ(d.articles[1].kind, ArticleDiff::Removed);
     EXPECT_EQ(d.articles[1].label, "原第二条");
@@ -121,7 +131,8 @@ TEST(Diff, ARemovedArticleIsNamedByItsOldNumber) {
 
 TEST(Diff, TooManyDifferentParagraphsToAlignIsAnErrorNotAnAbort) {
     std::vector<std::string> a, b;
-    for (int i = 0; i < 9000; ++i) a.push_back("甲" + std::to_string(i)), b.push_back("乙" + std::to_string(i));
+    for (int i = 0; i < 9000; ++i)
+        a.push_back("甲" + std::to_string(i)), b.push_back("乙" + std::to_string(i));
     try {
         diff_regulations(draft({a}), draft({b}));
         FAIL() << "expected diff.too_large";
@@ -135,9 +146,12 @@ TEST(AuditText, ActionsAndDetailsReadInChinese) {
     EXPECT_EQ(audit_action_label("workflow.sign-off"), "签发");
     EXPECT_EQ(audit_action_label("made.up"), "其他操作");
     for (auto id : audit_actions()) EXPECT_NE(audit_action_label(id), "其他操作") << id;
-    EXPECT_EQ(audit_detail_text("workflow.return", R"({"from":"submitted","to":"returned","revision":3,"comment":"请改"})"),
-              "修订 3；已提交 → 已退回；意见：请改");
-    EXPECT_EQ(audit_detail_text("user.add", R"({"user":"ann","role":"drafter"})"), "用户 ann；角色 起草人");
+    EXPECT_EQ(
+        audit_detail_text("workflow.return",
+                          R"({"from":"submitted","to":"returned","revision":3,"comment":"请改"})"),
+        "修订 3；已提交 → 已退回；意见：请改");
+    EXPECT_EQ(audit_detail_text("user.add", R"({"user":"ann","role":"drafter"})"),
+              "用户 ann；角色 起草人");
     EXPECT_EQ(audit_detail_text("x", "not json"), "");
 }
 

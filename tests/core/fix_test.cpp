@@ -40,7 +40,9 @@ std::vector<std::string> texts(const Document& d) {
     return out;
 }
 
-std::string content_xml(const std::string& odt) { return ZipArchive(odt).read("content.xml"); }
+std::string content_xml(const std::string& odt) {
+    return ZipArchive(odt).read("content.xml");
+}
 
 // A minimal .odt around the given office:text content.
 std::string hand_built_odt(const std::string& body) {
@@ -48,13 +50,16 @@ std::string hand_built_odt(const std::string& body) {
     z.add("mimetype", "application/vnd.oasis.opendocument.text", false);
     z.add("content.xml",
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+          "<office:document-content "
+          "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
           "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\">"
-          "<office:body><office:text>" + body + "</office:text></office:body></office:document-content>");
+          "<office:body><office:text>" +
+              body + "</office:text></office:body></office:document-content>");
     return z.finish();
 }
 
-constexpr const char* kTitle = "<text:p>清河市云溪区统计局职能配置、内设机构和人员编制规定</text:p>";
+constexpr const char* kTitle =
+    "<text:p>清河市云溪区统计局职能配置、内设机构和人员编制规定</text:p>";
 
 // The rules of the safe findings.
 std::vector<std::string> safe_rules(const std::vector<Finding>& fs) {
@@ -121,7 +126,8 @@ TEST(FixEdits, EditsApplyAtTheirOriginalOffsets) {
     // Deletion: an empty replacement.
     EXPECT_EQ(apply_edits("编制 32名", {{6, 1, ""}}), "编制32名");
     // Insertion: a zero-length edit, also at the very end.
-    EXPECT_EQ(apply_edits("（一）负责工作", {{15, 0, "全区"}, {21, 0, "。"}}), "（一）负责全区工作。");
+    EXPECT_EQ(apply_edits("（一）负责工作", {{15, 0, "全区"}, {21, 0, "。"}}),
+              "（一）负责全区工作。");
     EXPECT_EQ(apply_edits("负责", {{6, 0, "。"}}), "负责。");
     // No edits; an edit past the end is ignored.
     EXPECT_EQ(apply_edits(text, {}), text);
@@ -165,7 +171,8 @@ TEST(FixOdt, SafeFixBecomesATrackedChangeInARenderedDraft) {
     std::vector<std::string> want = texts(before);
     want[p] = "（二）完成区委、区政府交办的其他任务。";
     EXPECT_EQ(texts(after), want);
-    for (const auto& f : checker().check(after, {&demo(), "natural-resources"}).findings) EXPECT_NE(f.rule, "W01");
+    for (const auto& f : checker().check(after, {&demo(), "natural-resources"}).findings)
+        EXPECT_NE(f.rule, "W01");
 
     // content.xml: one deletion region holding 其它, one insertion region, both referenced.
     const std::string xml = content_xml(fixed.odt);
@@ -183,13 +190,15 @@ TEST(FixOdt, SafeFixBecomesATrackedChangeInARenderedDraft) {
             ++deletions;
             deletion_id = region.attribute("text:id").value();
             EXPECT_STREQ(d.child("text:p").child_value(), "其它");
-            EXPECT_STREQ(d.child("office:change-info").child("dc:creator").child_value(), "sanding");
+            EXPECT_STREQ(d.child("office:change-info").child("dc:creator").child_value(),
+                         "sanding");
             EXPECT_STRNE(d.child("office:change-info").child("dc:date").child_value(), "");
         }
         if (auto i = region.child("text:insertion")) {
             ++insertions;
             insertion_id = region.attribute("text:id").value();
-            EXPECT_STREQ(i.child("office:change-info").child("dc:creator").child_value(), "sanding");
+            EXPECT_STREQ(i.child("office:change-info").child("dc:creator").child_value(),
+                         "sanding");
         }
     }
     EXPECT_EQ(deletions, 1);
@@ -197,7 +206,8 @@ TEST(FixOdt, SafeFixBecomesATrackedChangeInARenderedDraft) {
     ASSERT_FALSE(deletion_id.empty());
     ASSERT_FALSE(insertion_id.empty());
     EXPECT_NE(deletion_id, insertion_id);
-    const auto change = text.find_node([](pugi::xml_node n) { return std::string_view(n.name()) == "text:change"; });
+    const auto change = text.find_node(
+        [](pugi::xml_node n) { return std::string_view(n.name()) == "text:change"; });
     ASSERT_TRUE(change);
     EXPECT_EQ(std::string(change.attribute("text:change-id").value()), deletion_id);
     const pugi::xml_node start = change.next_sibling();
@@ -216,7 +226,8 @@ TEST(FixOdt, SafeFixBecomesATrackedChangeInARenderedDraft) {
     for (std::size_t i = 0; i < in.entries().size(); ++i) {
         EXPECT_EQ(out.entries()[i].name, in.entries()[i].name);
         if (in.entries()[i].name != "content.xml") {
-            EXPECT_EQ(out.read(in.entries()[i].name), in.read(in.entries()[i].name)) << in.entries()[i].name;
+            EXPECT_EQ(out.read(in.entries()[i].name), in.read(in.entries()[i].name))
+                << in.entries()[i].name;
         }
     }
     EXPECT_EQ(out.read("mimetype"), "application/vnd.oasis.opendocument.text");
@@ -224,17 +235,21 @@ TEST(FixOdt, SafeFixBecomesATrackedChangeInARenderedDraft) {
     EXPECT_EQ(out.entries()[0].method, 0);  // stored, as ODF requires
 
     // The author is recorded as given.
-    const std::string by = content_xml(apply_fixes_as_tracked_changes(odt, checked.findings, "区编办").odt);
+    const std::string by =
+        content_xml(apply_fixes_as_tracked_changes(odt, checked.findings, "区编办").odt);
     EXPECT_EQ(count(by, "<dc:creator>区编办</dc:creator>"), 2u);
 }
 
 TEST(FixOdt, FixWhoseSpanCrossesTwoSpansIsSkipped) {
-    const std::string odt = hand_built_odt(std::string(kTitle) +
-                                           "<text:p>完成区委、区政府交办的其<text:span>它</text:span>任务。</text:p>"
-                                           "<text:p>本规定自2027年1月1日起施行。</text:p>");
+    const std::string odt =
+        hand_built_odt(std::string(kTitle) +
+                       "<text:p>完成区委、区政府交办的其<text:span>它</text:span>任务。</text:p>"
+                       "<text:p>本规定自2027年1月1日起施行。</text:p>");
     const Document before = read_odt(odt);
-    ASSERT_EQ(texts(before), (std::vector<std::string>{"清河市云溪区统计局职能配置、内设机构和人员编制规定",
-                                                       "完成区委、区政府交办的其它任务。", "本规定自2027年1月1日起施行。"}));
+    ASSERT_EQ(texts(before),
+              (std::vector<std::string>{"清河市云溪区统计局职能配置、内设机构和人员编制规定",
+                                        "完成区委、区政府交办的其它任务。",
+                                        "本规定自2027年1月1日起施行。"}));
     const auto findings = checker().check(before).findings;
     ASSERT_EQ(safe_rules(findings), (std::vector<std::string>{"W01"}));
 
@@ -249,9 +264,10 @@ TEST(FixOdt, FixWhoseSpanCrossesTwoSpansIsSkipped) {
 }
 
 TEST(FixOdt, FixesInsideOneTextNodeApplyNextToOneThatIsSkipped) {
-    const std::string odt = hand_built_odt(std::string(kTitle) +
-                                           "<text:p>完成区委、区政府交办的其<text:span>它</text:span>任务。</text:p>"
-                                           "<text:p>负责其它工作<text:span>和</text:span>其它事项。</text:p>");
+    const std::string odt =
+        hand_built_odt(std::string(kTitle) +
+                       "<text:p>完成区委、区政府交办的其<text:span>它</text:span>任务。</text:p>"
+                       "<text:p>负责其它工作<text:span>和</text:span>其它事项。</text:p>");
     const Document before = read_odt(odt);
     const auto findings = checker().check(before).findings;
     ASSERT_EQ(safe_rules(findings), (std::vector<std::string>{"W01", "W01", "W01"}));
@@ -259,9 +275,10 @@ TEST(FixOdt, FixesInsideOneTextNodeApplyNextToOneThatIsSkipped) {
     const OdtFixResult fixed = apply_fixes_as_tracked_changes(odt, findings);
     EXPECT_EQ(fixed.applied, 2u);
     EXPECT_EQ(fixed.skipped, 1u);
-    EXPECT_EQ(texts(read_odt(fixed.odt)),
-              (std::vector<std::string>{"清河市云溪区统计局职能配置、内设机构和人员编制规定", "完成区委、区政府交办的其它任务。",
-                                        "负责其他工作和其他事项。"}));
+    EXPECT_EQ(
+        texts(read_odt(fixed.odt)),
+        (std::vector<std::string>{"清河市云溪区统计局职能配置、内设机构和人员编制规定",
+                                  "完成区委、区政府交办的其它任务。", "负责其他工作和其他事项。"}));
     const std::string xml = content_xml(fixed.odt);
     EXPECT_EQ(count(xml, "<text:changed-region"), 4u);
     EXPECT_EQ(count(xml, "<text:deletion>"), 2u);

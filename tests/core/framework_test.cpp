@@ -10,7 +10,9 @@
 namespace sanding {
 namespace {
 
-std::string demo() { return read_file(SANDING_TEMPLATES_DIR "/framework/demo-district.xml", 1u << 22); }
+std::string demo() {
+    return read_file(SANDING_TEMPLATES_DIR "/framework/demo-district.xml", 1u << 22);
+}
 
 std::string with_zone(const std::string& attribute) {
     std::string xml = demo();
@@ -25,7 +27,8 @@ TEST(RoundTimeZone, DefaultsToBeijingTimeWhenAbsent) {
 }
 
 TEST(RoundTimeZone, TakesTheDeclaredZone) {
-    EXPECT_EQ(parse_framework(with_zone(" time-zone=\"Asia/Urumqi\""), "f.xml").round.time_zone, "Asia/Urumqi");
+    EXPECT_EQ(parse_framework(with_zone(" time-zone=\"Asia/Urumqi\""), "f.xml").round.time_zone,
+              "Asia/Urumqi");
 }
 
 TEST(RoundTimeZone, AnUnknownZoneIsAnErrorNamingTheAttributeAndValue) {
@@ -50,14 +53,17 @@ namespace sanding {
 namespace {
 
 TEST(ProgressSheet, IsAnOdsPackageWithEscapedTextAndNumbersKeptAsNumbers) {
-    Sheet sheet{"进度总览", {"序号", "机构"}, {{1LL, std::string("区审计局\"><img src=x>\x01")}, {2LL, std::string("区财政局")}}};
+    Sheet sheet{"进度总览",
+                {"序号", "机构"},
+                {{1LL, std::string("区审计局\"><img src=x>\x01")}, {2LL, std::string("区财政局")}}};
     const ZipArchive zip(write_ods(sheet));
     ASSERT_FALSE(zip.entries().empty());
     EXPECT_EQ(zip.entries()[0].name, "mimetype");
     EXPECT_EQ(zip.entries()[0].method, 0);  // stored, as ODF requires
     EXPECT_EQ(zip.read("mimetype"), "application/vnd.oasis.opendocument.spreadsheet");
     const std::string content = zip.read("content.xml");
-    EXPECT_NE(content.find("区审计局&quot;&gt;&lt;img src=x&gt;</text:p>"), std::string::npos);  // escaped, control char dropped
+    EXPECT_NE(content.find("区审计局&quot;&gt;&lt;img src=x&gt;</text:p>"),
+              std::string::npos);  // escaped, control char dropped
     EXPECT_NE(content.find("office:value-type=\"float\" office:value=\"2\""), std::string::npos);
     EXPECT_NE(content.find("table:name=\"进度总览\""), std::string::npos);
 }

@@ -34,12 +34,13 @@ std::string odt_package(std::string_view content_xml, std::string_view mimetype 
     ZipWriter w;
     w.add("mimetype", mimetype, false);
     w.add("content.xml", content_xml);
-    w.add("META-INF/manifest.xml",
-          R"(<?xml version="1.0" encoding="UTF-8"?>)"
-          R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">)"
-          R"(<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>)"
-          R"(<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>)"
-          R"(</manifest:manifest>)");
+    w.add(
+        "META-INF/manifest.xml",
+        R"(<?xml version="1.0" encoding="UTF-8"?>)"
+        R"(<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">)"
+        R"(<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>)"
+        R"(<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>)"
+        R"(</manifest:manifest>)");
     return w.finish();
 }
 
@@ -75,7 +76,8 @@ std::string odt_code(std::string bytes, const OdtLimits& limits = {}) {
     return code_of([&] { read_odt(std::move(bytes), limits); });
 }
 
-std::string nested(std::string_view open, std::string_view close, int depth, std::string_view inner) {
+std::string nested(std::string_view open, std::string_view close, int depth,
+                   std::string_view inner) {
     std::string s;
     for (int i = 0; i < depth; ++i) s += open;
     s += inner;
@@ -103,16 +105,18 @@ std::string temp_path(std::string_view name) {
 // --- What is read ---------------------------------------------------------------------------
 
 TEST(OdfReader, ReadsParagraphsAndHeadingsInOrder) {
-    Document d = read_body(R"(<text:h text:outline-level="1">总则</text:h>)"
-                           R"(<text:p text:style-name="P1">第一条　为了规范管理，制定本规定。</text:p><text:p/>)");
+    Document d = read_body(
+        R"(<text:h text:outline-level="1">总则</text:h>)"
+        R"(<text:p text:style-name="P1">第一条　为了规范管理，制定本规定。</text:p><text:p/>)");
     EXPECT_EQ(texts(d), (Strings{"总则", "第一条　为了规范管理，制定本规定。", ""}));
     EXPECT_EQ(kinds(d), (std::vector<K>{K::Heading, K::Body, K::Body}));
 }
 
 TEST(OdfReader, ReadsTextInsideNestedSpansAndLinks) {
-    Document d = read_body(R"(<text:p>本<text:span text:style-name="T1">规定<text:span text:style-name="T2">自)"
-                           R"(</text:span></text:span><text:a xmlns:xlink="http://www.w3.org/1999/xlink" )"
-                           R"(xlink:href="https://example.org">发布</text:a>之日起施行。</text:p>)");
+    Document d = read_body(
+        R"(<text:p>本<text:span text:style-name="T1">规定<text:span text:style-name="T2">自)"
+        R"(</text:span></text:span><text:a xmlns:xlink="http://www.w3.org/1999/xlink" )"
+        R"(xlink:href="https://example.org">发布</text:a>之日起施行。</text:p>)");
     EXPECT_EQ(texts(d), (Strings{"本规定自发布之日起施行。"}));
 }
 
@@ -125,12 +129,14 @@ TEST(OdfReader, ReadsTextSWithoutACountAsOneSpace) {
 }
 
 TEST(OdfReader, ReadsTabsAndLineBreaks) {
-    EXPECT_EQ(texts(read_body(R"(<text:p>a<text:tab/>b<text:line-break/>c</text:p>)")), (Strings{"a\tb\nc"}));
+    EXPECT_EQ(texts(read_body(R"(<text:p>a<text:tab/>b<text:line-break/>c</text:p>)")),
+              (Strings{"a\tb\nc"}));
 }
 
 TEST(OdfReader, CollapsesWhiteSpaceInCharacterData) {
-    Document d = read_body("<text:p>\n    a   b\n\t c <text:span> d</text:span></text:p>"
-                           "<text:p>  <text:span>  e</text:span>\r\n f</text:p>");
+    Document d = read_body(
+        "<text:p>\n    a   b\n\t c <text:span> d</text:span></text:p>"
+        "<text:p>  <text:span>  e</text:span>\r\n f</text:p>");
     EXPECT_EQ(texts(d), (Strings{"a b c d", "e f"}));
 }
 
@@ -142,43 +148,48 @@ TEST(OdfReader, KeepsASpaceThatStandsAloneBetweenSpans) {
 
 TEST(OdfReader, KeepsWhiteSpaceAroundExplicitSpacesAsLibreOfficeDoes) {
     // Each expectation is what LibreOffice 7 shows for the same XML.
-    Document d = read_body("<text:p>a <text:s/> b</text:p><text:p>x<text:tab/> y</text:p>"
-                           "<text:p>x<text:line-break/>  y</text:p><text:p>x <text:span> </text:span> y</text:p>");
+    Document d = read_body(
+        "<text:p>a <text:s/> b</text:p><text:p>x<text:tab/> y</text:p>"
+        "<text:p>x<text:line-break/>  y</text:p><text:p>x <text:span> </text:span> y</text:p>");
     EXPECT_EQ(texts(d), (Strings{"a   b", "x\t y", "x\n y", "x y"}));
 }
 
 TEST(OdfReader, ReadsParagraphsInListsAsListItems) {
-    Document d = read_body(R"(<text:p>前</text:p>)"
-                           R"(<text:list text:style-name="L1">)"
-                           R"(<text:list-header><text:p>表头</text:p></text:list-header>)"
-                           R"(<text:list-item><text:p>一</text:p>)"
-                           R"(<text:list><text:list-item><text:p>一之一</text:p></text:list-item></text:list>)"
-                           R"(</text:list-item>)"
-                           R"(<text:list-item><text:h>二</text:h></text:list-item>)"
-                           R"(</text:list><text:p>后</text:p>)");
+    Document d = read_body(
+        R"(<text:p>前</text:p>)"
+        R"(<text:list text:style-name="L1">)"
+        R"(<text:list-header><text:p>表头</text:p></text:list-header>)"
+        R"(<text:list-item><text:p>一</text:p>)"
+        R"(<text:list><text:list-item><text:p>一之一</text:p></text:list-item></text:list>)"
+        R"(</text:list-item>)"
+        R"(<text:list-item><text:h>二</text:h></text:list-item>)"
+        R"(</text:list><text:p>后</text:p>)");
     EXPECT_EQ(texts(d), (Strings{"前", "表头", "一", "一之一", "二", "后"}));
-    EXPECT_EQ(kinds(d), (std::vector<K>{K::Body, K::ListItem, K::ListItem, K::ListItem, K::ListItem, K::Body}));
+    EXPECT_EQ(kinds(d), (std::vector<K>{K::Body, K::ListItem, K::ListItem, K::ListItem, K::ListItem,
+                                        K::Body}));
 }
 
 TEST(OdfReader, ReadsTableCellsInDocumentOrder) {
-    Document d = read_body(R"(<text:p>前</text:p>)"
-                           R"(<table:table table:name="T1"><table:table-column table:number-columns-repeated="2"/>)"
-                           R"(<table:table-header-rows><table:table-row>)"
-                           R"(<table:table-cell office:value-type="string"><text:p>名称</text:p></table:table-cell>)"
-                           R"(<table:table-cell><text:p>数量</text:p></table:table-cell>)"
-                           R"(</table:table-row></table:table-header-rows>)"
-                           R"(<table:table-row>)"
-                           R"(<table:table-cell><text:p>甲</text:p><text:p>乙</text:p></table:table-cell>)"
-                           R"(<table:table-cell><text:p>1</text:p></table:table-cell>)"
-                           R"(</table:table-row></table:table><text:p>后</text:p>)");
+    Document d = read_body(
+        R"(<text:p>前</text:p>)"
+        R"(<table:table table:name="T1"><table:table-column table:number-columns-repeated="2"/>)"
+        R"(<table:table-header-rows><table:table-row>)"
+        R"(<table:table-cell office:value-type="string"><text:p>名称</text:p></table:table-cell>)"
+        R"(<table:table-cell><text:p>数量</text:p></table:table-cell>)"
+        R"(</table:table-row></table:table-header-rows>)"
+        R"(<table:table-row>)"
+        R"(<table:table-cell><text:p>甲</text:p><text:p>乙</text:p></table:table-cell>)"
+        R"(<table:table-cell><text:p>1</text:p></table:table-cell>)"
+        R"(</table:table-row></table:table><text:p>后</text:p>)");
     EXPECT_EQ(texts(d), (Strings{"前", "名称", "数量", "甲", "乙", "1", "后"}));
-    EXPECT_EQ(kinds(d), (std::vector<K>{K::Body, K::TableCell, K::TableCell, K::TableCell, K::TableCell,
-                                        K::TableCell, K::Body}));
+    EXPECT_EQ(kinds(d), (std::vector<K>{K::Body, K::TableCell, K::TableCell, K::TableCell,
+                                        K::TableCell, K::TableCell, K::Body}));
 }
 
 TEST(OdfReader, ReadsTheContentsOfSections) {
-    Document d = read_body(R"(<text:section text:name="S1"><text:p>甲</text:p>)"
-                           R"(<text:section text:name="S2"><text:p>乙</text:p></text:section></text:section>)");
+    Document d = read_body(
+        R"(<text:section text:name="S1"><text:p>甲</text:p>)"
+        R"(<text:section text:name="S2"><text:p>乙</text:p></text:section></text:section>)");
     EXPECT_EQ(texts(d), (Strings{"甲", "乙"}));
     EXPECT_EQ(kinds(d), (std::vector<K>{K::Body, K::Body}));
 }
@@ -207,8 +218,9 @@ TEST(OdfReader, LeavesOutFootnotesAndComments) {
 }
 
 TEST(OdfReader, ReadsTheSameWhateverPrefixTheTextNamespaceIsBoundTo) {
-    const std::string ours = content(R"(<text:h>标题</text:h><text:p>a<text:s text:c="2"/>b<text:tab/>c</text:p>)"
-                                     R"(<text:list><text:list-item><text:p>项</text:p></text:list-item></text:list>)");
+    const std::string ours =
+        content(R"(<text:h>标题</text:h><text:p>a<text:s text:c="2"/>b<text:tab/>c</text:p>)"
+                R"(<text:list><text:list-item><text:p>项</text:p></text:list-item></text:list>)");
     const std::string theirs =
         R"(<?xml version="1.0" encoding="UTF-8"?>)"
         R"(<o:document-content xmlns:o="urn:oasis:names:tc:opendocument:xmlns:office:1.0")"
@@ -222,10 +234,12 @@ TEST(OdfReader, ReadsTheSameWhateverPrefixTheTextNamespaceIsBoundTo) {
 }
 
 TEST(OdfReader, ReadsTemplatesMasterDocumentsAndWriterWebFiles) {
-    for (const char* mime : {"application/vnd.oasis.opendocument.text-template",
-                             "application/vnd.oasis.opendocument.text-master",
-                             "application/vnd.oasis.opendocument.text-web"})  // an HTML import saved as .odt
-        EXPECT_EQ(texts(read_odt(odt_package(content("<text:p>x</text:p>"), mime))), (Strings{"x"})) << mime;
+    for (const char* mime :
+         {"application/vnd.oasis.opendocument.text-template",
+          "application/vnd.oasis.opendocument.text-master",
+          "application/vnd.oasis.opendocument.text-web"})  // an HTML import saved as .odt
+        EXPECT_EQ(texts(read_odt(odt_package(content("<text:p>x</text:p>"), mime))), (Strings{"x"}))
+            << mime;
 }
 
 TEST(OdfReader, ReadsAPackageWithoutAMimetypeEntry) {
@@ -291,7 +305,8 @@ TEST(OdfReader, RefusesMalformedXml) {
 
 TEST(OdfReader, RefusesInvalidUtf8) {
     EXPECT_EQ(odt_code(odt_package(content("<text:p>ab\xff\xfe</text:p>"))), "odt.invalid_utf8");
-    EXPECT_EQ(odt_code(odt_package(content("<text:p>\xC0\xAF</text:p>"))), "odt.invalid_utf8");  // overlong '/'
+    EXPECT_EQ(odt_code(odt_package(content("<text:p>\xC0\xAF</text:p>"))),
+              "odt.invalid_utf8");  // overlong '/'
 }
 
 TEST(OdfReader, RefusesASpreadsheet) {
@@ -301,7 +316,8 @@ TEST(OdfReader, RefusesASpreadsheet) {
         R"(><office:body><office:spreadsheet><table:table table:name="S"><table:table-row><table:table-cell>)"
         R"(<text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet>)"
         R"(</office:body></office:document-content>)";
-    EXPECT_EQ(odt_code(odt_package(sheet, "application/vnd.oasis.opendocument.spreadsheet")), "odt.not_text");
+    EXPECT_EQ(odt_code(odt_package(sheet, "application/vnd.oasis.opendocument.spreadsheet")),
+              "odt.not_text");
     EXPECT_EQ(odt_code(odt_package(sheet)), "odt.not_text");  // even when the mimetype says text
 }
 
@@ -310,16 +326,19 @@ TEST(OdfReader, RefusesXmlThatIsNotAnOdfDocument) {
 }
 
 TEST(OdfReader, RefusesNestingDeeperThanTheLimit) {
-    const std::string sections = nested("<text:section>", "</text:section>", 20, "<text:p>x</text:p>");
+    const std::string sections =
+        nested("<text:section>", "</text:section>", 20, "<text:p>x</text:p>");
     EXPECT_EQ(code_of([&] { read_body(sections, depth_limit(10)); }), "odt.too_deep");
     EXPECT_EQ(texts(read_body(sections, depth_limit(30))), (Strings{"x"}));
 
-    const std::string spans = "<text:p>" + nested("<text:span>", "</text:span>", 300, "x") + "</text:p>";
+    const std::string spans =
+        "<text:p>" + nested("<text:span>", "</text:span>", 300, "x") + "</text:p>";
     EXPECT_EQ(code_of([&] { read_body(spans); }), "odt.too_deep");
 }
 
 TEST(OdfReader, RefusesMoreParagraphsThanTheLimit) {
-    const std::string four = "<text:p>1</text:p><text:p>2</text:p><text:p>3</text:p><text:p>4</text:p>";
+    const std::string four =
+        "<text:p>1</text:p><text:p>2</text:p><text:p>3</text:p><text:p>4</text:p>";
     EXPECT_EQ(code_of([&] { read_body(four, paragraph_limit(3)); }), "odt.too_many_paragraphs");
     EXPECT_EQ(read_body(four, paragraph_limit(4)).paragraphs.size(), 4u);
 }
@@ -330,12 +349,15 @@ TEST(OdfReader, RefusesMoreTextThanTheLimit) {
     for (int i = 0; i < 100; ++i) spaces += R"(<text:s text:c="1000"/>)";
     OdtLimits limits;
     limits.max_text_bytes = 100000;
-    EXPECT_EQ(read_body("<text:p>" + spaces + "</text:p>", limits).paragraphs.at(0).text.size(), 100000u);
+    EXPECT_EQ(read_body("<text:p>" + spaces + "</text:p>", limits).paragraphs.at(0).text.size(),
+              100000u);
     // Earlier paragraphs count too.
-    EXPECT_EQ(code_of([&] { read_body("<text:p>x</text:p><text:p>" + spaces + "</text:p>", limits); }),
-              "odt.too_much_text");
+    EXPECT_EQ(
+        code_of([&] { read_body("<text:p>x</text:p><text:p>" + spaces + "</text:p>", limits); }),
+        "odt.too_much_text");
     limits.max_text_bytes = 99999;
-    EXPECT_EQ(code_of([&] { read_body("<text:p>" + spaces + "</text:p>", limits); }), "odt.too_much_text");
+    EXPECT_EQ(code_of([&] { read_body("<text:p>" + spaces + "</text:p>", limits); }),
+              "odt.too_much_text");
 }
 
 TEST(OdfReader, NamesTheMissingFileItCannotOpen) {

@@ -23,15 +23,19 @@ struct Draft {
     std::string nature = "第二条　县农业农村局是县政府工作部门，为正科级。";
     std::vector<std::string> more_nature;
     std::string duties_lead =
-        "第三条　县农业农村局贯彻落实党中央关于“三农”工作的方针政策和决策部署，在履行职责过程中坚持和加强党对“三农”工作的集中统一领导。主要职责是：";
-    std::vector<std::string> duties = {"（一）统筹研究和组织实施全县“三农”工作的发展战略、中长期规划、重大政策。",
-                                       "（二）负责全县种植业、畜牧业、渔业的行业管理。",
-                                       "（三）完成县委、县政府交办的其他任务。"};
+        "第三条　县农业农村局贯彻落实党中央关于“三农”工作的方针政策和决策部署，在履行职责过程中坚持"
+        "和加强党对“三农”工作的集中统一领导。主要职责是：";
+    std::vector<std::string> duties = {
+        "（一）统筹研究和组织实施全县“三农”工作的发展战略、中长期规划、重大政策。",
+        "（二）负责全县种植业、畜牧业、渔业的行业管理。", "（三）完成县委、县政府交办的其他任务。"};
     std::string units_lead = "第四条　县农业农村局设下列内设机构：";
-    std::vector<std::string> units = {"（一）办公室。负责机关日常运转。", "（二）农村经济股。负责农村经济工作。"};
-    std::string staffing = "第五条　县农业农村局机关行政编制15名。设局长1名，副局长3名；股级领导职数3名。";
+    std::vector<std::string> units = {"（一）办公室。负责机关日常运转。",
+                                      "（二）农村经济股。负责农村经济工作。"};
+    std::string staffing =
+        "第五条　县农业农村局机关行政编制15名。设局长1名，副局长3名；股级领导职数3名。";
     std::string interpretation =
-        "第六条　本规定由县委机构编制委员会办公室负责解释，其调整由县委机构编制委员会办公室按规定程序办理。";
+        "第六条　本规定由县委机构编制委员会办公室负责解释，其调整由县委机构编制委员会办公室按规定程"
+        "序办理。";
     std::string effective = "第七条　本规定自2019年3月1日起施行。";
 
     std::string text() const {
@@ -69,12 +73,14 @@ Result run(const Draft& d, const CheckOptions& o = {&demo(), ""}) {
 std::vector<std::string> rules_of(const Result& r, Severity s) {
     std::vector<std::string> out;
     for (const auto& f : r.findings)
-        if (f.severity == s) out.push_back(f.rule + "@" + std::to_string(f.paragraph) + ":" + f.message);
+        if (f.severity == s)
+            out.push_back(f.rule + "@" + std::to_string(f.paragraph) + ":" + f.message);
     return out;
 }
 
 bool has(const Result& r, const std::string& rule) {
-    return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& f) { return f.rule == rule; });
+    return std::any_of(r.findings.begin(), r.findings.end(),
+                       [&](const Finding& f) { return f.rule == rule; });
 }
 
 std::string flagged(const Result& r, const std::string& rule) {
@@ -118,11 +124,14 @@ TEST(RealForms, NatureArticleIsFoundByItsKindOrRankSentence) {
     };
     const std::vector<Kind> kinds = {
         {"第二条　县委组织部是县委工作机关，为正科级。", BodyKind::PartyOrgan, "县"},
-        {"第二条　市应急管理局是市人民政府工作部门，为正处级。", BodyKind::GovernmentDepartment, "市"},
-        {"第二条　国家矿山安全监察局是应急管理部管理的国家局，为副部级。", BodyKind::ManagedAgency, "国家"},
+        {"第二条　市应急管理局是市人民政府工作部门，为正处级。", BodyKind::GovernmentDepartment,
+         "市"},
+        {"第二条　国家矿山安全监察局是应急管理部管理的国家局，为副部级。", BodyKind::ManagedAgency,
+         "国家"},
         {"第二条　区应急管理局为副处级。", BodyKind::Unknown, "区"},
         {"第二条　县林业局是县自然资源局管理的机构，为副科级。", BodyKind::ManagedAgency, "县"},
-        {"第二条　县农业综合服务中心是县农业农村局所属公益一类事业单位，为股级。", BodyKind::PublicInstitution, "县"},
+        {"第二条　县农业综合服务中心是县农业农村局所属公益一类事业单位，为股级。",
+         BodyKind::PublicInstitution, "县"},
     };
     for (const auto& k : kinds) {
         SCOPED_TRACE(k.sentence);
@@ -147,10 +156,14 @@ TEST(RealForms, StaffingVariantsAreReadAndANameHoldingSheIsNoLeader) {
         int establishment, leaders, principal, unit_posts;
     };
     const std::vector<Form> forms = {
-        {"第五条　县农业农村局机关行政编制为15名。其中：局长1名、副局长3名，股级领导职数3名。", 15, 2, 1, 3},
+        {"第五条　县农业农村局机关行政编制为15名。其中：局长1名、副局长3名，股级领导职数3名。", 15,
+         2, 1, 3},
         {"第五条　县农业农村局机关行政编制15名。设局长1名，副局长3名；股级职数3名。", 15, 2, 1, 3},
-        {"第五条　县农业农村局机关行政编制13名，工勤编制2名。设局长1名，副局长3名；科级领导职数3名。", 13, 2, 1, 3},
-        {"第五条　县农业农村局机关行政编制15名（含机关党组织专职工作人员1名）。设局长1名，副局长3名；股级领导职数3名（含机关党支部专职副书记1名）。",
+        {"第五条　县农业农村局机关行政编制13名，工勤编制2名。设局长1名，副局长3名；科级领导职数3名"
+         "。",
+         13, 2, 1, 3},
+        {"第五条　县农业农村局机关行政编制15名（含机关党组织专职工作人员1名）。设局长1名，副局长3名"
+         "；股级领导职数3名（含机关党支部专职副书记1名）。",
          15, 2, 1, 3},
     };
     for (const auto& f : forms) {
@@ -172,9 +185,12 @@ TEST(RealForms, StaffingVariantsAreReadAndANameHoldingSheIsNoLeader) {
     Draft housing;
     housing.front = {"澧阳县住房和城乡建设局职能配置、内设机构和人员编制规定"};
     housing.nature = "第二条　县住房和城乡建设局是县政府工作部门，为正科级。";
-    housing.duties_lead = "第三条　县住房和城乡建设局贯彻落实党中央关于住房和城乡建设工作的方针政策和决策部署，在履行职责过程中坚持和加强党对住房和城乡建设工作的集中统一领导。主要职责是：";
+    housing.duties_lead =
+        "第三条　县住房和城乡建设局贯彻落实党中央关于住房和城乡建设工作的方针政策和决策部署，在履行"
+        "职责过程中坚持和加强党对住房和城乡建设工作的集中统一领导。主要职责是：";
     housing.units_lead = "第四条　县住房和城乡建设局设下列内设机构：";
-    housing.staffing = "第五条　县住房和城乡建设局机关行政编制12名。设局长1名，副局长3名；股级领导职数3名。";
+    housing.staffing =
+        "第五条　县住房和城乡建设局机关行政编制12名。设局长1名，副局长3名；股级领导职数3名。";
     const Result r = run(housing);
     ASSERT_EQ(r.reg.staffing.leaders.size(), 2u);
     EXPECT_EQ(r.reg.staffing.leaders[0].title, "局长");
@@ -183,9 +199,13 @@ TEST(RealForms, StaffingVariantsAreReadAndANameHoldingSheIsNoLeader) {
 }
 
 TEST(RealForms, CountsInChineseNumeralsAreN02) {
-    for (const std::string& s : {std::string("第五条　县农业农村局机关行政编制15名。设局长1名，副局长3名；股级领导职数九名。"),
-                                 std::string("第五条　县农业农村局机关行政编制十五名。设局长1名，副局长3名；股级领导职数3名。"),
-                                 std::string("第五条　县农业农村局机关行政编制15名。其中：局长1名、副局长三名，股级职数3名。")}) {
+    for (const std::string& s :
+         {std::string(
+              "第五条　县农业农村局机关行政编制15名。设局长1名，副局长3名；股级领导职数九名。"),
+          std::string(
+              "第五条　县农业农村局机关行政编制十五名。设局长1名，副局长3名；股级领导职数3名。"),
+          std::string(
+              "第五条　县农业农村局机关行政编制15名。其中：局长1名、副局长三名，股级职数3名。")}) {
         SCOPED_TRACE(s);
         Draft d;
         d.staffing = s;
@@ -199,8 +219,10 @@ TEST(RealForms, CountsInChineseNumeralsAreN02) {
 // agree with 第二条.
 TEST(RealForms, TitleIsFoundByItsFormAndNamesTheBodyInAnyOfItsForms) {
     const std::vector<std::vector<std::string>> fronts = {
-        {"中共澧阳县委机构编制委员会", "关于印发《澧阳县农业农村局职能配置、内设机构和人员编制规定》的通知",
-         "澧编发〔2019〕12号", "县农业农村局：", "现将《澧阳县农业农村局职能配置、内设机构和人员编制规定》印发给你们，请遵照执行。",
+        {"中共澧阳县委机构编制委员会",
+         "关于印发《澧阳县农业农村局职能配置、内设机构和人员编制规定》的通知", "澧编发〔2019〕12号",
+         "县农业农村局：",
+         "现将《澧阳县农业农村局职能配置、内设机构和人员编制规定》印发给你们，请遵照执行。",
          "澧阳县农业农村局职能配置、内设机构和人员编制规定"},
         {"湘北市澧阳县农业农村局职能配置、内设机构和人员编制规定", "（征求意见稿）"},
         {"澧阳县农业农村局", "职能配置、内设机构和人员编制规定"},
@@ -222,7 +244,9 @@ TEST(RealForms, TitleIsFoundByItsFormAndNamesTheBodyInAnyOfItsForms) {
     Draft party;
     party.front = {"中共澧阳县委组织部职能配置、内设机构和人员编制规定"};
     party.nature = "第二条　中共澧阳县委员会组织部（以下简称县委组织部）是县委工作机关，为正科级。";
-    party.duties_lead = "第三条　县委组织部贯彻落实党中央关于组织工作的方针政策和决策部署，在履行职责过程中坚持和加强党对组织工作的集中统一领导。主要职责是：";
+    party.duties_lead =
+        "第三条　县委组织部贯彻落实党中央关于组织工作的方针政策和决策部署，在履行职责过程中坚持和加"
+        "强党对组织工作的集中统一领导。主要职责是：";
     party.duties.back() = "（三）完成县委交办的其他任务。";
     party.units_lead = "第四条　县委组织部设下列内设机构：";
     party.staffing = "第五条　县委组织部机关行政编制15名。设部长1名，副部长3名；股级领导职数3名。";
@@ -240,13 +264,17 @@ TEST(RealForms, ShortNamesForOtherThingsAreNotA02) {
     Draft d;
     d.nature = "第二条　澧阳县农业农村局（以下简称县农业农村局）是县政府工作部门，为正科级。";
     d.more_nature = {"中共澧阳县委农村工作领导小组办公室（以下简称县委农办）设在县农业农村局。"};
-    d.duties[0] = "（一）贯彻落实《中华人民共和国农村土地承包法》（以下简称《土地承包法》），负责全县农村土地承包管理工作。";
+    d.duties[0] =
+        "（一）贯彻落实《中华人民共和国农村土地承包法》（以下简称《土地承包法》），负责全县农村土地"
+        "承包管理工作。";
     d.duties[1] = "（二）组织实施《澧阳县乡村振兴战略规划（2018—2022年）》（以下简称《规划》）。";
     Result r = run(d);
     EXPECT_FALSE(has(r, "A02"));
     EXPECT_EQ(rules_of(r, Severity::Error), std::vector<std::string>{});
     // A second short name for the body itself stays found.
-    d.duties_lead = "第三条　澧阳县农业农村局（以下简称县农业局）贯彻落实党中央关于“三农”工作的方针政策和决策部署，在履行职责过程中坚持和加强党对“三农”工作的集中统一领导。主要职责是：";
+    d.duties_lead =
+        "第三条　澧阳县农业农村局（以下简称县农业局）贯彻落实党中央关于“三农”工作的方针政策和决策部"
+        "署，在履行职责过程中坚持和加强党对“三农”工作的集中统一领导。主要职责是：";
     r = run(d);
     EXPECT_EQ(flagged(r, "A02"), "（以下简称县农业局）");
 }
@@ -281,12 +309,16 @@ TEST(RealForms, LevelWordingFollowsTheDraftsLevel) {
     Draft city;
     city.front = {"湘北市应急管理局职能配置、内设机构和人员编制规定"};
     city.nature = "第二条　湘北市应急管理局是市人民政府工作部门，为正处级。";
-    city.duties_lead = "第三条　市应急管理局贯彻落实党中央关于应急管理工作的方针政策和决策部署，在履行职责过程中坚持和加强党对应急管理工作的集中统一领导。主要职责是：";
+    city.duties_lead =
+        "第三条　市应急管理局贯彻落实党中央关于应急管理工作的方针政策和决策部署，在履行职责过程中坚"
+        "持和加强党对应急管理工作的集中统一领导。主要职责是：";
     city.duties = {"（一）负责全市应急管理工作。", "（二）完成市委、市人民政府交办的其他任务。"};
     city.units_lead = "第四条　市应急管理局设下列内设机构：";
     city.units = {"（一）办公室。负责机关日常运转。", "（二）应急指挥科。负责应急指挥。"};
     city.staffing = "第五条　市应急管理局机关行政编制30名。设局长1名，副局长3名；科级领导职数3名。";
-    city.interpretation = "第六条　本规定由中共湘北市委机构编制委员会办公室负责解释，其调整由市委机构编制委员会办公室按规定程序办理。";
+    city.interpretation =
+        "第六条　本规定由中共湘北市委机构编制委员会办公室负责解释，其调整由市委机构编制委员会办公室"
+        "按规定程序办理。";
     r = run(city);
     EXPECT_EQ(r.reg.body.level, "市");
     EXPECT_FALSE(has(r, "S08"));
@@ -294,7 +326,9 @@ TEST(RealForms, LevelWordingFollowsTheDraftsLevel) {
     EXPECT_EQ(rules_of(r, Severity::Error), std::vector<std::string>{});
     // Wording of another level is still found: a county draft with the district's words.
     county.duties.back() = "（三）完成区委、区政府交办的其他任务。";
-    county.interpretation = "第六条　本规定由区委机构编制委员会办公室负责解释，其调整由区委机构编制委员会办公室按规定程序办理。";
+    county.interpretation =
+        "第六条　本规定由区委机构编制委员会办公室负责解释，其调整由区委机构编制委员会办公室按规定程"
+        "序办理。";
     r = run(county);
     EXPECT_TRUE(has(r, "S08"));
     EXPECT_EQ(flagged(r, "S13"), "区委机构编制委员会办公室");
@@ -303,8 +337,8 @@ TEST(RealForms, LevelWordingFollowsTheDraftsLevel) {
 // Issue 13 (b): duty and unit items numbered “一、” are found and renumbered （一）（二）.
 TEST(RealForms, ItemsNumberedWithEnumerationCommaAreS06) {
     Draft d;
-    d.duties = {"一、统筹研究和组织实施全县“三农”工作的发展战略。", "二、负责全县种植业的行业管理。",
-                "三、完成县委、县政府交办的其他任务。"};
+    d.duties = {"一、统筹研究和组织实施全县“三农”工作的发展战略。",
+                "二、负责全县种植业的行业管理。", "三、完成县委、县政府交办的其他任务。"};
     const Result r = run(d);
     std::vector<std::string> fixes;
     for (const auto& f : r.findings)
@@ -363,13 +397,15 @@ TEST(RealForms, ChapterLayoutIsNamedAndOnlyItsStaffingIsChecked) {
     };
     for (const auto& staffing : staffing_forms) {
         SCOPED_TRACE(staffing);
-        const Result r = run_lines({"清河市云溪区自然资源局主要职责内设机构和人员编制规定",
-                                    "根据《清河市云溪区机构改革方案》，设立清河市云溪区自然资源局，为区政府工作部门。",
-                                    "一、职责调整", "（一）取消已由区政府公布取消的行政审批事项。", "二、主要职责",
-                                    "（一）贯彻执行国家和省、市有关自然资源工作的方针政策和法律法规。", "三、内设机构",
-                                    "根据上述职责，区自然资源局设2个内设机构：", "（一）办公室。", "（二）林业股。",
-                                    "四、人员编制", staffing, "五、其他事项", "所属事业单位的设置、职责和编制事项另行规定。"},
-                                   {&demo(), "natural-resources"});
+        const Result r = run_lines(
+            {"清河市云溪区自然资源局主要职责内设机构和人员编制规定",
+             "根据《清河市云溪区机构改革方案》，设立清河市云溪区自然资源局，为区政府工作部门。",
+             "一、职责调整", "（一）取消已由区政府公布取消的行政审批事项。", "二、主要职责",
+             "（一）贯彻执行国家和省、市有关自然资源工作的方针政策和法律法规。", "三、内设机构",
+             "根据上述职责，区自然资源局设2个内设机构：", "（一）办公室。", "（二）林业股。",
+             "四、人员编制", staffing, "五、其他事项",
+             "所属事业单位的设置、职责和编制事项另行规定。"},
+            {&demo(), "natural-resources"});
         EXPECT_EQ(r.reg.layout, Layout::Chapters);
         const auto rules = all_rules(r);
         EXPECT_EQ(std::count(rules.begin(), rules.end(), "S17"), 1);
@@ -379,7 +415,8 @@ TEST(RealForms, ChapterLayoutIsNamedAndOnlyItsStaffingIsChecked) {
             EXPECT_NE(f.rule, "R01");
         }
         // The framework allows 32.
-        EXPECT_EQ(flagged(r, "N11"), staffing.find("为40") != std::string::npos ? "行政编制为40名" : "行政编制40名");
+        EXPECT_EQ(flagged(r, "N11"),
+                  staffing.find("为40") != std::string::npos ? "行政编制为40名" : "行政编制40名");
     }
 }
 
@@ -388,11 +425,12 @@ TEST(RealForms, ChapterLayoutIsNamedAndOnlyItsStaffingIsChecked) {
 TEST(RealForms, ANoticeIsNotCheckedAsARegulation) {
     const std::vector<std::vector<std::string>> texts = {
         {"关于召开全县农业农村工作会议的通知", "各乡镇人民政府，县直各单位：",
-         "经县政府同意，定于2019年3月5日召开全县农业农村工作会议，布署全年工作。现将有关事项通知如下：",
-         "一、会议时间：2019年3月5日上午9时。", "二、参会人员：各乡镇分管负责同志。", "澧阳县人民政府办公室",
-         "2019年3月1日"},
-        {"澧阳县农业农村局2019年工作要点", "一、总体要求", "以乡村振兴战略为总抓手，做好其它各项工作。",
-         "二、重点任务", "（一）抓好粮食生产。"},
+         "经县政府同意，定于2019年3月5日召开全县农业农村工作会议，布署全年工作。现将有关事项通知如"
+         "下：",
+         "一、会议时间：2019年3月5日上午9时。", "二、参会人员：各乡镇分管负责同志。",
+         "澧阳县人民政府办公室", "2019年3月1日"},
+        {"澧阳县农业农村局2019年工作要点", "一、总体要求",
+         "以乡村振兴战略为总抓手，做好其它各项工作。", "二、重点任务", "（一）抓好粮食生产。"},
     };
     for (const auto& t : texts) {
         SCOPED_TRACE(t[0]);
@@ -413,20 +451,24 @@ TEST(RealForms, ANoticeIsNotCheckedAsARegulation) {
 TEST(RealForms, VariantFormsAndMisspellingsAreFoundWithTheirRightForm) {
     Draft d;
     d.duties[0] = "（一）统筹布署全县“三农”工作，推进农业农村领域思惟方式转变。";
-    d.duties[1] = "（二）负责将原由县农业局承担的农村经营管理职责划入，希有关单位配合，推进农业发展转型。";
+    d.duties[1] =
+        "（二）负责将原由县农业局承担的农村经营管理职责划入，希有关单位配合，推进农业发展转型。";
     const Result r = run(d);
     std::vector<std::string> seen;
     for (const auto& f : r.findings)
         if (f.rule[0] == 'B' || f.rule[0] == 'Y' || f.rule[0] == 'Z')
             seen.push_back(r.texts[f.paragraph].substr(f.offset_utf8, f.length_utf8) + "→" +
-                           (f.suggestions.empty() ? "" : f.suggestions[0]) + "/" + std::string(to_string(f.severity)));
+                           (f.suggestions.empty() ? "" : f.suggestions[0]) + "/" +
+                           std::string(to_string(f.severity)));
     EXPECT_EQ(seen, (std::vector<std::string>{"布署→部署/error", "思惟→思维/warning"}));
 }
 
-// D10 (职责范围): the draft's own level's word is right, another level's is found with the right one.
+// D10 (职责范围): the draft's own level's word is right, another level's is found with the right
+// one.
 TEST(RealForms, ScopeWordsFollowTheDraftsLevel) {
     Draft county;
-    county.duties[1] = "（二）负责全县种植业、畜牧业、渔业的行业管理，组织开展全市农业普查有关工作。";
+    county.duties[1] =
+        "（二）负责全县种植业、畜牧业、渔业的行业管理，组织开展全市农业普查有关工作。";
     Result r = run(county);
     EXPECT_EQ(flagged(r, "D10"), "全市");
     for (const auto& f : r.findings)
@@ -437,7 +479,9 @@ TEST(RealForms, ScopeWordsFollowTheDraftsLevel) {
     city.duties[0] = "（一）统筹研究和组织实施全市“三农”工作的发展战略、中长期规划、重大政策。";
     city.duties[1] = "（二）负责全市种植业、畜牧业、渔业的行业管理。";
     city.duties[2] = "（三）完成市委、市政府交办的其他任务。";
-    city.interpretation = "第六条　本规定由市委机构编制委员会办公室负责解释，其调整由市委机构编制委员会办公室按规定程序办理。";
+    city.interpretation =
+        "第六条　本规定由市委机构编制委员会办公室负责解释，其调整由市委机构编制委员会办公室按规定程"
+        "序办理。";
     r = run(city);
     EXPECT_FALSE(has(r, "D10"));
     EXPECT_FALSE(has(r, "S08"));

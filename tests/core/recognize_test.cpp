@@ -65,7 +65,7 @@ TEST(ItemMarker, ReadsTheFormsDraftersType) {
     // Every one-character numeral reads as parse_chinese_numeral reads it; those that are no
     // number alone (零 〇 百 千) are read as 0, for M01 to flag.
     const std::vector<std::pair<std::string, int>> single = {
-        {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8},
+        {"一", 1}, {"二", 2},  {"三", 3}, {"四", 4}, {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8},
         {"九", 9}, {"十", 10}, {"零", 0}, {"〇", 0}, {"百", 0}, {"千", 0}, {"３", 3}, {"7", 7}};
     for (const auto& [numeral, number] : single) {
         auto item = item_marker("（" + numeral + "）负责…");
@@ -83,7 +83,8 @@ TEST(Recognize, ReadsAHandTypedDraft) {
         "清河市云溪区应急管理局职能配置、内设机构和人员编制规定",
         "（讨论稿）",
         "第一条　根据《清河市云溪区机构改革方案》，制定本规定。",
-        "第二条　清河市云溪区应急管理局（以下简称区应急管理局）是区政府工作部门，为正科级，加挂区地震局、区防汛抗旱指挥部办公室牌子。",
+        "第二条　清河市云溪区应急管理局（以下简称区应急管理局）是区政府工作部门，为正科级，加挂区地"
+        "震局、区防汛抗旱指挥部办公室牌子。",
         "区安全生产委员会办公室设在区应急管理局，承担日常工作。",
         "第三条　区应急管理局贯彻落实党中央关于应急管理工作的方针政策。主要职责是：",
         "（一）负责全区应急管理工作。",
@@ -93,7 +94,8 @@ TEST(Recognize, ReadsAHandTypedDraft) {
         "第四条　区应急管理局设下列内设机构：",
         "（一）办公室。负责机关日常运转。",
         "（二）应急指挥股：负责应急值守。",
-        "第五条　区应急管理局机关行政编制20名，行政执法专项编制8名。设局长1名，副局长3名；股级领导职数5名（含机关党支部书记1名）。",
+        "第五条　区应急管理局机关行政编制20名，行政执法专项编制8名。设局长1名，副局长3名；股级领导"
+        "职数5名（含机关党支部书记1名）。",
         "第六条　本规定由区委机构编制委员会办公室负责解释。",
         "第七条　本规定自2027年1月1日起施行。",
     });
@@ -121,8 +123,10 @@ TEST(Recognize, ReadsAHandTypedDraft) {
     ASSERT_EQ(r.duty_items.size(), 3u);
     EXPECT_EQ(r.duty_items[1].role, DutyItemRole::Entrusted);
     EXPECT_EQ(r.duty_items[2].role, DutyItemRole::Division);
-    EXPECT_NE(r.duty_items[2].text.find("1.与区自然资源局"), std::string::npos);  // continuation line
-    EXPECT_EQ(r.duty_items[0].span, (SourceSpan{7, std::string("（一）").size(), std::string("负责全区应急管理工作。").size()}));
+    EXPECT_NE(r.duty_items[2].text.find("1.与区自然资源局"),
+              std::string::npos);  // continuation line
+    EXPECT_EQ(r.duty_items[0].span, (SourceSpan{7, std::string("（一）").size(),
+                                                std::string("负责全区应急管理工作。").size()}));
 
     ASSERT_EQ(r.units.size(), 2u);
     EXPECT_EQ(r.units[1].name, "应急指挥股");

@@ -74,10 +74,12 @@ TEST(RoundTrip, EveryDemoBodyReadsBackAsTheModelItWasRenderedFrom) {
 }
 
 TEST(RoundTrip, EveryKindOfModelTextReadsBack) {
-    for (BodyKind kind : {BodyKind::PartyOrgan, BodyKind::GovernmentDepartment, BodyKind::ManagedAgency,
-                          BodyKind::StreetOffice, BodyKind::PublicInstitution}) {
+    for (BodyKind kind :
+         {BodyKind::PartyOrgan, BodyKind::GovernmentDepartment, BodyKind::ManagedAgency,
+          BodyKind::StreetOffice, BodyKind::PublicInstitution}) {
         SCOPED_TRACE(std::string(to_string(kind)));
-        const Regulation filled = fill_model_text(library().for_kind(kind), demo(), body_of_kind(kind));
+        const Regulation filled =
+            fill_model_text(library().for_kind(kind), demo(), body_of_kind(kind));
         const Regulation read = read_back(filled);
         EXPECT_EQ(read.title, filled.title);
         EXPECT_EQ(read.body.full_name, filled.body.full_name);
@@ -99,7 +101,8 @@ TEST(Render, FillsTheBodysFactsAndLeavesVisiblePlaceholders) {
     EXPECT_EQ(r.title, "清河市云溪区自然资源局职能配置、内设机构和人员编制规定");
     ASSERT_EQ(r.articles.size(), 8u);
     EXPECT_EQ(r.article(ArticleRole::Nature).paragraphs[0],
-              "清河市云溪区自然资源局（以下简称区自然资源局）是区政府工作部门，为正科级，加挂区林业局牌子。");
+              "清河市云溪区自然资源局（以下简称区自然资源局）是区政府工作部门，为正科级，加挂区林业"
+              "局牌子。");
     EXPECT_EQ(r.article(ArticleRole::Staffing).paragraphs[0],
               "区自然资源局机关行政编制32名。设局长1名，副局长3名；股级领导职数9名。");
     EXPECT_EQ(r.duty_items.front().text, "【待填写：主要职责】");

@@ -22,14 +22,17 @@ namespace {
 // A rule set around the given rules; the first rule starts on line 3.
 std::string rule_set(const std::string& rules, const std::string& id = "test") {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<rule-set xmlns=\"urn:sanding:rules:1\" id=\"" + id + "\" version=\"1\" name=\"测试规则\">\n" +
-           rules + "</rule-set>\n";
+           "<rule-set xmlns=\"urn:sanding:rules:1\" id=\"" +
+           id + "\" version=\"1\" name=\"测试规则\">\n" + rules + "</rule-set>\n";
 }
 
 // W99, a copy of W01; its examples on lines 7 and 8. `extra` goes before </rule> (line 9 on).
-std::string w99(const std::string& example = "<example fix=\"完成交办的其他任务。\">完成交办的<mark>其它</mark>任务。</example>",
-                const std::string& extra = "") {
-    return "  <rule id=\"W99\" severity=\"error\" category=\"wording\" scope=\"text\" safe-fix=\"true\">\n"
+std::string w99(
+    const std::string& example =
+        "<example fix=\"完成交办的其他任务。\">完成交办的<mark>其它</mark>任务。</example>",
+    const std::string& extra = "") {
+    return "  <rule id=\"W99\" severity=\"error\" category=\"wording\" scope=\"text\" "
+           "safe-fix=\"true\">\n"
            "    <pattern>其它</pattern>\n"
            "    <suggest>其他</suggest>\n"
            "    <message>“其它”应写作“其他”。</message>\n" +
@@ -62,7 +65,9 @@ Error expect_error(const std::function<void()>& f, const std::string& code) {
     return Error("none", "");
 }
 
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool has(const std::string& s, const std::string& part) {
+    return s.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -110,7 +115,8 @@ TEST(RuleSet, AWellFormedSetParsesWithItsRulesAndExamples) {
 
 TEST(RuleSet, ScopesContextsExceptionsAndTransformsAreRead) {
     const std::string xml = rule_set(
-        "  <rule id=\"D99\" severity=\"info\" category=\"numbering\" scope=\"duty-items  unit-items\">\n"
+        "  <rule id=\"D99\" severity=\"info\" category=\"numbering\" scope=\"duty-items  "
+        "unit-items\">\n"
         "    <pattern before=\"[0-9]\" after=\"名\" suggest=\"x\">个</pattern>\n"
         "    <pattern regex=\"true\" transform=\"halfwidth\">[０-９]+</pattern>\n"
         "    <exception>一个</exception>\n"
@@ -138,13 +144,14 @@ TEST(RuleSet, ScopesContextsExceptionsAndTransformsAreRead) {
 // filter on paragraphs); every place the literal stands before it is found, however long the
 // context runs, and one that does not hold is not.
 TEST(RuleSet, LongAfterContextsFindEveryMatch) {
-    const Checker c = checker_of(rule_set(
-        "  <rule id=\"X99\" severity=\"warning\" category=\"wording\" scope=\"text\">\n"
-        "    <pattern after=\"[甲乙]+丙\">甲</pattern>\n"
-        "    <message>测试</message>\n"
-        "  </rule>\n"));
+    const Checker c = checker_of(
+        rule_set("  <rule id=\"X99\" severity=\"warning\" category=\"wording\" scope=\"text\">\n"
+                 "    <pattern after=\"[甲乙]+丙\">甲</pattern>\n"
+                 "    <message>测试</message>\n"
+                 "  </rule>\n"));
     auto starts = [&](const std::string& text) { return finding_starts(c, text); };
-    EXPECT_EQ(starts("甲甲乙丙"), (std::vector<std::size_t>{0, 3}));  // both 甲 stand before 甲乙丙 / 乙丙
+    EXPECT_EQ(starts("甲甲乙丙"),
+              (std::vector<std::size_t>{0, 3}));  // both 甲 stand before 甲乙丙 / 乙丙
     EXPECT_EQ(starts("甲乙丁丙。甲乙丙"), (std::vector<std::size_t>{15}));
     std::string long_context = "前甲";
     for (int k = 0; k < 200; ++k) long_context += "乙";  // 600 bytes of context
@@ -226,7 +233,8 @@ TEST(RuleSet, ExceptionsStartingBeforeTheMatchCoverIt) {
 }
 
 TEST(RuleSetRefused, UnknownElementInARule) {
-    const std::string xml = rule_set(w99("<example>完成交办的<mark>其它</mark>任务。</example>", "    <frobnicate/>\n"));
+    const std::string xml = rule_set(
+        w99("<example>完成交办的<mark>其它</mark>任务。</example>", "    <frobnicate/>\n"));
     const Error e = expect_error([&] { parse_rule_set(xml, "test.xml"); }, "rules.invalid");
     EXPECT_TRUE(has(e.message(), "<frobnicate>")) << e.message();
     EXPECT_TRUE(has(e.message(), "W99")) << e.message();
@@ -286,7 +294,8 @@ TEST(RuleSetRefused, CounterExampleThatIsFlagged) {
 }
 
 TEST(RuleSetRefused, ExampleWhoseMarkDiffersFromTheFoundSpan) {
-    const Checker c = checker_of(rule_set(w99("<example>完成交办的<mark>其它任</mark>务。</example>")));
+    const Checker c =
+        checker_of(rule_set(w99("<example>完成交办的<mark>其它任</mark>务。</example>")));
     const Error e = expect_error([&] { c.verify_examples(nullptr); }, "rules.example_failed");
     EXPECT_TRUE(has(e.message(), "W99")) << e.message();
     EXPECT_TRUE(has(e.message(), "标记的是“其它任”，实际检出“其它”")) << e.message();
@@ -294,19 +303,23 @@ TEST(RuleSetRefused, ExampleWhoseMarkDiffersFromTheFoundSpan) {
 }
 
 TEST(RuleSetRefused, ExampleWhoseFixDiffers) {
-    const Checker c = checker_of(rule_set(w99("<example fix=\"完成交办的其余任务。\">完成交办的<mark>其它</mark>任务。</example>")));
+    const Checker c = checker_of(rule_set(
+        w99("<example fix=\"完成交办的其余任务。\">完成交办的<mark>其它</mark>任务。</example>")));
     const Error e = expect_error([&] { c.verify_examples(nullptr); }, "rules.example_failed");
     EXPECT_TRUE(has(e.message(), "W99")) << e.message();
-    EXPECT_TRUE(has(e.message(), "自动修正后为“完成交办的其他任务。”，应为“完成交办的其余任务。”")) << e.message();
+    EXPECT_TRUE(has(e.message(), "自动修正后为“完成交办的其他任务。”，应为“完成交办的其余任务。”"))
+        << e.message();
     EXPECT_EQ(e.where(), "test.xml:7");
 }
 
 TEST(RuleSetRefused, LoadingAFileWithAFailingExampleRefusesTheWholeSet) {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / ("sanding-rule-set-test-" + std::to_string(std::random_device{}()));
+    const fs::path dir = fs::temp_directory_path() /
+                         ("sanding-rule-set-test-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
     const std::string file = (dir / "bad.xml").string();
-    std::ofstream(file, std::ios::binary) << rule_set(w99("<example>完成交办的其他任务。</example>"));
+    std::ofstream(file, std::ios::binary)
+        << rule_set(w99("<example>完成交办的其他任务。</example>"));
     EXPECT_EQ(rule_files_in(dir.string()), std::vector<std::string>{file});
     const Error e = expect_error([&] { load_checker({file}, nullptr); }, "rules.example_failed");
     EXPECT_EQ(e.where(), file + ":7");
@@ -320,7 +333,8 @@ TEST(RuleSetRefused, LoadingAFileWithAFailingExampleRefusesTheWholeSet) {
 // the same.
 TEST(RuleSetLoaded, PassingExamplesAreRememberedAndAFailingEditIsStillRefused) {
     namespace fs = std::filesystem;
-    const fs::path dir = fs::temp_directory_path() / ("sanding-examples-test-" + std::to_string(std::random_device{}()));
+    const fs::path dir = fs::temp_directory_path() /
+                         ("sanding-examples-test-" + std::to_string(std::random_device{}()));
     const fs::path cache = dir / "cache";
     fs::create_directories(dir);
     const char* old_cache = std::getenv("SANDING_CACHE_DIR");
@@ -330,7 +344,8 @@ TEST(RuleSetLoaded, PassingExamplesAreRememberedAndAFailingEditIsStillRefused) {
         std::vector<std::string> found;
         std::error_code ec;
         for (const auto& e : fs::directory_iterator(cache, ec))
-            if (e.path().filename().string().rfind("examples-", 0) == 0) found.push_back(e.path().string());
+            if (e.path().filename().string().rfind("examples-", 0) == 0)
+                found.push_back(e.path().string());
         return found;
     };
     const std::string file = (dir / "rules.xml").string();
@@ -339,7 +354,8 @@ TEST(RuleSetLoaded, PassingExamplesAreRememberedAndAFailingEditIsStillRefused) {
     EXPECT_FALSE(load_checker({file}, nullptr).rules()[0].examples.empty());
     ASSERT_EQ(remembered().size(), 1u);
     std::ifstream in(remembered()[0], std::ios::binary);
-    const std::string stored((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string stored((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
     EXPECT_TRUE(has(stored, rule_set(w99()))) << "the key holds the rule file's bytes";
     // Found: the examples are not even read again.
     EXPECT_TRUE(load_checker({file}, nullptr).rules()[0].examples.empty());
@@ -351,13 +367,16 @@ TEST(RuleSetLoaded, PassingExamplesAreRememberedAndAFailingEditIsStillRefused) {
     EXPECT_EQ(remembered().size(), 2u);
 
     // The file edited so that its example fails: refused, and nothing more remembered.
-    std::ofstream(file, std::ios::binary | std::ios::trunc) << rule_set(w99("<example>完成交办的其他任务。</example>"));
+    std::ofstream(file, std::ios::binary | std::ios::trunc)
+        << rule_set(w99("<example>完成交办的其他任务。</example>"));
     const Error e = expect_error([&] { load_checker({file}, nullptr); }, "rules.example_failed");
     EXPECT_EQ(e.where(), file + ":7");
     EXPECT_EQ(remembered().size(), 2u);
 
-    if (old_cache) setenv("SANDING_CACHE_DIR", saved.c_str(), 1);
-    else unsetenv("SANDING_CACHE_DIR");
+    if (old_cache)
+        setenv("SANDING_CACHE_DIR", saved.c_str(), 1);
+    else
+        unsetenv("SANDING_CACHE_DIR");
     fs::remove_all(dir);
 }
 
@@ -391,14 +410,16 @@ TEST(RuleSetRefused, SameIdInTwoSets) {
 }
 
 TEST(RuleSetRefused, SameIdTwiceInOneSet) {
-    const Error e = expect_error([] { parse_rule_set(rule_set(w99() + w99()), "test.xml"); }, "rules.invalid");
+    const Error e =
+        expect_error([] { parse_rule_set(rule_set(w99() + w99()), "test.xml"); }, "rules.invalid");
     EXPECT_TRUE(has(e.message(), "W99")) << e.message();
     EXPECT_EQ(e.where(), "test.xml:10");
 }
 
 TEST(RuleSetRefused, Doctype) {
-    const std::string xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE rule-set [<!ENTITY x \"其它\">]>\n" +
-                            rule_set(w99()).substr(std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").size());
+    const std::string xml =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE rule-set [<!ENTITY x \"其它\">]>\n" +
+        rule_set(w99()).substr(std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").size());
     const Error e = expect_error([&] { parse_rule_set(xml, "test.xml"); }, "rules.doctype");
     EXPECT_EQ(e.where(), "test.xml:2");
 }
@@ -406,7 +427,8 @@ TEST(RuleSetRefused, Doctype) {
 TEST(RuleSetRefused, UnknownScopeNamesTheToken) {
     std::string rules = w99();
     rules.replace(rules.find("scope=\"text\""), 12, "scope=\"duty-items everywhere\"");
-    const Error e = expect_error([&] { parse_rule_set(rule_set(rules), "test.xml"); }, "rules.invalid");
+    const Error e =
+        expect_error([&] { parse_rule_set(rule_set(rules), "test.xml"); }, "rules.invalid");
     EXPECT_TRUE(has(e.message(), "W99")) << e.message();
     EXPECT_TRUE(has(e.message(), "“everywhere”")) << e.message();
     EXPECT_EQ(e.where(), "test.xml:3");
@@ -471,31 +493,35 @@ TEST(RuleSetRefused, OtherMistakesNameTheRule) {
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.part);
-        const Error e = expect_error([&] { parse_rule_set(rule_set(c.rule_xml), "test.xml"); }, c.code);
+        const Error e =
+            expect_error([&] { parse_rule_set(rule_set(c.rule_xml), "test.xml"); }, c.code);
         EXPECT_TRUE(has(e.message(), c.part)) << e.message();
         EXPECT_EQ(e.where(), "test.xml:3");
     }
-    expect_error([] { parse_rule_set("<rule-set id=\"x\"><rule/></rule-set>", "test.xml"); }, "rules.invalid");
+    expect_error([] { parse_rule_set("<rule-set id=\"x\"><rule/></rule-set>", "test.xml"); },
+                 "rules.invalid");
     expect_error([] { parse_rule_set(rule_set(""), "test.xml"); }, "rules.invalid");
     expect_error([] { parse_rule_set("<rule-set", "test.xml"); }, "rules.bad_xml");
 }
 
 TEST(RuleSet, ExampleFailuresGivesOneLinePerFailingExample) {
     const std::string rules =
-        w99("<example>完成交办的其他任务。</example>",                           // line 7: not flagged
-            "    <example>完成交办的<mark>其它</mark>任务。</example>\n"           // line 9: passes
-            "    <counter-example>负责其它工作。</counter-example>\n") +          // line 10: flagged
-        "  <rule id=\"W94\" severity=\"warning\" category=\"wording\">\n"           // line 12
+        w99("<example>完成交办的其他任务。</example>",                     // line 7: not flagged
+            "    <example>完成交办的<mark>其它</mark>任务。</example>\n"   // line 9: passes
+            "    <counter-example>负责其它工作。</counter-example>\n") +   // line 10: flagged
+        "  <rule id=\"W94\" severity=\"warning\" category=\"wording\">\n"  // line 12
         "    <pattern>等等</pattern>\n"
         "    <message>测试</message>\n"
-        "    <example>承担文电<mark>、会务</mark>等等工作。</example>\n"             // line 15: wrong mark
+        "    <example>承担文电<mark>、会务</mark>等等工作。</example>\n"  // line 15: wrong mark
         "  </rule>\n";
     const Checker c = checker_of(rule_set(rules));
     const std::vector<std::string> lines = c.example_failures(nullptr);
     ASSERT_EQ(lines.size(), 3u);
     EXPECT_EQ(lines[0], "test.xml:7: 规则 W99: 示例 “完成交办的其他任务。” 未被检出");
     EXPECT_EQ(lines[1], "test.xml:10: 规则 W99: 反例 “负责其它工作。” 被误报：第 1 段“其它”");
-    EXPECT_EQ(lines[2], "test.xml:15: 规则 W94: 示例 “承担文电、会务等等工作。” 标记的是“、会务”，实际检出“等等”");
+    EXPECT_EQ(
+        lines[2],
+        "test.xml:15: 规则 W94: 示例 “承担文电、会务等等工作。” 标记的是“、会务”，实际检出“等等”");
     // verify_examples stops at the first.
     const Error e = expect_error([&] { c.verify_examples(nullptr); }, "rules.example_failed");
     EXPECT_EQ(e.where(), "test.xml:7");

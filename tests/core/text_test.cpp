@@ -124,16 +124,17 @@ TEST(Utf8, ValidatesAndReportsTheFirstBadByte) {
     EXPECT_TRUE(is_valid_utf8("第一条　根据《决定》，制定本规定。"));
     EXPECT_FALSE(is_valid_utf8("abc\xff", &bad));
     EXPECT_EQ(bad, 3u);
-    EXPECT_FALSE(is_valid_utf8("\xc0\xaf", &bad));          // overlong '/'
-    EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80", &bad));      // surrogate
-    EXPECT_FALSE(is_valid_utf8("\xe4\xb8", &bad));          // truncated 中
+    EXPECT_FALSE(is_valid_utf8("\xc0\xaf", &bad));      // overlong '/'
+    EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80", &bad));  // surrogate
+    EXPECT_FALSE(is_valid_utf8("\xe4\xb8", &bad));      // truncated 中
     EXPECT_EQ(bad, 0u);
 }
 
 // Runs of Chinese characters are validated two at a time; a bad sequence anywhere in or after
 // such a run is still found at its first byte.
 TEST(Utf8, BadSequencesInsideRunsOfChineseAreFound) {
-    const std::string bad[] = {"\xE4\xB8", "\xE4\x41\x80", "\xED\xA0\x80", "\xE0\x80\x80", "\x80", "\xFF", "\xF5\x80\x80\x80"};
+    const std::string bad[] = {"\xE4\xB8", "\xE4\x41\x80", "\xED\xA0\x80",    "\xE0\x80\x80",
+                               "\x80",     "\xFF",         "\xF5\x80\x80\x80"};
     for (const auto& b : bad) {
         for (int before = 0; before < 9; ++before) {
             std::string text = std::string(static_cast<std::size_t>(before % 3), 'a');
@@ -147,7 +148,8 @@ TEST(Utf8, BadSequencesInsideRunsOfChineseAreFound) {
         }
     }
     std::string good;
-    for (int k = 0; k < 50; ++k) good += "中\xED\x9F\xBF\xE0\xA0\x80文，a";  // ED and E0 at their limits are valid
+    for (int k = 0; k < 50; ++k)
+        good += "中\xED\x9F\xBF\xE0\xA0\x80文，a";  // ED and E0 at their limits are valid
     EXPECT_TRUE(is_valid_utf8(good));
 }
 
@@ -366,16 +368,28 @@ TEST(FindBytes, BackwardsAgreesWithRfindEverywhere) {
 // every needle length, every start and every place of the match, including the text's last bytes.
 TEST(FindBytes, AgreesWithFindEverywhere) {
     std::string text;
-    for (int k = 0; k < 60; ++k) text += (k % 7 == 3) ? "主要职责是" : (k % 5 == 1) ? "，" : "内设机构x";
-    const std::vector<std::string> needles = {"x", "xx", "主", "主要", "职责是", "主要职责是", "内设机构x主要职责是", "，内",
-                                              "设机构x内设机构x内设机构x内设机构x", "不存在", text.substr(text.size() - 20),
+    for (int k = 0; k < 60; ++k)
+        text += (k % 7 == 3) ? "主要职责是" : (k % 5 == 1) ? "，" : "内设机构x";
+    const std::vector<std::string> needles = {"x",
+                                              "xx",
+                                              "主",
+                                              "主要",
+                                              "职责是",
+                                              "主要职责是",
+                                              "内设机构x主要职责是",
+                                              "，内",
+                                              "设机构x内设机构x内设机构x内设机构x",
+                                              "不存在",
+                                              text.substr(text.size() - 20),
                                               text};
     for (const auto& needle : needles) {
         for (std::size_t from = 0; from <= text.size() + 1; from += 1) {
             for (std::size_t cut : {text.size(), text.size() - 1, text.size() - 17}) {
                 const std::string_view hay = std::string_view(text).substr(0, cut);
-                const std::size_t expected = from > hay.size() ? std::string_view::npos : hay.find(needle, from);
-                ASSERT_EQ(find_bytes(hay, needle, from), expected) << "needle “" << needle << "” from " << from << " in " << cut;
+                const std::size_t expected =
+                    from > hay.size() ? std::string_view::npos : hay.find(needle, from);
+                ASSERT_EQ(find_bytes(hay, needle, from), expected)
+                    << "needle “" << needle << "” from " << from << " in " << cut;
             }
         }
     }

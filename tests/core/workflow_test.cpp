@@ -15,7 +15,8 @@ using S = WorkflowState;
 using A = WorkflowAction;
 
 const S kStates[] = {S::Drafting, S::Submitted, S::Returned, S::Approved, S::Signed, S::Collected};
-const A kActions[] = {A::CreateDraft, A::Upload, A::Submit, A::Return, A::Approve, A::SignOff, A::Collect};
+const A kActions[] = {A::CreateDraft, A::Upload,  A::Submit, A::Return,
+                      A::Approve,     A::SignOff, A::Collect};
 const Role kRoles[] = {Role::Drafter, Role::Head, Role::Reviewer, Role::Office, Role::Admin};
 
 TEST(Workflow, EveryStateAndActionLeadsWhereTheReformProcessSays) {
@@ -29,17 +30,20 @@ TEST(Workflow, EveryStateAndActionLeadsWhereTheReformProcessSays) {
     for (S s : kStates)
         for (A a : kActions) {
             auto it = allowed.find({s, a});
-            const std::optional<S> expected = it == allowed.end() ? std::nullopt : std::optional(it->second);
+            const std::optional<S> expected =
+                it == allowed.end() ? std::nullopt : std::optional(it->second);
             EXPECT_EQ(after(s, a), expected) << to_string(s) << " × " << to_string(a);
         }
 }
 
 TEST(Workflow, EachActionBelongsToExactlyOneRoleAndAdminTakesNone) {
-    const std::map<A, Role> owner = {{A::CreateDraft, Role::Drafter}, {A::Upload, Role::Drafter}, {A::Submit, Role::Drafter},
-                                     {A::Return, Role::Reviewer},     {A::Approve, Role::Reviewer}, {A::SignOff, Role::Head},
+    const std::map<A, Role> owner = {{A::CreateDraft, Role::Drafter}, {A::Upload, Role::Drafter},
+                                     {A::Submit, Role::Drafter},      {A::Return, Role::Reviewer},
+                                     {A::Approve, Role::Reviewer},    {A::SignOff, Role::Head},
                                      {A::Collect, Role::Office}};
     for (A a : kActions)
-        for (Role r : kRoles) EXPECT_EQ(may(r, a), owner.at(a) == r) << to_string(r) << " × " << to_string(a);
+        for (Role r : kRoles)
+            EXPECT_EQ(may(r, a), owner.at(a) == r) << to_string(r) << " × " << to_string(a);
 }
 
 TEST(Workflow, NamesRoundTripAndEveryLabelIsChinese) {
@@ -48,8 +52,10 @@ TEST(Workflow, NamesRoundTripAndEveryLabelIsChinese) {
         EXPECT_GE(static_cast<unsigned char>(chinese_label(s)[0]), 0xE4u) << to_string(s);
     }
     EXPECT_EQ(workflow_state_from_string("finished"), std::nullopt);
-    for (A a : kActions) EXPECT_GE(static_cast<unsigned char>(chinese_label(a)[0]), 0xE4u) << to_string(a);
-    for (Role r : kRoles) EXPECT_GE(static_cast<unsigned char>(chinese_label(r)[0]), 0xE4u) << to_string(r);
+    for (A a : kActions)
+        EXPECT_GE(static_cast<unsigned char>(chinese_label(a)[0]), 0xE4u) << to_string(a);
+    for (Role r : kRoles)
+        EXPECT_GE(static_cast<unsigned char>(chinese_label(r)[0]), 0xE4u) << to_string(r);
     EXPECT_EQ(chinese_label(S::Submitted), "已提交");
     EXPECT_EQ(chinese_label(A::SignOff), "签发");
 }

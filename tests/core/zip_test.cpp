@@ -27,7 +27,9 @@ void set32(std::string& b, std::size_t at, std::uint32_t v) {
     set16(b, at, v & 0xFFFF), set16(b, at + 2, v >> 16);
 }
 // Where the first central directory record starts (the end record is the last 22 bytes).
-std::size_t central_of(const std::string& zip) { return get32(zip, zip.size() - 22 + 16); }
+std::size_t central_of(const std::string& zip) {
+    return get32(zip, zip.size() - 22 + 16);
+}
 // Where the first entry's data starts (it is the first local header, at 0).
 std::size_t data_of(const std::string& zip) {
     return kLocalLen + static_cast<unsigned char>(zip[kLocalNameLen]);
@@ -62,7 +64,8 @@ std::string read_all_code(std::string bytes, ZipLimits limits = {}) {
 
 std::string text_of(std::size_t n) {
     std::string s;
-    for (std::size_t i = 0; s.size() < n; ++i) s += "第" + std::to_string(i) + "条　本规定自发布之日起施行。\n";
+    for (std::size_t i = 0; s.size() < n; ++i)
+        s += "第" + std::to_string(i) + "条　本规定自发布之日起施行。\n";
     s.resize(n);
     return s;
 }
@@ -87,7 +90,8 @@ TEST(Zip, RoundTripsStoredAndDeflatedEntries) {
     EXPECT_EQ(z.entries()[1].method, 8);
     EXPECT_LT(z.entries()[1].compressed_size, big.size());
     EXPECT_EQ(z.entries()[1].uncompressed_size, big.size());
-    EXPECT_EQ(z.entries()[1].crc32, crc32(0L, reinterpret_cast<const Bytef*>(big.data()), big.size()));
+    EXPECT_EQ(z.entries()[1].crc32,
+              crc32(0L, reinterpret_cast<const Bytef*>(big.data()), big.size()));
     EXPECT_EQ(z.entries()[2].name, "META-INF/manifest.xml");
 
     EXPECT_EQ(z.read("mimetype"), small);
@@ -168,7 +172,8 @@ TEST(Zip, RefusesAStoredEntryWhoseDataDoesNotMatchItsCrc) {
 }
 
 TEST(Zip, RefusesUnsafeEntryNames) {
-    for (const char* name : {"../evil.xml", "/abs.xml", "a/../../b", "C:\\x", "..", "a\\..\\b", "\\abs"})
+    for (const char* name :
+         {"../evil.xml", "/abs.xml", "a/../../b", "C:\\x", "..", "a\\..\\b", "\\abs"})
         EXPECT_EQ(open_code(one_entry(name, "x")), "zip.unsafe_name") << name;
     for (const char* name : {"META-INF/manifest.xml", "a..b", "..a/b", "Pictures/x.png"})
         EXPECT_EQ(open_code(one_entry(name, "x")), "") << name;

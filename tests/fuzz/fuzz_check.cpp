@@ -10,11 +10,13 @@
 
 namespace {
 const sanding::Framework& framework() {
-    static const sanding::Framework fw = sanding::load_framework(SANDING_TEMPLATES_DIR "/framework/demo-district.xml");
+    static const sanding::Framework fw =
+        sanding::load_framework(SANDING_TEMPLATES_DIR "/framework/demo-district.xml");
     return fw;
 }
 const sanding::Checker& checker() {
-    static const sanding::Checker c = sanding::load_checker(sanding::rule_files_in(SANDING_TEMPLATES_DIR "/rules"), &framework());
+    static const sanding::Checker c =
+        sanding::load_checker(sanding::rule_files_in(SANDING_TEMPLATES_DIR "/rules"), &framework());
     return c;
 }
 }  // namespace

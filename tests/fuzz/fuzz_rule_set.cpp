@@ -7,7 +7,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     try {
-        (void)sanding::parse_rule_set(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.xml", true);
+        (void)sanding::parse_rule_set(std::string_view(reinterpret_cast<const char*>(data), size),
+                                      "fuzz.xml", true);
     } catch (const sanding::Error&) {
     }
     return 0;

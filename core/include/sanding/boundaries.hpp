@@ -1,9 +1,9 @@
-// Duty boundaries across bodies (职责边界): pairs of duties in different bodies' drafts that say the
-// same thing (交叉), and duties nobody carries (空白). Texts are compared after ICU normalisation
-// with the stop phrases every duty shares removed, as sets of character bigrams weighted by how
-// rare they are across all duties (a bigram in half the duties says little); an inverted index of
-// the rarer bigrams finds the candidate pairs, an exact weighted cosine ranks them. Time grows
-// with the number of duties, not with its square.
+// Duty boundaries across bodies (职责边界): pairs of duties in different bodies' drafts that say
+// the same thing (交叉), and duties nobody carries (空白). Texts are compared after ICU
+// normalisation with the stop phrases every duty shares removed, as sets of character bigrams
+// weighted by how rare they are across all duties (a bigram in half the duties says little); an
+// inverted index of the rarer bigrams finds the candidate pairs, an exact weighted cosine ranks
+// them. Time grows with the number of duties, not with its square.
 #pragma once
 
 #include <string>
@@ -33,10 +33,10 @@ DutyCatalogue parse_catalogue(std::string_view xml, const std::string& where);
 
 // One body's latest draft, as the boundary analysis sees it.
 struct BoundaryDraft {
-    std::string body;       // body id (or the file it came from)
-    std::string name;       // the body's name as users read it, e.g. 区自然资源局
+    std::string body;                  // body id (or the file it came from)
+    std::string name;                  // the body's name as users read it, e.g. 区自然资源局
     std::vector<std::string> aliases;  // other names the draft's 职责分工 items may use (简称…)
-    Regulation regulation;  // duty items, units, 有关职责分工 items
+    Regulation regulation;             // duty items, units, 有关职责分工 items
 };
 
 // The text one duty comes from: a duty item of 第三条 or an internal unit's duties.
@@ -50,14 +50,14 @@ struct DutySource {
     std::vector<std::pair<std::size_t, std::size_t>> shared;
 };
 
-// How the two bodies' verbs divide the duty: 负责 in both is a conflict; 负责 against 配合/参与/协助
-// is a division of labour already; anything else is left to the meeting.
+// How the two bodies' verbs divide the duty: 负责 in both is a conflict; 负责 against
+// 配合/参与/协助 is a division of labour already; anything else is left to the meeting.
 enum class VerbRelation { Conflict, Division, Unclear };
-std::string_view to_string(VerbRelation);       // "conflict"
-std::string_view chinese_label(VerbRelation);   // "均为负责（冲突）"
+std::string_view to_string(VerbRelation);      // "conflict"
+std::string_view chinese_label(VerbRelation);  // "均为负责（冲突）"
 
 struct Overlap {
-    DutySource a, b;  // a's draft index < b's
+    DutySource a, b;   // a's draft index < b's
     double score = 0;  // weighted cosine of the normalised texts, 0…1
     VerbRelation verbs = VerbRelation::Unclear;
     // Resolved when either body's 有关职责分工 item names the other body and the duty.
@@ -75,9 +75,9 @@ std::string_view chinese_label(GapKind);  // "目录职责无人承担"
 
 struct Gap {
     GapKind kind = GapKind::Uncovered;
-    std::string body;   // the body expected to carry it (catalogue), whose draft has it (D12),
-                        // or named by the 职责分工 item
-    std::string body_name;     // its name, when a draft of it was given or fill_gap_names found it
+    std::string body;       // the body expected to carry it (catalogue), whose draft has it (D12),
+                            // or named by the 职责分工 item
+    std::string body_name;  // its name, when a draft of it was given or fill_gap_names found it
     std::string catalogue_id;  // Uncovered only
     std::string text;          // the duty as the catalogue, item or 职责分工 item says it
     std::string where;         // in the draft, when it comes from one
@@ -85,11 +85,11 @@ struct Gap {
 };
 
 struct BoundaryOptions {
-    double min_score = 0.45;    // pairs below are not reported
+    double min_score = 0.45;  // pairs below are not reported
     // A draft duty covers a catalogue duty, a unit covers a duty item, a 职责分工 clause names a
     // duty, when the shorter text's weight found in the other is at least this share.
     double cover_score = 0.5;
-    bool units = true;          // also pair internal units' duties across bodies
+    bool units = true;  // also pair internal units' duties across bodies
 };
 
 struct BoundaryReport {
@@ -100,29 +100,32 @@ struct BoundaryReport {
 
 // Never fails: drafts with nothing recognised contribute nothing. catalogue may be nullptr
 // (then no Uncovered gaps).
-BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const DutyCatalogue* catalogue,
-                               const BoundaryOptions& options = {});
+BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts,
+                               const DutyCatalogue* catalogue, const BoundaryOptions& options = {});
 
 // Names for gaps of bodies without a draft (Uncovered), from (body id, name) pairs; the message
 // is rewritten with the name.
-void fill_gap_names(BoundaryReport& report, const std::vector<std::pair<std::string, std::string>>& names);
+void fill_gap_names(BoundaryReport& report,
+                    const std::vector<std::pair<std::string, std::string>>& names);
 
 // The report for people: unresolved pairs first, each with both texts, the shared part in 【】;
 // then the gaps. For programs: JSON with byte ranges of the shared parts.
 std::string boundaries_text(const BoundaryReport& report);
 std::string boundaries_json(const BoundaryReport& report);
 // text with the ranges (as DutySource::shared) wrapped in open/close.
-std::string mark_shared(const DutySource& s, std::string_view open = "【", std::string_view close = "】");
+std::string mark_shared(const DutySource& s, std::string_view open = "【",
+                        std::string_view close = "】");
 
 // What the coordination meeting decided for one contested duty: which body leads, which supports.
 struct BoundaryDecision {
-    std::string lead, support;  // body ids
-    std::string duty;           // the duty as decided
+    std::string lead, support;            // body ids
+    std::string duty;                     // the duty as decided
     std::string lead_name, support_name;  // their names, for a body with no draft among those given
 };
 // The bodies (lead, support or both) whose draft's 有关职责分工 does not yet state the decision: a
 // clause naming the other body and the duty. A body without a draft among `drafts` is pending.
-std::vector<std::string> decision_pending(const std::vector<BoundaryDraft>& drafts, const BoundaryDecision& decision,
+std::vector<std::string> decision_pending(const std::vector<BoundaryDraft>& drafts,
+                                          const BoundaryDecision& decision,
                                           const BoundaryOptions& options = {});
 
 // The meeting paper 职责边界协调会议材料 (GB/T 9704 layout, odf_writer): the title, `subtitle`

@@ -17,13 +17,14 @@ struct BundleItem {
     std::string short_name;  // 机构简称 from the framework
     std::string name;        // the body's full name, for people reading the manifest
     SignOff signoff;
-    std::string bytes;       // the revision's exact .odt bytes
+    std::string bytes;  // the revision's exact .odt bytes
 };
 
 struct BundleInfo {
     std::string district, round;
     std::string generated_at;  // ISO 8601 UTC
-    std::string local_time;    // "2026-12-03 14:05:09" in the server's zone: the ZIP entries' timestamps
+    std::string
+        local_time;  // "2026-12-03 14:05:09" in the server's zone: the ZIP entries' timestamps
 };
 
 inline constexpr std::string_view kBundleFormat = "sanding-bundle-v2";
@@ -37,8 +38,8 @@ std::string bundle_signed_message(std::string_view manifest_json);
 // The ZIP: manifest.json, manifest.sig (base64 Ed25519 over bundle_signed_message), public-key.pem,
 // drafts/…. Throws Error bundle.hash_mismatch when an item's bytes are not the signed SHA-256
 // (nothing is bundled that was not signed), bundle.duplicate when a body or path repeats.
-std::string build_bundle(const BundleInfo& info, const std::vector<BundleItem>& items, const std::string& private_pem,
-                         const std::string& public_pem);
+std::string build_bundle(const BundleInfo& info, const std::vector<BundleItem>& items,
+                         const std::string& private_pem, const std::string& public_pem);
 
 // What the verifier trusts: a public key (PEM) or a fingerprint (hex, ':' and spaces ignored), or
 // neither — then only the bundle's self-consistency is checked.
@@ -66,7 +67,7 @@ struct BundleReport {
     std::string district, round;        // from the manifest, once its signature holds
     std::vector<std::string> problems;  // whole-bundle problems in Chinese (signature, entries…)
     std::vector<BundleItemCheck> items;
-    bool ok() const;                    // no problem anywhere and the key not untrusted
+    bool ok() const;  // no problem anywhere and the key not untrusted
 };
 
 // Verifies a bundle's bytes; never throws on bad input (every problem lands in the report).

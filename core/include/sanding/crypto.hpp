@@ -13,7 +13,8 @@ std::string sha256_hex(std::string_view bytes);
 // n random bytes as lowercase hex (tokens, salts).
 std::string random_hex(std::size_t n);
 
-// PBKDF2-HMAC-SHA256, 600,000 iterations, 16-byte salt: "pbkdf2-sha256$600000$<salt hex>$<hash hex>".
+// PBKDF2-HMAC-SHA256, 600,000 iterations, 16-byte salt: "pbkdf2-sha256$600000$<salt hex>$<hash
+// hex>".
 inline constexpr int kPasswordIterations = 600000;
 std::string hash_password(std::string_view password, int iterations = kPasswordIterations);
 bool verify_password(std::string_view password, std::string_view stored);
@@ -25,7 +26,8 @@ KeyPair generate_ed25519();
 
 // Base64 signature of message with the private key (PEM).
 std::string sign_ed25519(const std::string& private_pem, std::string_view message);
-bool verify_ed25519(const std::string& public_pem, std::string_view message, std::string_view signature_b64);
+bool verify_ed25519(const std::string& public_pem, std::string_view message,
+                    std::string_view signature_b64);
 
 // The key's fingerprint users compare: SHA-256 of the raw 32-byte Ed25519 public key, 64 lowercase
 // hex digits. Takes a public or a private PEM; empty when the text is not an Ed25519 key.

@@ -12,7 +12,7 @@ namespace sanding {
 
 struct District {
     std::string province, city, name;  // 东江省 清河市 云溪区
-    std::string level = "区";          // 区, 县, 市 or 省: what 全区, 区委, 区政府 say in the text
+    std::string level = "区";  // 区, 县, 市 or 省: what 全区, 区委, 区政府 say in the text
     std::string party_committee;       // 区委 (level + 委 unless the framework says otherwise)
     std::string establishment_office;  // 区委机构编制委员会办公室
 };
@@ -22,7 +22,8 @@ struct ReformRound {
     std::string id, name;
     std::string deadline;        // ISO date
     std::string effective_date;  // as the 施行 clause writes it: 2027年1月1日
-    std::string time_zone = "Asia/Shanghai";  // the deadline day ends at 24:00 here (time-zone attribute)
+    std::string time_zone =
+        "Asia/Shanghai";  // the deadline day ends at 24:00 here (time-zone attribute)
 };
 
 // 编制职数: the quota one body may state in its staffing article.
@@ -50,8 +51,8 @@ struct Framework {
     District district;
     ReformRound round;
     std::vector<BodyFacts> bodies;
-    std::string source;  // the XML it was read from: rule examples verified against it are keyed by it
-
+    std::string
+        source;  // the XML it was read from: rule examples verified against it are keyed by it
 
     const BodyFacts* find(std::string_view body_id) const;  // nullptr when absent
 };

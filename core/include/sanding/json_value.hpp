@@ -16,7 +16,7 @@ struct JsonValue {
     bool boolean = false;
     long long integer = 0;
     std::string text;
-    std::vector<JsonValue> items;                 // Array
+    std::vector<JsonValue> items;                            // Array
     std::vector<std::pair<std::string, JsonValue>> members;  // Object, in document order
 
     // Special members defined where JsonValue is complete (clang checks pair<string, JsonValue>

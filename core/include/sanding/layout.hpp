@@ -21,9 +21,11 @@ inline constexpr int kLinesPerPage = 22, kCharsPerLine = 28;
 // Font faces: the names 公文 use first, then open fonts Debian ships, so that a machine without
 // the licensed fonts still shows CJK text in the right category (LibreOffice takes the first
 // installed face of the list: ODF writes it CSS-style, comma-separated with quotes).
-inline constexpr const char* kTitleFont = "'方正小标宋简体', 'FZXiaoBiaoSong-B05S', '华文中宋', 'Noto Serif CJK SC'";
+inline constexpr const char* kTitleFont =
+    "'方正小标宋简体', 'FZXiaoBiaoSong-B05S', '华文中宋', 'Noto Serif CJK SC'";
 inline constexpr const char* kBodyFont = "'仿宋_GB2312', '仿宋', FangSong, 'Noto Serif CJK SC'";
-inline constexpr const char* kKaiFont = "'楷体_GB2312', '楷体', KaiTi, 'AR PL UKai CN', 'Noto Serif CJK SC'";
+inline constexpr const char* kKaiFont =
+    "'楷体_GB2312', '楷体', KaiTi, 'AR PL UKai CN', 'Noto Serif CJK SC'";
 inline constexpr const char* kHeiFont = "'黑体', SimHei, 'Noto Sans CJK SC'";
 inline constexpr const char* kSongFont = "'宋体', SimSun, 'Noto Serif CJK SC'";
 inline constexpr const char* kLatinFont = "'Times New Roman', 'Liberation Serif', 'DejaVu Serif'";

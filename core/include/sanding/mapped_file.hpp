@@ -10,7 +10,7 @@
 namespace sanding {
 
 class MappedFile {
-  public:
+public:
     // Error io.cannot_open, io.too_large (more than max_bytes) or io.read_failed, naming the path.
     MappedFile(const std::string& path, std::size_t max_bytes);
     ~MappedFile();
@@ -21,7 +21,7 @@ class MappedFile {
         return mapped_ ? std::string_view(static_cast<const char*>(mapped_), size_) : copy_;
     }
 
-  private:
+private:
     void* mapped_ = nullptr;
     std::size_t size_ = 0;
     std::string copy_;  // when not mapped

@@ -27,19 +27,19 @@ enum class BodyKind {
     StreetOffice,          // 街道办事处
     PublicInstitution,     // 事业单位
 };
-std::string_view to_string(BodyKind);          // "government-department"
+std::string_view to_string(BodyKind);              // "government-department"
 BodyKind body_kind_from_string(std::string_view);  // Unknown when not a kind
-std::string_view chinese_label(BodyKind);      // "区政府工作部门"
+std::string_view chinese_label(BodyKind);          // "区政府工作部门"
 
 // The body the regulation is for, as the text states it (第二条).
 struct Body {
-    std::string full_name;                   // 全称, e.g. 清河市云溪区自然资源局
-    std::string short_name;                  // 简称 defined by “（以下简称…）”
+    std::string full_name;   // 全称, e.g. 清河市云溪区自然资源局
+    std::string short_name;  // 简称 defined by “（以下简称…）”
     BodyKind kind = BodyKind::Unknown;
-    std::string rank;                        // 规格, e.g. 正科级
-    std::vector<std::string> extra_names;    // 加挂牌子
-    std::vector<std::string> hosted_offices; // 议事协调机构办公室设在本机构
-    std::string level;                       // 区, 县, 市, 省 or 国家, as the nature article says
+    std::string rank;                         // 规格, e.g. 正科级
+    std::vector<std::string> extra_names;     // 加挂牌子
+    std::vector<std::string> hosted_offices;  // 议事协调机构办公室设在本机构
+    std::string level;  // 区, 县, 市, 省 or 国家, as the nature article says
     bool operator==(const Body&) const = default;
 };
 

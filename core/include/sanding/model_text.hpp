@@ -30,11 +30,11 @@ struct TemplateBlock {
         StaffingSentence,  // <staffing-sentence prefix="…"/>
     } kind = Kind::Paragraph;
     TextTemplate text;
-    std::string for_each;         // Paragraph: list fact to repeat over
+    std::string for_each;  // Paragraph: list fact to repeat over
     DutyItemRole item_role = DutyItemRole::Ordinary;
-    std::string placeholder;      // DutyItems; UnitItems: unit-name placeholder
+    std::string placeholder;  // DutyItems; UnitItems: unit-name placeholder
     std::string placeholder_duties;
-    std::string prefix;           // StaffingSentence
+    std::string prefix;  // StaffingSentence
 };
 
 struct ArticleTemplate {
@@ -68,10 +68,12 @@ private:
 
 // Fills the model text with the body's facts: revision 1 of its draft, marked 讨论稿, with
 // visible placeholders (【待填写：…】) where the drafter must write.
-Regulation fill_model_text(const ModelText& text, const Framework& framework, const BodyFacts& body);
+Regulation fill_model_text(const ModelText& text, const Framework& framework,
+                           const BodyFacts& body);
 
 // The staffing sentence the model text and the recogniser agree on, e.g.
 // 区自然资源局机关行政编制32名。设局长1名，副局长3名；股级领导职数9名。
-std::string staffing_sentence(std::string_view subject, std::string_view prefix, const Staffing& staffing);
+std::string staffing_sentence(std::string_view subject, std::string_view prefix,
+                              const Staffing& staffing);
 
 }  // namespace sanding

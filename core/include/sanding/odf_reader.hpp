@@ -15,7 +15,7 @@ namespace sanding {
 struct OdtLimits {
     ZipLimits zip;
     std::size_t max_paragraphs = 200000;
-    std::size_t max_depth = 200;  // element nesting
+    std::size_t max_depth = 200;             // element nesting
     std::size_t max_text_bytes = 64u << 20;  // all paragraph text; text:s c="1000" is 50x its XML
     // Elements and attributes in content.xml, counted before the tree is built: each costs the
     // tree ~60 bytes, so 64 MB of tiny elements would cost over 1 GB. This bounds the tree to

@@ -30,7 +30,8 @@ struct ChangedParagraph {
 
 // The same layout, with insertions and deletions as ODF tracked changes by `author`, so a
 // reviewer opens it in Writer and sees (and can accept or reject) every change.
-std::string write_odt_with_changes(const std::vector<ChangedParagraph>& paragraphs, const OdtMeta& meta,
-                                   const std::string& author, const std::string& date_iso);
+std::string write_odt_with_changes(const std::vector<ChangedParagraph>& paragraphs,
+                                   const OdtMeta& meta, const std::string& author,
+                                   const std::string& date_iso);
 
 }  // namespace sanding

@@ -22,7 +22,9 @@ inline unsigned worker_count() {
 inline constexpr std::size_t kParallelBytes = 256u << 10;
 
 // How many pieces an input of `bytes` is cut into: one below kParallelBytes.
-inline std::size_t pieces_for(std::size_t bytes) { return bytes >= kParallelBytes ? worker_count() : 1; }
+inline std::size_t pieces_for(std::size_t bytes) {
+    return bytes >= kParallelBytes ? worker_count() : 1;
+}
 
 // Calls piece(k) for k in [0, pieces), piece 0 on this thread and the others on their own;
 // returns when all are done. If pieces throw, the lowest-numbered one's exception is rethrown here.

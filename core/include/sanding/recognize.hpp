@@ -15,11 +15,11 @@ namespace sanding {
 
 // “第十一条　” at the start of a paragraph (after any indentation).
 struct ArticleMarker {
-    std::size_t offset = 0;         // where 第 starts
-    std::size_t length = 0;         // 第…条 plus its separator
-    std::string_view numeral;       // the text between 第 and 条
-    std::string_view separator;     // U+3000, space, ：, 、 or empty
-    int number = 0;                 // 0 when the numeral is not a well-formed Chinese numeral
+    std::size_t offset = 0;      // where 第 starts
+    std::size_t length = 0;      // 第…条 plus its separator
+    std::string_view numeral;    // the text between 第 and 条
+    std::string_view separator;  // U+3000, space, ：, 、 or empty
+    int number = 0;              // 0 when the numeral is not a well-formed Chinese numeral
 };
 std::optional<ArticleMarker> article_marker(std::string_view paragraph);
 

@@ -10,7 +10,7 @@ namespace sanding {
 
 // 签发记录: the principal head signs one revision of one body, identified by its SHA-256.
 struct SignOff {
-    std::string body;       // body id
+    std::string body;  // body id
     int revision = 0;
     std::string sha256;     // of the revision's exact .odt bytes
     std::string signer;     // user name
@@ -44,6 +44,7 @@ struct AuditKey {
 std::string audit_hash(const AuditEntry& e, const AuditKey& key = {});
 
 // The seq of the first entry whose hash or link does not hold, or nothing when the chain holds.
-std::optional<long long> first_broken(const std::vector<AuditEntry>& entries, const AuditKey& key = {});
+std::optional<long long> first_broken(const std::vector<AuditEntry>& entries,
+                                      const AuditKey& key = {});
 
 }  // namespace sanding

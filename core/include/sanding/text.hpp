@@ -116,6 +116,8 @@ inline bool starts_with(std::string_view s, std::string_view p) {
 inline bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && holds_at(s, s.size() - p.size(), p);
 }
-inline bool contains(std::string_view s, std::string_view p) { return find_bytes(s, p) != s.npos; }
+inline bool contains(std::string_view s, std::string_view p) {
+    return find_bytes(s, p) != s.npos;
+}
 
 }  // namespace sanding

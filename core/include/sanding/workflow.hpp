@@ -19,8 +19,8 @@ std::optional<Role> role_from_string(std::string_view);
 std::string_view chinese_label(Role);  // 起草人 …
 
 enum class WorkflowAction {
-    CreateDraft,   // revision 1 from the model text
-    Upload,        // a new revision (returned → drafting)
+    CreateDraft,  // revision 1 from the model text
+    Upload,       // a new revision (returned → drafting)
     Submit,
     Return,
     Approve,

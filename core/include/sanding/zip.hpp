@@ -11,11 +11,11 @@
 namespace sanding {
 
 struct ZipLimits {
-    std::size_t max_archive_bytes = 64u << 20;    // the .odt itself
-    std::size_t max_entries = 4096;               // entries in the central directory
-    std::size_t max_entry_bytes = 64u << 20;      // one entry, uncompressed
-    std::size_t max_total_bytes = 256u << 20;     // all entries, uncompressed
-    std::size_t max_ratio = 1000;                 // uncompressed / compressed, per entry
+    std::size_t max_archive_bytes = 64u << 20;  // the .odt itself
+    std::size_t max_entries = 4096;             // entries in the central directory
+    std::size_t max_entry_bytes = 64u << 20;    // one entry, uncompressed
+    std::size_t max_total_bytes = 256u << 20;   // all entries, uncompressed
+    std::size_t max_ratio = 1000;               // uncompressed / compressed, per entry
 };
 
 struct ZipEntry {

@@ -14,7 +14,8 @@ const BoundaryDraft* find_draft(const std::vector<BoundaryDraft>& drafts, const 
     return nullptr;
 }
 
-std::vector<std::string> names_of(const BoundaryDraft* d, const std::string& id, const std::string& name) {
+std::vector<std::string> names_of(const BoundaryDraft* d, const std::string& id,
+                                  const std::string& name) {
     std::vector<std::string> out{id, name};
     if (!d) return out;
     out.push_back(d->name);
@@ -24,7 +25,8 @@ std::vector<std::string> names_of(const BoundaryDraft* d, const std::string& id,
 }
 
 // Does the draft's 有关职责分工 name one of `other` and say the duty?
-bool states(const BoundaryDraft& draft, const std::vector<std::string>& other, const std::string& duty, double cover) {
+bool states(const BoundaryDraft& draft, const std::vector<std::string>& other,
+            const std::string& duty, double cover) {
     for (const DutyItem& item : draft.regulation.duty_items) {
         if (item.role != DutyItemRole::Division) continue;
         // Clauses are “1.与…” lines; a clause without the other body's name says nothing of it.
@@ -55,14 +57,17 @@ bool states(const BoundaryDraft& draft, const std::vector<std::string>& other, c
 
 }  // namespace
 
-std::vector<std::string> decision_pending(const std::vector<BoundaryDraft>& drafts, const BoundaryDecision& decision,
+std::vector<std::string> decision_pending(const std::vector<BoundaryDraft>& drafts,
+                                          const BoundaryDecision& decision,
                                           const BoundaryOptions& options) {
     std::vector<std::string> pending;
     const BoundaryDraft* lead = find_draft(drafts, decision.lead);
     const BoundaryDraft* support = find_draft(drafts, decision.support);
-    if (!lead || !states(*lead, names_of(support, decision.support, decision.support_name), decision.duty, options.cover_score))
+    if (!lead || !states(*lead, names_of(support, decision.support, decision.support_name),
+                         decision.duty, options.cover_score))
         pending.push_back(decision.lead);
-    if (!support || !states(*support, names_of(lead, decision.lead, decision.lead_name), decision.duty, options.cover_score))
+    if (!support || !states(*support, names_of(lead, decision.lead, decision.lead_name),
+                            decision.duty, options.cover_score))
         pending.push_back(decision.support);
     return pending;
 }

@@ -12,7 +12,8 @@ namespace sanding {
 namespace {
 using namespace boundaries_detail;
 
-// Share of min_score that a pair's indexed (rarer) bigrams must reach for it to be compared exactly.
+// Share of min_score that a pair's indexed (rarer) bigrams must reach for it to be compared
+// exactly.
 constexpr double kMinIndexedShare = 1.0 / 3;
 
 // One “1.与区财政局的有关职责分工。…” clause of a draft's 有关职责分工 item.
@@ -34,20 +35,24 @@ bool is_digit_dot(std::string_view s, std::size_t i) {
 std::vector<std::string> split_division(std::string_view text) {
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < text.size(); ++i)
-        if ((i == 0 || text[i - 1] < '0' || text[i - 1] > '9') && is_digit_dot(text, i)) starts.push_back(i);
+        if ((i == 0 || text[i - 1] < '0' || text[i - 1] > '9') && is_digit_dot(text, i))
+            starts.push_back(i);
     std::vector<std::string> out;
     if (starts.empty()) {
         out.emplace_back(text);
         return out;
     }
     for (std::size_t k = 0; k < starts.size(); ++k)
-        out.emplace_back(text.substr(starts[k], (k + 1 < starts.size() ? starts[k + 1] : text.size()) - starts[k]));
+        out.emplace_back(text.substr(
+            starts[k], (k + 1 < starts.size() ? starts[k + 1] : text.size()) - starts[k]));
     return out;
 }
 
 // 办公室。负责机关日常运转…: every body has one, in the model text's words; it is nobody's
 // boundary with anybody.
-bool is_housekeeping(const InternalUnit& u) { return u.duties.find("机关日常运转") != std::string::npos; }
+bool is_housekeeping(const InternalUnit& u) {
+    return u.duties.find("机关日常运转") != std::string::npos;
+}
 
 // Names of bodies → draft index; a name found in a clause is looked up at every character
 // position with every length up to kMaxNameChars, so the cost does not grow with the district.
@@ -57,7 +62,8 @@ struct NameAt {
     int draft;
     std::size_t begin, end;  // bytes
 };
-std::vector<NameAt> names_in(std::string_view text, const std::unordered_map<std::string, int>& names) {
+std::vector<NameAt> names_in(std::string_view text,
+                             const std::unordered_map<std::string, int>& names) {
     std::vector<NameAt> found;
     for (std::size_t i = 0; i < text.size();) {
         std::size_t j = i, best_end = 0;
@@ -79,10 +85,12 @@ std::vector<NameAt> names_in(std::string_view text, const std::unordered_map<std
 }
 
 std::string where_of(const Regulation& reg, SourceKind kind, int index) {
-    if (kind == SourceKind::Unit) return "内设机构：" + reg.units[static_cast<std::size_t>(index)].name;
+    if (kind == SourceKind::Unit)
+        return "内设机构：" + reg.units[static_cast<std::size_t>(index)].name;
     const Article& duties = reg.article(ArticleRole::Duties);
     const int n = reg.duty_items[static_cast<std::size_t>(index)].number;
-    return (duties.number ? "第" + chinese_numeral(duties.number) + "条" : std::string("主要职责")) +
+    return (duties.number ? "第" + chinese_numeral(duties.number) + "条"
+                          : std::string("主要职责")) +
            (n > 0 ? "（" + chinese_numeral(n) + "）" : std::string());
 }
 
@@ -92,9 +100,11 @@ std::string text_of(const Regulation& reg, SourceKind kind, int index) {
 }
 
 // Byte ranges of a's text made of bigrams b's text also has.
-std::vector<std::pair<std::size_t, std::size_t>> shared_ranges(const NormalizedText& a, const NormalizedText& b) {
+std::vector<std::pair<std::size_t, std::size_t>> shared_ranges(const NormalizedText& a,
+                                                               const NormalizedText& b) {
     std::unordered_set<std::uint64_t> other;
-    for (std::size_t i = 0; i + 1 < b.chars.size(); ++i) other.insert(bigram_key(b.chars[i], b.chars[i + 1]));
+    for (std::size_t i = 0; i + 1 < b.chars.size(); ++i)
+        other.insert(bigram_key(b.chars[i], b.chars[i + 1]));
     std::vector<bool> mark(a.chars.size(), false);
     for (std::size_t i = 0; i + 1 < a.chars.size(); ++i)
         if (other.count(bigram_key(a.chars[i], a.chars[i + 1]))) mark[i] = mark[i + 1] = true;
@@ -102,8 +112,10 @@ std::vector<std::pair<std::size_t, std::size_t>> shared_ranges(const NormalizedT
     for (std::size_t i = 0; i < a.chars.size(); ++i) {
         if (!mark[i]) continue;
         const std::size_t begin = a.offsets[i], end = begin + a.lengths[i];
-        if (!out.empty() && out.back().second == begin && mark[i - 1]) out.back().second = end;
-        else out.emplace_back(begin, end);
+        if (!out.empty() && out.back().second == begin && mark[i - 1])
+            out.back().second = end;
+        else
+            out.emplace_back(begin, end);
     }
     return out;
 }
@@ -116,8 +128,9 @@ DutySource source_of(const std::vector<BoundaryDraft>& drafts, const Entry& e) {
     s.name = d.name;
     s.where = where_of(d.regulation, e.kind, e.index);
     s.text = text_of(d.regulation, e.kind, e.index);
-    s.paragraph = e.kind == SourceKind::Unit ? d.regulation.units[static_cast<std::size_t>(e.index)].span.paragraph
-                                             : d.regulation.duty_items[static_cast<std::size_t>(e.index)].span.paragraph;
+    s.paragraph = e.kind == SourceKind::Unit
+                      ? d.regulation.units[static_cast<std::size_t>(e.index)].span.paragraph
+                      : d.regulation.duty_items[static_cast<std::size_t>(e.index)].span.paragraph;
     return s;
 }
 
@@ -133,7 +146,8 @@ std::string uncovered_message(const Gap& g) {
 
 }  // namespace
 
-void fill_gap_names(BoundaryReport& report, const std::vector<std::pair<std::string, std::string>>& names) {
+void fill_gap_names(BoundaryReport& report,
+                    const std::vector<std::pair<std::string, std::string>>& names) {
     for (Gap& g : report.gaps) {
         if (!g.body_name.empty()) continue;
         for (const auto& [id, name] : names)
@@ -142,18 +156,22 @@ void fill_gap_names(BoundaryReport& report, const std::vector<std::pair<std::str
     }
 }
 
-BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const DutyCatalogue* catalogue,
-                               const BoundaryOptions& options) {
+BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts,
+                               const DutyCatalogue* catalogue, const BoundaryOptions& options) {
     BoundaryReport report;
     DutyIndex idx;
     std::unordered_map<std::string, int> names;
     for (std::size_t d = 0; d < drafts.size(); ++d) {
-        for (const std::string* n : {&drafts[d].name, &drafts[d].body}) if (!n->empty()) names.emplace(*n, static_cast<int>(d));
-        for (const auto& n : drafts[d].aliases) if (!n.empty()) names.emplace(n, static_cast<int>(d));
+        for (const std::string* n : {&drafts[d].name, &drafts[d].body})
+            if (!n->empty()) names.emplace(*n, static_cast<int>(d));
+        for (const auto& n : drafts[d].aliases)
+            if (!n.empty()) names.emplace(n, static_cast<int>(d));
     }
     // A model text's 【待填写：…】 says nothing yet about a duty: every fresh draft has the same
     // ones, and they would pair every body with every other.
-    auto unwritten = [](const std::string& text) { return text.find("【待填写") != std::string::npos; };
+    auto unwritten = [](const std::string& text) {
+        return text.find("【待填写") != std::string::npos;
+    };
     std::vector<DivisionClause> clauses;
     std::vector<std::size_t> clause_entry;
     for (std::size_t d = 0; d < drafts.size(); ++d) {
@@ -162,7 +180,8 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
         for (std::size_t i = 0; i < reg.duty_items.size(); ++i) {
             const DutyItem& item = reg.duty_items[i];
             if (unwritten(item.text)) continue;
-            if (item.role == DutyItemRole::Ordinary) idx.add(di, SourceKind::Item, static_cast<int>(i), item.text);
+            if (item.role == DutyItemRole::Ordinary)
+                idx.add(di, SourceKind::Item, static_cast<int>(i), item.text);
             if (item.role != DutyItemRole::Division) continue;
             for (std::string& text : split_division(item.text)) {
                 DivisionClause c;
@@ -173,18 +192,21 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
                 std::size_t at = text.find("有关职责分工");
                 at = at == std::string::npos ? 0 : at + std::string_view("有关职责分工").size();
                 for (const NameAt& n : names_in(text, names)) {
-                    if (n.draft != di && std::find(c.named.begin(), c.named.end(), n.draft) == c.named.end())
+                    if (n.draft != di &&
+                        std::find(c.named.begin(), c.named.end(), n.draft) == c.named.end())
                         c.named.push_back(n.draft);
                     if (n.begin >= at) content.append(text, at, n.begin - at), at = n.end;
                 }
                 content.append(text, std::min(at, text.size()), std::string::npos);
                 c.text = std::move(text);
-                clause_entry.push_back(idx.add(di, SourceKind::Division, static_cast<int>(clauses.size()), content));
+                clause_entry.push_back(
+                    idx.add(di, SourceKind::Division, static_cast<int>(clauses.size()), content));
                 clauses.push_back(std::move(c));
             }
         }
         for (std::size_t u = 0; u < reg.units.size(); ++u)
-            if (!reg.units[u].duties.empty() && !is_housekeeping(reg.units[u]) && !unwritten(reg.units[u].duties))
+            if (!reg.units[u].duties.empty() && !is_housekeeping(reg.units[u]) &&
+                !unwritten(reg.units[u].duties))
                 idx.add(di, SourceKind::Unit, static_cast<int>(u), reg.units[u].duties);
     }
     if (catalogue)
@@ -202,23 +224,29 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
     std::vector<Pair> pairs;
     for (std::size_t i = 0; i < idx.size(); ++i) {
         const Entry& ei = idx.entry(i);
-        if (ei.draft < 0 || ei.kind == SourceKind::Division || (!options.units && ei.kind == SourceKind::Unit)) continue;
-        idx.candidates(i, [&](std::size_t j, double partial) {
-            const Entry& ej = idx.entry(j);
-            if (ej.draft < 0 || ej.draft == ei.draft || ej.kind == SourceKind::Division ||
-                (!options.units && ej.kind == SourceKind::Unit))
-                return;
-            // The rarer (indexed) bigrams must carry a share of the likeness: a pair alike only in
-            // bigrams found in hundreds of duties is not worth an exact comparison. Then the
-            // common bigrams can add at most what the smaller side has of them.
-            const double norm = std::sqrt(ei.norm2 * ej.norm2);
-            if (partial < kMinIndexedShare * options.min_score * norm) return;
-            if (partial + std::min(ei.common2, ej.common2) < options.min_score * norm) return;
-            const double score = idx.cosine(ei, ej);
-            if (score >= options.min_score)
-                pairs.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), score,
-                                 ei.kind == SourceKind::Unit || ej.kind == SourceKind::Unit});
-        }, /*after_only=*/true);
+        if (ei.draft < 0 || ei.kind == SourceKind::Division ||
+            (!options.units && ei.kind == SourceKind::Unit))
+            continue;
+        idx.candidates(
+            i,
+            [&](std::size_t j, double partial) {
+                const Entry& ej = idx.entry(j);
+                if (ej.draft < 0 || ej.draft == ei.draft || ej.kind == SourceKind::Division ||
+                    (!options.units && ej.kind == SourceKind::Unit))
+                    return;
+                // The rarer (indexed) bigrams must carry a share of the likeness: a pair alike only
+                // in bigrams found in hundreds of duties is not worth an exact comparison. Then the
+                // common bigrams can add at most what the smaller side has of them.
+                const double norm = std::sqrt(ei.norm2 * ej.norm2);
+                if (partial < kMinIndexedShare * options.min_score * norm) return;
+                if (partial + std::min(ei.common2, ej.common2) < options.min_score * norm) return;
+                const double score = idx.cosine(ei, ej);
+                if (score >= options.min_score)
+                    pairs.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j),
+                                     score,
+                                     ei.kind == SourceKind::Unit || ej.kind == SourceKind::Unit});
+            },
+            /*after_only=*/true);
     }
     // One pair per duty and other body: the best; units' duties only where the two bodies' duty
     // items were not paired already (a unit restates its body's items).
@@ -230,7 +258,8 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
     for (const Pair& p : pairs) {
         const Entry& a = idx.entry(p.a);
         const Entry& b = idx.entry(p.b);
-        const auto da = static_cast<std::uint32_t>(a.draft), db = static_cast<std::uint32_t>(b.draft);
+        const auto da = static_cast<std::uint32_t>(a.draft),
+                   db = static_cast<std::uint32_t>(b.draft);
         if (used.count(key(p.a, db)) || used.count(key(p.b, da))) continue;
         if (p.units && item_paired.count(key(std::min(da, db), std::max(da, db)))) continue;
         used.insert(key(p.a, db));
@@ -243,28 +272,33 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
         o.score = p.score;
         const DutyVerb va = duty_verb(o.a.text), vb = duty_verb(o.b.text);
         o.verbs = va == DutyVerb::Lead && vb == DutyVerb::Lead ? VerbRelation::Conflict
-                  : (va == DutyVerb::Lead && vb == DutyVerb::Support) || (va == DutyVerb::Support && vb == DutyVerb::Lead)
+                  : (va == DutyVerb::Lead && vb == DutyVerb::Support) ||
+                          (va == DutyVerb::Support && vb == DutyVerb::Lead)
                       ? VerbRelation::Division
                       : VerbRelation::Unclear;
         // Resolved by a 职责分工 clause of either body naming the other and the duty.
         for (std::size_t c = 0; c < clauses.size() && !o.resolved; ++c) {
             const DivisionClause& cl = clauses[c];
             const int other = cl.draft == a.draft ? b.draft : cl.draft == b.draft ? a.draft : -2;
-            if (other == -2 || std::find(cl.named.begin(), cl.named.end(), other) == cl.named.end()) continue;
+            if (other == -2 || std::find(cl.named.begin(), cl.named.end(), other) == cl.named.end())
+                continue;
             const Entry& ce = idx.entry(clause_entry[c]);
-            if (std::max(overlap_coefficient(idx, ce, a), overlap_coefficient(idx, ce, b)) >= options.cover_score) {
+            if (std::max(overlap_coefficient(idx, ce, a), overlap_coefficient(idx, ce, b)) >=
+                options.cover_score) {
                 o.resolved = true;
                 o.resolved_by = cl.text;
             }
         }
-        const NormalizedText na = normalize_with_offsets(o.a.text), nb = normalize_with_offsets(o.b.text);
+        const NormalizedText na = normalize_with_offsets(o.a.text),
+                             nb = normalize_with_offsets(o.b.text);
         o.a.shared = shared_ranges(na, nb);
         o.b.shared = shared_ranges(nb, na);
         report.overlaps.push_back(std::move(o));
     }
-    std::stable_sort(report.overlaps.begin(), report.overlaps.end(), [](const Overlap& x, const Overlap& y) {
-        return x.resolved != y.resolved ? !x.resolved : x.score > y.score;
-    });
+    std::stable_sort(report.overlaps.begin(), report.overlaps.end(),
+                     [](const Overlap& x, const Overlap& y) {
+                         return x.resolved != y.resolved ? !x.resolved : x.score > y.score;
+                     });
 
     // Gaps: catalogue duties no draft covers.
     for (std::size_t i = 0; i < idx.size(); ++i) {
@@ -293,14 +327,16 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
     {
         std::vector<std::vector<std::size_t>> units_of(drafts.size());
         for (std::size_t i = 0; i < idx.size(); ++i)
-            if (idx.entry(i).kind == SourceKind::Unit) units_of[static_cast<std::size_t>(idx.entry(i).draft)].push_back(i);
+            if (idx.entry(i).kind == SourceKind::Unit)
+                units_of[static_cast<std::size_t>(idx.entry(i).draft)].push_back(i);
         for (std::size_t i = 0; i < idx.size(); ++i) {
             const Entry& e = idx.entry(i);
             if (e.kind != SourceKind::Item || e.norm2 <= 0) continue;
             const auto& units = units_of[static_cast<std::size_t>(e.draft)];
             if (units.empty()) continue;
             double best = 0;
-            for (std::size_t u : units) best = std::max(best, overlap_coefficient(idx, e, idx.entry(u)));
+            for (std::size_t u : units)
+                best = std::max(best, overlap_coefficient(idx, e, idx.entry(u)));
             if (best >= options.cover_score) continue;
             const DutySource s = source_of(drafts, e);
             Gap g;
@@ -328,8 +364,10 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
             const Regulation& reg = drafts[static_cast<std::size_t>(named)].regulation;
             double best = 0;
             for (const DutyItem& item : reg.duty_items)
-                if (item.role == DutyItemRole::Ordinary) best = std::max(best, idx.dot(probe, idx.probe(item.text)) / probe.norm2);
-            for (const InternalUnit& u : reg.units) best = std::max(best, idx.dot(probe, idx.probe(u.duties)) / probe.norm2);
+                if (item.role == DutyItemRole::Ordinary)
+                    best = std::max(best, idx.dot(probe, idx.probe(item.text)) / probe.norm2);
+            for (const InternalUnit& u : reg.units)
+                best = std::max(best, idx.dot(probe, idx.probe(u.duties)) / probe.norm2);
             if (best >= options.cover_score) continue;
             Gap g;
             g.kind = GapKind::DivisionUnclaimed;
@@ -338,8 +376,9 @@ BoundaryReport find_boundaries(const std::vector<BoundaryDraft>& drafts, const D
             g.text = std::string(clause);
             g.where = drafts[static_cast<std::size_t>(cl.draft)].name + "的有关职责分工";
             g.message = drafts[static_cast<std::size_t>(cl.draft)].name + "的有关职责分工写明" +
-                        drafts[static_cast<std::size_t>(named)].name + std::string(clause) + "，但" +
-                        drafts[static_cast<std::size_t>(named)].name + "的草案没有载明这项职责";
+                        drafts[static_cast<std::size_t>(named)].name + std::string(clause) +
+                        "，但" + drafts[static_cast<std::size_t>(named)].name +
+                        "的草案没有载明这项职责";
             report.gaps.push_back(std::move(g));
         }
     }

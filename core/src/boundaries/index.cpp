@@ -35,16 +35,18 @@ std::size_t DutyIndex::add(int draft, SourceKind kind, int index, std::string_vi
 
 void DutyIndex::build() {
     // Weight by how many bodies use a bigram, not how many duty texts: a phrase of the model text
-    // that every body's draft repeats (宣传教育, 人员培训, 政策措施) says nothing about which duty it
-    // is, however few items carry it. Catalogue duties and 职责分工 clauses do not count.
+    // that every body's draft repeats (宣传教育, 人员培训, 政策措施) says nothing about which duty
+    // it is, however few items carry it. Catalogue duties and 职责分工 clauses do not count.
     std::vector<std::uint32_t> bodies(df_.size(), 0), last(df_.size(), UINT32_MAX);
     std::uint32_t drafts = 0;
     int previous = -1;
     for (const auto& e : entries_) {
-        if (e.draft < 0 || e.kind == SourceKind::Division || e.kind == SourceKind::Catalogue) continue;
+        if (e.draft < 0 || e.kind == SourceKind::Division || e.kind == SourceKind::Catalogue)
+            continue;
         if (e.draft != previous) ++drafts, previous = e.draft;
         for (std::uint32_t g : e.grams)
-            if (last[g] != static_cast<std::uint32_t>(e.draft)) last[g] = static_cast<std::uint32_t>(e.draft), ++bodies[g];
+            if (last[g] != static_cast<std::uint32_t>(e.draft))
+                last[g] = static_cast<std::uint32_t>(e.draft), ++bodies[g];
     }
     const double n = std::max<double>(drafts, 1);
     w2_.resize(df_.size());
@@ -57,8 +59,10 @@ void DutyIndex::build() {
         e.norm2 = e.common2 = 0;
         for (std::uint32_t g : e.grams) {
             e.norm2 += w2_[g];
-            if (df_[g] > kMaxPostings) e.common2 += w2_[g];
-            else ++starts_[g + 1];
+            if (df_[g] > kMaxPostings)
+                e.common2 += w2_[g];
+            else
+                ++starts_[g + 1];
         }
     }
     for (std::size_t g = 0; g < df_.size(); ++g) starts_[g + 1] += starts_[g];
@@ -74,9 +78,12 @@ double DutyIndex::dot(const Entry& a, const Entry& b) const {
     double sum = 0;
     auto i = a.grams.begin(), j = b.grams.begin();
     while (i != a.grams.end() && j != b.grams.end()) {
-        if (*i < *j) ++i;
-        else if (*j < *i) ++j;
-        else sum += w2_[*i], ++i, ++j;
+        if (*i < *j)
+            ++i;
+        else if (*j < *i)
+            ++j;
+        else
+            sum += w2_[*i], ++i, ++j;
     }
     return sum;
 }
@@ -86,7 +93,8 @@ Entry DutyIndex::probe(std::string_view text) const {
     Entry e;
     const double unseen = w2_.empty() ? 1 : std::sqrt(*std::max_element(w2_.begin(), w2_.end()));
     std::vector<std::uint64_t> keys;
-    for (std::size_t i = 0; i + 1 < n.chars.size(); ++i) keys.push_back(bigram_key(n.chars[i], n.chars[i + 1]));
+    for (std::size_t i = 0; i + 1 < n.chars.size(); ++i)
+        keys.push_back(bigram_key(n.chars[i], n.chars[i + 1]));
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (std::uint64_t k : keys) {

@@ -17,8 +17,8 @@ struct Entry {
     SourceKind kind = SourceKind::Item;
     int index = 0;  // into the draft's duty_items / units / division clauses, or the catalogue
     std::vector<std::uint32_t> grams;  // sorted, unique
-    double norm2 = 0;    // Σ w² over grams
-    double common2 = 0;  // Σ w² over the grams too common to be indexed
+    double norm2 = 0;                  // Σ w² over grams
+    double common2 = 0;                // Σ w² over the grams too common to be indexed
 };
 
 class DutyIndex {
@@ -40,8 +40,8 @@ public:
     double cosine(const Entry& a, const Entry& b) const {
         return a.norm2 > 0 && b.norm2 > 0 ? dot(a, b) / std::sqrt(a.norm2 * b.norm2) : 0;
     }
-    // Entries sharing an indexed bigram with e, with the Σ w² of those shared bigrams. visit(j, partial).
-    // after_only: only entries added after e (each pair once).
+    // Entries sharing an indexed bigram with e, with the Σ w² of those shared bigrams. visit(j,
+    // partial). after_only: only entries added after e (each pair once).
     template <class Visit>
     void candidates(std::size_t e, Visit&& visit, bool after_only = false) const;
     // An entry for a text not added (weights of unseen bigrams as for a bigram seen once).
@@ -52,7 +52,8 @@ private:
     std::vector<std::uint32_t> df_;
     std::vector<double> w2_;
     std::vector<Entry> entries_;
-    std::vector<std::uint32_t> starts_, postings_;  // CSR: postings of gram g at [starts_[g], starts_[g+1])
+    std::vector<std::uint32_t> starts_,
+        postings_;  // CSR: postings of gram g at [starts_[g], starts_[g+1])
     mutable std::vector<double> acc_;
     mutable std::vector<std::uint32_t> touched_;
 };

@@ -19,27 +19,50 @@ namespace {
 // Written as they are after the joiners (的和及与并等) are dropped; the longest match at each
 // position is cut.
 constexpr std::array kStopPhrases = {
-    std::u32string_view(U"法律法规方针政策"), std::u32string_view(U"党中央省委市委关于"),
-    std::u32string_view(U"区委区政府交办其他任务"), std::u32string_view(U"交办其他任务"),
-    std::u32string_view(U"交办其他事务"), std::u32string_view(U"国家省市关于"),
-    std::u32string_view(U"法律法规政策"), std::u32string_view(U"方针政策决策部署"),
-    std::u32string_view(U"法律法规规章"), std::u32string_view(U"贯彻执行"), std::u32string_view(U"贯彻落实"),
-    std::u32string_view(U"法律法规"), std::u32string_view(U"方针政策"), std::u32string_view(U"组织实施"),
-    std::u32string_view(U"组织开展"), std::u32string_view(U"有关部门"), std::u32string_view(U"相关工作"),
-    std::u32string_view(U"负责"), std::u32string_view(U"承担"), std::u32string_view(U"配合"),
-    std::u32string_view(U"参与"), std::u32string_view(U"协助"), std::u32string_view(U"协同"),
-    std::u32string_view(U"牵头"), std::u32string_view(U"会同"), std::u32string_view(U"工作"),
-    std::u32string_view(U"全区"), std::u32string_view(U"相关"), std::u32string_view(U"有关"),
-    std::u32string_view(U"依法"), std::u32string_view(U"做好"), std::u32string_view(U"开展"), std::u32string_view(U"以及"),
+    std::u32string_view(U"法律法规方针政策"),
+    std::u32string_view(U"党中央省委市委关于"),
+    std::u32string_view(U"区委区政府交办其他任务"),
+    std::u32string_view(U"交办其他任务"),
+    std::u32string_view(U"交办其他事务"),
+    std::u32string_view(U"国家省市关于"),
+    std::u32string_view(U"法律法规政策"),
+    std::u32string_view(U"方针政策决策部署"),
+    std::u32string_view(U"法律法规规章"),
+    std::u32string_view(U"贯彻执行"),
+    std::u32string_view(U"贯彻落实"),
+    std::u32string_view(U"法律法规"),
+    std::u32string_view(U"方针政策"),
+    std::u32string_view(U"组织实施"),
+    std::u32string_view(U"组织开展"),
+    std::u32string_view(U"有关部门"),
+    std::u32string_view(U"相关工作"),
+    std::u32string_view(U"负责"),
+    std::u32string_view(U"承担"),
+    std::u32string_view(U"配合"),
+    std::u32string_view(U"参与"),
+    std::u32string_view(U"协助"),
+    std::u32string_view(U"协同"),
+    std::u32string_view(U"牵头"),
+    std::u32string_view(U"会同"),
+    std::u32string_view(U"工作"),
+    std::u32string_view(U"全区"),
+    std::u32string_view(U"相关"),
+    std::u32string_view(U"有关"),
+    std::u32string_view(U"依法"),
+    std::u32string_view(U"做好"),
+    std::u32string_view(U"开展"),
+    std::u32string_view(U"以及"),
 };
 // Single characters that join phrases: dropped so that 规划和计划 and 规划、计划 compare alike.
 constexpr std::u32string_view kJoiners = U"的和及与并等";
 
 bool is_han(char32_t c) {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FFFF);
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x20000 && c <= 0x2FFFF);
 }
 
-// NFKC of one code point, when it is not already plain (compatibility ideographs, full-width forms).
+// NFKC of one code point, when it is not already plain (compatibility ideographs, full-width
+// forms).
 char32_t fold(char32_t c) {
     if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
     if (is_han(c)) return c;
@@ -102,8 +125,13 @@ std::string normalize_duty(std::string_view text) {
 
 DutyVerb duty_verb(std::string_view text) {
     constexpr std::array<std::pair<std::string_view, DutyVerb>, 8> kVerbs = {{
-        {"负责", DutyVerb::Lead}, {"牵头", DutyVerb::Lead}, {"主管", DutyVerb::Lead}, {"统筹", DutyVerb::Lead},
-        {"配合", DutyVerb::Support}, {"参与", DutyVerb::Support}, {"协助", DutyVerb::Support},
+        {"负责", DutyVerb::Lead},
+        {"牵头", DutyVerb::Lead},
+        {"主管", DutyVerb::Lead},
+        {"统筹", DutyVerb::Lead},
+        {"配合", DutyVerb::Support},
+        {"参与", DutyVerb::Support},
+        {"协助", DutyVerb::Support},
         {"协同", DutyVerb::Support},
     }};
     std::size_t best = std::string_view::npos;

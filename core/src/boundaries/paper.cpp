@@ -14,7 +14,9 @@ namespace {
 constexpr const char* kBlankLine = "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿";
 constexpr const char* kBlankFullLine = "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿";
 
-void add(Document& doc, ParagraphKind kind, std::string text) { doc.paragraphs.push_back({std::move(text), kind, 0}); }
+void add(Document& doc, ParagraphKind kind, std::string text) {
+    doc.paragraphs.push_back({std::move(text), kind, 0});
+}
 
 std::string score_text(double s) {
     char buf[16];
@@ -33,16 +35,20 @@ Document meeting_paper(const BoundaryReport& report, const std::string& subtitle
     std::size_t uncovered = 0;
     for (const auto& g : report.gaps) uncovered += g.kind == GapKind::Uncovered;
     add(doc, ParagraphKind::Body,
-        "各机构草案中描述同一职责的条目共" + std::to_string(report.overlaps.size()) + "处，其中尚未由有关职责分工明确的" +
-            std::to_string(open) + "处列于下文，按相似度由高到低排列；职责目录中无任何机构载明的职责" +
+        "各机构草案中描述同一职责的条目共" + std::to_string(report.overlaps.size()) +
+            "处，其中尚未由有关职责分工明确的" + std::to_string(open) +
+            "处列于下文，按相似度由高到低排列；职责目录中无任何机构载明的职责" +
             std::to_string(uncovered) + "项。请会议逐项明确牵头机构和配合机构，填写协调意见。");
     int section = 0;
     for (const auto& o : report.overlaps) {
         if (o.resolved) continue;
-        add(doc, ParagraphKind::Heading, chinese_numeral(++section) + "、" + o.a.name + "与" + o.b.name);
+        add(doc, ParagraphKind::Heading,
+            chinese_numeral(++section) + "、" + o.a.name + "与" + o.b.name);
         add(doc, ParagraphKind::Body, "（一）" + o.a.name + "（" + o.a.where + "）：" + o.a.text);
         add(doc, ParagraphKind::Body, "（二）" + o.b.name + "（" + o.b.where + "）：" + o.b.text);
-        add(doc, ParagraphKind::Body, "（三）相似度" + score_text(o.score) + "，" + std::string(chinese_label(o.verbs)) + "。");
+        add(doc, ParagraphKind::Body,
+            "（三）相似度" + score_text(o.score) + "，" + std::string(chinese_label(o.verbs)) +
+                "。");
         add(doc, ParagraphKind::Body, std::string("协调意见：") + kBlankLine);
         add(doc, ParagraphKind::Body, kBlankFullLine);
     }
@@ -51,8 +57,10 @@ Document meeting_paper(const BoundaryReport& report, const std::string& subtitle
         int n = 0;
         for (const auto& g : report.gaps)
             if (g.kind == GapKind::Uncovered)
-                add(doc, ParagraphKind::Body, "（" + chinese_numeral(++n) + "）" + g.text +
-                                                   (g.body_name.empty() ? std::string() : "（目录列明由" + g.body_name + "承担）"));
+                add(doc, ParagraphKind::Body,
+                    "（" + chinese_numeral(++n) + "）" + g.text +
+                        (g.body_name.empty() ? std::string()
+                                             : "（目录列明由" + g.body_name + "承担）"));
         add(doc, ParagraphKind::Body, std::string("协调意见：") + kBlankLine);
     }
     return doc;

@@ -71,7 +71,8 @@ std::vector<ParagraphInfo> paragraph_info(ParagraphSpan ps, const Regulation& re
     if (reg.title_span.paragraph >= 0) info[reg.title_span.paragraph].scopes |= kScopeTitle;
     for (std::size_t k = 0; k < reg.articles.size(); ++k) {
         const int first = reg.articles[k].heading.paragraph;
-        const int last = k + 1 < reg.articles.size() ? reg.articles[k + 1].heading.paragraph : static_cast<int>(ps.size());
+        const int last = k + 1 < reg.articles.size() ? reg.articles[k + 1].heading.paragraph
+                                                     : static_cast<int>(ps.size());
         for (int p = first; p < last; ++p) {
             info[p].article = static_cast<int>(k);
             info[p].scopes |= article_scope(reg.articles[k].role);
@@ -83,8 +84,10 @@ std::vector<ParagraphInfo> paragraph_info(ParagraphSpan ps, const Regulation& re
             const int p = items[i].span.paragraph;
             if (p < 0) continue;
             const int article = info[p].article;
-            const int next = i + 1 < items.size() ? items[i + 1].span.paragraph : static_cast<int>(ps.size());
-            for (int q = p; q < next && info[q].article == article; ++q) info[q].scopes |= scope_of(items[i]);
+            const int next =
+                i + 1 < items.size() ? items[i + 1].span.paragraph : static_cast<int>(ps.size());
+            for (int q = p; q < next && info[q].article == article; ++q)
+                info[q].scopes |= scope_of(items[i]);
         }
     };
     mark_items(reg.duty_items, [](const DutyItem& d) { return item_scope(d.role); });
@@ -96,20 +99,39 @@ std::vector<ParagraphInfo> paragraph_info(ParagraphSpan ps, const Regulation& re
 // cost more than the whole phrase scan of a 300-character paragraph).
 class ScopeKeywords {
 public:
-    enum : unsigned { kEntrusted, kBasis, kDuties, kUnits, kStaffing, kInterpretation, kEffective, kTitle, kCount };
+    enum : unsigned {
+        kEntrusted,
+        kBasis,
+        kDuties,
+        kUnits,
+        kStaffing,
+        kInterpretation,
+        kEffective,
+        kTitle,
+        kCount
+    };
 
     ScopeKeywords() {
-        const std::vector<std::pair<const char*, unsigned>> words = {
-            {"交办的其他任务", kEntrusted}, {"交办的其它任务", kEntrusted}, {"制定本规定", kBasis},
-            {"主要职责", kDuties},          {"内设机构", kUnits},           {"领导职数", kStaffing},
-            {"编制", kStaffing},            {"负责解释", kInterpretation},  {"本规定自", kEffective},
-            {"施行", kEffective},           {"职能配置", kTitle}};
+        const std::vector<std::pair<const char*, unsigned>> words = {{"交办的其他任务", kEntrusted},
+                                                                     {"交办的其它任务", kEntrusted},
+                                                                     {"制定本规定", kBasis},
+                                                                     {"主要职责", kDuties},
+                                                                     {"内设机构", kUnits},
+                                                                     {"领导职数", kStaffing},
+                                                                     {"编制", kStaffing},
+                                                                     {"负责解释", kInterpretation},
+                                                                     {"本规定自", kEffective},
+                                                                     {"施行", kEffective},
+                                                                     {"职能配置", kTitle}};
         std::vector<const char*> exprs;
         std::vector<unsigned> flags, ids;
-        for (const auto& [w, id] : words) exprs.push_back(w), flags.push_back(HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH), ids.push_back(id);
+        for (const auto& [w, id] : words)
+            exprs.push_back(w), flags.push_back(HS_FLAG_UTF8 | HS_FLAG_SINGLEMATCH),
+                ids.push_back(id);
         hs_compile_error_t* err = nullptr;
-        if (hs_compile_multi(exprs.data(), flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
-                             nullptr, &db_, &err) != HS_SUCCESS) {
+        if (hs_compile_multi(exprs.data(), flags.data(), ids.data(),
+                             static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &db_,
+                             &err) != HS_SUCCESS) {
             hs_free_compile_error(err);
             db_ = nullptr;
         }
@@ -118,17 +140,20 @@ public:
     unsigned find(std::string_view p) const {
         struct Scratch {
             hs_scratch_t* s = nullptr;
-            ~Scratch() { if (s) hs_free_scratch(s); }
+            ~Scratch() {
+                if (s) hs_free_scratch(s);
+            }
         };
         thread_local Scratch scratch;
         unsigned found = 0;
         if (!db_ || (!scratch.s && hs_alloc_scratch(db_, &scratch.s) != HS_SUCCESS)) return 0;
-        hs_scan(db_, p.data(), static_cast<unsigned>(p.size()), 0, scratch.s,
-                [](unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) {
-                    *static_cast<unsigned*>(ctx) |= 1u << id;
-                    return 0;
-                },
-                &found);
+        hs_scan(
+            db_, p.data(), static_cast<unsigned>(p.size()), 0, scratch.s,
+            [](unsigned id, unsigned long long, unsigned long long, unsigned, void* ctx) {
+                *static_cast<unsigned*>(ctx) |= 1u << id;
+                return 0;
+            },
+            &found);
         return found;
     }
 
@@ -144,10 +169,14 @@ ScopeSet guess_scopes(std::string_view p) {
     ScopeSet s = kScopeText;
     if (auto m = item_marker(p)) {
         std::string_view rest = p.substr(m->offset + m->length);
-        if (starts_with(rest, "职能转变")) s |= kScopeTransformation | kScopeDuties;
-        else if (starts_with(rest, "有关职责分工")) s |= kScopeDivision | kScopeDuties;
-        else if (has(ScopeKeywords::kEntrusted)) s |= kScopeEntrusted | kScopeDuties;
-        else s |= kScopeDutyItems | kScopeUnitItems | kScopeDuties | kScopeUnits;
+        if (starts_with(rest, "职能转变"))
+            s |= kScopeTransformation | kScopeDuties;
+        else if (starts_with(rest, "有关职责分工"))
+            s |= kScopeDivision | kScopeDuties;
+        else if (has(ScopeKeywords::kEntrusted))
+            s |= kScopeEntrusted | kScopeDuties;
+        else
+            s |= kScopeDutyItems | kScopeUnitItems | kScopeDuties | kScopeUnits;
     }
     if (has(ScopeKeywords::kBasis)) s |= kScopeBasis;
     if (has(ScopeKeywords::kDuties)) s |= kScopeDuties;
@@ -162,7 +191,8 @@ ScopeSet guess_scopes(std::string_view p) {
 // The paragraph rules the loaded sets have, with their rule (looked up once, not per paragraph).
 using EnabledParagraphRules = std::vector<std::pair<const ParagraphRule*, const Rule*>>;
 
-EnabledParagraphRules enabled_paragraph_rules(const std::function<const Rule*(std::string_view)>& lookup) {
+EnabledParagraphRules enabled_paragraph_rules(
+    const std::function<const Rule*(std::string_view)>& lookup) {
     EnabledParagraphRules v;
     for (const auto& pr : paragraph_rules())
         if (const Rule* r = lookup(pr.id)) v.push_back({&pr, r});
@@ -172,8 +202,8 @@ EnabledParagraphRules enabled_paragraph_rules(const std::function<const Rule*(st
 std::string with_detail(const std::string& message, std::string_view detail);
 
 // A finding of `rule` at a span; code rules' suggestions replace the rule's when given.
-Finding finding_of(const Rule& rule, int paragraph, std::size_t offset, std::size_t length, std::string_view detail,
-                   std::vector<std::string> suggestions) {
+Finding finding_of(const Rule& rule, int paragraph, std::size_t offset, std::size_t length,
+                   std::string_view detail, std::vector<std::string> suggestions) {
     Finding f;
     f.rule = rule.id;
     f.severity = rule.severity;
@@ -217,29 +247,37 @@ void CheckContext::emit(std::string_view id, int paragraph, std::size_t offset, 
     out_.push_back(finding_of(*rule, paragraph, offset, length, detail, std::move(suggestions)));
 }
 
-void CheckContext::emit_at_text(std::string_view id, int paragraph, std::string_view needle, std::string_view detail,
+void CheckContext::emit_at_text(std::string_view id, int paragraph, std::string_view needle,
+                                std::string_view detail,
                                 std::vector<std::string> suggestions) const {
     if (paragraph < 0) return emit_at_document(id, detail);
     const std::string_view t = text(paragraph);
     auto at = needle.empty() ? std::string::npos : t.find(needle);
-    if (at == std::string::npos) emit(id, paragraph, 0, t.size(), detail, std::move(suggestions));
-    else emit(id, paragraph, at, needle.size(), detail, std::move(suggestions));
+    if (at == std::string::npos)
+        emit(id, paragraph, 0, t.size(), detail, std::move(suggestions));
+    else
+        emit(id, paragraph, at, needle.size(), detail, std::move(suggestions));
 }
 
-void CheckContext::emit_at_article(std::string_view id, const Article& a, std::string_view detail) const {
+void CheckContext::emit_at_article(std::string_view id, const Article& a,
+                                   std::string_view detail) const {
     if (a.heading.paragraph < 0) return emit_at_document(id, detail);
     // The marker without its separator: 第三条
     const std::string_view t = text(a.heading.paragraph);
     std::size_t len = a.heading.length;
     auto end = find_bytes(t, "条", a.heading.offset);
-    if (end != std::string::npos && end + 3 <= a.heading.offset + a.heading.length) len = end + 3 - a.heading.offset;
+    if (end != std::string::npos && end + 3 <= a.heading.offset + a.heading.length)
+        len = end + 3 - a.heading.offset;
     emit(id, a.heading.paragraph, a.heading.offset, len, detail);
 }
 
 void CheckContext::emit_at_document(std::string_view id, std::string_view detail) const {
-    if (reg.title_span.paragraph >= 0) return emit(id, reg.title_span.paragraph, reg.title_span.offset, reg.title_span.length, detail);
+    if (reg.title_span.paragraph >= 0)
+        return emit(id, reg.title_span.paragraph, reg.title_span.offset, reg.title_span.length,
+                    detail);
     for (std::size_t p = 0; p < paragraphs.size(); ++p)
-        if (!trim(paragraphs[p].text).empty()) return emit(id, static_cast<int>(p), 0, paragraphs[p].text.size(), detail);
+        if (!trim(paragraphs[p].text).empty())
+            return emit(id, static_cast<int>(p), 0, paragraphs[p].text.size(), detail);
     if (!paragraphs.empty()) emit(id, 0, 0, 0, detail);
 }
 
@@ -248,19 +286,23 @@ Checker::Checker(std::vector<RuleSet> sets) : sets_(std::move(sets)) {
     for (const auto& s : sets_)
         for (const auto& r : s.rules) {
             if (!ids.insert(r.id).second)
-                throw Error("rules.duplicate", "规则编号 " + r.id + " 在多个规则集中重复定义", r.file + ":" + std::to_string(r.line));
+                throw Error("rules.duplicate", "规则编号 " + r.id + " 在多个规则集中重复定义",
+                            r.file + ":" + std::to_string(r.line));
             rules_.push_back(r);
         }
     std::set<std::string> implemented;
     for (const auto& c : code_rules()) implemented.insert(c.id);
     for (const auto& c : paragraph_rules()) implemented.insert(c.id);
     for (const auto& r : rules_) by_id_.emplace(r.id, &r);
-    paragraph_rules_ = enabled_paragraph_rules([this](std::string_view id) { return find_rule(id); });
+    paragraph_rules_ =
+        enabled_paragraph_rules([this](std::string_view id) { return find_rule(id); });
     for (const auto& c : code_rules())
-        if (find_rule(c.id)) code_rules_.push_back(&c);  // the loaded sets' code rules, looked up once
+        if (find_rule(c.id))
+            code_rules_.push_back(&c);  // the loaded sets' code rules, looked up once
     for (const auto& r : rules_)
         if (r.code && !implemented.count(r.id))
-            throw Error("rules.unknown_code_rule", "规则 " + r.id + " 标注为代码规则，但程序中没有这条规则的实现",
+            throw Error("rules.unknown_code_rule",
+                        "规则 " + r.id + " 标注为代码规则，但程序中没有这条规则的实现",
                         r.file + ":" + std::to_string(r.line));
     matcher_ = std::make_unique<PhraseMatcher>(rules_, kMarkPatterns);
 }
@@ -283,7 +325,9 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
                      int only_rule, std::vector<Finding>& out, std::uint8_t marks = kMarksUnknown) {
     if (raw.empty()) return;
     std::sort(raw.begin(), raw.end(), [](const RawMatch& a, const RawMatch& b) {
-        return a.rule != b.rule ? a.rule < b.rule : a.start != b.start ? a.start < b.start : a.end > b.end;
+        return a.rule != b.rule     ? a.rule < b.rule
+               : a.start != b.start ? a.start < b.start
+                                    : a.end > b.end;
     });
     // Text inside a placeholder (【待填写：…】) is the model text's, not the drafter's: R03 reports
     // the placeholder itself, and no phrasing rule looks inside it.
@@ -303,12 +347,14 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
         if (only_rule >= 0 && m.rule != only_rule) continue;
         const Rule& rule = rules[m.rule];
         if (!(rule.scopes & kScopeText) && !(rule.scopes & scopes)) continue;
-        if (m.rule == last_rule && m.start < last_end) continue;  // overlaps a longer match of the same rule
+        if (m.rule == last_rule && m.start < last_end)
+            continue;  // overlaps a longer match of the same rule
         if (rule.defined_name_exempt && body) {
             bool inside = false;
             for (const std::string* name : {&body->short_name, &body->full_name}) {
                 if (name->empty()) continue;
-                for (auto at = text.find(*name); at != text.npos && !inside; at = text.find(*name, at + 1))
+                for (auto at = text.find(*name); at != text.npos && !inside;
+                     at = text.find(*name, at + 1))
                     inside = at <= m.start && m.end <= at + name->size();
             }
             if (inside) continue;
@@ -321,9 +367,12 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
         f.category = rule.category;
         f.message = rule.message;
         const std::string_view matched = text.substr(m.start, m.end - m.start);
-        if (pat.halfwidth) f.suggestions = {halfwidth(matched)};
-        else if (pat.has_suggest) f.suggestions = {pat.suggest};
-        else f.suggestions = rule.suggestions;
+        if (pat.halfwidth)
+            f.suggestions = {halfwidth(matched)};
+        else if (pat.has_suggest)
+            f.suggestions = {pat.suggest};
+        else
+            f.suggestions = rule.suggestions;
         f.safe_fix = rule.safe_fix && !f.suggestions.empty();
         f.paragraph = paragraph;
         f.offset_utf8 = m.start;
@@ -336,9 +385,11 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
 class ParagraphRuleRunner {
 public:
     ParagraphRuleRunner(const EnabledParagraphRules& enabled, std::vector<Finding>& out)
-        : enabled_(enabled), emit_([this, &out](std::size_t offset, std::size_t length, std::string detail,
-                                                std::vector<std::string> sugg) {
-              out.push_back(finding_of(*rule_, paragraph_, offset, length, detail, std::move(sugg)));
+        : enabled_(enabled),
+          emit_([this, &out](std::size_t offset, std::size_t length, std::string detail,
+                             std::vector<std::string> sugg) {
+              out.push_back(
+                  finding_of(*rule_, paragraph_, offset, length, detail, std::move(sugg)));
           }) {}
 
     void run(const ParagraphFacts& p, int paragraph) {
@@ -357,8 +408,8 @@ private:
     const ParagraphEmit emit_;
 };
 
-void paragraph_rule_findings(const EnabledParagraphRules& enabled, std::string_view text, int paragraph,
-                             ScopeSet scopes, std::vector<Finding>& out) {
+void paragraph_rule_findings(const EnabledParagraphRules& enabled, std::string_view text,
+                             int paragraph, ScopeSet scopes, std::vector<Finding>& out) {
     ParagraphRuleRunner(enabled, out).run(ParagraphFacts(text, scopes), paragraph);
 }
 
@@ -376,10 +427,11 @@ void resolve_overlaps(std::vector<Finding>& fs) {
         bool drop = false;
         for (auto it = kept.rbegin(); it != kept.rend() && it->paragraph == f.paragraph; ++it) {
             if (it->offset_utf8 + it->length_utf8 <= f.offset_utf8) break;
-            if (it->rule == f.rule && it->offset_utf8 == f.offset_utf8 && it->length_utf8 == f.length_utf8 &&
-                it->message == f.message)
+            if (it->rule == f.rule && it->offset_utf8 == f.offset_utf8 &&
+                it->length_utf8 == f.length_utf8 && it->message == f.message)
                 drop = true;
-            if (f.safe_fix && it->safe_fix && it->rule != f.rule && f.offset_utf8 + f.length_utf8 <= it->offset_utf8 + it->length_utf8 &&
+            if (f.safe_fix && it->safe_fix && it->rule != f.rule &&
+                f.offset_utf8 + f.length_utf8 <= it->offset_utf8 + it->length_utf8 &&
                 f.length_utf8 < it->length_utf8)
                 drop = true;
             if (drop) break;
@@ -413,7 +465,8 @@ void fill_positions(std::vector<Finding>& fs, ParagraphSpan ps, const Regulation
         f.column = static_cast<int>(counted_points) + 1;
         if (f.paragraph != cached_p) {
             cached_p = f.paragraph;
-            cached_label = info.empty() ? std::string() : article_label(reg, info[f.paragraph].article, ps);
+            cached_label =
+                info.empty() ? std::string() : article_label(reg, info[f.paragraph].article, ps);
         }
         f.article = cached_label;
     }
@@ -472,7 +525,8 @@ std::vector<std::size_t> draft_starts(ParagraphSpan ps, std::size_t bytes) {
 
 }  // namespace
 
-void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckResult& result) const {
+void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options,
+                          CheckResult& result) const {
     const std::vector<ParagraphMarkers> markers = paragraph_markers(ps);
     recognize_into(ps, markers, result.regulation);
     const Regulation& reg = result.regulation;
@@ -490,7 +544,8 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options, CheckRe
             for (const auto& b : options.framework->bodies) {
                 if ((!reg.body.full_name.empty() && b.full_name == reg.body.full_name) ||
                     (starts_with(reg.title, b.full_name) &&
-                     starts_with(std::string_view(reg.title).substr(b.full_name.size()), "职能配置"))) {
+                     starts_with(std::string_view(reg.title).substr(b.full_name.size()),
+                                 "职能配置"))) {
                     result.body = &b;
                     break;
                 }
@@ -586,7 +641,8 @@ std::vector<Finding> Checker::check_paragraph(std::string_view text) const {
     // One paragraph does not say the draft's level: no local scope word (全区, 全县 …) is flagged.
     out.erase(std::remove_if(out.begin(), out.end(),
                              [&](const Finding& f) {
-                                 const std::string_view w = text.substr(f.offset_utf8, f.length_utf8);
+                                 const std::string_view w =
+                                     text.substr(f.offset_utf8, f.length_utf8);
                                  return f.rule == "D10" && w != "全国";
                              }),
               out.end());
@@ -596,7 +652,8 @@ std::vector<Finding> Checker::check_paragraph(std::string_view text) const {
     return out;
 }
 
-std::string Checker::example_failure(const Rule& rule, const RuleExample& ex, const Framework* fw) const {
+std::string Checker::example_failure(const Rule& rule, const RuleExample& ex,
+                                     const Framework* fw) const {
     std::vector<Finding> found;
     Document doc;
     for (const auto& p : ex.paragraphs) doc.paragraphs.push_back({p});
@@ -604,8 +661,11 @@ std::string Checker::example_failure(const Rule& rule, const RuleExample& ex, co
         bool paragraph_level = false;
         for (const auto& pr : paragraph_rules()) paragraph_level |= rule.id == pr.id;
         if (paragraph_level && ex.paragraphs.size() == 1) {
-            paragraph_rule_findings(enabled_paragraph_rules([&](std::string_view id) { return id == rule.id ? &rule : nullptr; }),
-                                    ex.paragraphs[0], 0, rule.scopes | guess_scopes(ex.paragraphs[0]), found);
+            paragraph_rule_findings(enabled_paragraph_rules([&](std::string_view id) {
+                                        return id == rule.id ? &rule : nullptr;
+                                    }),
+                                    ex.paragraphs[0], 0,
+                                    rule.scopes | guess_scopes(ex.paragraphs[0]), found);
         } else {
             if (!ex.body.empty() && !fw) return {};  // needs the framework, which is not loaded
             CheckOptions opt{fw, ex.body};
@@ -617,10 +677,12 @@ std::string Checker::example_failure(const Rule& rule, const RuleExample& ex, co
         for (std::size_t p = 0; p < ex.paragraphs.size(); ++p) {
             std::vector<RawMatch> raw;
             matcher_->scan(ex.paragraphs[p], raw);
-            phrase_findings(raw, rules_, ex.paragraphs[p], static_cast<int>(p), rule.scopes | kScopeText, nullptr, index, found);
+            phrase_findings(raw, rules_, ex.paragraphs[p], static_cast<int>(p),
+                            rule.scopes | kScopeText, nullptr, index, found);
         }
-        fit_scope_words(fw ? fw->district.level : std::string("区"),
-                        [&](int p) { return std::string_view(ex.paragraphs[p]); }, found);
+        fit_scope_words(
+            fw ? fw->district.level : std::string("区"),
+            [&](int p) { return std::string_view(ex.paragraphs[p]); }, found);
     }
     auto quote = [&] {
         std::string all;
@@ -636,12 +698,15 @@ std::string Checker::example_failure(const Rule& rule, const RuleExample& ex, co
     if (found.empty()) return "示例 " + quote() + " 未被检出";
     if (ex.mark_paragraph >= 0) {
         bool hit = std::any_of(found.begin(), found.end(), [&](const Finding& f) {
-            return f.paragraph == ex.mark_paragraph && f.offset_utf8 == ex.mark_offset && f.length_utf8 == ex.mark_length;
+            return f.paragraph == ex.mark_paragraph && f.offset_utf8 == ex.mark_offset &&
+                   f.length_utf8 == ex.mark_length;
         });
         if (!hit) {
             const auto& f = found.front();
-            return "示例 " + quote() + " 标记的是“" + ex.paragraphs[ex.mark_paragraph].substr(ex.mark_offset, ex.mark_length) +
-                   "”，实际检出“" + ex.paragraphs[f.paragraph].substr(f.offset_utf8, f.length_utf8) + "”";
+            return "示例 " + quote() + " 标记的是“" +
+                   ex.paragraphs[ex.mark_paragraph].substr(ex.mark_offset, ex.mark_length) +
+                   "”，实际检出“" +
+                   ex.paragraphs[f.paragraph].substr(f.offset_utf8, f.length_utf8) + "”";
         }
     }
     if (ex.has_fix) {
@@ -650,7 +715,8 @@ std::string Checker::example_failure(const Rule& rule, const RuleExample& ex, co
         for (const auto& f : found)
             if (f.paragraph == p) mine.push_back(f);
         std::string fixed = apply_edits(ex.paragraphs[p], safe_fix_edits(mine));
-        if (fixed != ex.fix) return "示例 " + quote() + " 自动修正后为“" + fixed + "”，应为“" + ex.fix + "”";
+        if (fixed != ex.fix)
+            return "示例 " + quote() + " 自动修正后为“" + fixed + "”，应为“" + ex.fix + "”";
     }
     return {};
 }
@@ -660,7 +726,8 @@ std::vector<std::string> Checker::example_failures(const Framework* fw) const {
     for (const auto& r : rules_)
         for (const auto& ex : r.examples)
             if (std::string why = example_failure(r, ex, fw); !why.empty())
-                out.push_back(r.file + ":" + std::to_string(ex.line) + ": 规则 " + r.id + ": " + why);
+                out.push_back(r.file + ":" + std::to_string(ex.line) + ": 规则 " + r.id + ": " +
+                              why);
     return out;
 }
 
@@ -668,7 +735,8 @@ void Checker::verify_examples(const Framework* fw) const {
     for (const auto& r : rules_)
         for (const auto& ex : r.examples)
             if (std::string why = example_failure(r, ex, fw); !why.empty())
-                throw Error("rules.example_failed", "规则 " + r.id + " 的示例未通过，整个规则集被拒绝：" + why,
+                throw Error("rules.example_failed",
+                            "规则 " + r.id + " 的示例未通过，整个规则集被拒绝：" + why,
                             r.file + ":" + std::to_string(ex.line));
 }
 
@@ -744,7 +812,8 @@ ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>
     std::vector<std::size_t> bounds = {start};
     for (std::size_t k = 1; k < pieces; ++k) {
         const std::size_t at = std::max(bounds.back(), start + (text.size() - start) * k / pieces);
-        const void* nl = at < text.size() ? std::memchr(text.data() + at, '\n', text.size() - at) : nullptr;
+        const void* nl =
+            at < text.size() ? std::memchr(text.data() + at, '\n', text.size() - at) : nullptr;
         if (!nl) break;
         bounds.push_back(static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1);
     }
@@ -777,12 +846,15 @@ ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>
         if (done[k].noted)
             done[k].count = breaks.line_feeds + (bounds[k + 1] == text.size() ? 1 : 0);
         else
-            done[k].count = for_each_line(text, bounds[k], bounds[k + 1], [](std::size_t, std::size_t, std::size_t) {});
+            done[k].count = for_each_line(text, bounds[k], bounds[k + 1],
+                                          [](std::size_t, std::size_t, std::size_t) {});
     });
     for (const Piece& p : done) {
         if (p.valid) continue;
-        const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + p.bad, '\n'));
-        throw Error("check.invalid_utf8", "第 " + std::to_string(line) + " 行含有无效的 UTF-8 字节（文件偏移 " +
+        const std::size_t line =
+            1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + p.bad, '\n'));
+        throw Error("check.invalid_utf8", "第 " + std::to_string(line) +
+                                              " 行含有无效的 UTF-8 字节（文件偏移 " +
                                               std::to_string(p.bad) + "）；请以 UTF-8 编码保存");
     }
     if (trim_front(text.substr(start)).empty()) throw Error("check.empty", "文件中没有文字");

@@ -98,11 +98,12 @@ public:
 
     // Reports rule `id` at a span of a paragraph; `detail` fills {detail} in the rule's message.
     // Ignored when the loaded rule sets do not have that rule.
-    void emit(std::string_view id, int paragraph, std::size_t offset, std::size_t length, std::string_view detail = {},
-              std::vector<std::string> suggestions = {}) const;
+    void emit(std::string_view id, int paragraph, std::size_t offset, std::size_t length,
+              std::string_view detail = {}, std::vector<std::string> suggestions = {}) const;
 
     // Reports at the first occurrence of `needle` in the paragraph (or the whole paragraph).
-    void emit_at_text(std::string_view id, int paragraph, std::string_view needle, std::string_view detail = {},
+    void emit_at_text(std::string_view id, int paragraph, std::string_view needle,
+                      std::string_view detail = {},
                       std::vector<std::string> suggestions = {}) const;
 
     // Reports at an article's 第X条 marker (or the title when the article is missing).
@@ -147,7 +148,8 @@ struct ParagraphFacts {
     std::optional<ItemMarker> item;
     std::uint8_t marks = kMarksUnknown;
 
-    ParagraphFacts(std::string_view text, ScopeSet scopes) : ParagraphFacts(text, scopes, paragraph_markers(text)) {}
+    ParagraphFacts(std::string_view text, ScopeSet scopes)
+        : ParagraphFacts(text, scopes, paragraph_markers(text)) {}
     ParagraphFacts(std::string_view text, ScopeSet scopes, const ParagraphMarkers& m,
                    std::uint8_t marks = kMarksUnknown)
         : text(text), scopes(scopes), article(m.article), item(m.item), marks(marks) {}

@@ -9,7 +9,8 @@ std::vector<Edit> safe_fix_edits(const std::vector<Finding>& findings, std::size
     for (const auto& f : findings)
         if (f.safe_fix && !f.suggestions.empty())
             edits.push_back({base + f.offset_utf8, f.length_utf8, f.suggestions.front()});
-    std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+    std::stable_sort(edits.begin(), edits.end(),
+                     [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
     std::vector<Edit> kept;
     for (auto& e : edits) {
         if (!kept.empty() && e.offset < kept.back().offset + kept.back().length) continue;

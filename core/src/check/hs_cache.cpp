@@ -30,8 +30,9 @@ hs_database* compile(const CompileJob& job) {
         exprs.push_back(job.expressions[i].c_str());
         ids.push_back(static_cast<unsigned>(i));
     }
-    if (hs_compile_multi(exprs.data(), job.flags.data(), ids.data(), static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
-                         nullptr, &db, &err) == HS_SUCCESS)
+    if (hs_compile_multi(exprs.data(), job.flags.data(), ids.data(),
+                         static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &db,
+                         &err) == HS_SUCCESS)
         return db;
     std::string msg = err ? err->message : "unknown error";
     const int bad = err && err->expression >= 0 ? err->expression : 0;
@@ -39,7 +40,8 @@ hs_database* compile(const CompileJob& job) {
     const Rule* rule = job.rules.empty() ? nullptr : job.rules[static_cast<std::size_t>(bad)];
     if (!rule) throw Error("rules.bad_pattern", "规则模式无法编译：" + msg);
     throw Error("rules.bad_pattern",
-                "规则 " + rule->id + " 的" + job.what + "“" + job.expressions[static_cast<std::size_t>(bad)] + "”无法编译：" + msg,
+                "规则 " + rule->id + " 的" + job.what + "“" +
+                    job.expressions[static_cast<std::size_t>(bad)] + "”无法编译：" + msg,
                 rule->file + ":" + std::to_string(rule->line));
 }
 
@@ -53,7 +55,8 @@ std::string cache_key(const std::vector<CompileJob>& jobs) {
     for (const auto& j : jobs) {
         key += "job " + std::to_string(j.expressions.size()) + "\n";
         for (std::size_t i = 0; i < j.expressions.size(); ++i)
-            key += std::to_string(j.flags[i]) + " " + std::to_string(j.expressions[i].size()) + " " + j.expressions[i] + "\n";
+            key += std::to_string(j.flags[i]) + " " + std::to_string(j.expressions[i].size()) +
+                   " " + j.expressions[i] + "\n";
     }
     return key;
 }
@@ -107,7 +110,8 @@ std::string read_cache_file(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return {};
     try {
-        return read_file(path, 1u << 30);  // in one read: a character at a time cost ~1 ms per start
+        return read_file(path,
+                         1u << 30);  // in one read: a character at a time cost ~1 ms per start
     } catch (const Error&) {
         return {};
     }
@@ -115,7 +119,9 @@ std::string read_cache_file(const std::string& path) {
 
 namespace {
 
-void put_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+void put_u64(std::string& out, std::uint64_t v) {
+    out.append(reinterpret_cast<const char*>(&v), 8);
+}
 bool get_u64(std::string_view& in, std::uint64_t& v) {
     if (in.size() < 8) return false;
     __builtin_memcpy(&v, in.data(), 8);
@@ -144,7 +150,8 @@ std::vector<hs_database*> load(const std::string& path, const std::string& key, 
     for (std::uint64_t i = 0; i < n; ++i) {
         std::uint64_t len = 0;
         hs_database_t* db = nullptr;
-        if (!get_u64(in, len) || len > in.size() || hs_deserialize_database(in.data(), len, &db) != HS_SUCCESS) {
+        if (!get_u64(in, len) || len > in.size() ||
+            hs_deserialize_database(in.data(), len, &db) != HS_SUCCESS) {
             for (hs_database* d : dbs) hs_free_database(d);
             return {};
         }
@@ -184,7 +191,8 @@ std::pair<unsigned, unsigned> widths_of(const std::string& expr) {
 
 }  // namespace
 
-std::vector<std::pair<unsigned, unsigned>> expression_widths(const std::vector<std::string>& expressions) {
+std::vector<std::pair<unsigned, unsigned>> expression_widths(
+    const std::vector<std::string>& expressions) {
     std::string key = "sanding-hs-widths-1\n" + std::string(hs_version()) + "\n";
     for (const auto& e : expressions) key += std::to_string(e.size()) + " " + e + "\n";
     const std::string path = cache_file_for("widths", key);

@@ -16,9 +16,10 @@ struct hs_database;
 namespace sanding {
 
 struct CompileJob {
-    std::vector<std::string> expressions;  // one: hs_compile; several: hs_compile_multi (ids = index)
+    std::vector<std::string>
+        expressions;  // one: hs_compile; several: hs_compile_multi (ids = index)
     std::vector<unsigned> flags;
-    std::vector<const Rule*> rules;        // per expression, for error messages
+    std::vector<const Rule*> rules;  // per expression, for error messages
     const char* what = "模式";
 };
 
@@ -28,7 +29,8 @@ std::vector<hs_database*> build_databases(const std::vector<CompileJob>& jobs);
 // Shortest and longest match in bytes of each expression (UTF-8 mode), as hs_expression_info
 // reports them, kept in the cache like the databases (asking costs a compile each). An
 // expression that does not compile gets {0, UINT_MAX}: compiling it reports the error.
-std::vector<std::pair<unsigned, unsigned>> expression_widths(const std::vector<std::string>& expressions);
+std::vector<std::pair<unsigned, unsigned>> expression_widths(
+    const std::vector<std::string>& expressions);
 
 // Where the cache lives: $SANDING_CACHE_DIR, else $XDG_CACHE_HOME/sanding, else ~/.cache/sanding.
 std::string cache_dir();

@@ -17,7 +17,8 @@
 namespace sanding {
 namespace {
 
-int collect(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void* ctx) {
+int collect(unsigned int id, unsigned long long from, unsigned long long to, unsigned int,
+            void* ctx) {
     static_cast<std::vector<RawMatch>*>(ctx)->push_back({static_cast<int>(id), 0, from, to});
     return 0;
 }
@@ -42,7 +43,7 @@ std::size_t boundary_back(std::string_view t, std::size_t i) {
 constexpr ScopeSet kBroadScopes = kScopeText | kScopeDuties | kScopeUnits | kScopeDutyItems |
                                   kScopeEntrusted | kScopeTransformation | kScopeUnitItems;
 
-constexpr std::size_t kMaxLookBack = 256;  // bytes searched back for a regex match's start
+constexpr std::size_t kMaxLookBack = 256;     // bytes searched back for a regex match's start
 constexpr std::size_t kFoldableContext = 12;  // bytes: up to a few characters
 // What lets a context run over any text (and a folded one slow every paragraph's scan).
 constexpr const char* kWideClasses[] = {"[^", ".", "\\S", "\\W", "\\D", "\\P", "\\X"};
@@ -184,23 +185,27 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules, std::span<const Mar
             std::string expression = to_expression(pat);
             if (!pat.regex) {
                 e.literal = pat.text;
-                // A before-context is not folded in: a leading character class ([\x{4e00}-\x{9fff}],)
-                // makes every Chinese character a possible start and the scan several times
-                // slower, while the bare literal is rare and its context cheap to check.
-                if (!pat.before.empty()) plan.before = single("(?:" + pat.before + ")\\z", HS_FLAG_SINGLEMATCH, rule, "前置语境");
+                // A before-context is not folded in: a leading character class
+                // ([\x{4e00}-\x{9fff}],) makes every Chinese character a possible start and the
+                // scan several times slower, while the bare literal is rare and its context cheap
+                // to check.
+                if (!pat.before.empty())
+                    plan.before =
+                        single("(?:" + pat.before + ")\\z", HS_FLAG_SINGLEMATCH, rule, "前置语境");
                 if (!pat.after.empty()) {
                     // A short context (a character class) is folded in, and so is a longer one made
-                    // of narrow classes ([0-9]{4}[〕）][0-9]+号 after “（”: otherwise every （ of every
-                    // item marker is a candidate). One that can run over any text (《[^》]{1,40}法》)
-                    // would make the main database slow for every paragraph, so it is checked on
-                    // the few candidates instead.
+                    // of narrow classes ([0-9]{4}[〕）][0-9]+号 after “（”: otherwise every （ of
+                    // every item marker is a candidate). One that can run over any text
+                    // (《[^》]{1,40}法》) would make the main database slow for every paragraph, so
+                    // it is checked on the few candidates instead.
                     auto [lo, hi] = widths.raw(pat.after);
-                    const bool any_text = std::any_of(std::begin(kWideClasses), std::end(kWideClasses), [&](const char* c) {
-                        return pat.after.find(c) != std::string::npos;
-                    });
+                    const bool any_text = std::any_of(
+                        std::begin(kWideClasses), std::end(kWideClasses),
+                        [&](const char* c) { return pat.after.find(c) != std::string::npos; });
                     if (hi <= kFoldableContext) {
                         expression += "(?:" + pat.after + ")";
-                        plan.after_exact = single("\\A(?:" + pat.after + ")\\z", HS_FLAG_SINGLEMATCH, rule, "后置语境");
+                        plan.after_exact = single("\\A(?:" + pat.after + ")\\z",
+                                                  HS_FLAG_SINGLEMATCH, rule, "后置语境");
                         e.after_min = lo, e.after_max = hi;
                     } else if (!any_text) {
                         // Longer: the folded expression only says that the paragraph may have a
@@ -211,17 +216,23 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules, std::span<const Mar
                         // （[0-9]{4}[〕）][0-9]+号 ran an automaton from every （.
                         const std::string lead = leading_atom(pat.after);
                         expression += "(?:" + (lead.empty() ? pat.after : lead) + ")";
-                        plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
+                        plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule,
+                                            "后置语境");
                         e.filter_only = true;
                     } else {
-                        plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
+                        plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule,
+                                            "后置语境");
                     }
                 }
             } else {
                 // Contexts are checked on a window ending where the match starts (before) or
                 // starting where it ends (after).
-                if (!pat.before.empty()) plan.before = single("(?:" + pat.before + ")\\z", HS_FLAG_SINGLEMATCH, rule, "前置语境");
-                if (!pat.after.empty()) plan.after = single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
+                if (!pat.before.empty())
+                    plan.before =
+                        single("(?:" + pat.before + ")\\z", HS_FLAG_SINGLEMATCH, rule, "前置语境");
+                if (!pat.after.empty())
+                    plan.after =
+                        single("\\A(?:" + pat.after + ")", HS_FLAG_SINGLEMATCH, rule, "后置语境");
                 plan.whole =
                     single("\\A(?:" + pat.text + ")\\z", HS_FLAG_SINGLEMATCH, rule, "模式");
                 std::tie(e.min_width, e.max_width) = widths(pat.text);
@@ -290,7 +301,8 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules, std::span<const Mar
         exceptions_.assign(rules.size(), nullptr);
         for (std::size_t r = 0; r < rules.size(); ++r) exceptions_[r] = db_of(exception_jobs[r]);
         for (hs_database* db : owned_)
-            if (hs_alloc_scratch(db, &prototype_) != HS_SUCCESS) throw Error("rules.scratch", "无法分配 Vectorscan 暂存区");
+            if (hs_alloc_scratch(db, &prototype_) != HS_SUCCESS)
+                throw Error("rules.scratch", "无法分配 Vectorscan 暂存区");
     } catch (...) {
         for (hs_database* db : owned_) hs_free_database(db);
         if (prototype_) hs_free_scratch(prototype_);
@@ -315,7 +327,8 @@ hs_scratch* PhraseMatcher::acquire() const {
         }
     }
     hs_scratch* s = nullptr;
-    if (prototype_ && hs_clone_scratch(prototype_, &s) != HS_SUCCESS) throw Error("check.scratch", "无法分配 Vectorscan 暂存区");
+    if (prototype_ && hs_clone_scratch(prototype_, &s) != HS_SUCCESS)
+        throw Error("check.scratch", "无法分配 Vectorscan 暂存区");
     return s;
 }
 
@@ -333,7 +346,8 @@ bool PhraseMatcher::context_holds(hs_database* db, std::string_view window, hs_s
 
 // An exception covers [start, end) when it matches from some point at or before start (within
 // kMaxLookBack bytes) to some point at or after end.
-bool PhraseMatcher::excepted(int rule, std::string_view text, std::size_t start, std::size_t end, hs_scratch* s) const {
+bool PhraseMatcher::excepted(int rule, std::string_view text, std::size_t start, std::size_t end,
+                             hs_scratch* s) const {
     hs_database* db = exceptions_[rule];
     if (!db) return false;
     // A covering exception match starts at or after end - its longest match (and is looked for
@@ -356,7 +370,8 @@ bool PhraseMatcher::excepted(int rule, std::string_view text, std::size_t start,
 }
 
 // The leftmost start from which the regex matches exactly up to end.
-std::size_t PhraseMatcher::find_start(const Entry& e, std::string_view text, std::size_t end, hs_scratch* s) const {
+std::size_t PhraseMatcher::find_start(const Entry& e, std::string_view text, std::size_t end,
+                                      hs_scratch* s) const {
     const std::size_t lowest = end > e.max_width ? boundary_back(text, end - e.max_width) : 0;
     const std::size_t highest = end >= e.min_width ? end - e.min_width : 0;
     for (std::size_t from = lowest; from <= highest; ++from) {
@@ -368,12 +383,12 @@ std::size_t PhraseMatcher::find_start(const Entry& e, std::string_view text, std
     return std::string_view::npos;
 }
 
-void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_view text, hs_scratch* s,
-                            std::vector<RawMatch>& out) const {
+void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_view text,
+                            hs_scratch* s, std::vector<RawMatch>& out) const {
     // A regex reports every end it can reach ([０-９]+ on １２ ends twice); keep, per pattern, the
     // longest run from one start.
     std::vector<std::pair<int, RawMatch>> last_regex;  // entry id → its last match
-    std::vector<int> filtered;                          // filter-only entries whose places are found
+    std::vector<int> filtered;                         // filter-only entries whose places are found
     // A prefiltered pattern's reports are its prefilter's: its own matches in this paragraph, in
     // their place (found once per paragraph however many prefilter reports there are).
     std::vector<RawMatch> expanded;
@@ -400,7 +415,8 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
     auto keep = [&](const Entry& e, const RawMatch& m) {
         if (e.before) {
             std::size_t from = m.start > 1024 ? m.start - 1024 : 0;
-            while (from < m.start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+            while (from < m.start && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80)
+                ++from;
             if (!context_holds(e.before, text.substr(from, m.start - from), s)) return;
         }
         if (e.after && !context_holds(e.after, text.substr(m.end), s)) return;
@@ -411,9 +427,11 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
         const int id = m.rule;  // the entry index
         const Entry& e = entries_[id];
         if (e.filter_only) {
-            if (std::find(filtered.begin(), filtered.end(), id) != filtered.end()) continue;  // done for this paragraph
+            if (std::find(filtered.begin(), filtered.end(), id) != filtered.end())
+                continue;  // done for this paragraph
             filtered.push_back(id);
-            for (auto at = find_bytes(text, e.literal); at != text.npos; at = find_bytes(text, e.literal, at + 1))
+            for (auto at = find_bytes(text, e.literal); at != text.npos;
+                 at = find_bytes(text, e.literal, at + 1))
                 keep(e, {e.rule, e.pattern, at, at + e.literal_length});
             continue;
         }
@@ -433,20 +451,26 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
         if (e.literal_length) {
             m.start = m.end - e.literal_length;
         } else {
-            auto prev = std::find_if(last_regex.begin(), last_regex.end(), [&](const auto& x) { return x.first == id; });
+            auto prev = std::find_if(last_regex.begin(), last_regex.end(),
+                                     [&](const auto& x) { return x.first == id; });
             if (prev != last_regex.end() && prev->second.start < m.end &&
-                context_holds(e.whole, text.substr(prev->second.start, m.end - prev->second.start), s)) {
+                context_holds(e.whole, text.substr(prev->second.start, m.end - prev->second.start),
+                              s)) {
                 m.start = prev->second.start;
                 // An extension of the previous match: widen the one already kept.
                 for (auto& o : out)
-                    if (o.rule == e.rule && o.pattern == e.pattern && o.start == m.start && o.end == prev->second.end) o.end = m.end;
+                    if (o.rule == e.rule && o.pattern == e.pattern && o.start == m.start &&
+                        o.end == prev->second.end)
+                        o.end = m.end;
                 prev->second.end = m.end;
                 continue;
             }
             m.start = find_start(e, text, m.end, s);
             if (m.start == std::string_view::npos) continue;
-            if (prev != last_regex.end()) prev->second = m;
-            else last_regex.push_back({id, m});
+            if (prev != last_regex.end())
+                prev->second = m;
+            else
+                last_regex.push_back({id, m});
         }
         keep(e, {e.rule, e.pattern, m.start, m.end});
     }
@@ -524,15 +548,21 @@ void PhraseMatcher::scan_run(const Scan& scan, ParagraphSpan ps, std::vector<Raw
     std::vector<RawMatch> reports;
     // Block mode takes up to 4 GiB; a checked file is at most tens of megabytes.
     hs_scan(scan.db, all.data(), static_cast<unsigned>(all.size()), 0, s, collect, &reports);
-    std::stable_sort(reports.begin(), reports.end(), [](const RawMatch& a, const RawMatch& b) { return a.end < b.end; });
+    std::stable_sort(reports.begin(), reports.end(),
+                     [](const RawMatch& a, const RawMatch& b) { return a.end < b.end; });
     std::vector<RawMatch> mine;
     for (std::size_t i = 0; i < reports.size();) {
-        const std::size_t p = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), reports[i].end - 1) - starts.begin()) - 1;
+        const std::size_t p =
+            static_cast<std::size_t>(
+                std::upper_bound(starts.begin(), starts.end(), reports[i].end - 1) -
+                starts.begin()) -
+            1;
         const std::string_view text = ps[p].text;
         mine.clear();
         for (; i < reports.size() && reports[i].end <= starts[p] + text.size() + 1; ++i) {
             RawMatch m = reports[i];
-            if (m.end > starts[p] + text.size() || m.end <= starts[p]) continue;  // took in the newline
+            if (m.end > starts[p] + text.size() || m.end <= starts[p])
+                continue;  // took in the newline
             m.end -= starts[p];
             m.rule = scan.entry_of[static_cast<std::size_t>(m.rule)];
             if (m.rule < 0) {  // a mark, not a rule's

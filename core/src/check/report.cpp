@@ -95,8 +95,8 @@ public:
 
 private:
     std::span<const std::uint32_t> known_;  // every paragraph's, as given
-    std::vector<std::size_t> wanted_;  // in place: the findings' paragraphs, ascending
-    std::vector<std::size_t> units_;   // their offsets (or, without wanted_, every paragraph's)
+    std::vector<std::size_t> wanted_;       // in place: the findings' paragraphs, ascending
+    std::vector<std::size_t> units_;  // their offsets (or, without wanted_, every paragraph's)
 
     void count_in_place(std::string_view source, ParagraphSpan ps,
                         const std::vector<Finding>& findings) {
@@ -184,15 +184,16 @@ std::string report_text(const std::vector<Finding>& findings, const ReportInput&
     }
     Summary s = summarize(findings);
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%s: 共 %d 处：错误 %d，警告 %d，提示 %d\n", in.file.c_str(), s.total(), s.errors,
-                  s.warnings, s.infos);
+    std::snprintf(buf, sizeof buf, "%s: 共 %d 处：错误 %d，警告 %d，提示 %d\n", in.file.c_str(),
+                  s.total(), s.errors, s.warnings, s.infos);
     out += buf;
     return out;
 }
 
 namespace {
 
-void append_finding_json(std::string& out, const Finding& f, const ReportInput& in, const FileOffsets& offsets) {
+void append_finding_json(std::string& out, const Finding& f, const ReportInput& in,
+                         const FileOffsets& offsets) {
     std::size_t base8 = 0, base16 = 0;
     if (in.file_offsets && !in.paragraphs.empty()) {
         base8 = in.paragraphs[static_cast<std::size_t>(f.paragraph)].source_offset;
@@ -228,8 +229,10 @@ void append_finding_json(std::string& out, const Finding& f, const ReportInput& 
     out += ",\"column\":";
     append_number(out, static_cast<std::size_t>(f.column));
     out += ",\"article\":";
-    if (f.article.empty()) out += "null";
-    else json_string(out, f.article);
+    if (f.article.empty())
+        out += "null";
+    else
+        json_string(out, f.article);
     out += '}';
 }
 
@@ -258,12 +261,15 @@ std::vector<std::string> report_json_pieces(const std::vector<Finding>& findings
     out += "],\"summary\":{\"file\":";
     json_string(out, in.file);
     out += ",\"body\":";
-    if (in.body.empty()) out += "null";
-    else json_string(out, in.body);
+    if (in.body.empty())
+        out += "null";
+    else
+        json_string(out, in.body);
     out += ",\"paragraphs\":";
     append_number(out, in.paragraphs.size());
     out += ",\"total\":" + std::to_string(s.total()) + ",\"errors\":" + std::to_string(s.errors) +
-           ",\"warnings\":" + std::to_string(s.warnings) + ",\"infos\":" + std::to_string(s.infos) + "}}\n";
+           ",\"warnings\":" + std::to_string(s.warnings) + ",\"infos\":" + std::to_string(s.infos) +
+           "}}\n";
     return parts;
 }
 

@@ -41,12 +41,16 @@ public:
         auto root = doc.document_element();
         if (std::string_view(root.name()) != "rule-set" || root.attribute("xmlns").value() != kNs)
             fail(root, "根元素应为 <rule-set xmlns=\"" + std::string(kNs) + "\">");
-        RuleSet set{root.attribute("id").value(), root.attribute("name").value(), root.attribute("version").value(), {}};
+        RuleSet set{root.attribute("id").value(),
+                    root.attribute("name").value(),
+                    root.attribute("version").value(),
+                    {}};
         if (set.id.empty()) fail(root, "<rule-set> 缺少属性 id");
         std::set<std::string> ids;
         for (auto child : root.children()) {
             if (child.type() != pugi::node_element) continue;
-            if (std::string_view(child.name()) != "rule") fail(child, "未知元素 <" + std::string(child.name()) + ">");
+            if (std::string_view(child.name()) != "rule")
+                fail(child, "未知元素 <" + std::string(child.name()) + ">");
             Rule r = rule(child);
             if (!ids.insert(r.id).second) fail(child, "规则编号重复：" + r.id);
             set.rules.push_back(std::move(r));
@@ -67,22 +71,28 @@ private:
     Rule rule(pugi::xml_node n) {
         Rule r;
         r.id = n.attribute("id").value();
-        if (r.id.size() < 3 || r.id[0] < 'A' || r.id[0] > 'Z') fail(n, "规则编号无效：“" + r.id + "”");
+        if (r.id.size() < 3 || r.id[0] < 'A' || r.id[0] > 'Z')
+            fail(n, "规则编号无效：“" + r.id + "”");
         r.file = where_;
         r.line = line(n);
         std::string_view sev = n.attribute("severity").value();
-        if (sev == "error") r.severity = Severity::Error;
-        else if (sev == "warning") r.severity = Severity::Warning;
-        else if (sev == "info") r.severity = Severity::Info;
-        else fail(n, "规则 " + r.id + " 的 severity 无效：“" + std::string(sev) + "”");
+        if (sev == "error")
+            r.severity = Severity::Error;
+        else if (sev == "warning")
+            r.severity = Severity::Warning;
+        else if (sev == "info")
+            r.severity = Severity::Info;
+        else
+            fail(n, "规则 " + r.id + " 的 severity 无效：“" + std::string(sev) + "”");
         std::string_view cat = n.attribute("category").value();
         bool known = false;
-        for (Category c : {Category::Wording, Category::Punctuation, Category::Numbering, Category::Structure,
-                           Category::Staffing, Category::Names})
+        for (Category c : {Category::Wording, Category::Punctuation, Category::Numbering,
+                           Category::Structure, Category::Staffing, Category::Names})
             if (to_string(c) == cat) r.category = c, known = true;
         if (!known) fail(n, "规则 " + r.id + " 的 category 无效：“" + std::string(cat) + "”");
         std::string bad;
-        if (auto scope = n.attribute("scope"); scope && !parse_scopes(scope.value(), r.scopes, &bad))
+        if (auto scope = n.attribute("scope");
+            scope && !parse_scopes(scope.value(), r.scopes, &bad))
             fail(n, "规则 " + r.id + " 的 scope 无效：“" + bad + "”");
         std::string_view check = n.attribute("check").value();
         if (!check.empty() && check != "code") fail(n, "规则 " + r.id + " 的 check 只能是 code");
@@ -93,21 +103,28 @@ private:
         for (auto c : n.children()) {
             if (c.type() != pugi::node_element) continue;
             std::string_view name = c.name();
-            if (name == "pattern") r.patterns.push_back(pattern(c, r.id));
-            else if (name == "exception") r.exceptions.push_back(pattern(c, r.id));
-            else if (name == "suggest") r.suggestions.push_back(c.text().get());
-            else if (name == "message") r.message = element_text(c);
-            else if (name == "source") r.source = element_text(c), r.source_url = c.attribute("url").value();
+            if (name == "pattern")
+                r.patterns.push_back(pattern(c, r.id));
+            else if (name == "exception")
+                r.exceptions.push_back(pattern(c, r.id));
+            else if (name == "suggest")
+                r.suggestions.push_back(c.text().get());
+            else if (name == "message")
+                r.message = element_text(c);
+            else if (name == "source")
+                r.source = element_text(c), r.source_url = c.attribute("url").value();
             else if (name == "example") {
                 if (examples_) r.examples.push_back(example(c, true, r.id));
             } else if (name == "counter-example") {
                 if (examples_) r.examples.push_back(example(c, false, r.id));
-            }
-            else fail(c, "规则 " + r.id + " 中有未知元素 <" + std::string(name) + ">");
+            } else
+                fail(c, "规则 " + r.id + " 中有未知元素 <" + std::string(name) + ">");
         }
         if (r.message.empty()) fail(n, "规则 " + r.id + " 缺少 <message>");
-        if (r.code && !r.patterns.empty()) fail(n, "规则 " + r.id + " 是代码规则（check=\"code\"），不能有 <pattern>");
-        if (!r.code && r.patterns.empty()) fail(n, "规则 " + r.id + " 没有 <pattern>（或应标注 check=\"code\"）");
+        if (r.code && !r.patterns.empty())
+            fail(n, "规则 " + r.id + " 是代码规则（check=\"code\"），不能有 <pattern>");
+        if (!r.code && r.patterns.empty())
+            fail(n, "规则 " + r.id + " 没有 <pattern>（或应标注 check=\"code\"）");
         if (r.safe_fix && !r.code) {
             for (const auto& p : r.patterns)
                 if (!p.has_suggest && !p.halfwidth && r.suggestions.empty())
@@ -128,8 +145,10 @@ private:
             fail(c, "规则 " + id + " 的字面模式有 after 语境时不能用 prefilter");
         if (auto s = c.attribute("suggest")) p.suggest = s.value(), p.has_suggest = true;
         std::string_view transform = c.attribute("transform").value();
-        if (transform == "halfwidth") p.halfwidth = true;
-        else if (!transform.empty()) fail(c, "规则 " + id + " 的 transform 无效：“" + std::string(transform) + "”");
+        if (transform == "halfwidth")
+            p.halfwidth = true;
+        else if (!transform.empty())
+            fail(c, "规则 " + id + " 的 transform 无效：“" + std::string(transform) + "”");
         return p;
     }
 
@@ -163,7 +182,8 @@ private:
         } else {
             paragraph(n, ex, id);
         }
-        if (!must_match && ex.mark_paragraph >= 0) fail(n, "规则 " + id + " 的反例（counter-example）中不能有 <mark>");
+        if (!must_match && ex.mark_paragraph >= 0)
+            fail(n, "规则 " + id + " 的反例（counter-example）中不能有 <mark>");
         return ex;
     }
 

@@ -12,7 +12,9 @@
 namespace sanding {
 namespace {
 
-std::string marker_for(int n) { return "（" + chinese_numeral(n) + "）"; }
+std::string marker_for(int n) {
+    return "（" + chinese_numeral(n) + "）";
+}
 
 // S06: items numbered （一）（二）… in full-width brackets, consecutively, restarting in each 条.
 template <class Items>
@@ -25,10 +27,12 @@ void check_numbering(const CheckContext& c, const Items& items) {
         const auto& m = c.markers[static_cast<std::size_t>(p)].item;
         if (!m) continue;
         if (!m->chinese_brackets) {
-            c.emit("S06", p, m->offset, m->length, "项的序号应写作" + marker_for(expected), {marker_for(expected)});
+            c.emit("S06", p, m->offset, m->length, "项的序号应写作" + marker_for(expected),
+                   {marker_for(expected)});
         } else if (m->number > 0 && m->number != expected) {
             c.emit("S06", p, m->offset, m->length,
-                   "序号不连续，此处应为" + marker_for(expected) + (expected == 1 ? "（每条重新编号）" : ""),
+                   "序号不连续，此处应为" + marker_for(expected) +
+                       (expected == 1 ? "（每条重新编号）" : ""),
                    {marker_for(expected)});
         }
         expected = (m->number > 0 ? m->number : expected) + 1;
@@ -48,7 +52,8 @@ void s07_entrusted_item(const CheckContext& c) {
         if (d.role == DutyItemRole::Entrusted) {
             entrusted = true;
         } else if (entrusted && d.role == DutyItemRole::Ordinary) {
-            c.emit("S07", d.span.paragraph, d.span.offset, d.span.length, "“交办的其他任务”应是最后一项职责，其后只能是职能转变和有关职责分工");
+            c.emit("S07", d.span.paragraph, d.span.offset, d.span.length,
+                   "“交办的其他任务”应是最后一项职责，其后只能是职能转变和有关职责分工");
             return;
         }
     }
@@ -90,10 +95,12 @@ void s12_unit_item_form(const CheckContext& c) {
 }
 
 constexpr std::array<std::string_view, 23> kFunctionalVerbs = {
-    "负责", "承担", "拟订", "制定", "组织", "实施", "指导", "监督", "管理", "协调", "统筹",
-    "牵头", "会同", "参与", "配合", "推进", "审核", "编制", "执行", "贯彻", "研究", "落实", "制订"};
+    "负责", "承担", "拟订", "制定", "组织", "实施", "指导", "监督", "管理", "协调", "统筹", "牵头",
+    "会同", "参与", "配合", "推进", "审核", "编制", "执行", "贯彻", "研究", "落实", "制订"};
 
-bool placeholder(std::string_view t) { return starts_with(trim(t), "【"); }
+bool placeholder(std::string_view t) {
+    return starts_with(trim(t), "【");
+}
 
 void d01_functional_verb(const CheckContext& c) {
     for (const auto& d : c.reg.duty_items) {
@@ -103,7 +110,9 @@ void d01_functional_verb(const CheckContext& c) {
         bool verb = std::find(kFunctionalVerbs.begin(), kFunctionalVerbs.end(), start) !=
                     kFunctionalVerbs.end();
         for (auto v : kFunctionalVerbs) verb = verb || contains(d.text, v);
-        if (!verb) c.emit("D01", d.span.paragraph, d.span.offset, d.span.length, "此项职责没有职能动词（负责、承担、拟订、组织实施、指导、监督管理、协调……）");
+        if (!verb)
+            c.emit("D01", d.span.paragraph, d.span.offset, d.span.length,
+                   "此项职责没有职能动词（负责、承担、拟订、组织实施、指导、监督管理、协调……）");
     }
 }
 

@@ -16,7 +16,9 @@ std::pair<int, std::size_t> definition(const CheckContext& c) {
     return {-1, 0};
 }
 
-bool is_front_matter(const CheckContext& c, int p) { return c.info[p].article < 0; }  // title, 讨论稿 line
+bool is_front_matter(const CheckContext& c, int p) {
+    return c.info[p].article < 0;
+}  // title, 讨论稿 line
 
 void a01_defined_before_use(const CheckContext& c) {
     const std::string& name = c.reg.body.short_name;
@@ -38,8 +40,8 @@ void a01_defined_before_use(const CheckContext& c) {
 }
 
 // Whether a （以下简称X） defines a short name for the body itself: X is a name of the body's
-// kind (it ends as the body's full name does: 局, 委员会→委, 办公室→办) and not a law (《》), a plan,
-// or an office hosted here (县委农办 in a 农业农村局's draft).
+// kind (it ends as the body's full name does: 局, 委员会→委, 办公室→办) and not a law (《》), a
+// plan, or an office hosted here (县委农办 in a 农业农村局's draft).
 bool names_the_body(const CheckContext& c, std::string_view short_name) {
     if (short_name.empty() || contains(short_name, "《")) return false;
     const std::string& body_short = c.reg.body.short_name;
@@ -54,7 +56,8 @@ bool names_the_body(const CheckContext& c, std::string_view short_name) {
                 // 县委农办 is another body's office (县委 is the committee, not this body).
                 for (const auto& hosted : c.reg.body.hosted_offices)
                     if (contains(hosted, short_name) || contains(short_name, hosted)) return false;
-                return !(ends_with(full, "局") && (contains(short_name, "委") || contains(short_name, "办")));
+                return !(ends_with(full, "局") &&
+                         (contains(short_name, "委") || contains(short_name, "办")));
             }
     return false;
 }
@@ -70,8 +73,9 @@ void a02_defined_once(const CheckContext& c) {
             const std::size_t end =
                 close == std::string::npos ? at + kDefinitionOpen.size() : close + 3;
             const std::size_t name_at = at + kDefinitionOpen.size();
-            const std::string_view name =
-                close == std::string::npos ? std::string_view() : t.substr(name_at, close - name_at);
+            const std::string_view name = close == std::string::npos
+                                              ? std::string_view()
+                                              : t.substr(name_at, close - name_at);
             // Only short names for the body itself count: 县委农办, 《条例》 or a plan's are fine.
             if (!names_the_body(c, name)) continue;
             if (++seen < 2) continue;
@@ -83,10 +87,13 @@ void a02_defined_once(const CheckContext& c) {
 // A body's name as titles write it: without 中共 and with 委员会 shortened to 委 (中共澧阳县委
 // 组织部 and 中共澧阳县委员会组织部 are one name).
 std::string plain_name(std::string_view n) {
-    if (starts_with(n, "中共")) n.remove_prefix(6);
-    else if (starts_with(n, "中国共产党")) n.remove_prefix(15);
+    if (starts_with(n, "中共"))
+        n.remove_prefix(6);
+    else if (starts_with(n, "中国共产党"))
+        n.remove_prefix(15);
     std::string out(n);
-    for (auto at = out.find("委员会"); at != std::string::npos && at + 9 < out.size(); at = out.find("委员会", at + 3))
+    for (auto at = out.find("委员会"); at != std::string::npos && at + 9 < out.size();
+         at = out.find("委员会", at + 3))
         out.replace(at, 9, "委");
     return out;
 }
@@ -116,12 +123,15 @@ void a04_same_name(const CheckContext& c) {
         for (std::string_view part : {"职能配置", "主要职责", "内设机构", "机构职能"})
             end = std::min(end, title.find(part));
         if (end != std::string_view::npos && end > 0 && !same_body(title.substr(0, end), full) &&
-            (c.reg.body.short_name.empty() || !same_body(title.substr(0, end), c.reg.body.short_name)))
-            c.emit("A04", t.paragraph, t.offset, t.length, "标题中的机构名称与第二条的全称“" + full + "”不一致");
+            (c.reg.body.short_name.empty() ||
+             !same_body(title.substr(0, end), c.reg.body.short_name)))
+            c.emit("A04", t.paragraph, t.offset, t.length,
+                   "标题中的机构名称与第二条的全称“" + full + "”不一致");
     }
     const Staffing& s = c.reg.staffing;
     if (s.span.paragraph >= 0) {
-        std::string_view sentence = std::string_view(c.text(s.span.paragraph)).substr(s.span.offset);
+        std::string_view sentence =
+            std::string_view(c.text(s.span.paragraph)).substr(s.span.offset);
         if ((!c.reg.body.short_name.empty() && starts_with(sentence, c.reg.body.short_name)) ||
             starts_with(sentence, full))
             return;
@@ -135,7 +145,8 @@ void a04_same_name(const CheckContext& c) {
         const std::string& named = c.reg.body.short_name.empty() ? full : c.reg.body.short_name;
         if (!same_body(subject, full) && !same_body(subject, named))
             c.emit("A04", s.span.paragraph, s.span.offset, subject.size(),
-                   "编制条中的机构名称“" + std::string(subject) + "”与第二条定义的“" + named + "”不一致",
+                   "编制条中的机构名称“" + std::string(subject) + "”与第二条定义的“" + named +
+                       "”不一致",
                    {named});
     }
 }
@@ -144,7 +155,8 @@ void a04_same_name(const CheckContext& c) {
 
 namespace detail {
 void add_name_rules(std::vector<CodeRule>& v) {
-    v.insert(v.end(), {{"A01", a01_defined_before_use}, {"A02", a02_defined_once}, {"A04", a04_same_name}});
+    v.insert(v.end(),
+             {{"A01", a01_defined_before_use}, {"A02", a02_defined_once}, {"A04", a04_same_name}});
 }
 }  // namespace detail
 

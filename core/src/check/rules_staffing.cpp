@@ -6,9 +6,13 @@
 namespace sanding {
 namespace {
 
-int staffing_paragraph(const CheckContext& c) { return c.reg.staffing.span.paragraph; }
+int staffing_paragraph(const CheckContext& c) {
+    return c.reg.staffing.span.paragraph;
+}
 
-std::string count_text(const std::string& what, int n) { return what + std::to_string(n) + "名"; }
+std::string count_text(const std::string& what, int n) {
+    return what + std::to_string(n) + "名";
+}
 
 int leader_total(const Staffing& s) {
     int n = 0;
@@ -27,7 +31,9 @@ void n01_complete(const CheckContext& c) {
     if (a.heading.paragraph < 0) return;
     const Staffing& s = c.reg.staffing;
     std::string missing;
-    auto add = [&](const char* what) { missing += (missing.empty() ? "" : "、") + std::string(what); };
+    auto add = [&](const char* what) {
+        missing += (missing.empty() ? "" : "、") + std::string(what);
+    };
     if (s.establishments.empty()) add("编制数（如“机关行政编制N名”）");
     if (s.leaders.empty()) add("领导职数（如“设局长1名，副局长n名”）");
     if (s.unit_posts < 0 && c.reg.units.size() > 0) add("内设机构领导职数（如“股级领导职数m名”）");
@@ -49,8 +55,9 @@ void n04_posts_within_establishment(const CheckContext& c) {
     if (posts > total) {
         const int p = staffing_paragraph(c);
         const std::string_view t = c.text(p);
-        c.emit("N04", p, s.span.offset, t.size() - s.span.offset,
-               "领导职数合计" + std::to_string(posts) + "名，超过编制" + std::to_string(total) + "名");
+        c.emit(
+            "N04", p, s.span.offset, t.size() - s.span.offset,
+            "领导职数合计" + std::to_string(posts) + "名，超过编制" + std::to_string(total) + "名");
     }
 }
 
@@ -59,22 +66,27 @@ void n05_unit_posts_cover_units(const CheckContext& c) {
     const int units = static_cast<int>(c.reg.units.size());
     if (s.unit_posts < 0 || units == 0 || s.unit_posts >= units) return;
     c.emit_at_text("N05", staffing_paragraph(c), "领导职数" + std::to_string(s.unit_posts) + "名",
-                   s.unit_level + "领导职数" + std::to_string(s.unit_posts) + "名，少于内设机构" + std::to_string(units) + "个");
+                   s.unit_level + "领导职数" + std::to_string(s.unit_posts) + "名，少于内设机构" +
+                       std::to_string(units) + "个");
 }
 
 std::string expected_principal(std::string_view name) {
-    if (ends_with(name, "工作委员会") || ends_with(name, "工委") || ends_with(name, "政法委员会") || ends_with(name, "政法委"))
+    if (ends_with(name, "工作委员会") || ends_with(name, "工委") || ends_with(name, "政法委员会") ||
+        ends_with(name, "政法委"))
         return "书记";
     if (ends_with(name, "局") || ends_with(name, "分局")) return "局长";
     if (ends_with(name, "部")) return "部长";
-    if (ends_with(name, "委员会") || ends_with(name, "委") || ends_with(name, "办公室") || ends_with(name, "办")) return "主任";
+    if (ends_with(name, "委员会") || ends_with(name, "委") || ends_with(name, "办公室") ||
+        ends_with(name, "办"))
+        return "主任";
     return {};
 }
 
 void n06_leader_title(const CheckContext& c) {
     const Staffing& s = c.reg.staffing;
     if (s.leaders.empty()) return;
-    const std::string& name = c.reg.body.short_name.empty() ? c.reg.body.full_name : c.reg.body.short_name;
+    const std::string& name =
+        c.reg.body.short_name.empty() ? c.reg.body.full_name : c.reg.body.short_name;
     const std::string want = expected_principal(name);
     if (want.empty() || s.leaders[0].title == want) return;
     const int p = staffing_paragraph(c);
@@ -88,7 +100,8 @@ void n07_unit_level_name(const CheckContext& c) {
     const Staffing& s = c.reg.staffing;
     const std::string& rank = c.body ? c.body->rank : c.reg.body.rank;
     if (s.unit_level != "科级" || (rank != "正科级" && rank != "副科级")) return;
-    c.emit_at_text("N07", staffing_paragraph(c), "科级领导职数", "正科级机构的内设机构为股，宜称“股级领导职数”", {"股级领导职数"});
+    c.emit_at_text("N07", staffing_paragraph(c), "科级领导职数",
+                   "正科级机构的内设机构为股，宜称“股级领导职数”", {"股级领导职数"});
 }
 
 void n08_breakdown(const CheckContext& c) {
@@ -105,7 +118,8 @@ void n08_breakdown(const CheckContext& c) {
     }
     if (sum > s.unit_posts)
         c.emit_at_text("N08", staffing_paragraph(c), s.breakdown,
-                       "括号内合计" + std::to_string(sum) + "名，超过领导职数" + std::to_string(s.unit_posts) + "名");
+                       "括号内合计" + std::to_string(sum) + "名，超过领导职数" +
+                           std::to_string(s.unit_posts) + "名");
 }
 
 // --- against the framework -------------------------------------------------------------
@@ -128,10 +142,12 @@ void n11_establishment_quota(const CheckContext& c) {
         for (const auto& q : c.body->quota.establishments)
             if (q.type == e.type) quota = q.count;
         if (quota < 0)
-            c.emit_at_text("N11", staffing_paragraph(c), establishment_text(c, e), "编制职数框架未给本机构核定" + e.type);
+            c.emit_at_text("N11", staffing_paragraph(c), establishment_text(c, e),
+                           "编制职数框架未给本机构核定" + e.type);
         else if (e.count > quota)
             c.emit_at_text("N11", staffing_paragraph(c), establishment_text(c, e),
-                           e.type + std::to_string(e.count) + "名，超过框架核定的" + std::to_string(quota) + "名",
+                           e.type + std::to_string(e.count) + "名，超过框架核定的" +
+                               std::to_string(quota) + "名",
                            {count_text(e.type, quota)});
     }
 }
@@ -143,13 +159,15 @@ void n12_leader_quota(const CheckContext& c) {
     if (have.empty() || quota.empty()) return;
     if (have[0].count > quota[0].count)
         c.emit_at_text("N12", staffing_paragraph(c), count_text(have[0].title, have[0].count),
-                       "正职" + std::to_string(have[0].count) + "名，超过框架核定的" + std::to_string(quota[0].count) + "名");
+                       "正职" + std::to_string(have[0].count) + "名，超过框架核定的" +
+                           std::to_string(quota[0].count) + "名");
     int deputies = 0, deputy_quota = 0;
     for (std::size_t i = 1; i < have.size(); ++i) deputies += have[i].count;
     for (std::size_t i = 1; i < quota.size(); ++i) deputy_quota += quota[i].count;
     if (deputies > deputy_quota && have.size() > 1)
         c.emit_at_text("N12", staffing_paragraph(c), count_text(have[1].title, have[1].count),
-                       "副职" + std::to_string(deputies) + "名，超过框架核定的" + std::to_string(deputy_quota) + "名");
+                       "副职" + std::to_string(deputies) + "名，超过框架核定的" +
+                           std::to_string(deputy_quota) + "名");
 }
 
 void n13_unit_post_quota(const CheckContext& c) {
@@ -157,7 +175,8 @@ void n13_unit_post_quota(const CheckContext& c) {
     const int have = c.reg.staffing.unit_posts, quota = c.body->quota.unit_posts;
     if (have > quota)
         c.emit_at_text("N13", staffing_paragraph(c), "领导职数" + std::to_string(have) + "名",
-                       c.reg.staffing.unit_level + "领导职数" + std::to_string(have) + "名，超过框架核定的" + std::to_string(quota) + "名");
+                       c.reg.staffing.unit_level + "领导职数" + std::to_string(have) +
+                           "名，超过框架核定的" + std::to_string(quota) + "名");
 }
 
 void n14_unit_count(const CheckContext& c) {
@@ -166,8 +185,9 @@ void n14_unit_count(const CheckContext& c) {
     if (a.heading.paragraph < 0) return;
     const int listed = static_cast<int>(c.reg.units.size());
     if (listed != c.body->internal_unit_count)
-        c.emit_at_article("N14", a, "列出内设机构" + std::to_string(listed) + "个，框架核定" +
-                                        std::to_string(c.body->internal_unit_count) + "个");
+        c.emit_at_article("N14", a,
+                          "列出内设机构" + std::to_string(listed) + "个，框架核定" +
+                              std::to_string(c.body->internal_unit_count) + "个");
 }
 
 }  // namespace

@@ -36,7 +36,8 @@ void s02_title_punctuation(const CheckContext& c) {
     const SourceSpan& t = c.reg.title_span;
     if (t.paragraph < 0) return;
     std::string_view title = std::string_view(c.text(t.paragraph)).substr(t.offset, t.length);
-    for (std::string_view mark : {"。", "，", "；", "：", "！", "？", "、", ".", ",", ";", ":", "!", "?"}) {
+    for (std::string_view mark :
+         {"。", "，", "；", "：", "！", "？", "、", ".", ",", ";", ":", "!", "?"}) {
         if (ends_with(title, mark)) {
             c.emit("S02", t.paragraph, t.offset + t.length - mark.size(), mark.size(), mark, {""});
             return;
@@ -50,8 +51,11 @@ void s03_numbering(const CheckContext& c) {
         if (a.number == 0) continue;  // not a numeral: M01
         if (a.number != expected) {
             std::string detail = a.number < expected
-                                     ? "第" + chinese_numeral(a.number) + "条重复或倒序，此处应为第" + chinese_numeral(expected) + "条"
-                                     : "此处应为第" + chinese_numeral(expected) + "条，缺少第" + chinese_numeral(expected) + "条";
+                                     ? "第" + chinese_numeral(a.number) +
+                                           "条重复或倒序，此处应为第" + chinese_numeral(expected) +
+                                           "条"
+                                     : "此处应为第" + chinese_numeral(expected) + "条，缺少第" +
+                                           chinese_numeral(expected) + "条";
             c.emit_at_article("S03", a, detail);
         }
         expected = a.number + 1;
@@ -64,7 +68,8 @@ void s04_required_articles(const CheckContext& c) {
         return;
     }
     for (const auto& r : kOrder)
-        if (r.required && c.reg.article(r.role).number == 0 && c.reg.article(r.role).heading.paragraph < 0)
+        if (r.required && c.reg.article(r.role).number == 0 &&
+            c.reg.article(r.role).heading.paragraph < 0)
             c.emit_at_document("S04", std::string("缺少“") + r.name + "”条");
 }
 
@@ -75,7 +80,8 @@ void s05_order(const CheckContext& c) {
     std::vector<int> lowest_after(as.size() + 1, 1 << 30);
     for (std::size_t i = as.size(); i-- > 0;) {
         const int r = rank_of(as[i].role);
-        const bool counts = r >= 0 && as[i].role != ArticleRole::Other;  // 其他事项 may stand anywhere near the end
+        const bool counts =
+            r >= 0 && as[i].role != ArticleRole::Other;  // 其他事项 may stand anywhere near the end
         lowest_after[i] = std::min(lowest_after[i + 1], counts ? r : 1 << 30);
     }
     for (std::size_t i = 0; i < as.size(); ++i) {
@@ -83,7 +89,9 @@ void s05_order(const CheckContext& c) {
         if (rank < 0 || as[i].role == ArticleRole::Other) continue;
         const int later = lowest_after[i + 1];
         if (later < rank)
-            c.emit_at_article("S05", as[i], std::string("“") + kOrder[rank].name + "”条应在“" + kOrder[later].name + "”条之后");
+            c.emit_at_article(
+                "S05", as[i],
+                std::string("“") + kOrder[rank].name + "”条应在“" + kOrder[later].name + "”条之后");
     }
 }
 
@@ -92,8 +100,10 @@ void s09_transformation_placement(const CheckContext& c) {
         if (a.paragraphs.empty() || a.role == ArticleRole::Duties) continue;
         std::string_view first = trim(a.paragraphs[0]);
         if (starts_with(first, "职能转变") || starts_with(first, "有关职责分工"))
-            c.emit_at_article("S09", a, std::string(starts_with(first, "职能转变") ? "职能转变" : "有关职责分工") +
-                                            "应作为第三条的最后几项，不单独成条");
+            c.emit_at_article(
+                "S09", a,
+                std::string(starts_with(first, "职能转变") ? "职能转变" : "有关职责分工") +
+                    "应作为第三条的最后几项，不单独成条");
     }
     bool special_seen = false;
     for (const auto& d : c.reg.duty_items) {
@@ -113,8 +123,11 @@ void s10_duties_opening(const CheckContext& c) {
     std::string_view opening = a.paragraphs[0];
     std::string missing;
     if (!contains(opening, "贯彻落实")) missing += "“贯彻落实……方针政策和决策部署”";
-    if (!contains(opening, "集中统一领导")) missing += std::string(missing.empty() ? "" : "、") + "“坚持和加强党对……工作的集中统一领导”";
-    if (!contains(opening, "主要职责是：")) missing += std::string(missing.empty() ? "" : "、") + "“主要职责是：”";
+    if (!contains(opening, "集中统一领导"))
+        missing +=
+            std::string(missing.empty() ? "" : "、") + "“坚持和加强党对……工作的集中统一领导”";
+    if (!contains(opening, "主要职责是："))
+        missing += std::string(missing.empty() ? "" : "、") + "“主要职责是：”";
     if (!missing.empty()) c.emit_at_article("S10", a, "第三条开头缺少" + missing);
 }
 
@@ -159,10 +172,12 @@ void s13_interpretation(const CheckContext& c) {
         std::string_view before = p.substr(0, at);
         if (ends_with(before, "委")) before.remove_suffix(3);
         const std::string_view lvl = before.size() >= 3 ? before.substr(before.size() - 3) : before;
-        const bool other_level = (lvl == "区" || lvl == "县" || lvl == "市" || lvl == "省") && lvl != c.level();
+        const bool other_level =
+            (lvl == "区" || lvl == "县" || lvl == "市" || lvl == "省") && lvl != c.level();
         if (!other_level) return;
         c.emit("S13", a.heading.paragraph, base + at - (p.substr(0, at).size() - before.size()) - 3,
-               p.substr(0, at).size() - before.size() + 3 + kOffice.size() - std::string_view("负责解释").size(),
+               p.substr(0, at).size() - before.size() + 3 + kOffice.size() -
+                   std::string_view("负责解释").size(),
                "应写“" + office + "”");
         return;
     }
@@ -170,20 +185,24 @@ void s13_interpretation(const CheckContext& c) {
     if (at != p.npos) {
         c.emit("S13", a.heading.paragraph, base + at, 6, "应写全称“" + office + "”");
     } else {
-        c.emit("S13", a.heading.paragraph, base, p.size(), "解释条款应写明由" + office + "负责解释");
+        c.emit("S13", a.heading.paragraph, base, p.size(),
+               "解释条款应写明由" + office + "负责解释");
     }
 }
 
 void s17_chapter_layout(const CheckContext& c) {
     if (c.reg.layout == Layout::Chapters)
-        c.emit_at_document("S17", "本文为2008—2010年的章节体例（一、职责调整 二、主要职责 三、内设机构 四、人员编制），"
-                                  "按条排列的体例规则不适用，只检查用语、标点和人员编制");
+        c.emit_at_document(
+            "S17",
+            "本文为2008—2010年的章节体例（一、职责调整 二、主要职责 三、内设机构 四、人员编制），"
+            "按条排列的体例规则不适用，只检查用语、标点和人员编制");
 }
 
 void s18_not_a_regulation(const CheckContext& c) {
     if (c.reg.layout == Layout::NotRegulation)
-        c.emit_at_document("S18", "未找到“三定”规定的标题和条款（依据、性质、职责、机构、编制……），"
-                                  "不按“三定”规定的结构检查，只检查用语和标点");
+        c.emit_at_document("S18",
+                           "未找到“三定”规定的标题和条款（依据、性质、职责、机构、编制……），"
+                           "不按“三定”规定的结构检查，只检查用语和标点");
 }
 
 void r01_stage(const CheckContext& c) {

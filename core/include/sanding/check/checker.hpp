@@ -61,7 +61,8 @@ public:
     const Rule* find_rule(std::string_view id) const;
 
 private:
-    void check_draft(ParagraphSpan paragraphs, const CheckOptions& options, CheckResult& result) const;
+    void check_draft(ParagraphSpan paragraphs, const CheckOptions& options,
+                     CheckResult& result) const;
     std::string example_failure(const Rule& rule, const RuleExample& ex, const Framework* fw) const;
 
     std::vector<RuleSet> sets_;

@@ -83,8 +83,9 @@ private:
         std::string literal;
         hs_database* after_exact = nullptr;  // \A(?:after)\z
         std::size_t after_min = 0, after_max = 0;
-        // A long after-context of narrow classes ([0-9]+号) is folded in too, but only to tell which
-        // paragraphs have a match; there each place of the literal is checked against `after`.
+        // A long after-context of narrow classes ([0-9]+号) is folded in too, but only to tell
+        // which paragraphs have a match; there each place of the literal is checked against
+        // `after`.
         bool filter_only = false;
         // A pattern with a prefilter: the scan reports the prefilter, and the pattern's own
         // database is run over each paragraph where it was found.
@@ -102,13 +103,15 @@ private:
     // Turns Vectorscan's (entry, end) reports for one paragraph into checked matches.
     void resolve(const std::vector<RawMatch>& reports, std::string_view text, hs_scratch* s,
                  std::vector<RawMatch>& out) const;
-    std::size_t find_start(const Entry& e, std::string_view text, std::size_t end, hs_scratch* s) const;
+    std::size_t find_start(const Entry& e, std::string_view text, std::size_t end,
+                           hs_scratch* s) const;
     // One Vectorscan call of scan's database over the paragraphs; paragraph i's checked matches
     // are appended to out[where[i]] (out[i] without where), its marks to marks[…] likewise.
     void scan_run(const Scan& scan, ParagraphSpan paragraphs, std::vector<RawMatch>* out,
                   hs_scratch* s, const std::size_t* where = nullptr,
                   std::uint8_t* marks = nullptr) const;
-    bool excepted(int rule, std::string_view text, std::size_t start, std::size_t end, hs_scratch* s) const;
+    bool excepted(int rule, std::string_view text, std::size_t start, std::size_t end,
+                  hs_scratch* s) const;
 
     Scan broad_, narrow_;  // rules that apply across a draft; rules of a few of its paragraphs
     std::vector<Entry> entries_;

@@ -38,17 +38,17 @@ using ScopeSet = std::uint32_t;
 bool parse_scopes(std::string_view text, ScopeSet& out, std::string* bad_token);
 
 struct Pattern {
-    std::string text;            // literal or regular expression
+    std::string text;  // literal or regular expression
     bool regex = false;
-    std::string before, after;   // context regexes, not part of the flagged span
+    std::string before, after;  // context regexes, not part of the flagged span
     // A prefilter: a cheaper expression that every match contains ("[0-9]\)" for "^[0-9]+\)";
     // "及其他" for a literal whose end, 相关工作, is in every unit's line). The scan looks for it,
     // and the pattern itself runs only on the paragraphs where it is found. Not with a literal's
     // after-context.
     std::string prefilter;
-    std::string suggest;         // overrides the rule's suggestions when set
+    std::string suggest;  // overrides the rule's suggestions when set
     bool has_suggest = false;
-    bool halfwidth = false;      // suggestion = matched text with full-width digits made ASCII
+    bool halfwidth = false;  // suggestion = matched text with full-width digits made ASCII
 };
 
 // One example of a rule: paragraphs (one for pattern rules), the marked span if any, and the
@@ -58,10 +58,10 @@ struct RuleExample {
     int mark_paragraph = -1;  // -1: no mark
     std::size_t mark_offset = 0, mark_length = 0;
     bool must_match = true;
-    std::string fix;          // expected paragraph text after the safe fix ("" = not given)
+    std::string fix;  // expected paragraph text after the safe fix ("" = not given)
     bool has_fix = false;
-    std::string body;         // framework body id to check against
-    int line = 0;             // in the rule file, for error messages
+    std::string body;  // framework body id to check against
+    int line = 0;      // in the rule file, for error messages
 };
 
 struct Rule {
