@@ -1,7 +1,7 @@
 // 三定工作台: one page, hash routes, every change through the JSON API with the session cookie and
 // the CSRF token. Text from the server is only ever set as text (never parsed as HTML).
 // Each page is a module that registers itself with addPage (see ui.js); importing it is all.
-import { state, h, show, message, api, pages } from "./ui.js";
+import { state, h, show, message, api, pages, newView, isCurrentView } from "./ui.js";
 import "./board.js";
 import "./queue.js";
 import "./body.js";
@@ -53,9 +53,11 @@ function loginPage(note) {
 
 async function route() {
   const hash = location.hash || "#/";
+  const gen = newView();
   if (!state.me && hash !== "#/login") {
     try { const me = await api("GET", "/api/v1/me"); state.me = me; state.csrf = me.csrf || ""; }
     catch (e) { state.me = null; }
+    if (!isCurrentView(gen)) return; // the user already moved on
   }
   renderHeader();
   if (!state.me) { if (hash !== "#/login") location.hash = "#/login"; return loginPage(); }
@@ -67,7 +69,7 @@ async function route() {
     }
     show(message("没有这个页面。"));
   } catch (e) {
-    show(message(e.message || String(e)));
+    if (isCurrentView(gen)) show(message(e.message || String(e)));
   }
 }
 

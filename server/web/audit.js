@@ -1,7 +1,8 @@
 // 审计日志: every recorded action in Chinese, filterable by body and action.
-import { state, h, show, api, addPage } from "./ui.js";
+import { state, h, view, api, addPage } from "./ui.js";
 
 async function auditPage() {
+  const show = view();
   const entries = await api("GET", "/api/v1/audit");
   const options = (pairs) => [...new Map(pairs.filter(([v]) => v)).entries()].map(([v, label]) => h("option", { value: v }, label));
   const bodySel = h("select", { id: "audit-body", "aria-label": "机构" }, h("option", { value: "" }, "全部机构"), options(entries.map((e) => [e.body, e.body_name])));

@@ -1,5 +1,5 @@
 // A body's page: the current revision with findings in place, quota, review and sign-off actions, history.
-import { state, h, show, message, api, addPage } from "./ui.js";
+import { state, h, view, message, api, addPage } from "./ui.js";
 
 const severityLabel = { error: "错误", warning: "警告", info: "提示" };
 
@@ -103,6 +103,7 @@ function signAction(body, rev, errors, refresh) {
 }
 
 async function bodyPage(id, note) {
+  const show = view();
   let body;
   try { body = await api("GET", "/api/v1/bodies/" + encodeURIComponent(id)); }
   catch (e) {

@@ -1,6 +1,6 @@
 // 职责边界 (reviewers, office): duties two bodies' drafts both claim, side by side with the shared
 // words marked; duties nobody claims; the meeting paper; and, after the meeting, its decisions.
-import { state, h, show, message, api, addPage } from "./ui.js";
+import { state, h, view, message, api, addPage } from "./ui.js";
 
 const utf8 = new TextEncoder(), text8 = new TextDecoder();
 
@@ -49,6 +49,7 @@ function decisionsTable(decisions) {
 }
 
 async function boundariesPage(note) {
+  const show = view();
   const minScore = sessionStorage.getItem("boundaries.min_score") || "";
   const q = minScore ? "?min_score=" + encodeURIComponent(minScore) : "";
   const [report, decisions] = await Promise.all([api("GET", "/api/v1/boundaries" + q), api("GET", "/api/v1/boundaries/decisions")]);

@@ -1,6 +1,6 @@
 // 收集 (coordination office): collect the signed drafts — a state change, audited — and download the
 // bundle, which changes nothing and may be downloaded again.
-import { h, show, message, api, addPage } from "./ui.js";
+import { h, view, message, api, addPage } from "./ui.js";
 
 // The file name the server gave (filename* in UTF-8 first), for the browser's save.
 function fileName(disposition, fallback) {
@@ -43,6 +43,7 @@ async function download(progress, status) {
 }
 
 async function collectPage(note) {
+  const show = view();
   const board = await api("GET", "/api/v1/board");
   const signed = board.bodies.filter((b) => b.state === "signed");
   const collected = board.bodies.filter((b) => b.state === "collected");

@@ -1,6 +1,6 @@
 // 修订对照: any two revisions of a body aligned by article and, inside an article, by item, with
 // insertions and deletions marked at character level inside a matched item.
-import { h, show, message, api, addPage } from "./ui.js";
+import { h, view, message, api, addPage } from "./ui.js";
 
 const articleStatus = { same: "未改动", changed: "有修改", added: "新增", removed: "删除" };
 
@@ -12,6 +12,7 @@ function pieces(p) {
 }
 
 async function comparePage(id, from, to) {
+  const show = view();
   let body;
   try { body = await api("GET", "/api/v1/bodies/" + encodeURIComponent(id)); }
   catch (e) {

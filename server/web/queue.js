@@ -1,7 +1,8 @@
 // 待审核: drafts waiting for review, oldest first.
-import { state, h, show, api, addPage, waited } from "./ui.js";
+import { state, h, view, api, addPage, waited } from "./ui.js";
 
 async function queuePage() {
+  const show = view();
   const q = await api("GET", "/api/v1/queue");
   show(h("h1", {}, "待审核（", q.length, "）"), q.length === 0 ? h("p", { class: "muted" }, "没有等待审核的草案。") :
     h("table", { id: "queue" }, h("thead", {}, h("tr", {}, ["机构", "修订", "提交人", "提交时间（" + (state.me.time_zone_label || "北京时间") + "）", "已等待", "错误", "警告"].map((t) => h("th", {}, t)))),

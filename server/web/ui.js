@@ -15,6 +15,12 @@ export function h(tag, attrs, ...children) {
   return e;
 }
 export function show(...nodes) { main.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined && n !== false)); }
+// Each navigation starts a new view; a page that is still loading when the user moves on must not
+// paint over the page they moved to, so a page paints through the view it started in.
+let generation = 0;
+export function newView() { return ++generation; }
+export function isCurrentView(g) { return g === generation; }
+export function view() { const g = generation; return (...nodes) => { if (g === generation) show(...nodes); }; }
 export function message(text, good) { return h("div", { class: "msg " + (good ? "good" : "bad"), role: "status" }, text); }
 
 export class ApiError extends Error { constructor(status, code, msg) { super(msg); this.status = status; this.code = code; } }

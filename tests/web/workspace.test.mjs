@@ -339,6 +339,24 @@ with zipfile.ZipFile(dst, "w") as zout:
   assert.deepEqual(page.errors, []);
 });
 
+test("a page still loading when the user moves on does not paint over the page they moved to", async () => {
+  const page = await session("reviewer");
+  // The board answers slowly; the user leaves it for a body's page before it arrives.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/api/v1/board?*", async (r) => { await held; await r.continue(); });
+  await page.goto(base + "/#/board");
+  await page.goto(base + "/#/body/emergency");
+  await page.waitForSelector("#history");
+  const answered = page.waitForResponse((r) => r.url().includes("/api/v1/board?"));
+  release();
+  await answered;
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.ok(await page.$("#history"), "the body page is still shown");
+  assert.equal(await page.$("#board"), null);
+  assert.deepEqual(page.errors, []);
+});
+
 test("in a narrow window every page fits its width: wide tables scroll inside themselves", async () => {
   const page = await session("office");
   await page.setViewportSize({ width: 390, height: 800 });
