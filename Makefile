@@ -28,7 +28,7 @@ check: deps build
 # UndefinedBehaviorSanitizer, and each libFuzzer target for 30 s on its seeds (tests/fuzz).
 # What needs LibreOffice or Chromium runs in the main build only.
 SAN_BUILD ?= build-san
-SAN_SKIP ?= ^(package|lo|web|templates|plugin)\.|without-avx2
+SAN_SKIP ?= ^(package|lo|web|templates|plugin|style)\.|without-avx2
 check-san: deps
 	@cmake -S . -B $(SAN_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DSANDING_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(SAN_BUILD) -j$(JOBS) -- --no-print-directory
