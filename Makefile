@@ -54,6 +54,7 @@ bench: deps build
 	bench/check_bench.sh $(BUILD)
 	bench/server_bench.sh $(BUILD)
 	bench/hardening_bench.py $(BUILD)
+	bench/boundaries_bench.sh $(BUILD)
 	bench/writer_bench.sh $(BUILD)
 	node bench/web_bench.mjs $(BUILD)
 
