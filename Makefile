@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= 2
 SANDING = $(BUILD)/server/sanding
 
-.PHONY: run check check-san deps build test bench fuzz clean
+.PHONY: run check check-san check-tsan deps build test bench fuzz clean
 
 DB ?= sqlite:var/sanding.db
 LISTEN ?= 127.0.0.1:8080
@@ -30,14 +30,22 @@ check: deps build
 SAN_BUILD ?= build-san
 SAN_SKIP ?= ^(package|lo|web|templates|plugin|style)\.|without-avx2
 check-san: deps
-	@cmake -S . -B $(SAN_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DSANDING_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake -S . -B $(SAN_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DSANDING_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSANDING_WERROR=ON >/dev/null
 	@cmake --build $(SAN_BUILD) -j$(JOBS) -- --no-print-directory
 	cd $(SAN_BUILD) && ctest --output-on-failure -j$(JOBS) -E '$(SAN_SKIP)'
+
+# The core and server tests built with ThreadSanitizer (not part of make check: it doubles the
+# time of the server tests). Reports fail the test that caused them.
+TSAN_BUILD ?= build-tsan
+check-tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DSANDING_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSANDING_WERROR=ON >/dev/null
+	@cmake --build $(TSAN_BUILD) -j$(JOBS) -- --no-print-directory
+	cd $(TSAN_BUILD) && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 $(TSAN_OPTIONS)" ctest --output-on-failure -j$(JOBS) -E '$(SAN_SKIP)'
 
 # Every fuzz target for longer: make fuzz SECONDS=600
 SECONDS ?= 300
 fuzz: deps
-	@cmake -S . -B $(SAN_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DSANDING_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake -S . -B $(SAN_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DSANDING_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSANDING_WERROR=ON >/dev/null
 	@cmake --build $(SAN_BUILD) -j$(JOBS) -- --no-print-directory
 	bench/fuzz.sh $(SAN_BUILD) $(SECONDS)
 
@@ -45,7 +53,7 @@ deps:
 	@scripts/install-deps.sh all
 
 build:
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSANDING_WERROR=ON >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS) -- --no-print-directory
 
 bench: deps build

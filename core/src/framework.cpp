@@ -4,7 +4,7 @@
 
 #include "sanding/clock.hpp"
 #include "sanding/error.hpp"
-#include "sanding/odf_reader.hpp"
+#include "sanding/file.hpp"
 #include "sanding/xml_util.hpp"
 
 namespace sanding {
@@ -25,8 +25,9 @@ public:
         Framework fw;
         fw.id = required_attr(root, "id");
         auto district = required_child(root, "district");
-        fw.district = {required_attr(district, "province"), required_attr(district, "city"),
-                       required_attr(district, "name")};
+        fw.district.province = required_attr(district, "province");
+        fw.district.city = required_attr(district, "city");
+        fw.district.name = required_attr(district, "name");
         if (auto level = std::string(district.attribute("level").value()); !level.empty()) {
             if (!is_one_of(level.c_str(), {"区", "县", "市", "省"}))
                 fail(district, "level 应为 区、县、市 或 省，写的是“" + level + "”");

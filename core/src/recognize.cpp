@@ -206,14 +206,6 @@ constexpr std::array<std::string_view, 7> kEstablishmentTypes = {
     "行政执法专项编制", "政法专项编制", "行政编制", "事业编制",
     "工勤人员编制",     "工勤编制",     "专项编制"};
 
-// The first ASCII digit of s at or after from, or npos (find_first_of looks each byte up in the
-// set of ten).
-std::size_t first_digit(std::string_view s, std::size_t from) {
-    for (std::size_t i = from; i < s.size(); ++i)
-        if (s[i] >= '0' && s[i] <= '9') return i;
-    return std::string_view::npos;
-}
-
 // A staffing article as none at all, its lists and strings keeping their storage.
 void clear(Staffing& s) {
     s.establishments.clear();

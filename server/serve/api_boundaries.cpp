@@ -112,9 +112,10 @@ void list_decisions(Call& c) {
     for (const AuditEntry& e : app.store().audit_entries()) {
         if (e.action != kDecide) continue;
         auto d = Poco::JSON::Parser().parse(e.detail).extract<Poco::JSON::Object::Ptr>();
-        BoundaryDecision decision{d->getValue<std::string>("lead"),
-                                  d->getValue<std::string>("support"),
-                                  d->getValue<std::string>("duty")};
+        BoundaryDecision decision;
+        decision.lead = d->getValue<std::string>("lead");
+        decision.support = d->getValue<std::string>("support");
+        decision.duty = d->getValue<std::string>("duty");
         if (!all && me.body != decision.lead && me.body != decision.support) continue;
         decision.lead_name = name_of(decision.lead);
         decision.support_name = name_of(decision.support);

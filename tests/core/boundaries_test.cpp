@@ -91,7 +91,9 @@ TEST(Boundaries, DivisionItemNamingTheOtherBodyAndTheDutyResolvesThePair) {
             EXPECT_EQ(o.verbs, VerbRelation::Division);
             EXPECT_NE(o.resolved_by.find("区自然资源局负责耕地"), std::string::npos);
         }
-        if (o.b.body == "wr") EXPECT_FALSE(o.resolved);
+        if (o.b.body == "wr") {
+            EXPECT_FALSE(o.resolved);
+        }
     }
     EXPECT_TRUE(seen);
 }

@@ -59,8 +59,9 @@ TEST(Diff, AnInsertedUnitIsOneInsertionAndTheUnitsAfterItOnlyRenumbered) {
     EXPECT_EQ(count(a, ParagraphDiff::Removed), 0);
     EXPECT_EQ(count(a, ParagraphDiff::Changed), 0);
     for (const auto& p : a.paragraphs)
-        if (p.kind == ParagraphDiff::Added)
+        if (p.kind == ParagraphDiff::Added) {
             EXPECT_EQ(p.after, "（三）防汛抗旱股。负责防汛抗旱工作。");
+        }
     // 林业股 is still 林业股, now numbered (七).
     EXPECT_EQ(a.paragraphs.back().kind, ParagraphDiff::Same);
     EXPECT_EQ(a.paragraphs.back().before, "（六）林业股。负责林业工作。");
