@@ -9,10 +9,11 @@
 #include "fixtures.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/check/report.hpp"
+#include "sanding/file.hpp"
 #include "sanding/framework.hpp"
-#include "sanding/odf_reader.hpp"
 #include "sanding/recognize.hpp"
 #include "sanding/text.hpp"
+#include "sanding/text_input.hpp"
 
 using namespace sanding;
 using namespace sanding::bench;

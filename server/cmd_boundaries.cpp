@@ -9,9 +9,11 @@
 #include "sanding/boundaries.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/error.hpp"
+#include "sanding/file.hpp"
 #include "sanding/framework.hpp"
 #include "sanding/odf_reader.hpp"
 #include "sanding/recognize.hpp"
+#include "sanding/text_input.hpp"
 
 namespace sanding::cli {
 namespace {

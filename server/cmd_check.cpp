@@ -15,6 +15,7 @@
 #include "sanding/mapped_file.hpp"
 #include "sanding/odf_fix.hpp"
 #include "sanding/odf_reader.hpp"
+#include "sanding/text_input.hpp"
 
 namespace sanding::cli {
 namespace {

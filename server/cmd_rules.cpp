@@ -6,7 +6,7 @@
 #include "commands.hpp"
 #include "sanding/check/checker.hpp"
 #include "sanding/error.hpp"
-#include "sanding/odf_reader.hpp"
+#include "sanding/file.hpp"
 
 namespace sanding::cli {
 namespace {

@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "sanding/bundle.hpp"
 #include "sanding/error.hpp"
-#include "sanding/odf_reader.hpp"
+#include "sanding/file.hpp"
 
 namespace sanding::cli {
 

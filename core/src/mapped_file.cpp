@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "sanding/error.hpp"
-#include "sanding/odf_reader.hpp"
+#include "sanding/file.hpp"
 
 namespace sanding {
 

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "sanding/error.hpp"
-#include "sanding/odf_reader.hpp"
+#include "sanding/file.hpp"
 #include "sanding/text.hpp"
 #include "sanding/xml_util.hpp"
 

@@ -3,11 +3,11 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 
 #include "odf_internal.hpp"
 #include "sanding/error.hpp"
+#include "sanding/file.hpp"
 #include "sanding/text.hpp"
 
 namespace sanding {
@@ -249,23 +249,6 @@ Document read_odt(std::string bytes, const OdtLimits& limits) {
     }
     if (!zip.find("content.xml")) throw Error("odt.missing_content", "ODT 文档缺少 content.xml");
     return read_odf_content_xml(zip.read("content.xml"), limits);
-}
-
-std::string read_file(const std::string& path, std::size_t max_bytes) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error("io.cannot_open", "无法打开文件", path);
-    in.seekg(0, std::ios::end);
-    const auto size = static_cast<std::size_t>(in.tellg());
-    if (size > max_bytes)
-        throw Error("io.too_large",
-                    "文件过大：" + std::to_string(size) + " 字节，上限 " +
-                        std::to_string(max_bytes) + " 字节",
-                    path);
-    in.seekg(0);
-    std::string bytes(size, '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (!in) throw Error("io.read_failed", "读取文件失败", path);
-    return bytes;
 }
 
 Document read_odt_file(const std::string& path, const OdtLimits& limits) {

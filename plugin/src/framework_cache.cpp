@@ -6,7 +6,7 @@
 
 #include "client.hpp"
 #include "profile.hpp"
-#include "sanding/odf_reader.hpp"
+#include "sanding/file.hpp"
 #include "worker.hpp"
 
 namespace sanding::plugin {

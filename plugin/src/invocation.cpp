@@ -10,7 +10,7 @@
 #include "command.hpp"
 #include "sanding/crypto.hpp"
 #include "sanding/error.hpp"
-#include "sanding/odf_reader.hpp"
+#include "sanding/file.hpp"
 #include "strings.hpp"
 
 namespace sanding::plugin {

@@ -13,7 +13,7 @@
 #include "framework_cache.hpp"
 #include "profile.hpp"
 #include "sanding/error.hpp"
-#include "sanding/odf_reader.hpp"
+#include "sanding/file.hpp"
 #include "status.hpp"
 #include "worker.hpp"
 

@@ -32,6 +32,7 @@
 #include "sanding/recognize.hpp"
 #include "sanding/render.hpp"
 #include "sanding/text.hpp"
+#include "sanding/text_input.hpp"
 #include "sanding/zip.hpp"
 #include "uri.hpp"
 

@@ -13,7 +13,7 @@
 #include "sanding/check/report.hpp"
 #include "sanding/crypto.hpp"
 #include "sanding/error.hpp"
-#include "sanding/odf_reader.hpp"
+#include "sanding/file.hpp"
 #include "sanding/text.hpp"
 #include "uri.hpp"
 

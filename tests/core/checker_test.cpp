@@ -14,6 +14,7 @@
 #include "sanding/model_text.hpp"
 #include "sanding/render.hpp"
 #include "sanding/text.hpp"
+#include "sanding/text_input.hpp"
 
 using namespace sanding;
 using namespace sanding::test;

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "sanding/error.hpp"
+#include "sanding/file.hpp"
 #include "sanding/framework.hpp"
-#include "sanding/odf_reader.hpp"
 
 namespace sanding {
 namespace {

@@ -9,6 +9,7 @@
 
 #include "fixtures.hpp"
 #include "sanding/document.hpp"
+#include "sanding/text_input.hpp"
 
 using namespace sanding;
 using sanding::test::checker;
@@ -365,7 +366,9 @@ TEST(RealForms, NoBreakAndAsciiSpacesAfterTheArticleNumberAreS16) {
         const Result r = run(d);
         EXPECT_EQ(flagged(r, "S16"), space);
         for (const auto& f : r.findings)
-            if (f.rule == "S16") EXPECT_EQ(f.suggestions, std::vector<std::string>{"\u3000"});
+            if (f.rule == "S16") {
+                EXPECT_EQ(f.suggestions, std::vector<std::string>{"\u3000"});
+            }
         EXPECT_EQ(r.reg.article(ArticleRole::Basis).number, 1);
     }
 }
@@ -472,7 +475,9 @@ TEST(RealForms, ScopeWordsFollowTheDraftsLevel) {
     Result r = run(county);
     EXPECT_EQ(flagged(r, "D10"), "全市");
     for (const auto& f : r.findings)
-        if (f.rule == "D10") EXPECT_EQ(f.suggestions, std::vector<std::string>{"全县"});
+        if (f.rule == "D10") {
+            EXPECT_EQ(f.suggestions, std::vector<std::string>{"全县"});
+        }
     Draft city;
     city.nature = "第二条　湘北市农业农村局是市人民政府工作部门，为正处级。";
     city.front = {"湘北市农业农村局职能配置、内设机构和人员编制规定"};

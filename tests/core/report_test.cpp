@@ -11,6 +11,7 @@
 #include "sanding/check/checker.hpp"
 #include "sanding/check/report.hpp"
 #include "sanding/text.hpp"
+#include "sanding/text_input.hpp"
 
 using namespace sanding;
 

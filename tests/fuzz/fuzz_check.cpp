@@ -7,6 +7,7 @@
 #include "sanding/check/checker.hpp"
 #include "sanding/error.hpp"
 #include "sanding/framework.hpp"
+#include "sanding/text_input.hpp"
 
 namespace {
 const sanding::Framework& framework() {

@@ -28,9 +28,6 @@ Document read_odt(std::string bytes, const OdtLimits& limits = {});
 // Reads the file, naming it in any error.
 Document read_odt_file(const std::string& path, const OdtLimits& limits = {});
 
-// Reads a whole file of at most max_bytes; Error io.* otherwise.
-std::string read_file(const std::string& path, std::size_t max_bytes);
-
 // Parses one ODF XML stream (content.xml) into paragraphs; exposed for tests and for flat XML.
 Document read_odf_content_xml(std::string_view xml, const OdtLimits& limits = {});
 

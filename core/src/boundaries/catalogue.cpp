@@ -4,7 +4,7 @@
 
 #include "sanding/boundaries.hpp"
 #include "sanding/error.hpp"
-#include "sanding/odf_reader.hpp"
+#include "sanding/file.hpp"
 #include "sanding/xml_util.hpp"
 
 namespace sanding {

@@ -13,8 +13,8 @@
 #include <optional>
 
 #include "sanding/error.hpp"
+#include "sanding/file.hpp"
 #include "sanding/mapped_file.hpp"
-#include "sanding/odf_reader.hpp"
 
 namespace sanding {
 namespace {
