@@ -1,5 +1,5 @@
 // A body's page: the current revision with findings in place, quota, review and sign-off actions, history.
-import { state, h, view, message, api, addPage } from "./ui.js";
+import { state, h, view, message, api, addPage, bodyOrRefusal } from "./ui.js";
 
 const severityLabel = { error: "错误", warning: "警告", info: "提示" };
 
@@ -104,12 +104,8 @@ function signAction(body, rev, errors, refresh) {
 
 async function bodyPage(id, note) {
   const show = view();
-  let body;
-  try { body = await api("GET", "/api/v1/bodies/" + encodeURIComponent(id)); }
-  catch (e) {
-    if (e.status === 404 || e.status === 403) return show(h("h1", {}, "无法查看"), message("没有这个机构，或您无权查看该机构。"));
-    throw e;
-  }
+  const body = await bodyOrRefusal(id, show);
+  if (!body) return;
   const refresh = (text) => bodyPage(id, text);
   const parts = [h("h1", {}, body.full_name || body.name), note ? message(note, true) : null,
     h("p", { id: "state" }, "状态：", h("strong", {}, body.current_revision ? body.state_label : "未开始"),

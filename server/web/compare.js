@@ -1,6 +1,6 @@
 // 修订对照: any two revisions of a body aligned by article and, inside an article, by item, with
 // insertions and deletions marked at character level inside a matched item.
-import { h, view, message, api, addPage } from "./ui.js";
+import { h, view, message, api, addPage, bodyOrRefusal } from "./ui.js";
 
 const articleStatus = { same: "未改动", changed: "有修改", added: "新增", removed: "删除" };
 
@@ -13,12 +13,8 @@ function pieces(p) {
 
 async function comparePage(id, from, to) {
   const show = view();
-  let body;
-  try { body = await api("GET", "/api/v1/bodies/" + encodeURIComponent(id)); }
-  catch (e) {
-    if (e.status === 404 || e.status === 403) return show(h("h1", {}, "无法查看"), message("没有这个机构，或您无权查看该机构。"));
-    throw e;
-  }
+  const body = await bodyOrRefusal(id, show);
+  if (!body) return;
   const numbers = body.revisions.map((r) => r.number);
   if (numbers.length < 2) return show(h("h1", {}, body.name, " · 修订对照"), message("只有一个修订，没有可比较的。"));
   const newest = numbers[numbers.length - 1];

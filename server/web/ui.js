@@ -21,6 +21,15 @@ let generation = 0;
 export function newView() { return ++generation; }
 export function isCurrentView(g) { return g === generation; }
 export function view() { const g = generation; return (...nodes) => { if (g === generation) show(...nodes); }; }
+// A body the user may see, or null after showing that they may not (the server answers the same
+// 404 for a body that does not exist and one of another's, so the page says both alike).
+export async function bodyOrRefusal(id, show) {
+  try { return await api("GET", "/api/v1/bodies/" + encodeURIComponent(id)); }
+  catch (e) {
+    if (e.status === 404 || e.status === 403) { show(h("h1", {}, "无法查看"), message("没有这个机构，或您无权查看该机构。")); return null; }
+    throw e;
+  }
+}
 export function message(text, good) { return h("div", { class: "msg " + (good ? "good" : "bad"), role: "status" }, text); }
 
 export class ApiError extends Error { constructor(status, code, msg) { super(msg); this.status = status; this.code = code; } }

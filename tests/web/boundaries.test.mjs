@@ -2,41 +2,16 @@
 // the drafter of an affected body then sees it: real headless Chromium, a real `sanding serve`.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, mkdirSync, openSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { readFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { SOURCE, SHOTS, dir, base, makeDir, admin, addUser, call, session, startServer, stopServer } from "./harness.mjs";
 
-const SANDING = process.env.SANDING_BIN;
-const SOURCE = path.resolve(import.meta.dirname, "../..");
-const SHOTS = process.env.SANDING_SCREENSHOTS;
 const XSS = "<script>window.__xss=1</script>按会议纪要";
 const CLAIM = "承担永久基本农田和耕地的保护，落实耕地占补平衡。";
-let dir, server, base, browser;
-const passwords = {};
-
-function admin(...args) {
-  const input = args.at(-1)?.stdin;
-  const argv = input === undefined ? args : args.slice(0, -1);
-  return execFileSync(SANDING, ["admin", ...argv, "--db", "sqlite:" + path.join(dir, "s.db")], { cwd: dir, input, encoding: "utf8" });
-}
-
-function addUser(name, role, body) {
-  passwords[name] = "pw-" + name + "-secret";
-  admin("user", "add", name, "--role", role, ...(body ? ["--body", body] : []), "--password-stdin", { stdin: passwords[name] + "\n" });
-}
-
-async function call(user, method, p, body, type) {
-  const login = await fetch(base + "/api/v1/login", { method: "POST", body: JSON.stringify({ username: user, password: passwords[user] }) });
-  const { token } = await login.json();
-  const r = await fetch(base + p, { method, headers: { Authorization: "Bearer " + token, "Content-Type": type || "application/json" },
-    body: body === undefined ? undefined : type ? body : JSON.stringify(body) });
-  return { status: r.status, json: r.status === 204 ? null : await r.json() };
-}
 
 before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "sanding-web-boundaries-"));
+  makeDir("sanding-web-boundaries-");
   admin("init");
   addUser("reviewer", "reviewer");
   for (const b of ["natural-resources", "agriculture"]) addUser("drafter-" + b, "drafter", b);
@@ -55,39 +30,12 @@ for b in ("natural-resources", "agriculture"):
         lines = lines[:at] + ["（一）" + sys.argv[3]] + lines[at:]
     open(os.path.join(out, b + ".odt"), "wb").write(odt_of(lines))
 `, SOURCE, dir, CLAIM], { env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } });
-  server = spawn(SANDING, ["serve", "--db", "sqlite:" + path.join(dir, "s.db"), "--listen", "127.0.0.1:0"], { cwd: dir, stdio: ["ignore", "pipe", openSync(path.join(dir, "server.log"), "a")] });
-  const line = await new Promise((resolve) => server.stdout.once("data", (d) => resolve(String(d))));
-  base = "http://127.0.0.1:" + line.split("http://127.0.0.1:")[1].split(/[（/\s]/)[0];
+  await startServer();
   for (const b of ["natural-resources", "agriculture"])
     assert.equal((await call("drafter-" + b, "POST", `/api/v1/bodies/${b}/revisions`, readFileSync(path.join(dir, b + ".odt")), "application/vnd.oasis.opendocument.text")).status, 201);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"] });
 });
 
-after(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
-  }
-  server?.stdout.destroy();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function session(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on("pageerror", (e) => page.errors.push(e.message));
-  page.on("dialog", (d) => d.accept());
-  await page.goto(base + "/");
-  await page.fill("#username", user);
-  await page.fill("#password", passwords[user]);
-  await page.click("button[type=submit]");
-  await page.waitForSelector("#logout");
-  return page;
-}
+after(stopServer);
 
 const ourPair = 'section.pair[data-a="natural-resources"][data-b="agriculture"], section.pair[data-a="agriculture"][data-b="natural-resources"]';
 

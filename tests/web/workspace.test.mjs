@@ -3,45 +3,16 @@
 // a loopback port over a real SQLite file with the demo district.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync, openSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { SOURCE, SHOTS, passwords, dir, base, makeDir, admin, addUser, token, call, session, startServer, stopServer } from "./harness.mjs";
 
-const SANDING = process.env.SANDING_BIN;
-const SOURCE = path.resolve(import.meta.dirname, "../..");
-const SHOTS = process.env.SANDING_SCREENSHOTS;
 const XSS_NAME = '区审计局"><img src=x onerror="window.__xss=1">';
 const XSS_COMMENT = "<script>window.__xss=1</script>请改正";
-let dir, server, base, browser;
-const passwords = {};
-
-function admin(...args) {
-  const input = args.at(-1)?.stdin;
-  const argv = input === undefined ? args : args.slice(0, -1);
-  return execFileSync(SANDING, ["admin", ...argv, "--db", "sqlite:" + path.join(dir, "s.db")], { cwd: dir, input, encoding: "utf8" });
-}
-
-function addUser(name, role, body, display) {
-  passwords[name] = "pw-" + name + "-secret";
-  admin("user", "add", name, "--role", role, ...(body ? ["--body", body] : []), ...(display ? ["--display-name", display] : []),
-    "--password-stdin", { stdin: passwords[name] + "\n" });
-}
-
-async function token(user) {
-  const login = await fetch(base + "/api/v1/login", { method: "POST", body: JSON.stringify({ username: user, password: passwords[user] }) });
-  return (await login.json()).token;
-}
-
-async function call(user, method, p, body) {
-  const r = await fetch(base + p, { method, headers: { Authorization: "Bearer " + (await token(user)), "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: r.status, json: r.status === 204 ? null : await r.json() };
-}
 
 before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "sanding-web-test-"));
+  makeDir("sanding-web-test-");
   // The demo framework, with one body's name holding markup that must show as text.
   const fw = readFileSync(path.join(SOURCE, "templates/framework/demo-district.xml"), "utf8")
     .replace("<name>区审计局</name>", "<name>" + XSS_NAME.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;") + "</name>");
@@ -53,11 +24,7 @@ before(async () => {
     addUser("drafter-" + b, "drafter", b, b + "起草人");
     addUser("head-" + b, "head", b, b + "负责人");
   }
-  server = spawn(SANDING, ["serve", "--db", "sqlite:" + path.join(dir, "s.db"), "--listen", "127.0.0.1:0"], { cwd: dir, stdio: ["ignore", "pipe", openSync(path.join(dir, "server.log"), "a")] });
-  const line = await new Promise((resolve) => server.stdout.once("data", (d) => resolve(String(d))));
-  base = "http://127.0.0.1:" + line.split("http://127.0.0.1:")[1].split("（")[0];
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"] });
+  await startServer();
   // Two drafts submitted, as drafters do it from Writer.
   for (const b of ["emergency", "natural-resources"]) {
     assert.equal((await call("drafter-" + b, "POST", `/api/v1/bodies/${b}/drafts`)).status, 201);
@@ -65,33 +32,7 @@ before(async () => {
   }
 });
 
-after(async () => {
-  await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    const timer = setTimeout(() => server.kill("SIGKILL"), 15000);
-    await exited;
-    clearTimeout(timer);
-  }
-  server?.stdout.destroy();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-async function session(user) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on("pageerror", (e) => page.errors.push(e.message));
-  page.on("dialog", (d) => d.accept());
-  await page.goto(base + "/");
-  await page.waitForSelector("#username");
-  await page.fill("#username", user);
-  await page.fill("#password", passwords[user]);
-  await page.click("button[type=submit]");
-  await page.waitForSelector("#logout");
-  return page;
-}
+after(stopServer);
 
 async function shot(page, name) {
   if (!SHOTS) return;
