@@ -13,7 +13,7 @@ import unohelper
 from com.sun.star.frame import XDispatchResultListener, XStatusListener
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
-from office import ServerAndOffice, prop  # noqa: E402
+from office import ServerAndOffice, prop, command_url  # noqa: E402
 
 SUCCESS, FAILURE = 1, 0  # com.sun.star.frame.DispatchResultState
 
@@ -64,10 +64,7 @@ class MenuCommands(ServerAndOffice, unittest.TestCase):
 
     def run_command(self, doc, command, **args):
         """Dispatches vnd.sanding:<command> in the document's frame; the outcome, within 90 s."""
-        ctx, smgr = self.office.ctx, self.office.smgr
-        url = uno.createUnoStruct("com.sun.star.util.URL")
-        url.Complete = f"vnd.sanding:{command}"
-        _, url = smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx).parseStrict(url)
+        url = command_url(self.office, command)
         frame = doc.getCurrentController().getFrame()
         dispatch = frame.queryDispatch(url, "_self", 0)
         self.assertIsNotNone(dispatch, "the 三定 protocol handler answers vnd.sanding: URLs")
@@ -229,9 +226,7 @@ class MenuCommands(ServerAndOffice, unittest.TestCase):
         self.assertNotIn(self.server.passwords["drafter-emergency"], saved)
 
     def parse(self, command):
-        url = uno.createUnoStruct("com.sun.star.util.URL")
-        url.Complete = f"vnd.sanding:{command}"
-        _, url = self.office.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", self.office.ctx).parseStrict(url)
+        url = command_url(self.office, command)
         return url
 
     def test_2b_new_draft_without_a_body_lists_the_choices(self):

@@ -13,7 +13,7 @@ import uno
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
 from commands_test import FAILURE, SUCCESS, Listener, StatusWatcher  # noqa: E402
-from office import ServerAndOffice, add_annotation, prop  # noqa: E402
+from office import ServerAndOffice, add_annotation, prop, command_url  # noqa: E402
 
 
 class ReviewLoop(ServerAndOffice, unittest.TestCase):
@@ -21,10 +21,7 @@ class ReviewLoop(ServerAndOffice, unittest.TestCase):
              ("reviewer", "reviewer", None, "赵审核"), ("office", "office", None, "协调办")]
 
     def run_command(self, doc, command, **args):
-        ctx, smgr = self.office.ctx, self.office.smgr
-        url = uno.createUnoStruct("com.sun.star.util.URL")
-        url.Complete = f"vnd.sanding:{command}"
-        _, url = smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx).parseStrict(url)
+        url = command_url(self.office, command)
         dispatch = doc.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
         listener = Listener()
         dispatch.dispatchWithNotification(url, tuple(prop(k, v) for k, v in args.items()), listener)
@@ -80,9 +77,7 @@ class ReviewLoop(ServerAndOffice, unittest.TestCase):
         self.assertEqual(r["state_label"], "已提交")
         first = r["revision"]["number"]
         # The status item says which draft, in which state, at which revision.
-        url = uno.createUnoStruct("com.sun.star.util.URL")
-        url.Complete = "vnd.sanding:Status"
-        _, url = self.office.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", self.office.ctx).parseStrict(url)
+        url = command_url(self.office, "Status")
         status = draft.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
         watcher = StatusWatcher()
         status.addStatusListener(watcher, url)

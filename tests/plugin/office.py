@@ -23,6 +23,15 @@ def prop(name, value):
     return p
 
 
+def command_url(office, command):
+    """vnd.sanding:<command> as a parsed URL."""
+    url = uno.createUnoStruct("com.sun.star.util.URL")
+    url.Complete = f"vnd.sanding:{command}"
+    _, url = office.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", office.ctx).parseStrict(url)
+    return url
+
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -12,7 +12,7 @@ import uno
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
 from commands_test import SUCCESS, Listener, StatusWatcher  # noqa: E402
-from office import Office, prop  # noqa: E402
+from office import Office, prop, command_url  # noqa: E402
 from server_harness import Server  # noqa: E402
 
 SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
@@ -62,10 +62,7 @@ class RulesFromTheServer(unittest.TestCase):
         self.assertNotIn("X01", [e.aRuleIdentifier for e in proofread(self.office, text)], "built-in rules do not have X01")
 
         blank = self.office.new_document(["（一）负责全区应急管理工作。"])
-        ctx, smgr = self.office.ctx, self.office.smgr
-        url = uno.createUnoStruct("com.sun.star.util.URL")
-        url.Complete = "vnd.sanding:Settings"
-        _, url = smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx).parseStrict(url)
+        url = command_url(self.office, "Settings")
         listener = Listener()
         blank.getCurrentController().getFrame().queryDispatch(url, "_self", 0).dispatchWithNotification(
             url, (prop("Server", f"http://127.0.0.1:{self.server.port}"), prop("User", "dr"), prop("Password", self.server.passwords["dr"])), listener)
@@ -108,9 +105,7 @@ class BrokenRulesCache(unittest.TestCase):
         self.addCleanup(office.close)
         self.assertIn("W01", [e.aRuleIdentifier for e in proofread(office, "完成区委、区政府交办的其它任务。")])
         doc = office.new_document(["（一）负责全区应急管理工作。"])
-        url = uno.createUnoStruct("com.sun.star.util.URL")
-        url.Complete = "vnd.sanding:Status"
-        _, url = office.smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", office.ctx).parseStrict(url)
+        url = command_url(office, "Status")
         dispatch = doc.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
         watcher = StatusWatcher()
         dispatch.addStatusListener(watcher, url)

@@ -16,7 +16,7 @@ import uno
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
 from commands_test import SUCCESS, Listener  # noqa: E402
-from office import Display, ServerAndOffice, add_annotation, chinese_ui, prop  # noqa: E402
+from office import Display, ServerAndOffice, add_annotation, chinese_ui, prop, command_url  # noqa: E402
 from screenshots_test import OUT, shot  # noqa: E402
 
 
@@ -66,10 +66,7 @@ class ReviewScreenshots(ServerAndOffice, unittest.TestCase):
 
     def dispatch(self, doc, command, **args):
         """vnd.sanding:<command> on a thread of its own (dialogs it opens are modal); its listener."""
-        ctx, smgr = self.office.ctx, self.office.smgr
-        url = uno.createUnoStruct("com.sun.star.util.URL")
-        url.Complete = f"vnd.sanding:{command}"
-        _, url = smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx).parseStrict(url)
+        url = command_url(self.office, command)
         dispatch = doc.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
         listener = Listener()
         threading.Thread(target=lambda: dispatch.dispatchWithNotification(url, tuple(prop(k, v) for k, v in args.items()), listener),

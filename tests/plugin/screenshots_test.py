@@ -14,7 +14,7 @@ import sys
 
 import uno
 
-from office import Display, Office, chinese_ui, prop
+from office import Display, Office, chinese_ui, prop, command_url
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "../integration"))
 from server_harness import Server  # noqa: E402
@@ -122,10 +122,7 @@ class Screenshots(unittest.TestCase):
 
     def dispatch(self, command, **args):
         """vnd.sanding:<command> on a thread of its own (a dialog it opens is modal)."""
-        ctx, smgr = self.office.ctx, self.office.smgr
-        url = uno.createUnoStruct("com.sun.star.util.URL")
-        url.Complete = f"vnd.sanding:{command}"
-        _, url = smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx).parseStrict(url)
+        url = command_url(self.office, command)
         dispatch = self.doc.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
         t = threading.Thread(target=lambda: dispatch.dispatch(url, tuple(prop(k, v) for k, v in args.items())), daemon=True)
         t.start()
@@ -152,10 +149,7 @@ class Screenshots(unittest.TestCase):
         self.assertGreater(changed_pixels(path, self.plain), 5000)
 
     def test_2_findings_list(self):
-        ctx, smgr = self.office.ctx, self.office.smgr
-        url = uno.createUnoStruct("com.sun.star.util.URL")
-        url.Complete = "vnd.sanding:CheckAll"
-        _, url = smgr.createInstanceWithContext("com.sun.star.util.URLTransformer", ctx).parseStrict(url)
+        url = command_url(self.office, "CheckAll")
         dispatch = self.doc.getCurrentController().getFrame().queryDispatch(url, "_self", 0)
         t = threading.Thread(target=lambda: dispatch.dispatch(url, ()), daemon=True)
         t.start()  # the dialog is modal: the dispatch returns when it closes
