@@ -40,7 +40,7 @@ TSAN_BUILD ?= build-tsan
 check-tsan: deps
 	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DSANDING_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSANDING_WERROR=ON >/dev/null
 	@cmake --build $(TSAN_BUILD) -j$(JOBS) -- --no-print-directory
-	cd $(TSAN_BUILD) && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 $(TSAN_OPTIONS)" ctest --output-on-failure -j$(JOBS) -E '$(SAN_SKIP)'
+	cd $(TSAN_BUILD) && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$(CURDIR)/tests/tsan.supp $(TSAN_OPTIONS)" ctest --output-on-failure -j$(JOBS) -E '$(SAN_SKIP)'
 
 # Every fuzz target for longer: make fuzz SECONDS=600
 SECONDS ?= 300

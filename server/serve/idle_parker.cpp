@@ -100,21 +100,31 @@ void IdleParker::run() {
         for (int i = 0; i < n; ++i) {
             const int fd = events[i].data.fd;
             if (fd == wake_) continue;
-            const Waiting w =
-                (events[i].events & (EPOLLHUP | EPOLLERR)) ? Waiting::closed : waiting(fd);
-            if (w == Waiting::nothing) continue;
+            // A copy of the parked socket first: an event of this batch may be for a socket that
+            // has since left (dispatched, expired), whose descriptor another thread may be closing
+            // or the kernel may already have given to a new connection. Holding a reference keeps
+            // the descriptor open and ours while it is peeked at.
             Poco::Net::StreamSocket socket;
             {
                 std::lock_guard<std::mutex> lock(mutex_);
                 auto it = entries_.find(fd);
                 if (it == entries_.end()) continue;
+                socket = it->second.socket;
+            }
+            const Waiting w =
+                (events[i].events & (EPOLLHUP | EPOLLERR)) ? Waiting::closed : waiting(fd);
+            if (w == Waiting::nothing) continue;
+            {
+                std::lock_guard<std::mutex> lock(mutex_);
+                auto it = entries_.find(fd);
+                // Gone meanwhile, or the descriptor now belongs to another parked socket.
+                if (it == entries_.end() || it->second.socket.impl() != socket.impl()) continue;
                 if (w == Waiting::partial) {
                     if (!it->second.partial) it->second.since = std::chrono::steady_clock::now();
                     it->second.partial = true;
                     continue;
                 }
                 epoll_ctl(epoll_, EPOLL_CTL_DEL, fd, nullptr);
-                socket = it->second.socket;
                 entries_.erase(it);
             }
             // Complete headers: a request thread reads and answers it. Closed: dropped here.
