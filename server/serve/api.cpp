@@ -261,7 +261,10 @@ void get_findings(Call& c) {
     const BodyRecord b = c.app.visible_body(c.me(), c.param("id"));
     auto r = c.app.store().revision(b.id, revision_param(c));
     if (!r) throw ApiError{404, "revision.not_found", "没有这个修订：" + c.param("n")};
-    c.send_bytes(200, "application/json; charset=utf-8", r->findings_json);
+    const auto bytes = c.app.store().revision_bytes(b.id, revision_param(c));
+    c.send_bytes(
+        200, "application/json; charset=utf-8",
+        bytes ? findings_with_decisions(c.app, b, *bytes, r->findings_json) : r->findings_json);
 }
 
 // The newer revision laid out as usual, with every difference from the older one as a tracked

@@ -97,6 +97,90 @@ void record_decision(Call& c) {
     c.send_json(201, detail);
 }
 
+namespace {
+
+std::string name_of(App& app, const std::string& id) {
+    const BodyFacts* f = app.framework().find(id);
+    return f ? f->name : id;
+}
+
+// The decisions recorded so far, with the bodies' names from the framework.
+std::vector<std::pair<BoundaryDecision, const AuditEntry*>> decisions_of(
+    App& app, const std::vector<AuditEntry>& entries) {
+    std::vector<std::pair<BoundaryDecision, const AuditEntry*>> out;
+    for (const AuditEntry& e : entries) {
+        if (e.action != kDecide) continue;
+        auto d = Poco::JSON::Parser().parse(e.detail).extract<Poco::JSON::Object::Ptr>();
+        BoundaryDecision decision;
+        decision.lead = d->getValue<std::string>("lead");
+        decision.support = d->getValue<std::string>("support");
+        decision.duty = d->getValue<std::string>("duty");
+        decision.lead_name = name_of(app, decision.lead);
+        decision.support_name = name_of(app, decision.support);
+        out.emplace_back(std::move(decision), &e);
+    }
+    return out;
+}
+
+std::string pending_message(App& app, const BoundaryDecision& decision, const std::string& body) {
+    const std::string other = body == decision.lead ? decision.support_name : decision.lead_name;
+    return name_of(app, body) + "草案的有关职责分工尚未写明与" + other + "的分工：" +
+           decision.duty + "，由" + decision.lead_name + "牵头、" + decision.support_name +
+           "配合（职责边界协调会决定）";
+}
+
+}  // namespace
+
+std::string findings_with_decisions(App& app, const BodyRecord& b, const std::string& bytes,
+                                    const std::string& findings_json) {
+    const std::vector<AuditEntry> entries = app.store().audit_entries();
+    std::vector<BoundaryDecision> mine;
+    for (auto& [decision, entry] : decisions_of(app, entries))
+        if (decision.lead == b.id || decision.support == b.id) mine.push_back(decision);
+    if (mine.empty()) return findings_json;
+    // This revision against the other body's names: whether the other has written it does not
+    // matter here.
+    std::vector<BoundaryDraft> drafts(1);
+    drafts[0].body = b.id;
+    drafts[0].name = b.name;
+    if (const BodyFacts* f = app.framework().find(b.id))
+        drafts[0].aliases = {f->full_name, f->short_name};
+    drafts[0].regulation = recognize(read_odt(bytes));
+    auto report = Poco::JSON::Parser().parse(findings_json).extract<Poco::JSON::Object::Ptr>();
+    auto findings = report->getArray("findings");
+    auto summary = report->getObject("summary");
+    // Placed on the 有关职责分工 item when the draft has one, else at the start of the text.
+    int paragraph = 0;
+    for (const DutyItem& item : drafts[0].regulation.duty_items)
+        if (item.role == DutyItemRole::Division && item.span.paragraph >= 0)
+            paragraph = item.span.paragraph;
+    std::size_t added = 0;
+    for (const BoundaryDecision& decision : mine) {
+        const auto pending = decision_pending(drafts, decision);
+        if (std::find(pending.begin(), pending.end(), b.id) == pending.end()) continue;
+        auto f = obj();
+        f->set("rule", "D15");
+        f->set("severity", "error");
+        f->set("category", "boundaries");
+        f->set("message", pending_message(app, decision, b.id));
+        f->set("suggestions", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+        f->set("safe_fix", false);
+        for (const char* k : {"offset_utf8", "length_utf8", "offset_utf16", "length_utf16"})
+            f->set(k, 0);
+        f->set("paragraph", paragraph);
+        f->set("line", paragraph + 1);
+        f->set("column", 1);
+        findings->add(f);
+        ++added;
+    }
+    if (added == 0) return findings_json;
+    if (summary) {
+        summary->set("total", summary->getValue<int>("total") + static_cast<int>(added));
+        summary->set("errors", summary->getValue<int>("errors") + static_cast<int>(added));
+    }
+    return json_text(report);
+}
+
 void list_decisions(Call& c) {
     const User& me = c.me();
     const Role role = role_of(me);
@@ -104,21 +188,11 @@ void list_decisions(Call& c) {
     App& app = c.app;
     const People people(app);
     const std::vector<BoundaryDraft> drafts = latest_drafts(app, nullptr);
-    auto name_of = [&](const std::string& id) {
-        const BodyFacts* f = app.framework().find(id);
-        return f ? f->name : id;
-    };
+    const std::vector<AuditEntry> entries = app.store().audit_entries();
     Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
-    for (const AuditEntry& e : app.store().audit_entries()) {
-        if (e.action != kDecide) continue;
-        auto d = Poco::JSON::Parser().parse(e.detail).extract<Poco::JSON::Object::Ptr>();
-        BoundaryDecision decision;
-        decision.lead = d->getValue<std::string>("lead");
-        decision.support = d->getValue<std::string>("support");
-        decision.duty = d->getValue<std::string>("duty");
+    for (const auto& [decision, e] : decisions_of(app, entries)) {
         if (!all && me.body != decision.lead && me.body != decision.support) continue;
-        decision.lead_name = name_of(decision.lead);
-        decision.support_name = name_of(decision.support);
+        auto d = Poco::JSON::Parser().parse(e->detail).extract<Poco::JSON::Object::Ptr>();
         auto x = obj();
         x->set("lead", decision.lead);
         x->set("lead_name", decision.lead_name);
@@ -126,20 +200,16 @@ void list_decisions(Call& c) {
         x->set("support_name", decision.support_name);
         x->set("duty", decision.duty);
         x->set("comment", d->optValue<std::string>("comment", ""));
-        x->set("decided_by", e.actor);
-        x->set("decided_by_name", people.display_name(e.actor));
-        x->set("at", e.at);
-        x->set("at_local", local_time(app, e.at));
+        x->set("decided_by", e->actor);
+        x->set("decided_by_name", people.display_name(e->actor));
+        x->set("at", e->at);
+        x->set("at_local", local_time(app, e->at));
         Poco::JSON::Array::Ptr findings = new Poco::JSON::Array;
         for (const std::string& body : decision_pending(drafts, decision)) {
-            const bool is_lead = body == decision.lead;
-            const std::string other = is_lead ? decision.support_name : decision.lead_name;
             auto f = obj();
             f->set("body", body);
-            f->set("name", name_of(body));
-            f->set("message", name_of(body) + "草案的有关职责分工尚未写明与" + other + "的分工：" +
-                                  decision.duty + "，由" + decision.lead_name + "牵头、" +
-                                  decision.support_name + "配合（职责边界协调会决定）");
+            f->set("name", name_of(app, body));
+            f->set("message", pending_message(app, decision, body));
             findings->add(f);
         }
         x->set("settled", findings->size() == 0);

@@ -17,5 +17,10 @@ void record_decision(Call& c);
 // the two bodies whose latest draft's 有关职责分工 does not state it yet; drafters and heads see
 // those of their own body.
 void list_decisions(Call& c);
+// A revision's findings (the report JSON stored at upload) with one error finding D15 for each
+// decision of the 职责边界协调会 involving body b that this revision's 有关职责分工 does not state
+// yet; the stored JSON as it is when there is none.
+std::string findings_with_decisions(App& app, const BodyRecord& b, const std::string& bytes,
+                                    const std::string& findings_json);
 
 }  // namespace sanding::server::api

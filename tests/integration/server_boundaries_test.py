@@ -157,6 +157,17 @@ class BoundariesApiTest(unittest.TestCase):
             self.assertIn(body, [f["body"] for f in d["findings"]])
             self.assertIn("由区自然资源局牵头、区农业农村局配合", d["findings"][0]["message"])
         self.assertEqual(self.ok(self.srv.request("GET", "/api/v1/boundaries/decisions", user="drafter-water-resources")), [])
+        # Each affected draft's findings carry it as an error (D15) until its 有关职责分工 says it.
+        def d15(body, n, user):
+            report = self.ok(self.srv.request("GET", f"/api/v1/bodies/{body}/revisions/{n}/findings", user=user))
+            found = [f for f in report["findings"] if f["rule"] == "D15"]
+            for f in found:
+                self.assertEqual(f["severity"], "error")
+            self.assertEqual(report["summary"]["total"], len(report["findings"]))
+            return [f["message"] for f in found]
+        [msg] = d15("agriculture", 1, "drafter-agriculture")
+        self.assertIn("区农业农村局草案的有关职责分工尚未写明与区自然资源局的分工：耕地和永久基本农田保护", msg)
+        self.assertEqual(len(d15("natural-resources", 1, "reviewer")), 1)
         audit = self.ok(self.srv.request("GET", "/api/v1/audit", user="office"))
         entries = audit if isinstance(audit, list) else audit.get("entries", [])
         self.assertTrue(any(e.get("action") == "boundaries.decide" and e.get("actor") == "reviewer" for e in entries), audit)
@@ -167,6 +178,9 @@ class BoundariesApiTest(unittest.TestCase):
         self.ok(self.srv.upload("drafter-agriculture", "agriculture", odt_of(ag)), 201)
         [d] = self.ok(self.srv.request("GET", "/api/v1/boundaries/decisions", user="reviewer"))
         self.assertEqual([f["body"] for f in d["findings"]], ["natural-resources"])
+        self.assertEqual(d15("agriculture", 2, "drafter-agriculture"), [])
+        self.assertEqual(len(d15("agriculture", 1, "drafter-agriculture")), 1)  # the old revision did not say it
+        self.assertEqual(len(d15("natural-resources", 1, "reviewer")), 1)
 
     def test_who_may_and_bad_threshold(self):
         r = self.srv.request("GET", "/api/v1/boundaries", user="drafter-agriculture")
