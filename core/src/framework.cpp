@@ -5,7 +5,7 @@
 #include "sanding/clock.hpp"
 #include "sanding/error.hpp"
 #include "sanding/file.hpp"
-#include "sanding/xml_util.hpp"
+#include "xml_util.hpp"
 
 namespace sanding {
 namespace {

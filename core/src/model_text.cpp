@@ -7,7 +7,7 @@
 #include "sanding/error.hpp"
 #include "sanding/file.hpp"
 #include "sanding/text.hpp"
-#include "sanding/xml_util.hpp"
+#include "xml_util.hpp"
 
 namespace sanding {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "sanding/layout.hpp"
+#include "layout.hpp"
 #include "sanding/text.hpp"
 #include "sanding/zip.hpp"
 #include "xml_escape.hpp"

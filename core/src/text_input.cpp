@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "parallel.hpp"
 #include "sanding/error.hpp"
-#include "sanding/parallel.hpp"
 #include "sanding/text.hpp"
 
 namespace sanding {

@@ -1,4 +1,4 @@
-#include "sanding/xml_util.hpp"
+#include "xml_util.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -1,6 +1,6 @@
-// Writes a Document as an .odt laid out by GB/T 9704-2012 (layout.hpp): mirrored A4 margins,
-// 2号 小标宋 title, 3号 仿宋 body on a 22 × 28 grid, 2-character first-line indent, “— N —”
-// page numbers right on odd and left on even pages.
+// Writes a Document as an .odt laid out by GB/T 9704-2012 (numbers in core/src/layout.hpp):
+// mirrored A4 margins, 2号 小标宋 title, 3号 仿宋 body on a 22 × 28 grid, 2-character first-line
+// indent, “— N —” page numbers right on odd and left on even pages.
 #pragma once
 
 #include <string>

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "check/matcher.hpp"
 #include "sanding/check/finding.hpp"
-#include "sanding/check/matcher.hpp"
 #include "sanding/check/rule.hpp"
 #include "sanding/document.hpp"
 #include "sanding/framework.hpp"

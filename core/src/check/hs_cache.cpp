@@ -21,9 +21,9 @@ namespace {
 
 constexpr std::string_view kMagic = "sanding-hs-cache-1\n";
 
-hs_database* compile(const CompileJob& job) {
+HsDatabase compile(const CompileJob& job) {
     hs_database_t* db = nullptr;
-    hs_compile_error_t* err = nullptr;
+    hs_compile_error_t* err_out = nullptr;
     std::vector<const char*> exprs;
     std::vector<unsigned> ids;
     for (std::size_t i = 0; i < job.expressions.size(); ++i) {
@@ -32,11 +32,11 @@ hs_database* compile(const CompileJob& job) {
     }
     if (hs_compile_multi(exprs.data(), job.flags.data(), ids.data(),
                          static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &db,
-                         &err) == HS_SUCCESS)
-        return db;
+                         &err_out) == HS_SUCCESS)
+        return HsDatabase(db);
+    const HsCompileError err(err_out);
     std::string msg = err ? err->message : "unknown error";
     const int bad = err && err->expression >= 0 ? err->expression : 0;
-    hs_free_compile_error(err);
     const Rule* rule = job.rules.empty() ? nullptr : job.rules[static_cast<std::size_t>(bad)];
     if (!rule) throw Error("rules.bad_pattern", "规则模式无法编译：" + msg);
     throw Error("rules.bad_pattern",
@@ -129,7 +129,7 @@ bool get_u64(std::string_view& in, std::uint64_t& v) {
     return true;
 }
 
-std::vector<hs_database*> load(const std::string& path, const std::string& key, std::size_t count) {
+std::vector<HsDatabase> load(const std::string& path, const std::string& key, std::size_t count) {
     // Mapped, not read: the databases are copied out of the file once, by Vectorscan (read into a
     // string first, ~1 MB was zero-filled and copied twice at every start).
     std::error_code ec;
@@ -146,30 +146,28 @@ std::vector<hs_database*> load(const std::string& path, const std::string& key, 
     if (!get_u64(in, key_len) || key_len != key.size() || in.substr(0, key_len) != key) return {};
     in.remove_prefix(key_len);
     if (!get_u64(in, n) || n != count) return {};
-    std::vector<hs_database*> dbs;
+    std::vector<HsDatabase> dbs;
     for (std::uint64_t i = 0; i < n; ++i) {
         std::uint64_t len = 0;
         hs_database_t* db = nullptr;
         if (!get_u64(in, len) || len > in.size() ||
-            hs_deserialize_database(in.data(), len, &db) != HS_SUCCESS) {
-            for (hs_database* d : dbs) hs_free_database(d);
+            hs_deserialize_database(in.data(), len, &db) != HS_SUCCESS)
             return {};
-        }
         in.remove_prefix(len);
-        dbs.push_back(db);
+        dbs.emplace_back(db);
     }
     return dbs;
 }
 
-void store(const std::string& path, const std::string& key, const std::vector<hs_database*>& dbs) {
+void store(const std::string& path, const std::string& key, const std::vector<HsDatabase>& dbs) {
     std::string out;
     put_u64(out, key.size());
     out += key;
     put_u64(out, dbs.size());
-    for (hs_database* db : dbs) {
+    for (const HsDatabase& db : dbs) {
         char* bytes = nullptr;
         std::size_t len = 0;
-        if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS) return;
+        if (hs_serialize_database(db.get(), &bytes, &len) != HS_SUCCESS) return;
         put_u64(out, len);
         out.append(bytes, len);
         std::free(bytes);
@@ -229,20 +227,15 @@ std::string cache_dir() {
     return {};
 }
 
-std::vector<hs_database*> build_databases(const std::vector<CompileJob>& jobs) {
+std::vector<HsDatabase> build_databases(const std::vector<CompileJob>& jobs) {
     const std::string key = cache_key(jobs);
     const std::string path = cache_file_for("hs", key);
     if (!path.empty()) {
         auto dbs = load(path, key, jobs.size());
         if (!dbs.empty() || jobs.empty()) return dbs;
     }
-    std::vector<hs_database*> dbs;
-    try {
-        for (const auto& j : jobs) dbs.push_back(compile(j));
-    } catch (...) {
-        for (hs_database* d : dbs) hs_free_database(d);
-        throw;
-    }
+    std::vector<HsDatabase> dbs;
+    for (const auto& j : jobs) dbs.push_back(compile(j));
     if (!path.empty()) store(path, key, dbs);
     return dbs;
 }

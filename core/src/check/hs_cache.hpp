@@ -9,9 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "hs_handles.hpp"
 #include "sanding/check/rule.hpp"
-
-struct hs_database;
 
 namespace sanding {
 
@@ -24,7 +23,7 @@ struct CompileJob {
 };
 
 // Databases in job order. Error rules.bad_pattern naming the rule of a bad expression.
-std::vector<hs_database*> build_databases(const std::vector<CompileJob>& jobs);
+std::vector<HsDatabase> build_databases(const std::vector<CompileJob>& jobs);
 
 // Shortest and longest match in bytes of each expression (UTF-8 mode), as hs_expression_info
 // reports them, kept in the cache like the databases (asking costs a compile each). An

@@ -1,4 +1,4 @@
-#include "sanding/check/matcher.hpp"
+#include "check/matcher.hpp"
 
 #include <hs.h>
 
@@ -286,56 +286,50 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules, std::span<const Mar
         nonempty.push_back(std::move(jobs[j]));
     }
     owned_ = build_databases(nonempty);
-    try {
-        // Job 0 is never a context's, so a plan's 0 means none.
-        auto db_of = [&](std::size_t job) { return job == 0 ? nullptr : owned_[built[job]]; };
-        if (!broad_.entry_of.empty()) broad_.db = owned_[built[0]];
-        if (!narrow_.entry_of.empty()) narrow_.db = owned_[built[1]];
-        for (std::size_t i = 0; i < entries_.size(); ++i) {
-            entries_[i].before = db_of(plans[i].before);
-            entries_[i].after = db_of(plans[i].after);
-            entries_[i].after_exact = db_of(plans[i].after_exact);
-            entries_[i].whole = db_of(plans[i].whole);
-            entries_[i].own = db_of(plans[i].own);
-        }
-        exceptions_.assign(rules.size(), nullptr);
-        for (std::size_t r = 0; r < rules.size(); ++r) exceptions_[r] = db_of(exception_jobs[r]);
-        for (hs_database* db : owned_)
-            if (hs_alloc_scratch(db, &prototype_) != HS_SUCCESS)
-                throw Error("rules.scratch", "无法分配 Vectorscan 暂存区");
-    } catch (...) {
-        for (hs_database* db : owned_) hs_free_database(db);
-        if (prototype_) hs_free_scratch(prototype_);
-        throw;
+    // Job 0 is never a context's, so a plan's 0 means none.
+    auto db_of = [&](std::size_t job) { return job == 0 ? nullptr : owned_[built[job]].get(); };
+    if (!broad_.entry_of.empty()) broad_.db = owned_[built[0]].get();
+    if (!narrow_.entry_of.empty()) narrow_.db = owned_[built[1]].get();
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        entries_[i].before = db_of(plans[i].before);
+        entries_[i].after = db_of(plans[i].after);
+        entries_[i].after_exact = db_of(plans[i].after_exact);
+        entries_[i].whole = db_of(plans[i].whole);
+        entries_[i].own = db_of(plans[i].own);
     }
+    exceptions_.assign(rules.size(), nullptr);
+    for (std::size_t r = 0; r < rules.size(); ++r) exceptions_[r] = db_of(exception_jobs[r]);
+    hs_scratch_t* prototype = nullptr;
+    for (const HsDatabase& db : owned_)
+        if (hs_alloc_scratch(db.get(), &prototype) != HS_SUCCESS) {
+            prototype_.reset(prototype);
+            throw Error("rules.scratch", "无法分配 Vectorscan 暂存区");
+        }
+    prototype_.reset(prototype);
 }
 
-PhraseMatcher::~PhraseMatcher() {
-    for (hs_scratch* s : pool_) hs_free_scratch(s);
-    if (prototype_) hs_free_scratch(prototype_);
-    for (hs_database* db : owned_) hs_free_database(db);
-}
+PhraseMatcher::~PhraseMatcher() = default;
 
 // Scratch space is per thread of use; a small pool keeps the per-paragraph path allocation-free.
-hs_scratch* PhraseMatcher::acquire() const {
+HsScratch PhraseMatcher::acquire() const {
     {
         std::lock_guard<std::mutex> lock(pool_mutex_);
         if (!pool_.empty()) {
-            hs_scratch* s = pool_.back();
+            HsScratch s = std::move(pool_.back());
             pool_.pop_back();
             return s;
         }
     }
-    hs_scratch* s = nullptr;
-    if (prototype_ && hs_clone_scratch(prototype_, &s) != HS_SUCCESS)
+    hs_scratch_t* s = nullptr;
+    if (prototype_ && hs_clone_scratch(prototype_.get(), &s) != HS_SUCCESS)
         throw Error("check.scratch", "无法分配 Vectorscan 暂存区");
-    return s;
+    return HsScratch(s);
 }
 
-void PhraseMatcher::release(hs_scratch* s) const {
+void PhraseMatcher::release(HsScratch s) const {
     if (!s) return;
     std::lock_guard<std::mutex> lock(pool_mutex_);
-    pool_.push_back(s);
+    pool_.push_back(std::move(s));
 }
 
 bool PhraseMatcher::context_holds(hs_database* db, std::string_view window, hs_scratch* s) const {
@@ -478,12 +472,12 @@ void PhraseMatcher::resolve(const std::vector<RawMatch>& reports, std::string_vi
 
 void PhraseMatcher::scan(std::string_view text, std::vector<RawMatch>& out, ScopeSet scopes) const {
     if (text.empty()) return;
-    hs_scratch* s = acquire();
+    HsScratch s = acquire();
     const ParagraphView one{text};
     for (const Scan* scan : {&broad_, &narrow_})
         if (scan->db && (!scan->scopes || (scan->scopes & scopes)))
-            scan_run(*scan, ParagraphSpan(&one, 1), &out, s);
-    release(s);
+            scan_run(*scan, ParagraphSpan(&one, 1), &out, s.get());
+    release(std::move(s));
 }
 
 void PhraseMatcher::scan_all(ParagraphSpan ps, std::span<const ScopeSet> scopes,
@@ -493,7 +487,8 @@ void PhraseMatcher::scan_all(ParagraphSpan ps, std::span<const ScopeSet> scopes,
     // Bits of no mark this matcher was given stay set: not known, so looked for.
     if (marks) marks->assign(ps.size(), static_cast<std::uint8_t>(~((1u << mark_count_) - 1)));
     if (ps.empty()) return;
-    hs_scratch* s = acquire();
+    HsScratch scratch = acquire();
+    hs_scratch_t* const s = scratch.get();
     if (broad_.db) scan_run(broad_, ps, out.data(), s, nullptr, marks ? marks->data() : nullptr);
     if (narrow_.db) {
         // The paragraphs in the narrow rules' scopes (a few articles), in one call: a call costs
@@ -509,7 +504,7 @@ void PhraseMatcher::scan_all(ParagraphSpan ps, std::span<const ScopeSet> scopes,
         }
         if (!chosen.empty()) scan_run(narrow_, chosen, out.data(), s, where.data());
     }
-    release(s);
+    release(std::move(scratch));
 }
 
 void PhraseMatcher::scan_run(const Scan& scan, ParagraphSpan ps, std::vector<RawMatch>* out,

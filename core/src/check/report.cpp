@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
-#include "sanding/parallel.hpp"
+#include "parallel.hpp"
 #include "sanding/text.hpp"
 
 namespace sanding {

@@ -4,7 +4,7 @@
 #include "sanding/check/rule.hpp"
 #include "sanding/error.hpp"
 #include "sanding/text.hpp"
-#include "sanding/xml_util.hpp"
+#include "xml_util.hpp"
 
 namespace sanding {
 namespace {

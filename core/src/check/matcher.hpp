@@ -20,11 +20,9 @@
 #include <string_view>
 #include <vector>
 
+#include "hs_handles.hpp"
 #include "sanding/check/rule.hpp"
 #include "sanding/document.hpp"
-
-struct hs_database;
-struct hs_scratch;
 
 namespace sanding {
 
@@ -97,8 +95,8 @@ private:
         ScopeSet scopes = 0;        // the paragraphs it is run over; 0: all
     };
 
-    hs_scratch* acquire() const;
-    void release(hs_scratch*) const;
+    HsScratch acquire() const;
+    void release(HsScratch s) const;
     bool context_holds(hs_database* db, std::string_view window, hs_scratch* s) const;
     // Turns Vectorscan's (entry, end) reports for one paragraph into checked matches.
     void resolve(const std::vector<RawMatch>& reports, std::string_view text, hs_scratch* s,
@@ -118,11 +116,11 @@ private:
     unsigned mark_count_ = 0;
     std::vector<hs_database*> exceptions_;  // per rule; nullptr when it has none
     std::vector<std::size_t>
-        exception_reach_;  // per rule: longest exception match; npos: unbounded
-    std::vector<hs_database*> owned_;
-    hs_scratch* prototype_ = nullptr;
+        exception_reach_;            // per rule: longest exception match; npos: unbounded
+    std::vector<HsDatabase> owned_;  // every database above borrows from here
+    HsScratch prototype_;
     mutable std::mutex pool_mutex_;
-    mutable std::vector<hs_scratch*> pool_;
+    mutable std::vector<HsScratch> pool_;
 };
 
 // The pattern text as a Vectorscan expression: regexes as written, literals escaped.
