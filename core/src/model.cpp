@@ -84,4 +84,36 @@ void clear_spans(Regulation& r) {
     for (auto& u : r.units) u.span = {};
 }
 
+void Body::reset() {
+    full_name.clear();
+    short_name.clear();
+    kind = BodyKind::Unknown;
+    rank.clear();
+    extra_names.clear();
+    hosted_offices.clear();
+    level.clear();
+}
+
+void Staffing::reset() {
+    establishments.clear();
+    leaders.clear();
+    unit_level.clear();
+    unit_posts = -1;
+    breakdown.clear();
+    span = {};
+}
+
+void Regulation::reset() {
+    layout = Layout::Articles;
+    title.clear();
+    stage.clear();
+    body.reset();
+    articles.clear();
+    duty_items.clear();
+    units.clear();
+    staffing.reset();
+    effective_date.clear();
+    title_span = {};
+}
+
 }  // namespace sanding

@@ -206,19 +206,9 @@ constexpr std::array<std::string_view, 7> kEstablishmentTypes = {
     "行政执法专项编制", "政法专项编制", "行政编制", "事业编制",
     "工勤人员编制",     "工勤编制",     "专项编制"};
 
-// A staffing article as none at all, its lists and strings keeping their storage.
-void clear(Staffing& s) {
-    s.establishments.clear();
-    s.leaders.clear();
-    s.unit_level.clear();
-    s.unit_posts = -1;
-    s.breakdown.clear();
-    s.span = {};
-}
-
 // Reads the staffing article into s, which is cleared first.
 void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
-    clear(s);
+    s.reset();
     s.span = {paragraph, 0, p.size()};
     // Establishments: each known type followed by a count, in text order. Every type ends in 编制,
     // which is searched for once; of the types ending at one, the longest is taken
@@ -509,21 +499,16 @@ T& next_of(std::vector<T>& v, std::size_t& n) {
 
 void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& markers,
                     Regulation& reg) {
-    // Everything is set again; strings and lists keep their storage, as the checker reads one
-    // draft after another into the same model (a new one was some seventy allocations a draft).
-    reg.layout = Layout::Articles;
-    reg.title.clear();
-    reg.stage.clear();
-    reg.effective_date.clear();
-    reg.title_span = {};
-    reg.body.full_name.clear();
-    reg.body.short_name.clear();
-    reg.body.kind = BodyKind::Unknown;
-    reg.body.rank.clear();
-    reg.body.level.clear();
-    reg.body.extra_names.clear();
-    reg.body.hosted_offices.clear();
-    clear(reg.staffing);
+    // Everything is set again, keeping storage, as the checker reads one draft after another into
+    // the same model (a new one was some seventy allocations a draft): the lists' elements are
+    // kept aside through the reset and filled again below, their strings reused.
+    std::vector<Article> kept_articles = std::move(reg.articles);
+    std::vector<DutyItem> kept_duty_items = std::move(reg.duty_items);
+    std::vector<InternalUnit> kept_units = std::move(reg.units);
+    reg.reset();
+    reg.articles = std::move(kept_articles);
+    reg.duty_items = std::move(kept_duty_items);
+    reg.units = std::move(kept_units);
     std::size_t articles = 0, duty_items = 0, units = 0;
 
     // Article boundaries: paragraph indices where 第X条 starts.

@@ -165,3 +165,22 @@ TEST(RoundTrip, AModelReadIntoAgainHoldsOnlyTheLastDraft) {
     }
     EXPECT_EQ(compared, 4 * 2 * 37u);
 }
+
+// reset() empties a model read from a whole draft (every part of it set) back to a new one's value,
+// part by part: what recognize_into relies on when it reads the next draft into it.
+TEST(RoundTrip, ResetGivesBackAnEmptyModel) {
+    for (const auto& body : demo().bodies) {
+        Regulation reg = recognize(
+            layout_document(fill_model_text(library().for_kind(body.kind), demo(), body)));
+        ASSERT_FALSE(reg.body.full_name.empty());
+        ASSERT_FALSE(reg.staffing.leaders.empty());
+        Body b = reg.body;
+        b.reset();
+        EXPECT_EQ(b, Body{});
+        Staffing s = reg.staffing;
+        s.reset();
+        EXPECT_EQ(s, Staffing{});
+        reg.reset();
+        EXPECT_EQ(reg, Regulation{}) << body.id;
+    }
+}

@@ -41,6 +41,9 @@ struct Body {
     std::vector<std::string> hosted_offices;  // 议事协调机构办公室设在本机构
     std::string level;  // 区, 县, 市, 省 or 国家, as the nature article says
     bool operator==(const Body&) const = default;
+
+    // Back to Body{}, strings and lists keeping their storage. A field added above is reset here.
+    void reset();
 };
 
 enum class ArticleRole {
@@ -115,6 +118,9 @@ struct Staffing {
     SourceSpan span;
     bool operator==(const Staffing&) const = default;
 
+    // Back to Staffing{}, strings and lists keeping their storage.
+    void reset();
+
     int establishment(std::string_view type) const;  // 0 when the type is not stated
 };
 
@@ -135,6 +141,10 @@ struct Regulation {
     std::string effective_date;  // “2027年1月1日”, or the text between 自 and 起施行
     SourceSpan title_span;
     bool operator==(const Regulation&) const = default;
+
+    // Back to Regulation{}, strings and lists keeping their storage. A field added above is
+    // reset here.
+    void reset();
 
     // The first article with that role, or an empty article (number 0).
     const Article& article(ArticleRole role) const;
