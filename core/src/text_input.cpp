@@ -112,8 +112,6 @@ ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>
     // the units fit the list).
     const bool starts_known = utf16_starts && all_noted && units < (std::size_t{1} << 32);
     if (starts_known) utf16_starts->resize(total);
-    // Not zeroed first (ParagraphViews): each piece writes its own run, every element of it, so
-    // the pages are first touched on every core.
     ParagraphViews paragraphs(total);
     run_pieces(done.size(), [&](std::size_t k) {
         ParagraphView* out = paragraphs.data() + done[k].first;
@@ -145,6 +143,20 @@ ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>
             });
         for (std::size_t i = written; i < done[k].count; ++i) out[i] = {};  // not expected
     });
+    if (utf16_starts && !starts_known) {
+        // Not noted while validating (carriage returns, a CPU without AVX2, a short text):
+        // counted here, from each paragraph's start to the next.
+        utf16_starts->resize(total);
+        std::size_t at = start, counted = 0;
+        for (std::size_t i = 0; i < total; ++i) {
+            const std::size_t from = std::max(paragraphs[i].source_offset, at);
+            counted += utf16_length(text.substr(at, from - at));
+            at = from;
+            if (counted >= (std::size_t{1} << 32))
+                throw Error("check.too_large", "文件过大（超过 2^32 个 UTF-16 单元），无法检查");
+            (*utf16_starts)[i] = static_cast<std::uint32_t>(counted);
+        }
+    }
     return paragraphs;
 }
 

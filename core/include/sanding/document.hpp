@@ -40,34 +40,8 @@ struct ParagraphView {
     std::size_t source_offset = 0;  // as Paragraph::source_offset
 };
 
-// Storage that is not zeroed when a list is sized (construct() with no value does nothing): a
-// 10 MB text's list of views is 2 MB of fresh pages, which text_paragraphs sizes first and then
-// fills on every core, so that each core touches its own part first instead of one thread zeroing
-// all of it. Only for element types every byte of which is written before it is read.
-template <class T>
-struct UnzeroedAllocator : std::allocator<T> {
-    template <class U>
-    struct rebind {
-        using other = UnzeroedAllocator<U>;
-    };
-    UnzeroedAllocator() = default;
-    template <class U>
-    UnzeroedAllocator(const UnzeroedAllocator<U>&) noexcept {}
-    template <class U>
-    void construct(U*) noexcept {}
-    template <class U, class... Args>
-    void construct(U* p, Args&&... args) {
-        ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-    }
-};
-
-// A list of paragraph views. Sized by count (ParagraphViews(n), resize(n), emplace_back()) its
-// elements are left unset, source_offset's 0 included: whoever sizes one writes every element
-// before it is read (text_paragraphs does). push_back, copies and views_of set them as usual.
-using ParagraphViews = std::vector<ParagraphView, UnzeroedAllocator<ParagraphView>>;
-static_assert(std::is_trivially_copyable_v<ParagraphView> &&
-                  std::is_trivially_destructible_v<ParagraphView>,
-              "an unset ParagraphView must be one that assignment can simply overwrite");
+// A list of paragraph views.
+using ParagraphViews = std::vector<ParagraphView>;
 
 inline ParagraphViews views_of(const Document& doc) {
     ParagraphViews out;

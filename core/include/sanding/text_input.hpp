@@ -13,9 +13,9 @@ namespace sanding {
 Document document_from_text(std::string_view text);
 // The same paragraphs as views into text, which must outlive them; the same errors.
 ParagraphViews text_paragraphs(std::string_view text);
-// The same, also putting in utf16_starts where each paragraph starts in UTF-16 units (counted
-// from the first, after a byte-order mark) when they were found in passing; left empty otherwise
-// (carriage returns, a CPU without AVX2, a text of a few bytes), for the report to count.
+// The same, also filling utf16_starts with where each paragraph starts in UTF-16 units, counted
+// from the first (after a byte-order mark): one per paragraph, on every CPU and for every line
+// end. Error check.too_large for a text of 2^32 UTF-16 units or more.
 ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>* utf16_starts);
 
 }  // namespace sanding

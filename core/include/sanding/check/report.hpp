@@ -22,8 +22,8 @@ struct ReportInput {
     // views at their source_offset; the others are taken to be. Empty: the paragraphs are counted
     // one by one.
     std::string_view source;
-    // Where each paragraph starts in UTF-16 units, when text_paragraphs found it: then nothing is
-    // counted (a list of another length is not used).
+    // Where each paragraph starts in UTF-16 units, as text_paragraphs gives them: then nothing is
+    // counted. Empty (an .odt's paragraphs): counted here; a list of another length is not used.
     std::span<const std::uint32_t> utf16_starts = {};
 };
 
