@@ -350,28 +350,35 @@ TEST(RuleSetLoaded, PassingExamplesAreRememberedAndAFailingEditIsStillRefused) {
     };
     const std::string file = (dir / "rules.xml").string();
     std::ofstream(file, std::ios::binary) << rule_set(w99());
+    const std::string kCodeId = "test-build-1";  // as the program's build id
 
-    EXPECT_FALSE(load_checker({file}, nullptr).rules()[0].examples.empty());
+    EXPECT_FALSE(load_checker({file}, nullptr, kCodeId).rules()[0].examples.empty());
     ASSERT_EQ(remembered().size(), 1u);
     std::ifstream in(remembered()[0], std::ios::binary);
     const std::string stored((std::istreambuf_iterator<char>(in)),
                              std::istreambuf_iterator<char>());
     EXPECT_TRUE(has(stored, rule_set(w99()))) << "the key holds the rule file's bytes";
     // Found: the examples are not even read again.
-    EXPECT_TRUE(load_checker({file}, nullptr).rules()[0].examples.empty());
+    EXPECT_TRUE(load_checker({file}, nullptr, kCodeId).rules()[0].examples.empty());
     EXPECT_EQ(remembered().size(), 1u) << "a second load with the same rules finds the pass";
 
     // The same rules against a framework are another key.
     const Framework& fw = test::demo();
-    EXPECT_NO_THROW(load_checker({file}, &fw));
+    EXPECT_NO_THROW(load_checker({file}, &fw, kCodeId));
     EXPECT_EQ(remembered().size(), 2u);
+    // Another build of the code is another key; without a code id nothing is remembered.
+    EXPECT_FALSE(load_checker({file}, nullptr, "test-build-2").rules()[0].examples.empty());
+    EXPECT_EQ(remembered().size(), 3u);
+    EXPECT_FALSE(load_checker({file}, nullptr).rules()[0].examples.empty());
+    EXPECT_EQ(remembered().size(), 3u);
 
     // The file edited so that its example fails: refused, and nothing more remembered.
     std::ofstream(file, std::ios::binary | std::ios::trunc)
         << rule_set(w99("<example>完成交办的其他任务。</example>"));
-    const Error e = expect_error([&] { load_checker({file}, nullptr); }, "rules.example_failed");
+    const Error e =
+        expect_error([&] { load_checker({file}, nullptr, kCodeId); }, "rules.example_failed");
     EXPECT_EQ(e.where(), file + ":7");
-    EXPECT_EQ(remembered().size(), 2u);
+    EXPECT_EQ(remembered().size(), 3u);
 
     if (old_cache)
         setenv("SANDING_CACHE_DIR", saved.c_str(), 1);

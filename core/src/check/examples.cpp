@@ -112,12 +112,13 @@ std::vector<std::string> rule_files_in(const std::string& dir) {
     return files;
 }
 
-Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework) {
+Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework,
+                     std::string_view code_id) {
     std::vector<std::string> files_bytes;
     for (const auto& f : rule_files) files_bytes.push_back(read_file(f, 8u << 20));
     // The same rules, framework and build passed before: the examples would pass again, and
     // are not even read (they are a third of what parsing the rules costs).
-    const std::string key = examples_key(files_bytes, framework);
+    const std::string key = examples_key(files_bytes, framework, code_id);
     const bool passed = examples_passed_before(key);
     std::vector<RuleSet> sets;
     for (std::size_t k = 0; k < rule_files.size(); ++k)

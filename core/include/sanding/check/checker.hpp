@@ -73,11 +73,13 @@ private:
     std::unique_ptr<PhraseMatcher> matcher_;
 };
 
-// Loads rule files, compiles them and runs their examples (unless these rule files, this framework
-// and this build passed them before: remembered in the cache directory; then the examples are not
-// even read, and the rules' examples lists are empty). All files are read before any is parsed.
-// The CLI's way to a checker.
-Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework);
+// Loads rule files, compiles them and runs their examples; all files are read before any is
+// parsed. With a code_id (what identifies the calling program's code, e.g. its build id) a pass is
+// remembered in the cache directory, and when these rule files, this framework and this code_id
+// passed before the examples are not even read (the rules' examples lists are empty). Errors
+// rules.* naming file:line; rules.example_failed when an example fails (nothing remembered).
+Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework,
+                     std::string_view code_id = {});
 
 // Every *.xml file of a directory, sorted.
 std::vector<std::string> rule_files_in(const std::string& dir);
