@@ -81,8 +81,8 @@ int run_command(const char* name, int (*run)(const std::vector<std::string>&),
     try {
         return run(args);
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "sanding %s: %s\n（sanding %s --help 查看用法）\n", name,
-                     e.message.c_str(), name);
+        std::fprintf(stderr, "sanding %s: %s\n（sanding %s --help 查看用法）\n", name, e.what(),
+                     name);
     } catch (const Error& e) {
         std::fprintf(stderr, "sanding %s: 错误: %s\n", name, e.what());
     } catch (const std::exception& e) {
@@ -94,6 +94,21 @@ int run_command(const char* name, int (*run)(const std::vector<std::string>&),
 std::string framework_path(const Args& args) {
     return args.has("framework") ? args.get("framework")
                                  : templates_dir(args) + "/framework/demo-district.xml";
+}
+
+namespace {
+std::vector<std::shared_ptr<const void>>& kept() {
+    static std::vector<std::shared_ptr<const void>> objects;
+    return objects;
+}
+}  // namespace
+
+void keep_until_exit(std::shared_ptr<const void> object) {
+    kept().push_back(std::move(object));
+}
+
+bool anything_kept() {
+    return !kept().empty();
 }
 
 }  // namespace sanding::cli

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -34,8 +36,15 @@ int run_command(const char* name, int (*run)(const std::vector<std::string>&),
                 const std::vector<std::string>& args);
 
 // Thrown for bad command lines; run_command prints it with the usage and exits 2.
-struct UsageError {
-    std::string message;
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
 };
+
+// Hands a command's large results (a checked corpus's paragraphs, findings and compiled rules) to
+// the process's end: main() leaves them to the operating system rather than freeing them one by
+// one (a sanitizer build frees them, for LeakSanitizer).
+void keep_until_exit(std::shared_ptr<const void> object);
+// Whether keep_until_exit was given anything.
+bool anything_kept();
 
 }  // namespace sanding::cli

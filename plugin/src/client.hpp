@@ -6,13 +6,15 @@
 
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace sanding::plugin {
 
-struct ServerError {
+struct ServerError : std::runtime_error {
+    explicit ServerError(std::string text) : std::runtime_error(text), message(std::move(text)) {}
     std::string message;  // 无法连接服务器 http://…：… / 服务器拒绝：…
 };
 

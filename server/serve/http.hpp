@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,12 @@
 namespace sanding::server {
 
 // An error answered to the client: HTTP status, stable code, message for a person.
-struct ApiError {
+struct ApiError : std::runtime_error {
+    ApiError(int http_status, std::string stable_code, std::string text)
+        : std::runtime_error(text),
+          status(http_status),
+          code(std::move(stable_code)),
+          message(std::move(text)) {}
     int status;
     std::string code, message;
 };
