@@ -1,6 +1,5 @@
-// A file's bytes mapped into memory rather than copied: `sanding check` on a 10 MB text spent
-// ~9 ms zero-filling a buffer and copying the file into it before any work began; mapped, the
-// pages are read by the cores that validate them. Files that cannot be mapped (a pipe) are read.
+// A file's bytes mapped into memory rather than copied (why: docs/performance.md); files that
+// cannot be mapped (a pipe) are read.
 #pragma once
 
 #include <cstddef>
