@@ -336,9 +336,9 @@ void parse_body(const Article& a, Body& body) {
         body.level.assign(level_before(first_sentence, at));
     } else if (auto gov = find_bytes(first_sentence, "政府工作部门"); gov != first_sentence.npos) {
         body.kind = BodyKind::GovernmentDepartment;
-        std::size_t at = gov;
-        if (at >= 6 && first_sentence.substr(at - 6, 6) == "人民") at -= 6;
-        body.level.assign(level_before(first_sentence, at));
+        std::size_t kind_at = gov;
+        if (kind_at >= 6 && first_sentence.substr(kind_at - 6, 6) == "人民") kind_at -= 6;
+        body.level.assign(level_before(first_sentence, kind_at));
     } else if (contains(first_sentence, "管理的机构") || contains(first_sentence, "管理机构") ||
                contains(first_sentence, "管理的国家局")) {
         body.kind = BodyKind::ManagedAgency;

@@ -4,6 +4,7 @@
 
 #include <zlib.h>
 
+#include <cstdint>
 #include <cstring>
 
 #include "sanding/error.hpp"
@@ -202,10 +203,18 @@ void ZipWriter::add(std::string_view name, std::string_view data, bool compress)
     } else {
         packed.assign(data);
     }
-    const std::uint32_t crc =
-        crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size()));
+    // No ZIP64: what does not fit the classic fields is refused, never written truncated.
+    if (data.size() > UINT32_MAX || packed.size() > UINT32_MAX || out_.size() > UINT32_MAX ||
+        name.size() > UINT16_MAX || count_ >= UINT16_MAX)
+        fail("zip.too_large", "ZIP 条目或文件过大（超过 4 GiB 或 65535 个条目）：" +
+                                  std::string(name.substr(0, 200)));
+    const auto data_size = static_cast<std::uint32_t>(data.size());
+    const auto packed_size = static_cast<std::uint32_t>(packed.size());
+    const auto name_size = static_cast<std::uint16_t>(name.size());
+    const auto crc = static_cast<std::uint32_t>(
+        crc32(0L, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
     const std::uint16_t method = compress ? 8 : 0;
-    const std::uint32_t offset = static_cast<std::uint32_t>(out_.size());
+    const auto offset = static_cast<std::uint32_t>(out_.size());
     const std::uint16_t kTime = time_, kDate = date_;
     // Bit 11: the name is UTF-8 (bundle names are Chinese); ASCII names keep flags 0, as before.
     const bool ascii = std::all_of(name.begin(), name.end(),
@@ -215,8 +224,8 @@ void ZipWriter::add(std::string_view name, std::string_view data, bool compress)
     put32(out_, kLocalSig);
     put16(out_, 20), put16(out_, flags), put16(out_, method), put16(out_, kTime),
         put16(out_, kDate);
-    put32(out_, crc), put32(out_, packed.size()), put32(out_, data.size());
-    put16(out_, name.size()), put16(out_, 0);
+    put32(out_, crc), put32(out_, packed_size), put32(out_, data_size);
+    put16(out_, name_size), put16(out_, 0);
     out_ += name;
     out_ += packed;
 
@@ -226,19 +235,23 @@ void ZipWriter::add(std::string_view name, std::string_view data, bool compress)
     put16(central_, ascii ? 20 : (3 << 8) | 20), put16(central_, 20), put16(central_, flags),
         put16(central_, method);
     put16(central_, kTime), put16(central_, kDate);
-    put32(central_, crc), put32(central_, packed.size()), put32(central_, data.size());
-    put16(central_, name.size()), put16(central_, 0), put16(central_, 0);
+    put32(central_, crc), put32(central_, packed_size), put32(central_, data_size);
+    put16(central_, name_size), put16(central_, 0), put16(central_, 0);
     put16(central_, 0), put16(central_, 0), put32(central_, 0), put32(central_, offset);
     central_ += name;
     ++count_;
 }
 
 std::string ZipWriter::finish() {
-    const std::uint32_t cd_offset = static_cast<std::uint32_t>(out_.size());
+    if (out_.size() > UINT32_MAX || central_.size() > UINT32_MAX)
+        fail("zip.too_large", "ZIP 文件过大（超过 4 GiB）");
+    const auto cd_offset = static_cast<std::uint32_t>(out_.size());
+    const auto cd_size = static_cast<std::uint32_t>(central_.size());
+    const auto count = static_cast<std::uint16_t>(count_);  // below UINT16_MAX: add() checks
     out_ += central_;
     put32(out_, kEndSig);
-    put16(out_, 0), put16(out_, 0), put16(out_, count_), put16(out_, count_);
-    put32(out_, central_.size()), put32(out_, cd_offset), put16(out_, 0);
+    put16(out_, 0), put16(out_, 0), put16(out_, count), put16(out_, count);
+    put32(out_, cd_size), put32(out_, cd_offset), put16(out_, 0);
     return std::move(out_);
 }
 

@@ -52,7 +52,10 @@ public:
     // Stamps the entries added from now on with this local time (default 1980-01-01 00:00, for
     // equal bytes). A bundle's entries carry the real time of collection.
     void set_time(int year, int month, int day, int hour, int minute, int second);
+    // Error zip.too_large when the entry, or the archive so far, passes what a ZIP without ZIP64
+    // holds (4 GiB, 65,535 entries, a 65,535-byte name); nothing is added then.
     void add(std::string_view name, std::string_view data, bool compress = true);
+    // The archive's bytes; the writer is empty after. Error zip.too_large past 4 GiB.
     std::string finish();
 
 private:

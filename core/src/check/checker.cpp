@@ -69,7 +69,8 @@ std::vector<std::size_t> draft_starts(ParagraphSpan ps, std::size_t bytes) {
             const std::string_view t = trim_front(ps[i].text);
             if (t.empty()) continue;
             unsigned char f = kText;
-            if (auto m = article_marker(t)) f |= kArticle | (m->number == 1 ? kFirstArticle : 0);
+            if (auto m = article_marker(t))
+                f = static_cast<unsigned char>(f | kArticle | (m->number == 1 ? kFirstArticle : 0));
             facts[i] = f;
         }
     });

@@ -65,15 +65,15 @@ class CheckContext {
 public:
     using RuleLookup = std::function<const Rule*(std::string_view)>;
 
-    CheckContext(ParagraphSpan paragraphs, const std::vector<ParagraphMarkers>& markers,
-                 const Regulation& reg, const BodyFacts* body, const Framework* fw,
-                 std::vector<ParagraphInfo> info, RuleLookup lookup, std::vector<Finding>& out)
-        : paragraphs(paragraphs),
-          markers(markers),
-          reg(reg),
-          body(body),
+    CheckContext(ParagraphSpan ps, const std::vector<ParagraphMarkers>& ms, const Regulation& r,
+                 const BodyFacts* b, const Framework* fw, std::vector<ParagraphInfo> infos,
+                 RuleLookup lookup, std::vector<Finding>& out)
+        : paragraphs(ps),
+          markers(ms),
+          reg(r),
+          body(b),
           framework(fw),
-          info(std::move(info)),
+          info(std::move(infos)),
           lookup_(std::move(lookup)),
           out_(out) {}
 
@@ -148,11 +148,11 @@ struct ParagraphFacts {
     std::optional<ItemMarker> item;
     std::uint8_t marks = kMarksUnknown;
 
-    ParagraphFacts(std::string_view text, ScopeSet scopes)
-        : ParagraphFacts(text, scopes, paragraph_markers(text)) {}
-    ParagraphFacts(std::string_view text, ScopeSet scopes, const ParagraphMarkers& m,
-                   std::uint8_t marks = kMarksUnknown)
-        : text(text), scopes(scopes), article(m.article), item(m.item), marks(marks) {}
+    ParagraphFacts(std::string_view paragraph, ScopeSet its_scopes)
+        : ParagraphFacts(paragraph, its_scopes, paragraph_markers(paragraph)) {}
+    ParagraphFacts(std::string_view paragraph, ScopeSet its_scopes, const ParagraphMarkers& m,
+                   std::uint8_t its_marks = kMarksUnknown)
+        : text(paragraph), scopes(its_scopes), article(m.article), item(m.item), marks(its_marks) {}
 };
 
 // Code rules that need only one paragraph (also run on the proofreader's path). emit(offset,
