@@ -9,8 +9,8 @@ build_pkgs=(build-essential cmake pkg-config zlib1g-dev libicu-dev libpugixml-de
 # What the tests drive for real: LibreOffice (headless, and in a window under Xvfb for the
 # screenshots, so the full libreoffice-writer with the zh-CN language pack), python3-uno, poppler
 # tools, CJK fonts, xmllint for the XSDs, PostgreSQL; clang and its libFuzzer runtime for the
-# sanitizer and fuzzing build of make check; clang-format for the style test.
-test_pkgs=(clang clang-format libclang-rt-14-dev chromium libreoffice-writer libreoffice-calc libreoffice-l10n-zh-cn xvfb xauth openbox imagemagick xdotool python3-uno poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3 postgresql sqlite3)
+# sanitizer and fuzzing build of make check; clang-format and clang-tidy for the style tests.
+test_pkgs=(clang clang-format clang-tidy libclang-rt-14-dev chromium libreoffice-writer libreoffice-calc libreoffice-l10n-zh-cn xvfb xauth openbox imagemagick xdotool python3-uno poppler-utils fonts-noto-cjk fonts-arphic-ukai libxml2-utils python3 postgresql sqlite3)
 
 # Peers and load generators for `make bench` only.
 bench_pkgs=(wrk nginx-light)

@@ -14,6 +14,9 @@ std::string build_id_note(const dl_phdr_info& info) {
     for (int i = 0; i < info.dlpi_phnum; ++i) {
         const ElfW(Phdr)& ph = info.dlpi_phdr[i];
         if (ph.p_type != PT_NOTE) continue;
+        // The segment's address is the object's load address plus its offset: an integer by
+        // definition.
+        // NOLINTNEXTLINE(performance-no-int-to-ptr)
         const char* p = reinterpret_cast<const char*>(info.dlpi_addr + ph.p_vaddr);
         const char* end = p + ph.p_memsz;
         while (p + sizeof(ElfW(Nhdr)) <= end) {

@@ -13,6 +13,7 @@ namespace {
 
 std::vector<RuleSet> parse_files(const std::vector<std::string>& files) {
     std::vector<RuleSet> sets;
+    sets.reserve(files.size());
     for (const auto& f : files) sets.push_back(parse_rule_set(read_file(f, 8u << 20), f));
     return sets;
 }

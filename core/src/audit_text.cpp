@@ -53,6 +53,7 @@ std::string_view audit_action_label(std::string_view action) {
 const std::vector<std::string_view>& audit_actions() {
     static const std::vector<std::string_view> ids = [] {
         std::vector<std::string_view> v;
+        v.reserve(std::size(kActions));
         for (const auto& k : kActions) v.push_back(k.id);
         return v;
     }();

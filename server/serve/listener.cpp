@@ -8,10 +8,10 @@ namespace sanding::server {
 
 using namespace std::chrono;
 
-Listener::Listener(const ServerConfig& config, Poco::Net::ServerSocket socket,
-                   Poco::Net::HTTPRequestHandlerFactory::Ptr handlers)
+Listener::Listener(const ServerConfig& config, const Poco::Net::ServerSocket& socket,
+                   const Poco::Net::HTTPRequestHandlerFactory::Ptr& handlers)
     : config_(config),
-      socket_(std::move(socket)),
+      socket_(socket),
       pool_(1, config.threads),
       parker_(seconds(config.idle_timeout_seconds), seconds(config.header_timeout_seconds),
               static_cast<std::size_t>(config.max_connections)) {

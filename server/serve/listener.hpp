@@ -21,8 +21,8 @@ namespace sanding::server {
 class Listener {
 public:
     // Serves on `socket` (bound and listening) with `handlers`, from start() until stop().
-    Listener(const ServerConfig& config, Poco::Net::ServerSocket socket,
-             Poco::Net::HTTPRequestHandlerFactory::Ptr handlers);
+    Listener(const ServerConfig& config, const Poco::Net::ServerSocket& socket,
+             const Poco::Net::HTTPRequestHandlerFactory::Ptr& handlers);
     ~Listener();
     void start();
     // Stops accepting, closes idle connections, waits up to server.drain_seconds for requests

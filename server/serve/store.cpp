@@ -168,7 +168,7 @@ void Store::set_password(const std::string& name, const std::string& password) {
 }
 
 std::string Store::issue_token(const std::string& user, long long ttl_seconds) {
-    const std::string token = crypto::random_hex(32);
+    std::string token = crypto::random_hex(32);
     // Only a hash of the token is stored: a copy of the database does not log anyone in.
     db_.query("INSERT INTO tokens (token_hash, user_name, expires_at, revoked) VALUES (?, ?, ?, 0)",
               {crypto::sha256_hex(token), user,

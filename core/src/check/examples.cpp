@@ -115,6 +115,7 @@ std::vector<std::string> rule_files_in(const std::string& dir) {
 Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework,
                      std::string_view code_id) {
     std::vector<std::string> files_bytes;
+    files_bytes.reserve(rule_files.size());
     for (const auto& f : rule_files) files_bytes.push_back(read_file(f, 8u << 20));
     // The same rules, framework and build passed before: the examples would pass again, and
     // are not even read (they are a third of what parsing the rules costs).

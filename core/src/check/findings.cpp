@@ -55,7 +55,10 @@ Finding finding_of(const Rule& rule, int paragraph, std::size_t offset, std::siz
     f.severity = rule.severity;
     f.category = rule.category;
     f.message = with_detail(rule.message, detail);
-    f.suggestions = suggestions.empty() ? rule.suggestions : std::move(suggestions);
+    if (suggestions.empty())
+        f.suggestions = rule.suggestions;
+    else
+        f.suggestions = std::move(suggestions);
     f.safe_fix = rule.safe_fix && !f.suggestions.empty();
     f.paragraph = paragraph;
     f.offset_utf8 = offset;
@@ -137,7 +140,7 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
 ParagraphRuleRunner::ParagraphRuleRunner(const EnabledParagraphRules& enabled,
                                          std::vector<Finding>& out)
     : enabled_(enabled),
-      emit_([this, &out](std::size_t offset, std::size_t length, std::string detail,
+      emit_([this, &out](std::size_t offset, std::size_t length, const std::string& detail,
                          std::vector<std::string> sugg) {
           out.push_back(finding_of(*rule_, paragraph_, offset, length, detail, std::move(sugg)));
       }) {}

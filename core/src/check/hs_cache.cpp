@@ -235,6 +235,7 @@ std::vector<HsDatabase> build_databases(const std::vector<CompileJob>& jobs) {
         if (!dbs.empty() || jobs.empty()) return dbs;
     }
     std::vector<HsDatabase> dbs;
+    dbs.reserve(jobs.size());
     for (const auto& j : jobs) dbs.push_back(compile(j));
     if (!path.empty()) store(path, key, dbs);
     return dbs;

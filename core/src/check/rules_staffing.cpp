@@ -126,10 +126,10 @@ void n08_breakdown(const CheckContext& c) {
 
 // “行政编制32名” as the staffing sentence writes it (行政编制为32名 too), for pointing at it.
 std::string establishment_text(const CheckContext& c, const Establishment& e) {
-    const std::string plain = count_text(e.type, e.count);
+    std::string plain = count_text(e.type, e.count);
     const int p = staffing_paragraph(c);
     if (p >= 0 && !contains(c.text(p), plain)) {
-        const std::string with_wei = e.type + "为" + std::to_string(e.count) + "名";
+        std::string with_wei = e.type + "为" + std::to_string(e.count) + "名";
         if (contains(c.text(p), with_wei)) return with_wei;
     }
     return plain;
