@@ -39,6 +39,8 @@ struct RawMatch {
     std::size_t start = 0, end = 0;
 };
 
+constexpr std::size_t kMaxLookBack = 256;  // bytes searched back for a regex match's start
+
 class PhraseMatcher {
 public:
     // Compiles every pattern of every non-code rule. Error "rules.bad_pattern" naming the rule,
