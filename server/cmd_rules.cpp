@@ -1,6 +1,8 @@
 // sanding rules test|list|export: looking after the rule files.
+#include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "cli.hpp"
 #include "commands.hpp"
@@ -62,12 +64,18 @@ int cmd_rules(const std::vector<std::string>& argv) {
     if (args.has("help") || args.positional.empty()) {
         std::puts(
             "用法: sanding rules test [FILE…]        运行规则文件中的全部示例\n"
-            "      sanding rules list [--untested]   列出规则（或没有示例的规则）\n"
+            "      sanding rules list [ID…] [--untested]  "
+            "列出规则（或所给编号的规则、没有示例的规则）\n"
+            "                                         "
+            "及其所在：规则文件和行，代码规则的源文件和函数\n"
             "      sanding rules export --prh [-o prh.yml]  导出字面规则供 textlint-rule-prh 使用");
         return args.has("help") ? 0 : 2;
     }
     const std::string verb = args.positional[0];
-    std::vector<std::string> files(args.positional.begin() + 1, args.positional.end());
+    std::vector<std::string> files, ids;
+    for (auto it = args.positional.begin() + 1; it != args.positional.end(); ++it)
+        // `rules list S06 N11` names rules; anything ending in .xml is a rule file.
+        (verb == "list" && !it->ends_with(".xml") ? ids : files).push_back(*it);
     if (files.empty()) files = rule_files(args);
 
     if (verb == "test") {
@@ -86,15 +94,24 @@ int cmd_rules(const std::vector<std::string>& argv) {
     if (verb == "list") {
         const auto sets = parse_files(files);
         int shown = 0;
+        std::set<std::string> unknown(ids.begin(), ids.end());
         for (const auto& set : sets)
             for (const auto& r : set.rules) {
                 if (args.has("untested") && !r.examples.empty()) continue;
-                std::printf("%-4s %-7s %-11s %-4s %s\n", r.id.c_str(),
+                if (!ids.empty() && std::find(ids.begin(), ids.end(), r.id) == ids.end()) continue;
+                unknown.erase(r.id);
+                // Where to change it: the rule file's line, and for a code rule its function.
+                std::string where = r.file + ":" + std::to_string(r.line);
+                if (auto src = code_rule_source(r.id))
+                    where += "；代码 " + src->file + " " + src->function + "()";
+                std::printf("%-4s %-7s %-11s %-4s %s｜%s\n     %s\n", r.id.c_str(),
                             std::string(to_string(r.severity)).c_str(),
                             std::string(to_string(r.category)).c_str(), r.code ? "code" : "text",
-                            r.message.c_str());
+                            r.name.c_str(), r.message.c_str(), where.c_str());
                 ++shown;
             }
+        if (!unknown.empty()) throw UsageError{"没有编号为“" + *unknown.begin() + "”的规则"};
+        if (!ids.empty()) return 0;
         if (args.has("untested")) {
             std::printf("没有示例的规则：%d 条\n", shown);
             return 0;

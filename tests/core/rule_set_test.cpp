@@ -533,3 +533,27 @@ TEST(RuleSet, ExampleFailuresGivesOneLinePerFailingExample) {
     const Error e = expect_error([&] { c.verify_examples(nullptr); }, "rules.example_failed");
     EXPECT_EQ(e.where(), "test.xml:7");
 }
+
+// Every code rule of the rule files is found in one step: code_rule_source names a file of the
+// repository and a function defined in it; a pattern rule has none.
+TEST(RuleSetLoaded, EveryCodeRuleNamesItsSourceFileAndFunction) {
+    std::size_t code = 0;
+    for (const auto& r : test::checker().rules()) {
+        const auto src = code_rule_source(r.id);
+        if (!r.code) {
+            EXPECT_FALSE(src) << r.id;
+            continue;
+        }
+        ++code;
+        ASSERT_TRUE(src) << r.id;
+        EXPECT_EQ(src->file.rfind("core/src/check/", 0), 0u) << src->file;
+        std::ifstream in(test::kTemplates + "/../" + src->file, std::ios::binary);
+        ASSERT_TRUE(in) << src->file;
+        const std::string text((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        EXPECT_NE(text.find("void " + src->function + "("), std::string::npos)
+            << r.id << " " << src->file << " " << src->function;
+    }
+    EXPECT_GE(code, 30u);
+    EXPECT_FALSE(code_rule_source("W01"));
+}

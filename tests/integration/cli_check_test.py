@@ -191,6 +191,25 @@ class RulesCommand(ScratchTest):
         self.assertRegex(out, r"W01\s+error\s+wording\s+text")
         self.assertRegex(out, r"S03\s+error\s+structure\s+code")
 
+    def test_list_finds_a_rule_in_one_step(self):
+        # A code rule: its rule file and line, and the source file and function that implement it;
+        # a pattern rule: its rule file and line. The function is really in that file.
+        out = sanding("rules", "list", "S06", "W01")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        m = re.search(r"^S06 .*\n\s+(\S+structure\.xml):(\d+)；代码 (core/src/check/\S+\.cpp) (\w+)\(\)$",
+                      out.stdout, re.M)
+        self.assertIsNotNone(m, out.stdout)
+        root = os.path.join(os.path.dirname(__file__), "..", "..")
+        with open(os.path.join(root, m.group(3)), encoding="utf-8") as f:
+            self.assertIn(m.group(4) + "(", f.read())
+        with open(m.group(1), encoding="utf-8") as f:
+            self.assertIn('id="S06"', f.read().splitlines()[int(m.group(2)) - 1])
+        self.assertRegex(out.stdout, r"(?m)^W01 .*\n\s+\S+phrasing\.xml:\d+$")
+        self.assertEqual(len([l for l in out.stdout.splitlines() if not l.startswith(" ")]), 2)
+        bad = sanding("rules", "list", "Q99")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("没有编号为“Q99”的规则", bad.stderr)
+
     def test_export_prh(self):
         out = self.path("prh.yml")
         r = sanding("rules", "export", "--prh", "-o", out)

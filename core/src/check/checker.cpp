@@ -5,6 +5,7 @@
 #include <set>
 
 #include "check/matcher.hpp"
+#include "code_rules.hpp"
 #include "context.hpp"
 #include "findings.hpp"
 #include "parallel.hpp"

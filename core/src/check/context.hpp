@@ -119,25 +119,12 @@ private:
     std::vector<Finding>& out_;
 };
 
-// Code rules, by id. Each looks at the whole draft and emits what it finds.
-struct CodeRule {
-    const char* id;
-    void (*run)(const CheckContext&);
-};
-
-// Whether a code rule applies to a text of that layout: every rule to the article form; to the
-// chapter form only its staffing rules (N*) and S17, which names the layout; to a text that is no
-// 三定 regulation only S18, which says so (the pattern rules of wording and punctuation run on
-// every text).
-bool applies_to_layout(std::string_view rule_id, Layout layout);
-
 // Drops the D10 findings on the draft's own scope word (全县 in a county's draft) and offers that
 // word for the others.
 void fit_scope_words_to_level(const CheckContext& c, std::vector<Finding>& out);
 // The same for a level and paragraphs given (a rule's examples: the framework's level, else 区).
 void fit_scope_words(std::string_view level, const std::function<std::string_view(int)>& text,
                      std::vector<Finding>& out);
-const std::vector<CodeRule>& code_rules();
 
 // One paragraph as the paragraph rules see it: its markers are parsed once for all of them (and
 // for the recogniser), not once per rule.
@@ -155,14 +142,9 @@ struct ParagraphFacts {
         : text(paragraph), scopes(its_scopes), article(m.article), item(m.item), marks(its_marks) {}
 };
 
-// Code rules that need only one paragraph (also run on the proofreader's path). emit(offset,
-// length, detail, suggestions): one emitter serves every rule and paragraph of a check.
+// What a paragraph rule reports through: emit(offset, length, detail, suggestions); one emitter
+// serves every rule and paragraph of a check.
 using ParagraphEmit = std::function<void(std::size_t offset, std::size_t length, std::string detail,
                                          std::vector<std::string> suggestions)>;
-struct ParagraphRule {
-    const char* id;
-    void (*run)(const ParagraphFacts& paragraph, const ParagraphEmit& emit);
-};
-const std::vector<ParagraphRule>& paragraph_rules();
 
 }  // namespace sanding

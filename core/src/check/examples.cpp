@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "code_rules.hpp"
 #include "examples_cache.hpp"
 #include "findings.hpp"
 #include "sanding/check/checker.hpp"

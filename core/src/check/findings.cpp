@@ -1,6 +1,7 @@
 // Findings of the pattern and paragraph rules, and what every finding gets before it is
 // returned: overlaps resolved, positions in UTF-16 and code points, its article.
 #include "findings.hpp"
+#include "code_rules.hpp"
 
 #include <algorithm>
 #include <iterator>

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "check/matcher.hpp"
+#include "code_rules.hpp"
 #include "context.hpp"
 #include "sanding/check/finding.hpp"
 #include "sanding/check/rule.hpp"

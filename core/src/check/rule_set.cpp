@@ -73,6 +73,7 @@ private:
         r.id = n.attribute("id").value();
         if (r.id.size() < 3 || r.id[0] < 'A' || r.id[0] > 'Z')
             fail(n, "规则编号无效：“" + r.id + "”");
+        r.name = n.attribute("name").value();
         r.file = where_;
         r.line = line(n);
         std::string_view sev = n.attribute("severity").value();

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "context.hpp"
+#include "code_rules.hpp"
 #include "sanding/recognize.hpp"
 #include "sanding/text.hpp"
 
@@ -164,13 +164,13 @@ void p02_item_end(const CheckContext& c) {
 
 namespace detail {
 void add_item_rules(std::vector<CodeRule>& v) {
-    v.insert(v.end(), {{"S06", s06_item_numbering},
-                       {"S07", s07_entrusted_item},
-                       {"S08", s08_entrusting_authority},
-                       {"S12", s12_unit_item_form},
-                       {"D01", d01_functional_verb},
-                       {"D13", d13_duplicate_items},
-                       {"P02", p02_item_end}});
+    v.insert(
+        v.end(),
+        {SANDING_CODE_RULE("S06", s06_item_numbering), SANDING_CODE_RULE("S07", s07_entrusted_item),
+         SANDING_CODE_RULE("S08", s08_entrusting_authority),
+         SANDING_CODE_RULE("S12", s12_unit_item_form),
+         SANDING_CODE_RULE("D01", d01_functional_verb),
+         SANDING_CODE_RULE("D13", d13_duplicate_items), SANDING_CODE_RULE("P02", p02_item_end)});
 }
 }  // namespace detail
 

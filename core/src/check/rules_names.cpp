@@ -1,6 +1,6 @@
 // Name rules (A*): the body's short name defined once, before use, and the same name in the
 // title, 第二条 and the staffing article.
-#include "context.hpp"
+#include "code_rules.hpp"
 #include "sanding/text.hpp"
 
 namespace sanding {
@@ -156,7 +156,8 @@ void a04_same_name(const CheckContext& c) {
 namespace detail {
 void add_name_rules(std::vector<CodeRule>& v) {
     v.insert(v.end(),
-             {{"A01", a01_defined_before_use}, {"A02", a02_defined_once}, {"A04", a04_same_name}});
+             {SANDING_CODE_RULE("A01", a01_defined_before_use),
+              SANDING_CODE_RULE("A02", a02_defined_once), SANDING_CODE_RULE("A04", a04_same_name)});
 }
 }  // namespace detail
 

@@ -15,7 +15,7 @@
 #endif
 
 #include "../text_simd.hpp"
-#include "context.hpp"
+#include "code_rules.hpp"
 #include "sanding/text.hpp"
 
 namespace sanding {
@@ -304,32 +304,13 @@ void r03_placeholder(const ParagraphFacts& p, const Emit& emit) {
 
 }  // namespace
 
-namespace detail {
-void add_structure_rules(std::vector<CodeRule>&);
-void add_item_rules(std::vector<CodeRule>&);
-void add_staffing_rules(std::vector<CodeRule>&);
-void add_name_rules(std::vector<CodeRule>&);
-}  // namespace detail
-
-const std::vector<CodeRule>& code_rules() {
-    static const std::vector<CodeRule> rules = [] {
-        std::vector<CodeRule> v;
-        detail::add_structure_rules(v);
-        detail::add_item_rules(v);
-        detail::add_staffing_rules(v);
-        detail::add_name_rules(v);
-        return v;
-    }();
-    return rules;
-}
-
-const std::vector<ParagraphRule>& paragraph_rules() {
-    static const std::vector<ParagraphRule> rules = {
-        {"S16", s16_article_separator},        {"M01", m01_numerals},
-        {"M03", m03_mark_after_item},          {"P09", p09_pairs},
-        {"U01", u01_compatibility_characters}, {"R03", r03_placeholder},
-    };
-    return rules;
+void detail::add_paragraph_rules(std::vector<ParagraphRule>& v) {
+    v.insert(v.end(), {SANDING_PARAGRAPH_RULE("S16", s16_article_separator),
+                       SANDING_PARAGRAPH_RULE("M01", m01_numerals),
+                       SANDING_PARAGRAPH_RULE("M03", m03_mark_after_item),
+                       SANDING_PARAGRAPH_RULE("P09", p09_pairs),
+                       SANDING_PARAGRAPH_RULE("U01", u01_compatibility_characters),
+                       SANDING_PARAGRAPH_RULE("R03", r03_placeholder)});
 }
 
 }  // namespace sanding

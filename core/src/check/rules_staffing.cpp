@@ -1,6 +1,6 @@
 // Staffing rules (N*): the staffing article's own arithmetic, and the draft against the
 // district's staffing framework (编制职数框架) when one is given.
-#include "context.hpp"
+#include "code_rules.hpp"
 #include "sanding/text.hpp"
 
 namespace sanding {
@@ -194,17 +194,15 @@ void n14_unit_count(const CheckContext& c) {
 
 namespace detail {
 void add_staffing_rules(std::vector<CodeRule>& v) {
-    v.insert(v.end(), {{"N01", n01_complete},
-                       {"N03", n03_one_principal},
-                       {"N04", n04_posts_within_establishment},
-                       {"N05", n05_unit_posts_cover_units},
-                       {"N06", n06_leader_title},
-                       {"N07", n07_unit_level_name},
-                       {"N08", n08_breakdown},
-                       {"N11", n11_establishment_quota},
-                       {"N12", n12_leader_quota},
-                       {"N13", n13_unit_post_quota},
-                       {"N14", n14_unit_count}});
+    v.insert(
+        v.end(),
+        {SANDING_CODE_RULE("N01", n01_complete), SANDING_CODE_RULE("N03", n03_one_principal),
+         SANDING_CODE_RULE("N04", n04_posts_within_establishment),
+         SANDING_CODE_RULE("N05", n05_unit_posts_cover_units),
+         SANDING_CODE_RULE("N06", n06_leader_title), SANDING_CODE_RULE("N07", n07_unit_level_name),
+         SANDING_CODE_RULE("N08", n08_breakdown), SANDING_CODE_RULE("N11", n11_establishment_quota),
+         SANDING_CODE_RULE("N12", n12_leader_quota), SANDING_CODE_RULE("N13", n13_unit_post_quota),
+         SANDING_CODE_RULE("N14", n14_unit_count)});
 }
 }  // namespace detail
 

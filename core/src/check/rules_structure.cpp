@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <array>
 
-#include "context.hpp"
+#include "code_rules.hpp"
 #include "sanding/recognize.hpp"
 #include "sanding/text.hpp"
 
@@ -220,21 +220,16 @@ bool applies_to_layout(std::string_view id, Layout layout) {
     return true;
 }
 
-const std::vector<CodeRule>& code_rules();
-
 namespace detail {
 void add_structure_rules(std::vector<CodeRule>& v) {
-    v.insert(v.end(), {{"S02", s02_title_punctuation},
-                       {"S03", s03_numbering},
-                       {"S04", s04_required_articles},
-                       {"S05", s05_order},
-                       {"S09", s09_transformation_placement},
-                       {"S10", s10_duties_opening},
-                       {"S11", s11_unit_count},
-                       {"S13", s13_interpretation},
-                       {"S17", s17_chapter_layout},
-                       {"S18", s18_not_a_regulation},
-                       {"R01", r01_stage}});
+    v.insert(
+        v.end(),
+        {SANDING_CODE_RULE("S02", s02_title_punctuation), SANDING_CODE_RULE("S03", s03_numbering),
+         SANDING_CODE_RULE("S04", s04_required_articles), SANDING_CODE_RULE("S05", s05_order),
+         SANDING_CODE_RULE("S09", s09_transformation_placement),
+         SANDING_CODE_RULE("S10", s10_duties_opening), SANDING_CODE_RULE("S11", s11_unit_count),
+         SANDING_CODE_RULE("S13", s13_interpretation), SANDING_CODE_RULE("S17", s17_chapter_layout),
+         SANDING_CODE_RULE("S18", s18_not_a_regulation), SANDING_CODE_RULE("R01", r01_stage)});
 }
 }  // namespace detail
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,6 +81,15 @@ private:
 // rules.* naming file:line; rules.example_failed when an example fails (nothing remembered).
 Checker load_checker(const std::vector<std::string>& rule_files, const Framework* framework,
                      std::string_view code_id = {});
+
+// Where a code rule (check="code") is implemented, to find it in one step: its source file, from
+// the repository root (core/src/check/rules_items.cpp), and its function.
+struct CodeRuleSource {
+    std::string file;
+    std::string function;
+};
+// Empty when no code rule has that id (a pattern rule is found at its Rule::file and line).
+std::optional<CodeRuleSource> code_rule_source(std::string_view id);
 
 // Every *.xml file of a directory, sorted.
 std::vector<std::string> rule_files_in(const std::string& dir);

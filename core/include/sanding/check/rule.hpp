@@ -66,6 +66,7 @@ struct RuleExample {
 
 struct Rule {
     std::string id;
+    std::string name;  // what it checks, in a few words (标题不加标点)
     Severity severity = Severity::Warning;
     Category category = Category::Wording;
     ScopeSet scopes = kScopeText;
