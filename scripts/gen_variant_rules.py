@@ -1,4 +1,5 @@
-# Writes templates/rules/variants.xml from the lists below.
+# Writes templates/rules/variants.xml and misspellings.xml from the lists below:
+#   python3 scripts/gen_variant_rules.py
 Y = """按语 案语
 百废俱兴 百废具兴
 斑白 颁白
@@ -190,6 +191,8 @@ B = """部署 布署
 即使 既使"""
 # 既使 is left out below: “既使用……又……” is right.
 import html
+import os
+RULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "templates", "rules")
 def groups(t):
     return [l.split() for l in t.strip().splitlines()]
 yg, bg = groups(Y), [g for g in groups(B) if g[0] != "即使"]
@@ -204,9 +207,10 @@ out = ['<?xml version="1.0" encoding="UTF-8"?>',
  '  确定单位, 班白 in 值班白天, 委过 in 县委过去 …). Format: templates/README.md, "Rule sets"; schema: schemas/rules.xsd.',
  '-->',
  '<rule-set xmlns="urn:sanding:rules:1" id="variants" version="1" name="异形词（GF 1001—2001《第一批异形词整理表》）">']
-def rule(rid, sev, group, source, msg):
+def rule(rid, sev, group, source, msg, kind):
     use, variants = group[0], group[1:]
-    r = [f'  <rule id="{rid}" severity="{sev}" category="wording" scope="text" safe-fix="true">']
+    name = f'{kind}：{"、".join(variants)}→{use}'
+    r = [f'  <rule id="{rid}" name="{name}" severity="{sev}" category="wording" scope="text" safe-fix="true">']
     for v in variants: r.append(f'    <pattern>{v}</pattern>')
     r.append(f'    <suggest>{use}</suggest>')
     r.append(f'    <message>{msg.format(use=use, variants="”“".join(variants))}</message>')
@@ -217,10 +221,10 @@ def rule(rid, sev, group, source, msg):
     r.append('  </rule>')
     return r
 for rid, g in zip(ids, yg):
-    out += rule(rid, "warning", g, "GF 1001—2001《第一批异形词整理表》", "“{variants}”是异形词，应写推荐词形“{use}”。")
+    out += rule(rid, "warning", g, "GF 1001—2001《第一批异形词整理表》", "“{variants}”是异形词，应写推荐词形“{use}”。", "异形词")
 assert len(yg) <= len(ids)
 out.append('</rule-set>')
-open('/work/wt/issue16/templates/rules/variants.xml','w').write("\n".join(out) + "\n")
+open(os.path.join(RULES, 'variants.xml'), 'w', encoding='utf-8').write("\n".join(out) + "\n")
 out = ['<?xml version="1.0" encoding="UTF-8"?>',
  '<!--',
  '  Wrong characters (别字) frequent in official documents: this project\'s own list, each with the',
@@ -228,7 +232,7 @@ out = ['<?xml version="1.0" encoding="UTF-8"?>',
  '-->',
  '<rule-set xmlns="urn:sanding:rules:1" id="misspellings" version="1" name="公文常见别字">']
 for n, g in enumerate(bg, 1):
-    out += rule(f"B{n:02d}", "error", g, "公文常见别字（本项目整理）", "“{variants}”是错别字，应写作“{use}”。")
+    out += rule(f"B{n:02d}", "error", g, "公文常见别字（本项目整理）", "“{variants}”是错别字，应写作“{use}”。", "别字")
 out.append('</rule-set>')
-open('/work/wt/issue16/templates/rules/misspellings.xml','w').write("\n".join(out) + "\n")
+open(os.path.join(RULES, 'misspellings.xml'), 'w', encoding='utf-8').write("\n".join(out) + "\n")
 print(len(yg), len(bg))

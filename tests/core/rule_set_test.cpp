@@ -31,7 +31,8 @@ std::string w99(
     const std::string& example =
         "<example fix=\"完成交办的其他任务。\">完成交办的<mark>其它</mark>任务。</example>",
     const std::string& extra = "") {
-    return "  <rule id=\"W99\" severity=\"error\" category=\"wording\" scope=\"text\" "
+    return "  <rule id=\"W99\" name=\"测试规则\" severity=\"error\" category=\"wording\" "
+           "scope=\"text\" "
            "safe-fix=\"true\">\n"
            "    <pattern>其它</pattern>\n"
            "    <suggest>其他</suggest>\n"
@@ -115,7 +116,8 @@ TEST(RuleSet, AWellFormedSetParsesWithItsRulesAndExamples) {
 
 TEST(RuleSet, ScopesContextsExceptionsAndTransformsAreRead) {
     const std::string xml = rule_set(
-        "  <rule id=\"D99\" severity=\"info\" category=\"numbering\" scope=\"duty-items  "
+        "  <rule id=\"D99\" name=\"测试规则\" severity=\"info\" category=\"numbering\" "
+        "scope=\"duty-items  "
         "unit-items\">\n"
         "    <pattern before=\"[0-9]\" after=\"名\" suggest=\"x\">个</pattern>\n"
         "    <pattern regex=\"true\" transform=\"halfwidth\">[０-９]+</pattern>\n"
@@ -144,11 +146,12 @@ TEST(RuleSet, ScopesContextsExceptionsAndTransformsAreRead) {
 // filter on paragraphs); every place the literal stands before it is found, however long the
 // context runs, and one that does not hold is not.
 TEST(RuleSet, LongAfterContextsFindEveryMatch) {
-    const Checker c = checker_of(
-        rule_set("  <rule id=\"X99\" severity=\"warning\" category=\"wording\" scope=\"text\">\n"
-                 "    <pattern after=\"[甲乙]+丙\">甲</pattern>\n"
-                 "    <message>测试</message>\n"
-                 "  </rule>\n"));
+    const Checker c =
+        checker_of(rule_set("  <rule id=\"X99\" name=\"测试规则\" severity=\"warning\" "
+                            "category=\"wording\" scope=\"text\">\n"
+                            "    <pattern after=\"[甲乙]+丙\">甲</pattern>\n"
+                            "    <message>测试</message>\n"
+                            "  </rule>\n"));
     auto starts = [&](const std::string& text) { return finding_starts(c, text); };
     EXPECT_EQ(starts("甲甲乙丙"),
               (std::vector<std::size_t>{0, 3}));  // both 甲 stand before 甲乙丙 / 乙丙
@@ -172,7 +175,8 @@ TEST(RuleSet, LongAfterContextsFindEveryMatch) {
 // match lacks loses that match, which the rule's examples then show.
 TEST(RuleSet, APrefilteredRegexIsFoundWhereverItsPrefilterIs) {
     const Checker c = checker_of(
-        rule_set("  <rule id=\"X98\" severity=\"warning\" category=\"numbering\" scope=\"text\">\n"
+        rule_set("  <rule id=\"X98\" name=\"测试规则\" severity=\"warning\" category=\"numbering\" "
+                 "scope=\"text\">\n"
                  "    <pattern regex=\"true\" prefilter=\"号\">[0-9]+号</pattern>\n"
                  "    <pattern regex=\"true\" prefilter=\"[0-9]\\)\">^[0-9]+\\)</pattern>\n"
                  "    <pattern prefilter=\"及其他\">及其他相关工作</pattern>\n"
@@ -190,12 +194,13 @@ TEST(RuleSet, APrefilteredRegexIsFoundWhereverItsPrefilterIs) {
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].length_utf8, 5u);  // 12号, not the prefilter's 号
 
-    const Checker wrong = checker_of(
-        rule_set("  <rule id=\"X97\" severity=\"warning\" category=\"numbering\" scope=\"text\">\n"
-                 "    <pattern regex=\"true\" prefilter=\"甲\">[0-9]+号</pattern>\n"
-                 "    <message>测试</message>\n"
-                 "    <example>第<mark>12号</mark></example>\n"
-                 "  </rule>\n"));
+    const Checker wrong =
+        checker_of(rule_set("  <rule id=\"X97\" name=\"测试规则\" severity=\"warning\" "
+                            "category=\"numbering\" scope=\"text\">\n"
+                            "    <pattern regex=\"true\" prefilter=\"甲\">[0-9]+号</pattern>\n"
+                            "    <message>测试</message>\n"
+                            "    <example>第<mark>12号</mark></example>\n"
+                            "  </rule>\n"));
     const auto failures = wrong.example_failures(nullptr);
     ASSERT_EQ(failures.size(), 1u);
     EXPECT_TRUE(has(failures[0], "未被检出")) << failures[0];
@@ -204,17 +209,19 @@ TEST(RuleSet, APrefilteredRegexIsFoundWhereverItsPrefilterIs) {
 // An exception covers a match when it starts before it and ends at or after its end: a bounded
 // one is looked for as far back as its longest match reaches, an unbounded one up to 256 bytes.
 TEST(RuleSet, ExceptionsStartingBeforeTheMatchCoverIt) {
-    const Checker c = checker_of(
-        rule_set("  <rule id=\"X98\" severity=\"warning\" category=\"wording\" scope=\"text\">\n"
-                 "    <pattern>丙</pattern>\n"
-                 "    <exception>甲乙乙乙乙乙丙</exception>\n"
-                 "    <message>测试</message>\n"
-                 "  </rule>\n"
-                 "  <rule id=\"X97\" severity=\"warning\" category=\"wording\" scope=\"text\">\n"
-                 "    <pattern>丁</pattern>\n"
-                 "    <exception regex=\"true\">《[^》]*丁[^》]*》</exception>\n"
-                 "    <message>测试</message>\n"
-                 "  </rule>\n"));
+    const Checker c =
+        checker_of(rule_set("  <rule id=\"X98\" name=\"测试规则\" severity=\"warning\" "
+                            "category=\"wording\" scope=\"text\">\n"
+                            "    <pattern>丙</pattern>\n"
+                            "    <exception>甲乙乙乙乙乙丙</exception>\n"
+                            "    <message>测试</message>\n"
+                            "  </rule>\n"
+                            "  <rule id=\"X97\" name=\"测试规则\" severity=\"warning\" "
+                            "category=\"wording\" scope=\"text\">\n"
+                            "    <pattern>丁</pattern>\n"
+                            "    <exception regex=\"true\">《[^》]*丁[^》]*》</exception>\n"
+                            "    <message>测试</message>\n"
+                            "  </rule>\n"));
     auto starts = [&](const std::string& text) { return finding_starts(c, text); };
     EXPECT_TRUE(starts("前甲乙乙乙乙乙丙后").empty());  // the bounded exception, 18 bytes back
     EXPECT_EQ(starts("前甲乙乙乙乙丙后"), (std::vector<std::size_t>{18}));  // four 乙: not it
@@ -251,7 +258,7 @@ TEST(RuleSetRefused, UnknownElementInTheSet) {
 
 TEST(RuleSetRefused, BrokenRegexNamesTheRule) {
     const std::string xml = rule_set(
-        "  <rule id=\"W98\" severity=\"warning\" category=\"wording\">\n"
+        "  <rule id=\"W98\" name=\"测试规则\" severity=\"warning\" category=\"wording\">\n"
         "    <pattern regex=\"true\">(unclosed</pattern>\n"
         "    <message>测试</message>\n"
         "  </rule>\n");
@@ -264,7 +271,7 @@ TEST(RuleSetRefused, BrokenRegexNamesTheRule) {
 
 TEST(RuleSetRefused, BrokenContextRegexNamesTheRule) {
     const std::string xml = rule_set(
-        "  <rule id=\"W97\" severity=\"warning\" category=\"wording\">\n"
+        "  <rule id=\"W97\" name=\"测试规则\" severity=\"warning\" category=\"wording\">\n"
         "    <pattern after=\"[0-9\">截止</pattern>\n"
         "    <message>测试</message>\n"
         "  </rule>\n");
@@ -389,7 +396,8 @@ TEST(RuleSetLoaded, PassingExamplesAreRememberedAndAFailingEditIsStillRefused) {
 
 TEST(RuleSetRefused, CodeRuleTheProgramDoesNotImplement) {
     const std::string xml = rule_set(
-        "  <rule id=\"Z99\" severity=\"error\" category=\"structure\" check=\"code\">\n"
+        "  <rule id=\"Z99\" name=\"测试规则\" severity=\"error\" category=\"structure\" "
+        "check=\"code\">\n"
         "    <message>不存在的规则：{detail}</message>\n"
         "  </rule>\n");
     const Error e = expect_error([&] { checker_of(xml); }, "rules.unknown_code_rule");
@@ -399,7 +407,8 @@ TEST(RuleSetRefused, CodeRuleTheProgramDoesNotImplement) {
 
 TEST(RuleSetRefused, CodeRuleWithAPattern) {
     const std::string xml = rule_set(
-        "  <rule id=\"S03\" severity=\"error\" category=\"structure\" check=\"code\">\n"
+        "  <rule id=\"S03\" name=\"测试规则\" severity=\"error\" category=\"structure\" "
+        "check=\"code\">\n"
         "    <pattern>第</pattern>\n"
         "    <message>测试</message>\n"
         "  </rule>\n");
@@ -450,7 +459,8 @@ TEST(RuleSetRefused, UnknownScopeNamesTheToken) {
 
 TEST(RuleSetRefused, SafeFixWithoutSuggestion) {
     const std::string xml = rule_set(
-        "  <rule id=\"W96\" severity=\"warning\" category=\"wording\" safe-fix=\"true\">\n"
+        "  <rule id=\"W96\" name=\"测试规则\" severity=\"warning\" category=\"wording\" "
+        "safe-fix=\"true\">\n"
         "    <pattern>其它</pattern>\n"
         "    <message>测试</message>\n"
         "  </rule>\n");
@@ -470,33 +480,39 @@ TEST(RuleSetRefused, OtherMistakesNameTheRule) {
         std::string rule_xml, code, part;
     };
     const std::vector<Case> cases = {
-        {"  <rule id=\"W95\" severity=\"fatal\" "
+        {"  <rule id=\"W95\" name=\"测试规则\" severity=\"fatal\" "
          "category=\"wording\"><pattern>a</pattern><message>m</message></rule>\n",
          "rules.invalid", "severity 无效：“fatal”"},
-        {"  <rule id=\"W95\" severity=\"error\" "
+        {"  <rule id=\"W95\" name=\"测试规则\" severity=\"error\" "
          "category=\"style\"><pattern>a</pattern><message>m</message></rule>\n",
          "rules.invalid", "category 无效：“style”"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern>a</pattern></rule>\n",
+        {"  <rule id=\"W95\" name=\"测试规则\" severity=\"error\" "
+         "category=\"wording\"><pattern>a</pattern></rule>\n",
          "rules.invalid", "W95 缺少 <message>"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><message>m</message></rule>\n",
+        {"  <rule id=\"W95\" name=\"测试规则\" severity=\"error\" "
+         "category=\"wording\"><message>m</message></rule>\n",
          "rules.invalid", "W95 没有 <pattern>"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern "
+        {"  <rule id=\"W95\" name=\"测试规则\" severity=\"error\" category=\"wording\"><pattern "
          "transform=\"upper\">a</pattern><message>m</message></rule>\n",
          "rules.invalid", "transform 无效：“upper”"},
-        {"  <rule id=\"w1\" severity=\"error\" "
+        {"  <rule id=\"w1\" name=\"测试规则\" severity=\"error\" "
          "category=\"wording\"><pattern>a</pattern><message>m</message></rule>\n",
          "rules.invalid", "规则编号无效：“w1”"},
-        {"  <rule id=\"W95\" severity=\"error\" "
+        {"  <rule id=\"W95\" name=\"测试规则\" severity=\"error\" "
          "category=\"wording\"><pattern>a</pattern><message>m</message>"
          "<counter-example><mark>a</mark></counter-example></rule>\n",
          "rules.invalid", "反例（counter-example）中不能有 <mark>"},
-        {"  <rule id=\"W95\" severity=\"error\" "
+        {"  <rule id=\"W95\" name=\"测试规则\" severity=\"error\" "
          "category=\"wording\"><pattern>a</pattern><message>m</message>"
          "<example><mark>a</mark><mark>a</mark></example></rule>\n",
          "rules.invalid", "只能有一个 <mark>"},
-        {"  <rule id=\"W95\" severity=\"error\" category=\"wording\"><pattern prefilter=\"a\" "
+        {"  <rule id=\"W95\" name=\"测试规则\" severity=\"error\" category=\"wording\"><pattern "
+         "prefilter=\"a\" "
          "after=\"c\">ab</pattern><message>m</message></rule>\n",
          "rules.invalid", "W95 的字面模式有 after 语境时不能用 prefilter"},
+        {"  <rule id=\"W95\" severity=\"error\" "
+         "category=\"wording\"><pattern>a</pattern><message>m</message></rule>\n",
+         "rules.invalid", "W95 缺少属性 name"},
     };
     for (const auto& c : cases) {
         SCOPED_TRACE(c.part);
@@ -511,12 +527,61 @@ TEST(RuleSetRefused, OtherMistakesNameTheRule) {
     expect_error([] { parse_rule_set("<rule-set", "test.xml"); }, "rules.bad_xml");
 }
 
+// Examples written as changes to one draft of the set: paragraphs replaced (by one or more),
+// deleted and inserted (also before the first) give the whole example, its mark counted in the
+// paragraphs it ends up with; the draft's examples run as any other. A change naming a paragraph
+// the draft lacks, changing one twice, an unknown draft or another element is refused naming the
+// rule.
+TEST(RuleSet, ExamplesWrittenAsChangesToADraft) {
+    const std::string draft = "  <draft id=\"d\"><p>一</p><p>二</p><p>三</p></draft>\n";
+    auto with = [&](const std::string& examples) {
+        return rule_set(draft +
+                        "  <rule id=\"W99\" name=\"测试规则\" severity=\"error\" "
+                        "category=\"wording\"><pattern>其它</pattern><message>m</message>" +
+                        examples + "</rule>\n");
+    };
+    const std::string good = with(
+        "<example draft=\"d\"><replace p=\"2\"><p>完成<mark>其它</mark>任务</p><p>新</p>"
+        "</replace><delete p=\"3\"/><insert after=\"0\"><p>头</p></insert></example>"
+        "<counter-example draft=\"d\"><insert after=\"3\"><p>尾</p></insert>"
+        "</counter-example>");
+    const RuleSet set = parse_rule_set(good, "test.xml");
+    ASSERT_EQ(set.rules.size(), 1u);
+    const auto& ex = set.rules[0].examples;
+    ASSERT_EQ(ex.size(), 2u);
+    EXPECT_EQ(ex[0].paragraphs, (std::vector<std::string>{"头", "一", "完成其它任务", "新"}));
+    EXPECT_EQ(ex[0].mark_paragraph, 2);
+    EXPECT_EQ(ex[0].mark_offset, 6u);
+    EXPECT_EQ(ex[0].mark_length, 6u);
+    EXPECT_EQ(ex[1].paragraphs, (std::vector<std::string>{"一", "二", "三", "尾"}));
+    EXPECT_TRUE(checker_of(good).example_failures(nullptr).empty());
+
+    const std::vector<std::pair<std::string, std::string>> refused = {
+        {"<example draft=\"x\"><delete p=\"1\"/></example>", "不存在的草稿“x”"},
+        {"<example draft=\"d\"><delete p=\"4\"/></example>", "p=\"4\" 不在草稿“d”的 1–3 段之内"},
+        {"<example draft=\"d\"><delete p=\"0\"/></example>", "p=\"0\" 不在草稿“d”的 1–3 段之内"},
+        {"<example draft=\"d\"><insert after=\"-1\"><p>x</p></insert></example>",
+         "after=\"-1\" 不在草稿“d”的 0–3 段之内"},
+        {"<example draft=\"d\"><delete p=\"2\"/><replace p=\"2\"><p>x</p></replace></example>",
+         "对草稿第 2 段改了两次"},
+        {"<example draft=\"d\"><p>x</p></example>", "只允许 <replace>、<delete>、<insert>"},
+    };
+    for (const auto& [example, part] : refused) {
+        SCOPED_TRACE(example);
+        const Error e =
+            expect_error([&] { parse_rule_set(with(example), "test.xml"); }, "rules.invalid");
+        EXPECT_TRUE(has(e.message(), part)) << e.message();
+        EXPECT_TRUE(has(e.message(), "W99")) << e.message();
+    }
+}
+
 TEST(RuleSet, ExampleFailuresGivesOneLinePerFailingExample) {
     const std::string rules =
-        w99("<example>完成交办的其他任务。</example>",                     // line 7: not flagged
-            "    <example>完成交办的<mark>其它</mark>任务。</example>\n"   // line 9: passes
-            "    <counter-example>负责其它工作。</counter-example>\n") +   // line 10: flagged
-        "  <rule id=\"W94\" severity=\"warning\" category=\"wording\">\n"  // line 12
+        w99("<example>完成交办的其他任务。</example>",                    // line 7: not flagged
+            "    <example>完成交办的<mark>其它</mark>任务。</example>\n"  // line 9: passes
+            "    <counter-example>负责其它工作。</counter-example>\n") +  // line 10: flagged
+        "  <rule id=\"W94\" name=\"测试规则\" severity=\"warning\" category=\"wording\">\n"  // line
+                                                                                             // 12
         "    <pattern>等等</pattern>\n"
         "    <message>测试</message>\n"
         "    <example>承担文电<mark>、会务</mark>等等工作。</example>\n"  // line 15: wrong mark

@@ -125,11 +125,11 @@ class CheckCommand(ScratchTest):
     def test_bad_rule_files_exit_2_naming_rule_and_line(self):
         draft = self.write("draft.txt", DRAFT)
         head = '<?xml version="1.0"?>\n<rule-set xmlns="urn:sanding:rules:1" id="t" version="1" name="t">\n'
-        broken_regex = self.write("regex.xml", head + '<rule id="X01" severity="error" category="wording">\n'
+        broken_regex = self.write("regex.xml", head + '<rule id="X01" name="测试规则" severity="error" category="wording">\n'
                                   '<pattern regex="true">(未闭合</pattern><message>m</message></rule>\n</rule-set>\n')
-        unknown = self.write("unknown.xml", head + '<rule id="X02" severity="error" category="wording">\n'
+        unknown = self.write("unknown.xml", head + '<rule id="X02" name="测试规则" severity="error" category="wording">\n'
                              '<pattern>其它</pattern><colour>red</colour><message>m</message></rule>\n</rule-set>\n')
-        failing = self.write("failing.xml", head + '<rule id="X03" severity="error" category="wording">\n'
+        failing = self.write("failing.xml", head + '<rule id="X03" name="测试规则" severity="error" category="wording">\n'
                              '<pattern>其它</pattern><message>m</message>\n<example>这里没有<mark>其他</mark></example></rule>\n</rule-set>\n')
         for path, says in [(broken_regex, "X01"), (unknown, "colour"), (failing, "X03")]:
             with self.subTest(path=os.path.basename(path)):
@@ -223,7 +223,7 @@ class RulesCommand(ScratchTest):
         path = self.path("r.xml")
         with open(path, "w", encoding="utf-8") as f:
             f.write('<?xml version="1.0"?>\n<rule-set xmlns="urn:sanding:rules:1" id="t" version="1" name="t">\n'
-                    '<rule id="X04" severity="error" category="wording"><pattern>其它</pattern><message>m</message>\n'
+                    '<rule id="X04" name="测试规则" severity="error" category="wording"><pattern>其它</pattern><message>m</message>\n'
                     '<counter-example>交办的其它任务</counter-example></rule>\n</rule-set>\n')
         r = sanding("rules", "test", path)
         self.assertEqual(r.returncode, 1)

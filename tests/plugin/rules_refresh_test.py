@@ -20,7 +20,7 @@ SOURCE = os.path.abspath(os.path.join(os.path.dirname(__file__), "../.."))
 # A rule only this server has, with its examples (a rule set whose examples fail is refused).
 EXTRA = """<?xml version="1.0" encoding="UTF-8"?>
 <rule-set xmlns="urn:sanding:rules:1" id="district" version="1" name="云溪区补充规则">
-  <rule id="X01" severity="warning" category="wording" scope="text" safe-fix="true">
+  <rule id="X01" name="测试规则" severity="warning" category="wording" scope="text" safe-fix="true">
     <pattern>网格化管理员</pattern>
     <suggest>网格员</suggest>
     <message>本区统一称“网格员”。</message>

@@ -1,4 +1,5 @@
 #include <array>
+#include <map>
 #include <set>
 
 #include "sanding/check/rule.hpp"
@@ -46,9 +47,19 @@ public:
                     root.attribute("version").value(),
                     {}};
         if (set.id.empty()) fail(root, "<rule-set> 缺少属性 id");
+        // The whole drafts examples may be written against, first: an example names one by id.
+        for (auto child : root.children("draft")) {
+            const std::string id = child.attribute("id").value();
+            if (id.empty()) fail(child, "<draft> 缺少属性 id");
+            std::vector<pugi::xml_node> ps;
+            for (auto p : child.children("p")) ps.push_back(p);
+            if (ps.empty()) fail(child, "草稿 " + id + " 中没有 <p> 段落");
+            if (!drafts_.emplace(id, std::move(ps)).second) fail(child, "草稿编号重复：" + id);
+        }
         std::set<std::string> ids;
         for (auto child : root.children()) {
             if (child.type() != pugi::node_element) continue;
+            if (std::string_view(child.name()) == "draft") continue;
             if (std::string_view(child.name()) != "rule")
                 fail(child, "未知元素 <" + std::string(child.name()) + ">");
             Rule r = rule(child);
@@ -74,6 +85,7 @@ private:
         if (r.id.size() < 3 || r.id[0] < 'A' || r.id[0] > 'Z')
             fail(n, "规则编号无效：“" + r.id + "”");
         r.name = n.attribute("name").value();
+        if (r.name.empty()) fail(n, "规则 " + r.id + " 缺少属性 name（几个字说明它检查什么）");
         r.file = where_;
         r.line = line(n);
         std::string_view sev = n.attribute("severity").value();
@@ -178,7 +190,9 @@ private:
         ex.line = line(n);
         ex.body = n.attribute("body").value();
         if (auto f = n.attribute("fix")) ex.fix = f.value(), ex.has_fix = true;
-        if (n.child("p")) {
+        if (auto d = n.attribute("draft")) {
+            for (auto p : changed_draft(n, d.value(), id)) paragraph(p, ex, id);
+        } else if (n.child("p")) {
             for (auto p : n.children("p")) paragraph(p, ex, id);
         } else {
             paragraph(n, ex, id);
@@ -188,9 +202,61 @@ private:
         return ex;
     }
 
+    // The paragraphs of draft `name` with an example's changes: <replace p="N"> (paragraph N, from
+    // 1, becomes the <p>s given), <delete p="N">, <insert after="N"> (0: before the first). Each
+    // paragraph of the draft is replaced or deleted at most once.
+    std::vector<pugi::xml_node> changed_draft(pugi::xml_node n, const std::string& name,
+                                              const std::string& id) {
+        const auto it = drafts_.find(name);
+        if (it == drafts_.end()) fail(n, "规则 " + id + " 的示例引用了不存在的草稿“" + name + "”");
+        const std::vector<pugi::xml_node>& base = it->second;
+        auto position = [&](pugi::xml_node c, const char* attr, std::size_t lowest) {
+            const std::string v = c.attribute(attr).value();
+            const bool digits =
+                !v.empty() && v.size() < 6 && v.find_first_not_of("0123456789") == v.npos;
+            const std::size_t k = digits ? std::stoul(v) : 0;
+            if (!digits || k < lowest || k > base.size())
+                fail(c, "规则 " + id + " 的示例中 <" + std::string(c.name()) + "> 的 " + attr +
+                            "=\"" + v + "\" 不在草稿“" + name + "”的 " + std::to_string(lowest) +
+                            "–" + std::to_string(base.size()) + " 段之内");
+            return k;
+        };
+        std::vector<pugi::xml_node> replaced(base.size() + 1);  // an empty node: kept as is
+        std::vector<bool> touched(base.size() + 1, false);
+        std::vector<std::vector<pugi::xml_node>> inserted(base.size() + 1);
+        for (auto c : n.children()) {
+            if (c.type() != pugi::node_element) continue;
+            const std::string_view op = c.name();
+            if (op == "insert") {
+                inserted[position(c, "after", 0)].push_back(c);
+                continue;
+            }
+            if (op != "replace" && op != "delete")
+                fail(c, "规则 " + id + " 基于草稿的示例中只允许 <replace>、<delete>、<insert>");
+            const std::size_t k = position(c, "p", 1);
+            if (touched[k])
+                fail(c, "规则 " + id + " 的示例对草稿第 " + std::to_string(k) + " 段改了两次");
+            touched[k] = true;
+            replaced[k] = c;  // a <delete> has no <p>: nothing is put in
+        }
+        std::vector<pugi::xml_node> out;
+        for (std::size_t k = 0; k <= base.size(); ++k) {
+            if (k > 0) {
+                if (!touched[k])
+                    out.push_back(base[k - 1]);
+                else
+                    for (auto p : replaced[k].children("p")) out.push_back(p);
+            }
+            for (auto ins : inserted[k])
+                for (auto p : ins.children("p")) out.push_back(p);
+        }
+        return out;
+    }
+
     std::string_view xml_;
     const std::string& where_;
     bool examples_;  // read <example> and <counter-example>, or pass them over
+    std::map<std::string, std::vector<pugi::xml_node>> drafts_;  // <draft id>: its paragraphs
 };
 
 }  // namespace
