@@ -18,6 +18,9 @@ namespace sanding {
 
 Checker::Checker(std::vector<RuleSet> sets) : sets_(std::move(sets)) {
     std::set<std::string> ids;
+    std::size_t total = 0;
+    for (const auto& s : sets_) total += s.rules.size();
+    rules_.reserve(total);  // copied once, not again as the list grows
     for (const auto& s : sets_)
         for (const auto& r : s.rules) {
             if (!ids.insert(r.id).second)

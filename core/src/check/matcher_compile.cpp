@@ -149,6 +149,10 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules, std::span<const Mar
         std::size_t before = 0, after = 0, after_exact = 0, whole = 0, own = 0;
     };
     std::vector<Plan> plans;
+    std::size_t patterns = 0;
+    for (const Rule& rule : rules) patterns += rule.patterns.size();
+    entries_.reserve(patterns);  // one entry and one plan per pattern: no regrowth
+    plans.reserve(patterns);
     std::vector<std::size_t> exception_jobs(rules.size(), 0);
     exception_reach_.assign(rules.size(), std::string_view::npos);
     const Widths widths(rules);
@@ -234,8 +238,8 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules, std::span<const Mar
             job.rules.push_back(&rule);
             (narrow ? narrow_ : broad_).entry_of.push_back(static_cast<int>(entries_.size()));
             if (narrow) narrow_.scopes |= rule.scopes;
-            entries_.push_back(e);
-            plans.push_back(plan);
+            entries_.push_back(std::move(e));
+            plans.push_back(std::move(plan));
         }
         if (std::string alt = exception_alternation(rule); !alt.empty()) {
             exception_jobs[r] = single("\\A" + alt, 0, rule, "例外");
