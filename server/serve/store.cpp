@@ -302,6 +302,16 @@ std::optional<RevisionRecord> Store::revision(const std::string& body, long long
     return revision_from(rows[0]);
 }
 
+std::optional<RevisionRecord> Store::revision(Poco::Data::Session& s, const std::string& body,
+                                              long long n) {
+    auto rows = db_.query(
+        s,
+        std::string("SELECT ") + kRevisionColumns + " FROM revisions WHERE body = ? AND number = ?",
+        {body, n});
+    if (rows.empty()) return std::nullopt;
+    return revision_from(rows[0]);
+}
+
 std::optional<std::string> Store::revision_bytes(const std::string& body, long long n) {
     auto rows =
         db_.query("SELECT content, sha256 FROM revisions WHERE body = ? AND number = ?", {body, n});

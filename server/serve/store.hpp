@@ -82,6 +82,9 @@ public:
                       const std::string& odt_bytes);
     std::vector<RevisionRecord> revisions(const std::string& body);
     std::optional<RevisionRecord> revision(const std::string& body, long long number);
+    // The same inside a transaction (what is signed must be read in the signing transaction).
+    std::optional<RevisionRecord> revision(Poco::Data::Session& s, const std::string& body,
+                                           long long number);
     // The revision's exact bytes, nothing when absent; Error revision.corrupt when they are not the
     // recorded SHA-256 (so changed bytes are never served, compared or bundled).
     std::optional<std::string> revision_bytes(const std::string& body, long long number);
