@@ -8,6 +8,7 @@
 #include "sanding/crypto.hpp"
 #include "sanding/error.hpp"
 #include "sanding/framework.hpp"
+#include "sanding/permission.hpp"
 #include "serve/app.hpp"
 #include "serve/key_file.hpp"
 #include "serve/login_guard.hpp"
@@ -58,17 +59,7 @@ int demo_users(server::Store& store, const Framework& fw) {
     int added = 0;
     store.db().transaction([&](Poco::Data::Session& s) {
         for (std::size_t i = 0; i < users.size(); ++i) {
-            if (!store.db()
-                     .query(s, "SELECT name FROM users WHERE name = ?", {users[i].name})
-                     .empty())
-                continue;
-            store.db().query(s,
-                             "INSERT INTO users (name, role, body, display_name, password_hash, "
-                             "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                             {users[i].name, users[i].role, users[i].body, users[i].display_name,
-                              hashes[i], server::now_iso()});
-            store.audit(s, "admin", "user.add", users[i].body,
-                        "{\"user\":\"" + users[i].name + "\",\"role\":\"" + users[i].role + "\"}");
+            if (!store.add_user_if_absent(s, users[i], hashes[i])) continue;
             std::printf("  %-28s %-9s %s\n", users[i].name.c_str(), passwords[i].c_str(),
                         users[i].display_name.c_str());
             ++added;
@@ -144,7 +135,7 @@ int cmd_admin(const std::vector<std::string>& argv) {
                 throw UsageError{"用户名只能由小写字母、数字和 - _ . 组成：" + name};
             const auto role = role_from_string(args.get("role"));
             if (!role) throw UsageError{"--role 应为 drafter、head、reviewer、office 或 admin"};
-            const bool per_body = *role == Role::Drafter || *role == Role::Head;
+            const bool per_body = belongs_to_one_body(*role);
             if (per_body != args.has("body"))
                 throw UsageError{per_body ? "起草人和主要负责人须用 --body 指定机构"
                                           : "只有起草人和主要负责人属于某个机构"};

@@ -26,7 +26,7 @@ void healthz(Call& c) {
     auto o = obj();
     o->set("status", "ok");
     o->set("database", c.app.store().db().postgres() ? "postgresql" : "sqlite");
-    c.app.store().db().query("SELECT 1");
+    c.app.store().ping();
     c.send_json(200, o);
 }
 

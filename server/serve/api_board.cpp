@@ -33,20 +33,18 @@ struct Board {
 Board read_board(App& app) {
     Board b;
     // One query for the whole board: the current revision's finding counts joined in.
-    auto rows = app.store().db().query(
-        "SELECT b.id, b.name, b.state, b.state_changed_at, b.current_revision, COALESCE(r.errors, "
-        "0), COALESCE(r.warnings, 0), b.kind "
-        "FROM bodies b LEFT JOIN revisions r ON r.body = b.id AND r.number = b.current_revision");
+    auto rows = app.store().board_entries();
     std::map<std::string, std::size_t> order;
     const Framework& fw = app.framework();
     for (std::size_t i = 0; i < fw.bodies.size(); ++i) order[fw.bodies[i].id] = i;
-    auto at = [&](const Row& r) {
-        auto it = order.find(text(r[0]));
+    auto at = [&](const Store::BoardEntry& r) {
+        auto it = order.find(r.id);
         return it == order.end() ? order.size() : it->second;
     };
-    std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
-        return at(x) != at(y) ? at(x) < at(y) : text(x[0]) < text(y[0]);
-    });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const Store::BoardEntry& x, const Store::BoardEntry& y) {
+                         return at(x) != at(y) ? at(x) < at(y) : x.id < y.id;
+                     });
     std::map<std::string, std::string> kind_labels;
     for (const auto& [kind, mt] : app.model_texts())
         kind_labels[std::string(to_string(kind))] = mt.label;
@@ -59,17 +57,17 @@ Board read_board(App& app) {
     for (const auto& r : rows) {
         BoardRow x;
         x.position = ++position;
-        x.id = text(r[0]), x.name = text(r[1]), x.kind = text(r[7]);
+        x.id = r.id, x.name = r.name, x.kind = r.kind;
         auto kl = kind_labels.find(x.kind);
         x.kind_label = kl == kind_labels.end() ? x.kind : kl->second;
-        x.revision = number(r[4]), x.errors = number(r[5]), x.warnings = number(r[6]);
-        x.state = x.revision == 0 ? "not_started" : text(r[2]);
+        x.revision = r.current_revision, x.errors = r.errors, x.warnings = r.warnings;
+        x.state = x.revision == 0 ? "not_started" : r.state;
         x.state_label =
             x.revision == 0
                 ? "未开始"
                 : std::string(chinese_label(
                       workflow_state_from_string(x.state).value_or(WorkflowState::Drafting)));
-        x.last_change = x.revision == 0 ? std::string() : text(r[3]);
+        x.last_change = x.revision == 0 ? std::string() : r.state_changed_at;
         x.last_change_local =
             x.last_change.empty() ? std::string() : local_time(app, x.last_change);
         x.is_signed = x.state == "signed" || x.state == "collected";
@@ -147,8 +145,7 @@ long long count_param(Call& c, const char* name, long long fallback, long long l
 }
 
 void require_board(Call& c) {
-    const Role role = role_of(c.me());
-    if (role != Role::Reviewer && role != Role::Office && role != Role::Admin)
+    if (!allowed(role_of(c.me()), Permission::SeeBoard))
         throw ApiError{403, "auth.forbidden", "只有审核组、协调小组办公室和管理员可以查看进度总表"};
 }
 

@@ -72,7 +72,7 @@ std::string text_field(const Poco::JSON::Object::Ptr& o, const std::string& key,
 }  // namespace
 
 void record_decision(Call& c) {
-    if (role_of(c.me()) != Role::Reviewer)
+    if (!allowed(role_of(c.me()), Permission::RecordBoundaryDecision))
         throw ApiError{403, "auth.forbidden", "只有审核组可以记录职责边界协调会的决定"};
     auto o = c.json({"lead", "support", "duty", "comment"});
     const std::string lead = text_field(o, "lead", 200, true, "牵头机构");
@@ -184,7 +184,7 @@ std::string findings_with_decisions(App& app, const BodyRecord& b, const std::st
 void list_decisions(Call& c) {
     const User& me = c.me();
     const Role role = role_of(me);
-    const bool all = role == Role::Reviewer || role == Role::Office || role == Role::Admin;
+    const bool all = allowed(role, Permission::SeeBoundaries);
     App& app = c.app;
     const People people(app);
     const std::vector<BoundaryDraft> drafts = latest_drafts(app, nullptr);
@@ -220,8 +220,7 @@ void list_decisions(Call& c) {
 }
 
 void boundaries(Call& c) {
-    const Role role = role_of(c.me());
-    if (role != Role::Reviewer && role != Role::Office && role != Role::Admin)
+    if (!allowed(role_of(c.me()), Permission::SeeBoundaries))
         throw ApiError{403, "auth.forbidden", "只有审核组、协调小组办公室和管理员可以查看职责边界"};
     const std::string format = c.query("format").empty() ? "json" : c.query("format");
     if (format != "json" && format != "odt" && format != "text")

@@ -101,8 +101,7 @@ void bundle(Call& c) {
 }
 
 void audit_log(Call& c) {
-    const Role role = role_of(c.me());
-    if (role != Role::Admin && role != Role::Office)
+    if (!allowed(role_of(c.me()), Permission::SeeAuditLog))
         throw ApiError{403, "auth.forbidden", "只有管理员和协调小组办公室可以查看审计日志"};
     const std::string body = c.query("body"), action = c.query("action");
     if (!action.empty() && audit_action_label(action) == audit_action_label(""))

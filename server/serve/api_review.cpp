@@ -200,8 +200,7 @@ void list_revisions(Call& c) {
 }
 
 void queue(Call& c) {
-    const Role role = role_of(c.me());
-    if (role != Role::Reviewer && role != Role::Office && role != Role::Admin)
+    if (!allowed(role_of(c.me()), Permission::SeeQueue))
         throw ApiError{403, "auth.forbidden",
                        "只有审核组、协调小组办公室和管理员可以查看待审核列表"};
     const People people(c.app);

@@ -21,7 +21,7 @@ Role role_of(const User& u) {
 
 void require(const User& u, WorkflowAction action, const BodyRecord& b) {
     const Role role = role_of(u);
-    if (!may(role, action) || ((role == Role::Drafter || role == Role::Head) && u.body != b.id))
+    if (!may(role, action) || !may_see_body(role, u.body, b.id))
         throw ApiError{403, "auth.forbidden",
                        "当前角色（" + std::string(chinese_label(role)) + "）不能对该机构执行“" +
                            std::string(chinese_label(action)) + "”"};

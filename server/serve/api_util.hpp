@@ -11,6 +11,7 @@
 #include "app.hpp"
 #include "http.hpp"
 #include "sanding/model.hpp"
+#include "sanding/permission.hpp"
 #include "sanding/workflow.hpp"
 
 namespace sanding::server::api {

@@ -14,6 +14,7 @@
 #include "sanding/crypto.hpp"
 #include "sanding/error.hpp"
 #include "sanding/file.hpp"
+#include "sanding/permission.hpp"
 #include "sanding/text.hpp"
 #include "uri.hpp"
 
@@ -159,8 +160,8 @@ void App::revoke(const std::string& token) {
 }
 
 bool App::can_see(const User& u, const std::string& body_id) const {
-    if (u.role == "drafter" || u.role == "head") return u.body == body_id;
-    return true;
+    // An unknown role counts as the least privileged (a drafter): its own body at most.
+    return may_see_body(role_from_string(u.role).value_or(Role::Drafter), u.body, body_id);
 }
 
 BodyRecord App::visible_body(const User& u, const std::string& id) {

@@ -84,9 +84,8 @@ ServerKeys open_server_keys(Store& store, const std::string& path, bool create) 
                 throw Error("key.mismatch",
                             "数据库中的签名密钥与密钥文件中的不同：请确认密钥文件属于这个数据库",
                             path);
-            store.db().transaction([&](Poco::Data::Session& s) {
-                store.db().query(s, "DELETE FROM meta WHERE key = 'signing_key'");
-            });
+            store.db().transaction(
+                [&](Poco::Data::Session& s) { store.delete_meta(s, "signing_key"); });
         }
         return k;
     }
@@ -107,7 +106,7 @@ ServerKeys open_server_keys(Store& store, const std::string& path, bool create) 
     write_new(path, k);
     store.db().transaction([&](Poco::Data::Session& s) {
         store.put_meta(s, "public_key", k.public_pem);
-        store.db().query(s, "DELETE FROM meta WHERE key = 'signing_key'");
+        store.delete_meta(s, "signing_key");
     });
     if (legacy)
         std::fprintf(

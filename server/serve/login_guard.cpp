@@ -40,12 +40,11 @@ void LoginGuard::admit(const std::string& address, const std::string& user) {
                 throttled(it->second.blocked_until - now);
         }
     }
-    auto rows = store_.db().query(
-        "SELECT failures, blocked_until, locked FROM login_failures WHERE user_name = ?", {user});
-    if (rows.empty()) return;
-    if (number(rows[0][2]) != 0)
+    const auto f = store_.login_failures(user);
+    if (!f) return;
+    if (f->locked)
         throw ApiError{403, "auth.locked", "该账号因多次登录失败已被锁定，请联系系统管理员解锁"};
-    if (number(rows[0][1]) > now) throttled(number(rows[0][1]) - now);
+    if (f->blocked_until > now) throttled(f->blocked_until - now);
 }
 
 void LoginGuard::failed(const std::string& address, const std::string& user, bool known) {
@@ -60,22 +59,12 @@ void LoginGuard::failed(const std::string& address, const std::string& user, boo
         a.blocked_until = now + backoff(a.failures, config_.login_address_free_failures);
     }
     store_.db().transaction([&](Poco::Data::Session& s) {
-        auto rows =
-            store_.db().query(s, "SELECT failures FROM login_failures WHERE user_name = ?", {user});
-        const long long failures = (rows.empty() ? 0 : number(rows[0][0])) + 1;
+        const auto before = store_.login_failures(s, user);
+        const long long failures = (before ? before->failures : 0) + 1;
         const bool lock = failures >= config_.login_lock_after;
         const long long until =
             now + backoff(static_cast<int>(failures), config_.login_free_failures);
-        if (rows.empty())
-            store_.db().query(s,
-                              "INSERT INTO login_failures (user_name, failures, blocked_until, "
-                              "locked) VALUES (?, ?, ?, ?)",
-                              {user, failures, until, static_cast<long long>(lock)});
-        else
-            store_.db().query(s,
-                              "UPDATE login_failures SET failures = ?, blocked_until = ?, locked = "
-                              "? WHERE user_name = ?",
-                              {failures, until, static_cast<long long>(lock), user});
+        store_.put_login_failures(s, user, {failures, until, lock});
         if (lock && failures == config_.login_lock_after && known)
             store_.audit(s, "system", "user.locked", "",
                          "{\"user\":\"" + user + "\",\"failures\":" + std::to_string(failures) +
@@ -84,16 +73,15 @@ void LoginGuard::failed(const std::string& address, const std::string& user, boo
 }
 
 void LoginGuard::succeeded(const std::string& user) {
-    store_.db().query("DELETE FROM login_failures WHERE user_name = ?", {user});
+    store_.clear_login_failures(user);
 }
 
 bool LoginGuard::unlock(Store& store, const std::string& user, const std::string& actor) {
     bool was = false;
     store.db().transaction([&](Poco::Data::Session& s) {
-        auto rows =
-            store.db().query(s, "SELECT locked FROM login_failures WHERE user_name = ?", {user});
-        was = !rows.empty() && number(rows[0][0]) != 0;
-        store.db().query(s, "DELETE FROM login_failures WHERE user_name = ?", {user});
+        const auto f = store.login_failures(s, user);
+        was = f && f->locked;
+        store.clear_login_failures(s, user);
         if (was) store.audit(s, actor, "user.unlock", "", "{\"user\":\"" + user + "\"}");
     });
     return was;

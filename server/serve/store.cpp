@@ -128,15 +128,20 @@ void Store::migrate() {
 void Store::add_user(const User& u, const std::string& password) {
     const std::string hash = crypto::hash_password(password);
     db_.transaction([&](Poco::Data::Session& s) {
-        if (!db_.query(s, "SELECT name FROM users WHERE name = ?", {u.name}).empty())
-            throw Error("user.exists", "用户已存在：" + u.name);
-        db_.query(s,
-                  "INSERT INTO users (name, role, body, display_name, password_hash, created_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?)",
-                  {u.name, u.role, u.body, u.display_name, hash, now_iso()});
-        audit(s, "admin", "user.add", u.body,
-              "{\"user\":\"" + u.name + "\",\"role\":\"" + u.role + "\"}");
+        if (!add_user_if_absent(s, u, hash)) throw Error("user.exists", "用户已存在：" + u.name);
     });
+}
+
+bool Store::add_user_if_absent(Poco::Data::Session& s, const User& u,
+                               const std::string& password_hash) {
+    if (!db_.query(s, "SELECT name FROM users WHERE name = ?", {u.name}).empty()) return false;
+    db_.query(s,
+              "INSERT INTO users (name, role, body, display_name, password_hash, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?)",
+              {u.name, u.role, u.body, u.display_name, password_hash, now_iso()});
+    audit(s, "admin", "user.add", u.body,
+          "{\"user\":\"" + u.name + "\",\"role\":\"" + u.role + "\"}");
+    return true;
 }
 
 std::vector<User> Store::users() {
@@ -219,6 +224,70 @@ std::optional<std::string> Store::meta(const std::string& key) {
     auto rows = db_.query("SELECT value FROM meta WHERE key = ?", {key});
     if (rows.empty()) return std::nullopt;
     return text(rows[0][0]);
+}
+
+void Store::delete_meta(Poco::Data::Session& s, const std::string& key) {
+    db_.query(s, "DELETE FROM meta WHERE key = ?", {key});
+}
+
+namespace {
+constexpr const char* kLoginFailuresQuery =
+    "SELECT failures, blocked_until, locked FROM login_failures WHERE user_name = ?";
+Store::LoginFailures login_failures_from(const Row& r) {
+    return {number(r[0]), number(r[1]), number(r[2]) != 0};
+}
+}  // namespace
+
+std::optional<Store::LoginFailures> Store::login_failures(const std::string& user) {
+    auto rows = db_.query(kLoginFailuresQuery, {user});
+    if (rows.empty()) return std::nullopt;
+    return login_failures_from(rows[0]);
+}
+
+std::optional<Store::LoginFailures> Store::login_failures(Poco::Data::Session& s,
+                                                          const std::string& user) {
+    auto rows = db_.query(s, kLoginFailuresQuery, {user});
+    if (rows.empty()) return std::nullopt;
+    return login_failures_from(rows[0]);
+}
+
+void Store::put_login_failures(Poco::Data::Session& s, const std::string& user,
+                               const LoginFailures& f) {
+    const auto locked = static_cast<long long>(f.locked);
+    if (db_.query(s, "SELECT user_name FROM login_failures WHERE user_name = ?", {user}).empty())
+        db_.query(s,
+                  "INSERT INTO login_failures (user_name, failures, blocked_until, locked) "
+                  "VALUES (?, ?, ?, ?)",
+                  {user, f.failures, f.blocked_until, locked});
+    else
+        db_.query(s,
+                  "UPDATE login_failures SET failures = ?, blocked_until = ?, locked = ? "
+                  "WHERE user_name = ?",
+                  {f.failures, f.blocked_until, locked, user});
+}
+
+void Store::clear_login_failures(Poco::Data::Session& s, const std::string& user) {
+    db_.query(s, "DELETE FROM login_failures WHERE user_name = ?", {user});
+}
+
+void Store::clear_login_failures(const std::string& user) {
+    db_.query("DELETE FROM login_failures WHERE user_name = ?", {user});
+}
+
+std::vector<Store::BoardEntry> Store::board_entries() {
+    std::vector<BoardEntry> out;
+    for (const auto& r :
+         db_.query("SELECT b.id, b.name, b.state, b.state_changed_at, b.current_revision, "
+                   "COALESCE(r.errors, 0), COALESCE(r.warnings, 0), b.kind "
+                   "FROM bodies b LEFT JOIN revisions r ON r.body = b.id AND r.number = "
+                   "b.current_revision"))
+        out.push_back({text(r[0]), text(r[1]), text(r[7]), text(r[2]), text(r[3]), number(r[4]),
+                       number(r[5]), number(r[6])});
+    return out;
+}
+
+void Store::ping() {
+    db_.query("SELECT 1");
 }
 
 void Store::upsert_body(Poco::Data::Session& s, const BodyRecord& b) {

@@ -51,7 +51,11 @@ public:
     void migrate();
 
     // --- users and tokens ---
-    void add_user(const User& u, const std::string& password);
+    void add_user(const User& u, const std::string& password);  // Error user.exists
+    // Inside a transaction, with the password already hashed (many users hashed on every core):
+    // false, and nothing written, when the name is taken.
+    bool add_user_if_absent(Poco::Data::Session& s, const User& u,
+                            const std::string& password_hash);
     std::vector<User> users();
     std::optional<User> user(const std::string& name);
     void set_password(const std::string& name, const std::string& password);
@@ -66,6 +70,32 @@ public:
         const std::string& prefix);
     void put_meta(Poco::Data::Session& s, const std::string& key, const std::string& value);
     std::optional<std::string> meta(const std::string& key);
+    void delete_meta(Poco::Data::Session& s, const std::string& key);
+
+    // --- failed logins of an account (LoginGuard's throttle and lockout) ---
+    struct LoginFailures {
+        long long failures = 0;
+        long long blocked_until = 0;  // seconds since the epoch
+        bool locked = false;
+    };
+    std::optional<LoginFailures> login_failures(const std::string& user);
+    std::optional<LoginFailures> login_failures(Poco::Data::Session& s, const std::string& user);
+    void put_login_failures(Poco::Data::Session& s, const std::string& user,
+                            const LoginFailures& f);
+    void clear_login_failures(Poco::Data::Session& s, const std::string& user);
+    void clear_login_failures(const std::string& user);
+
+    // --- the progress board ---
+    // Every body with its current revision's finding counts, in one query (the board of 10,000
+    // bodies is read at each page load).
+    struct BoardEntry {
+        std::string id, name, kind, state, state_changed_at;
+        long long current_revision = 0, errors = 0, warnings = 0;
+    };
+    std::vector<BoardEntry> board_entries();
+
+    // Asks the database something trivial: throws when it does not answer (GET /healthz).
+    void ping();
 
     // --- bodies ---
     void upsert_body(Poco::Data::Session& s, const BodyRecord& b);
