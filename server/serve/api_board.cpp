@@ -150,22 +150,16 @@ void require_board(Call& c) {
 }
 
 void row_json(std::string& out, const BoardRow& x) {
-    out += "{\"id\":";
-    json_string(out, x.id);
-    out += ",\"position\":" + std::to_string(x.position) + ",\"name\":";
-    json_string(out, x.name);
-    out += ",\"kind\":";
-    json_string(out, x.kind);
-    out += ",\"kind_label\":";
-    json_string(out, x.kind_label);
-    out += ",\"state\":";
-    json_string(out, x.state);
-    out += ",\"state_label\":";
-    json_string(out, x.state_label);
-    out += ",\"last_change\":";
-    json_string(out, x.last_change);
-    out += ",\"last_change_local\":";
-    json_string(out, x.last_change_local);
+    out += '{';
+    json_member(out, "id", x.id, true);
+    out += ",\"position\":" + std::to_string(x.position);
+    json_member(out, "name", x.name);
+    json_member(out, "kind", x.kind);
+    json_member(out, "kind_label", x.kind_label);
+    json_member(out, "state", x.state);
+    json_member(out, "state_label", x.state_label);
+    json_member(out, "last_change", x.last_change);
+    json_member(out, "last_change_local", x.last_change_local);
     out += std::string(",\"signed\":") + (x.is_signed ? "true" : "false") +
            ",\"late\":" + (x.late ? "true" : "false");
     out += ",\"current_revision\":" + std::to_string(x.revision) +

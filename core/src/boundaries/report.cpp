@@ -14,14 +14,12 @@ std::string score_text(double s) {
 }
 
 void source_json(std::string& out, const DutySource& s) {
-    out += "{\"body\":";
-    json_string(out, s.body);
-    out += ",\"name\":";
-    json_string(out, s.name);
-    out += ",\"where\":";
-    json_string(out, s.where);
-    out += ",\"paragraph\":" + std::to_string(s.paragraph) + ",\"text\":";
-    json_string(out, s.text);
+    out += '{';
+    json_member(out, "body", s.body, true);
+    json_member(out, "name", s.name);
+    json_member(out, "where", s.where);
+    out += ",\"paragraph\":" + std::to_string(s.paragraph);
+    json_member(out, "text", s.text);
     out += ",\"shared\":[";
     for (std::size_t i = 0; i < s.shared.size(); ++i)
         out += (i ? ",[" : "[") + std::to_string(s.shared[i].first) + "," +

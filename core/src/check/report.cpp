@@ -22,6 +22,14 @@ Summary summarize(const std::vector<Finding>& findings) {
     return s;
 }
 
+void json_member(std::string& out, std::string_view key, std::string_view value, bool first) {
+    if (!first) out += ',';
+    out += '"';
+    out += key;
+    out += "\":";
+    json_string(out, value);
+}
+
 void json_string(std::string& out, std::string_view s) {
     out += '"';
     std::size_t run = 0;  // start of the bytes not yet appended: copied in runs, not one by one

@@ -45,5 +45,9 @@ std::vector<std::string> report_json_pieces(const std::vector<Finding>& findings
 
 // Appends s as a JSON string literal.
 void json_string(std::string& out, std::string_view s);
+// Appends the member "key":"value" of an object being written, after a comma unless it is the
+// first (key is written as given: a plain ASCII name).
+void json_member(std::string& out, std::string_view key, std::string_view value,
+                 bool first = false);
 
 }  // namespace sanding
