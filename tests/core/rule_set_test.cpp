@@ -566,7 +566,9 @@ TEST(RuleSet, ExamplesWrittenAsChangesToADraft) {
          "对草稿第 2 段改了两次"},
         {"<example draft=\"d\"><p>x</p></example>", "只允许 <replace>、<delete>、<insert>"},
     };
-    for (const auto& [example, part] : refused) {
+    for (const auto& one : refused) {
+        const std::string& example = one.first;  // not a structured binding: clang 14 cannot
+        const std::string& part = one.second;    // capture one in the lambda below
         SCOPED_TRACE(example);
         const Error e =
             expect_error([&] { parse_rule_set(with(example), "test.xml"); }, "rules.invalid");
