@@ -70,14 +70,14 @@ BENCHMARK(CorpusSplit)->Unit(benchmark::kMillisecond);
 
 static void CorpusRecognize(benchmark::State& state) {
     if (corpus().empty()) return state.SkipWithError("SANDING_CORPUS not set");
-    const ParagraphViews d = text_paragraphs(corpus());
+    const TextParagraphs d = text_paragraphs(corpus());
     for (auto _ : state) benchmark::DoNotOptimize(recognize(d));
 }
 BENCHMARK(CorpusRecognize)->Unit(benchmark::kMillisecond);
 
 static void CorpusCheck(benchmark::State& state) {
     if (corpus().empty()) return state.SkipWithError("SANDING_CORPUS not set");
-    const ParagraphViews d = text_paragraphs(corpus());
+    const TextParagraphs d = text_paragraphs(corpus());
     for (auto _ : state) benchmark::DoNotOptimize(checker().check(d, {&fw(), {}}));
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus().size()));
 }
@@ -85,7 +85,7 @@ BENCHMARK(CorpusCheck)->Unit(benchmark::kMillisecond);
 
 static void CorpusReportJson(benchmark::State& state) {
     if (corpus().empty()) return state.SkipWithError("SANDING_CORPUS not set");
-    const ParagraphViews d = text_paragraphs(corpus());
+    const TextParagraphs d = text_paragraphs(corpus());
     const CheckResult r = checker().check(d, {&fw(), {}});
     for (auto _ : state)
         benchmark::DoNotOptimize(report_json(r.findings, {"corpus.txt", d, true, {}, {}}));

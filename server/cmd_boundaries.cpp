@@ -28,7 +28,7 @@ BoundaryDraft read_draft(const std::string& file, const Framework& framework) {
             const Document doc = read_odt(bytes);
             d.regulation = recognize(doc);
         } else {
-            const ParagraphViews paragraphs = text_paragraphs(bytes);
+            const TextParagraphs paragraphs = text_paragraphs(bytes);
             d.regulation = recognize(paragraphs);
         }
     } catch (const Error& e) {

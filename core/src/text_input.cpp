@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <new>
 
 #include "parallel.hpp"
 #include "sanding/error.hpp"
@@ -33,18 +34,22 @@ std::size_t for_each_line(std::string_view text, std::size_t from, std::size_t t
 
 Document document_from_text(std::string_view text) {
     Document doc;
-    const ParagraphViews views = text_paragraphs(text);
+    const TextParagraphs views = text_paragraphs(text);
     doc.paragraphs.reserve(views.size());
     for (const auto& v : views)
         doc.paragraphs.push_back({std::string(v.text), ParagraphKind::Body, v.source_offset});
     return doc;
 }
 
-ParagraphViews text_paragraphs(std::string_view text) {
+void TextParagraphs::Free::operator()(ParagraphView* p) const noexcept {
+    ::operator delete[](p);  // its views are trivially destructible: nothing else to end
+}
+
+TextParagraphs text_paragraphs(std::string_view text) {
     return text_paragraphs(text, nullptr);
 }
 
-ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>* utf16_starts) {
+TextParagraphs text_paragraphs(std::string_view text, std::vector<std::uint32_t>* utf16_starts) {
     if (utf16_starts) utf16_starts->clear();
     std::size_t start = 0;
     if (starts_with(text, "\xEF\xBB\xBF")) start = 3;  // BOM
@@ -112,9 +117,14 @@ ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>
     // the units fit the list).
     const bool starts_known = utf16_starts && all_noted && units < (std::size_t{1} << 32);
     if (starts_known) utf16_starts->resize(total);
-    ParagraphViews paragraphs(total);
+    // Raw storage, each piece constructing its own run of views in it: the pages are first
+    // touched on every core, and not zeroed by one thread before.
+    TextParagraphs paragraphs;
+    paragraphs.views_.reset(static_cast<ParagraphView*>(
+        ::operator new[](std::max<std::size_t>(total, 1) * sizeof(ParagraphView))));
+    paragraphs.size_ = total;
     run_pieces(done.size(), [&](std::size_t k) {
-        ParagraphView* out = paragraphs.data() + done[k].first;
+        ParagraphView* out = paragraphs.views_.get() + done[k].first;
         if (done[k].count == 0) return;
         if (done[k].noted) {
             // From the noted line feeds: a line from each line's start to its \n, and in the last
@@ -126,22 +136,22 @@ ParagraphViews text_paragraphs(std::string_view text, std::vector<std::uint32_t>
             for (const LineFeed& f : done[k].feeds) {
                 const std::size_t end = bounds[k] + f.at;
                 if (starts) starts[i] = base + units_from;
-                out[i++] = {text.substr(from, end - from), from};
+                new (&out[i++]) ParagraphView{text.substr(from, end - from), from};
                 from = end + 1, units_from = f.units + 1;
             }
             if (i < done[k].count) {
                 if (starts) starts[i] = base + units_from;
-                out[i] = {text.substr(from, text.size() - from), from};
+                new (&out[i]) ParagraphView{text.substr(from, text.size() - from), from};
             }
             return;
         }
         const std::size_t written = for_each_line(
             text, bounds[k], bounds[k + 1], [&](std::size_t from, std::size_t to, std::size_t i) {
                 if (i >= done[k].count) return;  // never past the piece's run
-                out[i].text = text.substr(from, to - from);
-                out[i].source_offset = from;
+                new (&out[i]) ParagraphView{text.substr(from, to - from), from};
             });
-        for (std::size_t i = written; i < done[k].count; ++i) out[i] = {};  // not expected
+        for (std::size_t i = written; i < done[k].count; ++i)
+            new (&out[i]) ParagraphView{};  // not expected
     });
     if (utf16_starts && !starts_known) {
         // Not noted while validating (carriage returns, a CPU without AVX2, a short text):

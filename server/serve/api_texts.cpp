@@ -87,14 +87,18 @@ void check_text(Call& c) {
     if (!odt) require_utf8(bytes);  // after the cache: an answer kept was for a valid text
     // A text is read as views into the request's bytes; an .odt's paragraphs are the document's.
     Document doc;
-    ParagraphViews paragraphs;
-    std::vector<std::uint32_t> utf16_starts;  // where each line starts in UTF-16 units, if known
+    ParagraphViews odt_views;
+    TextParagraphs text_views;
+    ParagraphSpan paragraphs;
+    std::vector<std::uint32_t> utf16_starts;  // where each line starts in UTF-16 units (text)
     try {
         if (odt) {
             doc = read_odt(bytes);
-            paragraphs = views_of(doc);
+            odt_views = views_of(doc);
+            paragraphs = odt_views;
         } else {
-            paragraphs = text_paragraphs(bytes, &utf16_starts);
+            text_views = text_paragraphs(bytes, &utf16_starts);
+            paragraphs = text_views;
         }
     } catch (const Error& e) {
         throw ApiError{odt ? 422 : 400, e.code(), e.message()};

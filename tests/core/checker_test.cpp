@@ -296,7 +296,7 @@ TEST(CheckScope, RulesOfAFewArticlesAreFoundThereAndOnlyThere) {
     lines[kEffective] = "第七条　本规定自2027年01月1日起施行。";
     const Checked copied = check_lines(lines);
     const std::string text = join(lines);
-    const ParagraphViews views = text_paragraphs(text);
+    const TextParagraphs views = text_paragraphs(text);
     const CheckResult in_place = checker().check(ParagraphSpan(views), {});
     for (const auto* fs : {&copied.findings(), &in_place.findings}) {
         std::vector<std::string> seen;
@@ -316,7 +316,7 @@ TEST(CheckRegex, PrefilteredPatternsAreFoundInAnyParagraphOfADraft) {
     lines[kDuty1] = "1)负责全区统计调查工作。";
     lines[kUnit1] = "（一）办公室。负责机关日常运转，见附件2)。";
     const std::string text = join(lines);
-    const ParagraphViews views = text_paragraphs(text);
+    const TextParagraphs views = text_paragraphs(text);
     const Checked copied = check_lines(lines);
     const CheckResult in_place = checker().check(ParagraphSpan(views), {});
     for (const auto* fs : {&copied.findings(), &in_place.findings}) {
@@ -898,7 +898,7 @@ TEST(CheckCompatibility, U01FindsCharactersInEveryPartOfADraft) {
     lines[kStaffing] =
         "第五条　区统计局机关行政编制12名。设局长1名，副局长2名；股级领导职数2名⼆。";
     const std::string text = join(lines);
-    const ParagraphViews views = text_paragraphs(text);
+    const TextParagraphs views = text_paragraphs(text);
     const CheckResult in_place = checker().check(ParagraphSpan(views), {});
     const Checked copied = check_lines(lines);
     for (const auto* fs : {&copied.findings(), &in_place.findings}) {
@@ -1031,7 +1031,7 @@ TEST(CheckText, TextReadInPlaceGivesTheFindingsOfTheCopiedText) {
                           " " + f.message);
         return out;
     };
-    const ParagraphViews in_place = text_paragraphs(lf);
+    const TextParagraphs in_place = text_paragraphs(lf);
     const auto expected = describe(checker().check(document_from_text(lf), {&demo(), {}}).findings);
     EXPECT_GT(expected.size(), 12u);
     EXPECT_EQ(describe(checker().check(in_place, {&demo(), {}}).findings), expected);

@@ -51,7 +51,7 @@ TEST(ReportJson, ManyFindingsCarryTheirFileOffsets) {
     const std::string json = report_json(findings, {"corpus.txt", paragraphs, true, "", {}});
     // Read in place from the text (counted in one pass over its bytes): the same report; and the
     // same when the source given does not hold the views (then counted one by one).
-    const ParagraphViews in_place = text_paragraphs(text);
+    const TextParagraphs in_place = text_paragraphs(text);
     ASSERT_EQ(in_place.size(), paragraphs.size());
     EXPECT_EQ(report_json(findings, {"corpus.txt", in_place, true, "", text}), json);
     EXPECT_EQ(report_json(findings, {"corpus.txt", in_place, true, "",
@@ -92,7 +92,7 @@ TEST(ReportJson, FindingsInFewLinesCarryTheirFileOffsets) {
             (k % 5 == 0 ? "𠀀第" : "第") + std::string("二三四五") + std::string(k % 40 + 10, 'x');
         text += k % 4 == 0 ? "\r\n" : "\n";
     }
-    const ParagraphViews paragraphs = text_paragraphs(text);
+    const TextParagraphs paragraphs = text_paragraphs(text);
     ASSERT_GT(text.size(), 256u << 10);  // counted in pieces
     std::vector<int> lines = {0, 1, 1, 2, 97, 2999, 3000, 3001, 4444, 5999};
     for (int k = 100; k < 6000; k += 731) lines.push_back(k);
@@ -155,7 +155,7 @@ TEST(ReportJson, LineStartsFoundWhileSplittingAreTheFileOffsets) {
                 ASSERT_GT(text.size(), 256u << 10);  // split in pieces
             }
             std::vector<std::uint32_t> starts;
-            const ParagraphViews views = text_paragraphs(text, &starts);
+            const TextParagraphs views = text_paragraphs(text, &starts);
             EXPECT_EQ(views.size(), text_paragraphs(text).size());
             ASSERT_EQ(starts.size(), views.size()) << large << " " << end.size();
             for (std::size_t i = 0; i < views.size(); ++i)
