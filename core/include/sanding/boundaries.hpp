@@ -29,6 +29,7 @@ struct DutyCatalogue {
 };
 // Errors: Error "catalogue.*" naming the file and, where known, the line.
 DutyCatalogue load_catalogue(const std::string& path);
+// The same from the file's bytes; `where` names it in errors.
 DutyCatalogue parse_catalogue(std::string_view xml, const std::string& where);
 
 // One body's latest draft, as the boundary analysis sees it.
@@ -110,6 +111,7 @@ void fill_gap_names(BoundaryReport& report,
 
 // The report for people: unresolved pairs first, each with both texts, the shared part in 【】;
 // then the gaps. For programs: JSON with byte ranges of the shared parts.
+// Neither fails: an empty report is a report saying so.
 std::string boundaries_text(const BoundaryReport& report);
 std::string boundaries_json(const BoundaryReport& report);
 // text with the ranges (as DutySource::shared) wrapped in open/close.
@@ -133,6 +135,7 @@ std::vector<std::string> decision_pending(const std::vector<BoundaryDraft>& draf
 // bodies' wording, the score and the verbs, and a blank 协调意见 line; then the gaps.
 struct Document;
 Document meeting_paper(const BoundaryReport& report, const std::string& subtitle);
+// The same paper as .odt bytes; never fails (an empty report makes a paper saying so).
 std::string meeting_paper_odt(const BoundaryReport& report, const std::string& subtitle);
 
 // --- the pieces, for tests and for callers comparing two texts ------------------------------

@@ -8,6 +8,7 @@
 
 namespace sanding::crypto {
 
+// SHA-256 of bytes, 64 lowercase hex digits.
 std::string sha256_hex(std::string_view bytes);
 
 // n random bytes as lowercase hex (tokens, salts).
@@ -16,13 +17,15 @@ std::string random_hex(std::size_t n);
 // PBKDF2-HMAC-SHA256, 600,000 iterations, 16-byte salt: "pbkdf2-sha256$600000$<salt hex>$<hash
 // hex>".
 inline constexpr int kPasswordIterations = 600000;
+// Error crypto.pbkdf2 only when OpenSSL fails.
 std::string hash_password(std::string_view password, int iterations = kPasswordIterations);
+// Whether password is the one hashed in stored; false (never an error) for a malformed stored.
 bool verify_password(std::string_view password, std::string_view stored);
 
 struct KeyPair {
     std::string private_pem, public_pem;
 };
-KeyPair generate_ed25519();
+KeyPair generate_ed25519();  // a new key pair as PEM; Error crypto.* only when OpenSSL fails
 
 // Base64 signature of message with the private key (PEM).
 std::string sign_ed25519(const std::string& private_pem, std::string_view message);
@@ -39,6 +42,7 @@ std::string public_pem_of(const std::string& private_pem);
 // HMAC-SHA256 of message under key, lowercase hex (the keyed audit chain).
 std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 
+// Standard Base64 with padding; decoding gives nothing for text that is not Base64.
 std::string base64_encode(std::string_view bytes);
 std::optional<std::string> base64_decode(std::string_view text);
 

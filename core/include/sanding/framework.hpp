@@ -59,6 +59,7 @@ struct Framework {
 
 // Errors: Error "framework.*" naming the file and line.
 Framework load_framework(const std::string& path);
+// The same from the file's bytes; `where` names it in errors.
 Framework parse_framework(std::string_view xml, const std::string& where);
 
 }  // namespace sanding

@@ -52,11 +52,12 @@ struct ModelText {
 
 // Errors: Error "model_text.*" naming file and line (unknown element, unknown fact, bad role).
 ModelText parse_model_text(std::string_view xml, const std::string& where);
-ModelText load_model_text(const std::string& path);
+ModelText load_model_text(const std::string& path);  // the same errors, or io.* for the file
 
 // Every model text of a directory, by kind.
 class ModelTextLibrary {
 public:
+    // Every *.xml of dir; the first file's error (model_text.*) refuses the whole library.
     static ModelTextLibrary load_dir(const std::string& dir);
     // Error model_text.missing_kind when the library has no text for that kind.
     const ModelText& for_kind(BodyKind kind) const;

@@ -23,6 +23,8 @@ struct OdtLimits {
     std::size_t max_xml_nodes = 1'000'000;
 };
 
+// The document's paragraphs in reading order; Error odt.* or zip.* naming what was wrong (not a
+// ZIP, no content.xml, bad XML, a limit passed), and then nothing is returned.
 Document read_odt(std::string bytes, const OdtLimits& limits = {});
 
 // Reads the file, naming it in any error.

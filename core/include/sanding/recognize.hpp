@@ -21,7 +21,7 @@ struct ArticleMarker {
     std::string_view separator;  // U+3000, space, ：, 、 or empty
     int number = 0;              // 0 when the numeral is not a well-formed Chinese numeral
 };
-std::optional<ArticleMarker> article_marker(std::string_view paragraph);
+std::optional<ArticleMarker> article_marker(std::string_view paragraph);  // nothing: no heading
 
 // “（一）”, “（1）”, “(1)”, “1)” at the start of an item.
 struct ItemMarker {
@@ -32,7 +32,7 @@ struct ItemMarker {
     bool chinese_numeral = false;   // 一二三…
     int number = 0;
 };
-std::optional<ItemMarker> item_marker(std::string_view paragraph);
+std::optional<ItemMarker> item_marker(std::string_view paragraph);  // nothing: no item marker
 
 // A paragraph's markers, parsed once: the checker shares them between the recogniser and its
 // paragraph rules. An article heading has no item marker.
@@ -43,6 +43,7 @@ struct ParagraphMarkers {
 ParagraphMarkers paragraph_markers(std::string_view paragraph);
 std::vector<ParagraphMarkers> paragraph_markers(ParagraphSpan paragraphs);
 
+// The model of the draft the paragraphs hold; never fails (see the top of this file).
 Regulation recognize(const Document& doc);
 Regulation recognize(ParagraphSpan paragraphs);
 // markers: paragraph_markers(paragraphs), when the caller has them already.

@@ -59,7 +59,7 @@ public:
 
     const std::vector<Rule>& rules() const { return rules_; }
     const std::vector<RuleSet>& sets() const { return sets_; }
-    const Rule* find_rule(std::string_view id) const;
+    const Rule* find_rule(std::string_view id) const;  // nullptr when no loaded rule has that id
 
 private:
     void check_draft(ParagraphSpan paragraphs, const CheckOptions& options,

@@ -31,7 +31,7 @@ struct Summary {
     int errors = 0, warnings = 0, infos = 0;
     int total() const { return errors + warnings + infos; }
 };
-Summary summarize(const std::vector<Finding>& findings);
+Summary summarize(const std::vector<Finding>& findings);  // counts by severity
 
 // file:line:col: severity: message [rule] → suggestion — one line per finding, then a summary.
 std::string report_text(const std::vector<Finding>& findings, const ReportInput& in);
