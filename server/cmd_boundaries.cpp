@@ -55,7 +55,7 @@ double parse_score(const std::string& s) {
         std::size_t used = 0;
         const double v = std::stod(s, &used);
         if (used == s.size() && v >= 0 && v <= 1) return v;
-    } catch (...) {
+    } catch (const std::exception&) {  // not a number (std::stod)
     }
     throw UsageError{"--min-score 须是 0 到 1 之间的数，而不是“" + s + "”"};
 }

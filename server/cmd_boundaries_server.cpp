@@ -79,7 +79,7 @@ std::string message_of(const Answer& a) {
     try {
         auto o = Poco::JSON::Parser().parse(a.body).extract<Poco::JSON::Object::Ptr>();
         if (auto e = o->getObject("error")) return e->getValue<std::string>("message");
-    } catch (...) {
+    } catch (const std::exception&) {  // not JSON (Poco::JSON::Parser)
     }
     return "服务器答复 " + std::to_string(a.status);
 }

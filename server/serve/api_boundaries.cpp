@@ -22,7 +22,7 @@ double min_score_of(const Call& c) {
         std::size_t used = 0;
         const double v = std::stod(s, &used);
         if (used == s.size() && v >= 0 && v <= 1) return v;
-    } catch (...) {
+    } catch (const std::exception&) {  // not a number (std::stod)
     }
     throw ApiError{400, "query.bad_value", "min_score 须是 0 到 1 之间的数，而不是“" + s + "”"};
 }

@@ -55,8 +55,10 @@ std::string to_postgres(const std::string& sql) {
 bool unique_violation(const std::exception& e) {
     // Poco's what() is only the exception's name ("PostgreSQL"); the server's words are in
     // displayText().
+    // Only the database's own errors: a refusal (ApiError) quoting a user's words is never one.
     const auto* poco = dynamic_cast<const Poco::Exception*>(&e);
-    const std::string m = poco ? poco->displayText() : e.what();
+    if (!poco) return false;
+    const std::string m = poco->displayText();
     return m.find("UNIQUE constraint") != std::string::npos ||
            m.find("duplicate key") != std::string::npos || m.find("23505") != std::string::npos;
 }
@@ -182,9 +184,9 @@ void Db::transaction(const std::function<void(Poco::Data::Session&)>& fn) {
             }
             if (!unique_violation(e) || attempt >= 8) throw;
         } catch (...) {
-            // ApiError (a refusal such as 409 workflow.illegal) is not a std::exception: without
-            // this the pooled session went back still inside BEGIN (IMMEDIATE), holding SQLite's
-            // write lock.
+            // Anything else thrown inside (every error type of the server is a std::exception,
+            // this is for whatever else): without the rollback the pooled session went back
+            // still inside BEGIN (IMMEDIATE), holding SQLite's write lock.
             try {
                 s << "ROLLBACK", now;
             } catch (...) {
