@@ -239,7 +239,7 @@ PhraseMatcher::PhraseMatcher(const std::vector<Rule>& rules, std::span<const Mar
             (narrow ? narrow_ : broad_).entry_of.push_back(static_cast<int>(entries_.size()));
             if (narrow) narrow_.scopes |= rule.scopes;
             entries_.push_back(std::move(e));
-            plans.push_back(std::move(plan));
+            plans.push_back(plan);
         }
         if (std::string alt = exception_alternation(rule); !alt.empty()) {
             exception_jobs[r] = single("\\A" + alt, 0, rule, "例外");
