@@ -316,10 +316,15 @@ void parse_body(const Article& a, Body& body) {
     if (a.paragraphs.empty()) return;
     std::string_view p = a.paragraphs[0];
     std::string_view first_sentence = cut_before(p, "。");
-    if (auto at = find_bytes(p, "（以下简称"); at != p.npos) {
-        body.full_name.assign(p.substr(0, at));
-        auto close = find_bytes(p, "）", at);
-        if (close != p.npos) body.short_name.assign(p.substr(at + 15, close - at - 15));
+    // （以下简称…）, or with ASCII brackets as some published pages have it ((以下简称…), which
+    // P01 flags): either way the name before it is the full name and the one inside the short.
+    std::size_t open = find_bytes(p, "（以下简称"), open_len = 15;
+    if (open == p.npos) open = find_bytes(p, "(以下简称"), open_len = 13;
+    if (open != p.npos) {
+        body.full_name.assign(p.substr(0, open));
+        const std::size_t close = std::min(find_bytes(p, "）", open), find_bytes(p, ")", open));
+        if (close != p.npos)
+            body.short_name.assign(p.substr(open + open_len, close - open - open_len));
     }
     if (body.full_name.empty()) {
         // No （以下简称…）: the name is the subject, up to 是 or 为 (“区应急管理局为副处级”).

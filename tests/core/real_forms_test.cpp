@@ -492,3 +492,53 @@ TEST(RealForms, ScopeWordsFollowTheDraftsLevel) {
     EXPECT_FALSE(has(r, "S08"));
     EXPECT_FALSE(has(r, "S13"));
 }
+
+// Published pages writing the nature article's definition and the duties' colon with ASCII
+// punctuation (乌鲁木齐市生态环境局, 揭东区工业信息化和科技局, 通化市二道江区应急管理局 in
+// tests/data/real): P01 flags the marks, and the body is still read with its full and short
+// names, so the title and the staffing article are not taken for another body (A04) and the
+// duties' opening is not said to lack 主要职责是 (S10).
+TEST(RealForms, AsciiBracketsAroundTheShortNameStillDefineIt) {
+    struct Form {
+        std::string nature, full, short_name;
+    };
+    const std::vector<Form> forms = {
+        {"第二条　澧阳县农业农村局(以下简称县农业农村局)是县政府工作部门，为正科级。",
+         "澧阳县农业农村局", "县农业农村局"},
+        {"第二条 澧阳县农业农村局(以下简称县农业农村局)是县人民政府工作部门,为正科级。",
+         "澧阳县农业农村局", "县农业农村局"},
+        {"第二条　澧阳县农业农村局(以下简称县农业农村局）是县政府工作部门，为正科级。",
+         "澧阳县农业农村局", "县农业农村局"},
+        {"第二条　澧阳县农业农村局（以下简称县农业农村局)是县政府工作部门，为正科级。",
+         "澧阳县农业农村局", "县农业农村局"},
+    };
+    for (const auto& f : forms) {
+        SCOPED_TRACE(f.nature);
+        Draft d;
+        d.nature = f.nature;
+        const Result r = run(d);
+        EXPECT_EQ(r.reg.body.full_name, f.full);
+        EXPECT_EQ(r.reg.body.short_name, f.short_name);
+        EXPECT_EQ(r.reg.body.level, "县");
+        EXPECT_FALSE(has(r, "A04"));
+        EXPECT_TRUE(has(r, "P01"));  // the ASCII bracket is still a mistake
+    }
+    // The duties' opening with an ASCII colon: P01, not S10.
+    for (const std::string& colon : {std::string(":"), std::string("：")}) {
+        SCOPED_TRACE(colon);
+        Draft d;
+        d.duties_lead =
+            "第三条　县农业农村局贯彻落实党中央关于“三农”工作的方针政策和决策部署，在履行职责过程"
+            "中坚持和加强党对“三农”工作的集中统一领导。主要职责是" +
+            colon;
+        const Result r = run(d);
+        EXPECT_FALSE(has(r, "S10"));
+        EXPECT_EQ(has(r, "P01"), colon == ":");
+    }
+    // An opening truly without the phrase still lacks it.
+    Draft none;
+    none.duties_lead =
+        "第三条　县农业农村局贯彻落实党中央关于“三农”工作的方针政策和决策部署，在履行职责过程中坚"
+        "持和加强党对“三农”工作的集中统一领导。主要职责如下：";
+    EXPECT_TRUE(has(run(none), "S10"));
+}

@@ -126,7 +126,8 @@ void s10_duties_opening(const CheckContext& c) {
     if (!contains(opening, "集中统一领导"))
         missing +=
             std::string(missing.empty() ? "" : "、") + "“坚持和加强党对……工作的集中统一领导”";
-    if (!contains(opening, "主要职责是："))
+    // 主要职责是: with an ASCII colon is the phrase all the same (P01 flags the colon).
+    if (!contains(opening, "主要职责是：") && !contains(opening, "主要职责是:"))
         missing += std::string(missing.empty() ? "" : "、") + "“主要职责是：”";
     if (!missing.empty()) c.emit_at_article("S10", a, "第三条开头缺少" + missing);
 }
