@@ -21,11 +21,12 @@ enum class Permission {
 bool allowed(Role role, Permission permission);
 
 // Whether a user of that role belongs to one body (drafters and heads): exactly the roles
-// without SeeEveryBody.
+// without SeeEveryBody; never throws.
 bool belongs_to_one_body(Role role);
 
 // Whether a user of that role, belonging to own_body (drafters and heads belong to one), may see
-// body: every body with SeeEveryBody, else only their own.
+// body: every body with SeeEveryBody, else only their own (none when own_body is empty); never
+// throws.
 bool may_see_body(Role role, std::string_view own_body, std::string_view body);
 
 }  // namespace sanding
