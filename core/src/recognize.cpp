@@ -206,6 +206,12 @@ constexpr std::array<std::string_view, 7> kEstablishmentTypes = {
     "行政执法专项编制", "政法专项编制", "行政编制", "事业编制",
     "工勤人员编制",     "工勤编制",     "专项编制"};
 
+// Whether a clause ends just before `at`: 。，；： or their ASCII forms.
+bool clause_mark_ends_at(std::string_view p, std::size_t at) {
+    return (at >= 3 && !first_held_at(p, at - 3, "。", "，", "；", "：").empty()) ||
+           (at >= 1 && !first_held_at(p, at - 1, ",", ";", ":").empty());
+}
+
 // Reads the staffing article into s, which is cleared first.
 void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
     s.reset();
@@ -230,22 +236,28 @@ void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
     // Leaders: 设A1名，B3名；… or 其中：A1名、B3名，… up to the unit-level clause or the end of
     // the sentence. 设 opens the list only at a clause's start: a body's name may hold 设
     // (住房和城乡建设局).
+    // Published pages often carry ASCII , ; : for the full-width marks (P01 flags them): the
+    // clauses are read the same either way.
     std::size_t lead = p.npos;
     for (auto at = find_bytes(p, "设"); at != p.npos; at = find_bytes(p, "设", at + 3)) {
-        if (at == 0 || !first_held_at(p, at - 3, "。", "，", "；", "：").empty()) {
+        if (at == 0 || clause_mark_ends_at(p, at)) {
             lead = at + 3;
             break;
         }
     }
-    if (auto at = find_bytes(p, "其中："); at != p.npos && (lead == p.npos || at + 9 < lead) &&
-                                           !contains(cut_before(p.substr(at), "。"), "编制"))
-        lead = at + 9;
+    for (std::string_view among : {"其中：", "其中:"})
+        if (auto at = find_bytes(p, among); at != p.npos &&
+                                            (lead == p.npos || at + among.size() < lead) &&
+                                            !contains(cut_before(p.substr(at), "。"), "编制"))
+            lead = at + among.size();
     if (lead != p.npos) {
-        std::string_view leaders = cut_before(cut_before(p.substr(lead), "；"), "。");
+        std::string_view leaders =
+            cut_before(cut_before(cut_before(p.substr(lead), "；"), ";"), "。");
         std::size_t start = 0;
         while (start < leaders.size()) {
             std::size_t end =
-                std::min(find_bytes(leaders, "，", start), find_bytes(leaders, "、", start));
+                std::min({find_bytes(leaders, "，", start), find_bytes(leaders, "、", start),
+                          find_bytes(leaders, ",", start)});
             if (end == leaders.npos) end = leaders.size();
             std::string_view piece = leaders.substr(start, end - start);
             if (!contains(piece, "职数") && !contains(piece, "编制")) {
@@ -258,7 +270,7 @@ void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
                     }
                 }
             }
-            start = end == leaders.size() ? end : end + 3;
+            start = end == leaders.size() ? end : end + (leaders[end] == ',' ? 1 : 3);
         }
     }
     // Unit-level posts: …；股级领导职数9名（含…）。
@@ -272,17 +284,22 @@ void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
         // The level is what stands between the nearest ；，。 or 设 before it and 领导职数 (one
         // walk back: each is three bytes, and none ends inside 领).
         std::size_t level_start = 0;
-        for (std::size_t i = at; i-- > 0;)
-            if (!first_held_at(p, i, "；", "，", "。", "设", "：", "、").empty()) {
-                level_start = i + 3;
+        for (std::size_t i = at; i-- > 0;) {
+            if (const auto mark =
+                    first_held_at(p, i, "；", "，", "。", "设", "：", "、", ";", ",", ":");
+                !mark.empty()) {
+                level_start = i + mark.size();
                 break;
             }
+        }
         s.unit_level.assign(p.substr(level_start, at - level_start));
         std::size_t end = 0;
         s.unit_posts = count_at(p, at + key.size(), &end);
-        if (s.unit_posts >= 0 && holds_at(p, end, "（")) {
-            auto close = find_bytes(p, "）", end);
-            if (close != p.npos) s.breakdown.assign(p.substr(end + 3, close - end - 3));
+        if (const auto open = first_held_at(p, end, "（", "(");
+            s.unit_posts >= 0 && !open.empty()) {
+            const std::size_t from = end + open.size();
+            const auto close = std::min(find_bytes(p, "）", from), find_bytes(p, ")", from));
+            if (close != p.npos) s.breakdown.assign(p.substr(from, close - from));
         }
     }
 }
@@ -329,7 +346,7 @@ void parse_body(const Article& a, Body& body) {
     if (body.full_name.empty()) {
         // No （以下简称…）: the name is the subject, up to 是 or 为 (“区应急管理局为副处级”).
         std::size_t end = first_sentence.size();
-        for (std::string_view v : {"是", "为", "，"})
+        for (std::string_view v : {"是", "为", "，", ","})
             end = std::min(end, find_bytes(first_sentence, v));
         if (end != first_sentence.npos && end > 0)
             body.full_name.assign(first_sentence.substr(0, end));

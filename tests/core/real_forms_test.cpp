@@ -542,3 +542,104 @@ TEST(RealForms, AsciiBracketsAroundTheShortNameStillDefineIt) {
         "持和加强党对“三农”工作的集中统一领导。主要职责如下：";
     EXPECT_TRUE(has(run(none), "S10"));
 }
+
+namespace {
+
+// The text as many published pages carry it: （）：，；！？ and the ideographic space in their
+// ASCII forms (the compatibility mapping web copies go through).
+std::string half_width(std::string_view s) {
+    static const std::vector<std::pair<std::string, std::string>> kMap = {
+        {"（", "("}, {"）", ")"}, {"：", ":"}, {"，", ","},
+        {"；", ";"}, {"！", "!"}, {"？", "?"}, {"\u3000", " "}};
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        bool mapped = false;
+        for (const auto& [wide, narrow] : kMap)
+            if (s.substr(i, wide.size()) == wide) {
+                out += narrow, i += wide.size(), mapped = true;
+                break;
+            }
+        if (!mapped) out += s[i++];
+    }
+    return out;
+}
+
+// What the checker read and found, leaving out the rules about the marks themselves (P*, S06's
+// bracket form, S16's space, S02's end mark): these are what half-width marks change.
+std::vector<std::string> reading_of(const std::string& text) {
+    Document doc = document_from_text(text);
+    const CheckResult r = checker().check(doc, {&demo(), ""});
+    const Regulation& g = r.regulation;
+    std::vector<std::string> out = {
+        "body " + g.body.full_name + "|" + g.body.short_name + "|" + g.body.level + "|" +
+            g.body.rank + "|" + std::to_string(static_cast<int>(g.body.kind)),
+        "layout " + std::to_string(static_cast<int>(g.layout)),
+        "units " + std::to_string(g.units.size()) + " duties " +
+            std::to_string(g.duty_items.size()),
+        "posts " + g.staffing.unit_level + std::to_string(g.staffing.unit_posts) + "|" +
+            g.staffing.breakdown};
+    for (const auto& a : g.articles)
+        out.push_back("article " + std::to_string(a.number) + " " +
+                      std::to_string(static_cast<int>(a.role)));
+    for (const auto& e : g.staffing.establishments)
+        out.push_back("establishment " + e.type + std::to_string(e.count));
+    for (const auto& l : g.staffing.leaders)
+        out.push_back("leader " + l.title + std::to_string(l.count));
+    for (const auto& f : r.findings)
+        if (f.rule[0] != 'P' && f.rule != "S06" && f.rule != "S16" && f.rule != "S02")
+            out.push_back(f.rule + "@" + std::to_string(f.paragraph));
+    return out;
+}
+
+}  // namespace
+
+// Published pages often carry ASCII marks where the text had full-width ones. The punctuation
+// rules flag them; everything else (articles, the body, staffing, every other finding) must read
+// the same, or each page copy would bring false structure and staffing errors.
+TEST(RealForms, HalfWidthMarksAreReadAsTheirFullWidthForms) {
+    std::vector<Draft> drafts(1);
+    for (const char* s :
+         {"第五条　县农业农村局机关行政编制为15名。其中：局长1名、副局长3名，股级领导职数3名。",
+          "第五条　县农业农村局机关行政编制13名，工勤编制2名。设局长1名，副局长3名；科级领导职数"
+          "3名（含机关党支部专职副书记1名）。",
+          "第五条　县农业农村局机关行政编制15名。设局长1名，副局长3名；股级职数3名。"}) {
+        drafts.emplace_back().staffing = s;
+    }
+    for (const char* s :
+         {"第二条　澧阳县农业农村局（以下简称县农业农村局）是县政府工作部门，为正科级。",
+          "第二条　澧阳县农业农村局是县人民政府工作部门，为正科级，加挂县乡村振兴局牌子。",
+          "第二条　县委组织部是县委工作机关，为正科级。"}) {
+        drafts.emplace_back().nature = s;
+    }
+    Draft used_early;  // A01: the short name used before it is defined
+    used_early.basis = "第一条　根据《澧阳县机构改革方案》和县农业农村局的职责，制定本规定。";
+    used_early.nature = drafts[4].nature;
+    drafts.push_back(used_early);
+    Draft twice = used_early;  // A02: defined a second time
+    twice.basis = "第一条　根据《澧阳县机构改革方案》，制定本规定。";
+    twice.duties_lead =
+        "第三条　澧阳县农业农村局（以下简称县农业农村局）贯彻落实党中央关于“三农”"
+        "工作的方针政策和决策部署。主要职责是：";
+    drafts.push_back(twice);
+    Draft missing = drafts[0];  // S04 and S07 in the middle of the text
+    missing.interpretation.clear();
+    missing.duties.pop_back();
+    drafts.push_back(missing);
+    for (const auto& d : drafts) {
+        std::string text = d.text();
+        if (d.interpretation.empty()) text.replace(text.find("\n\n"), 2, "\n");
+        SCOPED_TRACE(text);
+        const auto wide = reading_of(text);
+        EXPECT_EQ(reading_of(half_width(text)), wide);
+        EXPECT_NE(half_width(text), text);
+    }
+    // The older chapter layout, too.
+    const std::string chapters =
+        "清河市云溪区自然资源局主要职责内设机构和人员编制规定\n"
+        "根据《清河市云溪区机构改革方案》，设立清河市云溪区自然资源局，为区政府工作部门。\n"
+        "一、职责调整\n（一）取消已由区政府公布取消的行政审批事项。\n二、主要职责\n"
+        "（一）贯彻执行国家和省、市有关自然资源工作的方针政策和法律法规。\n三、内设机构\n"
+        "根据上述职责，区自然资源局设2个内设机构：\n（一）办公室。\n（二）林业股。\n四、人员编制\n"
+        "区自然资源局机关行政编制40名。其中：局长1名、副局长3名，股级领导职数9名。\n";
+    EXPECT_EQ(reading_of(half_width(chapters)), reading_of(chapters));
+}

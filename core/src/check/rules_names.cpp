@@ -10,9 +10,9 @@ namespace {
 std::pair<int, std::size_t> definition(const CheckContext& c) {
     for (std::size_t p = 0; p < c.paragraphs.size(); ++p)
         if (c.info[p].marks & kMarkDefinition)
-            if (auto at = find_bytes(c.text(static_cast<int>(p)), kDefinitionOpen);
-                at != std::string::npos)
-                return {static_cast<int>(p), at};
+            if (const auto d = definition_at(c.text(static_cast<int>(p)));
+                d.at != std::string::npos)
+                return {static_cast<int>(p), d.at};
     return {-1, 0};
 }
 
@@ -67,12 +67,12 @@ void a02_defined_once(const CheckContext& c) {
     for (std::size_t p = 0; p < c.paragraphs.size(); ++p) {
         if (!(c.info[p].marks & kMarkDefinition)) continue;
         const std::string_view t = c.text(static_cast<int>(p));
-        for (auto at = find_bytes(t, kDefinitionOpen); at != std::string::npos;
-             at = find_bytes(t, kDefinitionOpen, at + 1)) {
-            auto close = find_bytes(t, "）", at);
+        for (auto d = definition_at(t); d.at != std::string::npos;
+             d = definition_at(t, d.name_at)) {
+            const std::size_t at = d.at, name_at = d.name_at;
+            const auto close = std::min(find_bytes(t, "）", name_at), find_bytes(t, ")", name_at));
             const std::size_t end =
-                close == std::string::npos ? at + kDefinitionOpen.size() : close + 3;
-            const std::size_t name_at = at + kDefinitionOpen.size();
+                close == std::string::npos ? name_at : close + (t[close] == ')' ? 1 : 3);
             const std::string_view name = close == std::string::npos
                                               ? std::string_view()
                                               : t.substr(name_at, close - name_at);
