@@ -19,7 +19,9 @@ std::string Checker::example_failure(const Rule& rule, const RuleExample& ex,
     std::vector<Finding> found;
     Document doc;
     for (const auto& p : ex.paragraphs) doc.paragraphs.push_back({p});
-    if (rule.code) {
+    // A phrasing rule's example of several paragraphs is a draft: checked whole, so the rule sees
+    // the scopes and the body the draft gives it (local-only rules, a central body's draft).
+    if (rule.code || ex.paragraphs.size() > 1) {
         bool paragraph_level = false;
         for (const auto& pr : paragraph_rules()) paragraph_level |= rule.id == pr.id;
         if (paragraph_level && ex.paragraphs.size() == 1) {

@@ -106,6 +106,7 @@ void phrase_findings(std::vector<RawMatch>& raw, const std::vector<Rule>& rules,
         if (!(rule.scopes & kScopeText) && !(rule.scopes & scopes)) continue;
         if (m.rule == last_rule && m.start < last_end)
             continue;  // overlaps a longer match of the same rule
+        if (rule.local_only && body && body->level == "国家") continue;
         if (rule.defined_name_exempt && body) {
             bool inside = false;
             for (const std::string* name : {&body->short_name, &body->full_name}) {

@@ -112,6 +112,7 @@ private:
         r.code = check == "code";
         r.safe_fix = n.attribute("safe-fix").as_bool(false);
         r.defined_name_exempt = n.attribute("defined-name-exempt").as_bool(false);
+        r.local_only = n.attribute("local-only").as_bool(false);
 
         for (auto c : n.children()) {
             if (c.type() != pugi::node_element) continue;

@@ -73,6 +73,9 @@ struct Rule {
     bool code = false;  // implemented in core/src/check, not by patterns
     bool safe_fix = false;
     bool defined_name_exempt = false;
+    // Only for local bodies (区, 县, 市, 省): a central body (国家局, 部委) has the power the rule
+    // says a local one lacks (制定 its own plans, D04).
+    bool local_only = false;
     std::vector<Pattern> patterns;
     std::vector<Pattern> exceptions;
     std::vector<std::string> suggestions;
