@@ -45,15 +45,18 @@ void take_title_line(ParagraphSpan ps, std::size_t i, std::string_view t, Regula
                           static_cast<std::size_t>(t.data() - ps[i].text.data()), t.size()};
 }
 
-// A chapter heading of the 2008—2010 layout: 一、职责调整, 二、主要职责, 三、内设机构, 四、人员编制
-// (a Chinese numeral, 、, and the chapter's name opening the line).
-bool chapter_heading(std::string_view t, std::string_view* name) {
+// A chapter heading of the older layouts (2008—2010, and the 2000—2005 ones before them): 一、职责
+//调整 (一、职能调整), 二、主要职责, 三、内设机构, 四、人员编制 — a Chinese numeral, 、, and the
+// chapter's name opening the line. *bare: the line is the heading alone.
+bool chapter_heading(std::string_view t, std::string_view* name, bool* bare = nullptr) {
     const std::size_t len = numeral_chars(t, 0, 3);
     if (len == 0 || !holds_at(t, len, "、")) return false;
     const std::string_view rest = t.substr(len + 3);
-    for (std::string_view n : {"职责调整", "主要职责", "内设机构", "人员编制", "其他事项", "附则"})
+    for (std::string_view n :
+         {"职责调整", "职能调整", "主要职责", "内设机构", "人员编制", "其他事项", "附则"})
         if (starts_with(rest, n)) {
             *name = n;
+            if (bare) *bare = rest.size() == n.size() && n != "其他事项" && n != "附则";
             return true;
         }
     return false;
@@ -104,20 +107,24 @@ void read_front_matter(ParagraphSpan ps, std::size_t front_end, bool has_article
 }
 
 // The layout, once articles are read: the chapter form when it has no articles but two chapter
-// headings or more (its staffing paragraph is read for the framework's rules); no regulation
-// when neither its title nor two of its articles say it is one.
+// headings or more, or one under a 三定 title or standing alone on its line (a page of a longer
+// copy that starts at 三、内设机构); its staffing paragraph is read for the framework's rules. No
+// regulation when neither its title nor two of its articles say it is one.
 void read_layout(ParagraphSpan ps, Regulation& reg) {
     reg.layout = Layout::Articles;
     if (reg.articles.empty()) {
         int chapters = 0;
+        bool bare_seen = false;
         int staffing_heading = -1;
         for (std::size_t i = 0; i < ps.size(); ++i) {
             std::string_view name;
-            if (!chapter_heading(trim(ps[i].text), &name)) continue;
+            bool bare = false;
+            if (!chapter_heading(trim(ps[i].text), &name, &bare)) continue;
             ++chapters;
+            bare_seen = bare_seen || bare;
             if (name == "人员编制") staffing_heading = static_cast<int>(i);
         }
-        if (chapters >= 2) {
+        if (chapters >= 2 || (chapters == 1 && (bare_seen || title_form(reg.title)))) {
             reg.layout = Layout::Chapters;
             // The staffing paragraph: the heading's own text when it holds the counts, else the
             // paragraphs after it up to the next heading.

@@ -296,6 +296,18 @@ TEST(RealForms, VerbRulesReadTheirContext) {
     EXPECT_TRUE(has(r, "D04"));
     EXPECT_TRUE(has(r, "W03"));
     EXPECT_EQ(rules_of(r, Severity::Error), std::vector<std::string>{});
+    // A central body (国家局, 部委) makes its own system's plans: 制定 is its power, no D04.
+    for (const char* nature : {"第二条　国家林业和草原局是自然资源部管理的国家局，为副部级。",
+                               "第二条　国家矿山安全监察局是应急管理部管理的国家局，为副部级。"}) {
+        SCOPED_TRACE(nature);
+        Draft central = d;
+        central.nature = nature;
+        central.duties[0] = "（一）制定监管监察能力建设规划，完善技术支撑体系。";
+        EXPECT_FALSE(has(run(central), "D04"));
+        Draft county = d;
+        county.duties[0] = central.duties[0];
+        EXPECT_TRUE(has(run(county), "D04"));
+    }
 }
 
 // Class 2: the level comes from the draft's nature article, else the framework; no 区 wording is
@@ -642,4 +654,122 @@ TEST(RealForms, HalfWidthMarksAreReadAsTheirFullWidthForms) {
         "根据上述职责，区自然资源局设2个内设机构：\n（一）办公室。\n（二）林业股。\n四、人员编制\n"
         "区自然资源局机关行政编制40名。其中：局长1名、副局长3名，股级领导职数9名。\n";
     EXPECT_EQ(reading_of(half_width(chapters)), reading_of(chapters));
+}
+
+namespace {
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        out.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
+Result run_text(const std::string& text) {
+    return run_lines(split_lines(text));
+}
+
+}  // namespace
+
+// Excerpts and unfinished drafts: a text that stops before its 解释 and 施行 articles gets one
+// warning saying where it stops (S19), not an error for each article after it, nor S07 or S11 for
+// the list it stops in. An article missing between others is still S04.
+TEST(RealForms, ATextThatStopsEarlyGetsOneWarningNotErrors) {
+    struct Cut {
+        const char* what;
+        Draft draft;
+    };
+    std::vector<Cut> cuts;
+    Draft after_nature;  // 第一条 and 第二条 only, no title (a page's excerpt)
+    after_nature.front.clear();
+    after_nature.duties_lead.clear(), after_nature.duties.clear();
+    after_nature.units_lead.clear(), after_nature.units.clear();
+    after_nature.staffing.clear(), after_nature.interpretation.clear();
+    after_nature.effective.clear();
+    cuts.push_back({"after 第二条", after_nature});
+    Draft in_duties = after_nature;  // stops in the duty list, before its 交办 item
+    in_duties.duties_lead = Draft{}.duties_lead;
+    in_duties.duties = {Draft{}.duties[0], Draft{}.duties[1]};
+    cuts.push_back({"in the duties", in_duties});
+    Draft in_units = in_duties;  // stops in the unit list: 设3个 but two listed so far
+    in_units.duties = Draft{}.duties;
+    in_units.units_lead = "第四条　县农业农村局设3个内设机构：";
+    in_units.units = Draft{}.units;
+    cuts.push_back({"in the units", in_units});
+    Draft after_staffing = Draft{};
+    after_staffing.interpretation.clear(), after_staffing.effective.clear();
+    cuts.push_back({"after the staffing", after_staffing});
+    for (const auto& cut : cuts) {
+        SCOPED_TRACE(cut.what);
+        std::string text;
+        for (const auto& line : split_lines(cut.draft.text()))
+            if (!line.empty()) text += line + "\n";
+        const Result r = run_text(text);
+        EXPECT_EQ(rules_of(r, Severity::Error), std::vector<std::string>{});
+        const auto rules = all_rules(r);
+        EXPECT_EQ(std::count(rules.begin(), rules.end(), "S19"), 1);
+        EXPECT_FALSE(has(r, "S04"));
+        EXPECT_FALSE(has(r, "S07"));
+        EXPECT_FALSE(has(r, "S11"));
+        if (cut.draft.front.empty()) {
+            EXPECT_FALSE(has(r, "R01")) << "no title, no place for （讨论稿）";
+        }
+    }
+    // What the warning says: where the text stops and what is not there.
+    const Result r =
+        run_text("第一条　根据《澧阳县机构改革方案》，制定本规定。\n" + after_nature.nature + "\n");
+    for (const auto& f : r.findings) {
+        if (f.rule != "S19") continue;
+        EXPECT_NE(f.message.find("第二条之后没有“主要职责”“内设机构”“人员编制”“解释”“施行日期”条"),
+                  std::string::npos)
+            << f.message;
+    }
+    // Articles missing between others, or a last 施行 article missing after 解释: errors still.
+    Draft gap;
+    gap.units_lead.clear(), gap.units.clear();
+    EXPECT_TRUE(has(run(gap), "S04"));
+    EXPECT_FALSE(has(run(gap), "S19"));
+    Draft no_effective;
+    no_effective.effective.clear();
+    EXPECT_TRUE(has(run(no_effective), "S04"));
+    Draft no_entrusted;  // the 交办 item missing from a list the text goes on after
+    no_entrusted.duties.pop_back();
+    EXPECT_TRUE(has(run(no_entrusted), "S07"));
+}
+
+// Class 7, the older layouts as published: 一、职能调整 (2000—2005) as well as 一、职责调整, a page
+// of a longer copy that starts at 三、内设机构 or 四、人员编制, and the title of its time
+// (…主要职责内设机构和人员编制规定), which S01 does not hold to the 2018 form.
+TEST(RealForms, OlderLayoutsAsPublishedAreChapters) {
+    const std::vector<std::string> texts = {
+        "北京市人民政府办公厅职能配置、内设机构和人员编制规定\n"
+        "根据《北京市党政机构改革方案》，设置北京市人民政府办公厅。\n一、职能调整\n"
+        "（一）划出的职能。\n二、主要职责\n（一）负责市政府会议的会务组织工作。\n",
+        "福建省人民政府办公厅主要职责内设机构和人员编制规定\n一、职责调整\n"
+        "（一）增加海防管理的职责。\n二、主要职责\n（一）负责省政府会议的准备工作。\n",
+        "（十六）办理市政府领导同志交办的其他事项。\n三、内设机构\n"
+        "根据上述职责，市政府办公室设19个内设机构。\n（一）市政府督查室。负责督查工作。\n",
+        "（二十一）保卫科\n负责市政府机关院内治安保卫工作。\n四、人员编制\n"
+        "市政府办公室机关行政编制79名。其中：主任1名，副主任3名；正科级领导职数19名。\n",
+    };
+    for (const auto& t : texts) {
+        SCOPED_TRACE(t);
+        const Result r = run_text(t);
+        EXPECT_EQ(r.reg.layout, Layout::Chapters);
+        EXPECT_EQ(rules_of(r, Severity::Error), std::vector<std::string>{});
+        EXPECT_EQ(rules_of(r, Severity::Warning), std::vector<std::string>{});
+        const auto rules = all_rules(r);
+        EXPECT_EQ(std::count(rules.begin(), rules.end(), "S17"), 1);
+    }
+    // The staffing paragraph of such a page is read.
+    const Result staffing = run_text(texts[3]);
+    ASSERT_FALSE(staffing.reg.staffing.establishments.empty());
+    EXPECT_EQ(staffing.reg.staffing.establishments[0].count, 79);
+    EXPECT_EQ(staffing.reg.staffing.unit_posts, 19);
+    // A notice numbering its points 一、二、 is still no 三定.
+    EXPECT_EQ(run_text("关于召开全县会议的通知\n一、会议时间\n二、参会人员\n").reg.layout,
+              Layout::NotRegulation);
 }

@@ -150,6 +150,12 @@ void Checker::check_draft(ParagraphSpan ps, const CheckOptions& options,
         paragraph_rules.run(ParagraphFacts(t, info[p].scopes, markers[p], marks[p]),
                             static_cast<int>(p));
     }
+    // The 2018 layout's title and article wording (S01, S14) is not asked of an older layout or
+    // of a text that is no 三定.
+    if (reg.layout != Layout::Articles)
+        std::erase_if(out, [&](const Finding& f) {
+            return starts_with(f.rule, "S") && !applies_to_layout(f.rule, reg.layout);
+        });
     CheckContext ctx(ps, markers, reg, result.body, options.framework, std::move(info), lookup,
                      out);
     for (const CodeRule* c : code_rules_)

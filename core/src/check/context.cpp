@@ -30,6 +30,12 @@ void CheckContext::emit_at_text(std::string_view id, int paragraph, std::string_
         emit(id, paragraph, at, needle.size(), detail, std::move(suggestions));
 }
 
+bool CheckContext::ends_within(ArticleRole r) const {
+    const auto present = [&](ArticleRole role) { return reg.article(role).number != 0; };
+    return !reg.articles.empty() && reg.articles.back().role == r &&
+           !present(ArticleRole::Interpretation) && !present(ArticleRole::Effective);
+}
+
 void CheckContext::emit_at_article(std::string_view id, const Article& a,
                                    std::string_view detail) const {
     if (a.heading.paragraph < 0) return emit_at_document(id, detail);

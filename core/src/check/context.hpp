@@ -128,6 +128,11 @@ public:
     // A span anchoring document-level findings: the title, else the first non-empty paragraph.
     void emit_at_document(std::string_view id, std::string_view detail = {}) const;
 
+    // Whether the text stops inside the article of role r: it is the last article, and no 解释 or
+    // 施行 article is there (an excerpt, or a draft not written to its end). Rules that count
+    // that article's items leave it alone; S19 says where the text stops.
+    bool ends_within(ArticleRole r) const;
+
     bool enabled(std::string_view id) const { return lookup_(id) != nullptr; }
 
 private:

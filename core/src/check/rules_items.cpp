@@ -57,7 +57,9 @@ void s07_entrusted_item(const CheckContext& c) {
             return;
         }
     }
-    if (!entrusted) c.emit_at_article("S07", duties, "缺少“完成……交办的其他任务。”一项");
+    // A list the text stops in may go on past the excerpt (S19 says where the text stops).
+    if (!entrusted && !c.ends_within(ArticleRole::Duties))
+        c.emit_at_article("S07", duties, "缺少“完成……交办的其他任务。”一项");
 }
 
 void s08_entrusting_authority(const CheckContext& c) {

@@ -62,15 +62,53 @@ void s03_numbering(const CheckContext& c) {
     }
 }
 
+// Where the text stops, when it stops before 解释 and 施行: its last article (of the ordered
+// roles), and the required articles that would come after it, in order.
+struct EarlyStop {
+    const Article* last = nullptr;
+    std::vector<const RoleInfo*> missing_after;
+};
+
+EarlyStop early_stop(const CheckContext& c) {
+    int last = -1;
+    EarlyStop stop;
+    for (const auto& a : c.reg.articles)
+        if (const int r = rank_of(a.role); r > last && a.role != ArticleRole::Other)
+            last = r, stop.last = &a;
+    if (last < 0 || last >= rank_of(ArticleRole::Interpretation) ||
+        c.reg.article(ArticleRole::Effective).number != 0)
+        return {};
+    for (const auto& r : kOrder)
+        if (r.required && rank_of(r.role) > last && c.reg.article(r.role).number == 0)
+            stop.missing_after.push_back(&r);
+    return stop;
+}
+
+// A required article missing between others is missing (S04). Those that would come after the
+// text's last article, when it stops before 解释 and 施行, are left out of an excerpt or not yet
+// written: S19 says once where the text stops, as a warning.
 void s04_required_articles(const CheckContext& c) {
     if (c.reg.articles.empty()) {
         c.emit_at_document("S04", "未识别出任何“第X条”");
         return;
     }
+    const EarlyStop stop = early_stop(c);
     for (const auto& r : kOrder)
         if (r.required && c.reg.article(r.role).number == 0 &&
-            c.reg.article(r.role).heading.paragraph < 0)
+            c.reg.article(r.role).heading.paragraph < 0 &&
+            std::find(stop.missing_after.begin(), stop.missing_after.end(), &r) ==
+                stop.missing_after.end())
             c.emit_at_document("S04", std::string("缺少“") + r.name + "”条");
+}
+
+void s19_text_stops_early(const CheckContext& c) {
+    const EarlyStop stop = early_stop(c);
+    if (stop.missing_after.empty()) return;
+    std::string names;
+    for (const RoleInfo* r : stop.missing_after) names += std::string("“") + r->name + "”";
+    const std::string where =
+        stop.last->number > 0 ? "第" + chinese_numeral(stop.last->number) + "条" : "最后一条";
+    c.emit_at_article("S19", *stop.last, where + "之后没有" + names + "条");
 }
 
 // An article that comes before one it should follow is the misplaced one (编制 before 内设机构).
@@ -152,7 +190,8 @@ void s11_unit_count(const CheckContext& c) {
     if (start == ge) return;
     auto stated = parse_chinese_numeral(opening.substr(start, ge - start));
     const int listed = static_cast<int>(c.reg.units.size());
-    if (stated && *stated != listed) {
+    // Fewer listed in a list the text stops in may be the excerpt's cut (S19).
+    if (stated && *stated != listed && !(listed < *stated && c.ends_within(ArticleRole::Units))) {
         const std::size_t base = c.text(a.heading.paragraph).size() - a.paragraphs[0].size();
         c.emit("S11", a.heading.paragraph, base + start, ge - start + 3,
                "写明" + std::to_string(*stated) + "个，实际列出" + std::to_string(listed) + "个");
@@ -195,8 +234,8 @@ void s17_chapter_layout(const CheckContext& c) {
     if (c.reg.layout == Layout::Chapters)
         c.emit_at_document(
             "S17",
-            "本文为2008—2010年的章节体例（一、职责调整 二、主要职责 三、内设机构 四、人员编制），"
-            "按条排列的体例规则不适用，只检查用语、标点和人员编制");
+            "本文为按章排列的旧体例（一、职责调整 二、主要职责 三、内设机构 四、人员编制，"
+            "2008—2010年及以前），按条排列的体例规则不适用，只检查用语、标点和人员编制");
 }
 
 void s18_not_a_regulation(const CheckContext& c) {
@@ -206,8 +245,10 @@ void s18_not_a_regulation(const CheckContext& c) {
                            "不按“三定”规定的结构检查，只检查用语和标点");
 }
 
+// Only under a title: an excerpt that starts at 第一条 has no place for the mark.
 void r01_stage(const CheckContext& c) {
-    if (c.reg.stage.empty()) c.emit_at_document("R01", "标题下未标注（讨论稿）");
+    if (c.reg.stage.empty() && c.reg.title_span.paragraph >= 0)
+        c.emit_at_document("R01", "标题下未标注（讨论稿）");
 }
 
 }  // namespace
@@ -230,7 +271,8 @@ void add_structure_rules(std::vector<CodeRule>& v) {
          SANDING_CODE_RULE("S09", s09_transformation_placement),
          SANDING_CODE_RULE("S10", s10_duties_opening), SANDING_CODE_RULE("S11", s11_unit_count),
          SANDING_CODE_RULE("S13", s13_interpretation), SANDING_CODE_RULE("S17", s17_chapter_layout),
-         SANDING_CODE_RULE("S18", s18_not_a_regulation), SANDING_CODE_RULE("R01", r01_stage)});
+         SANDING_CODE_RULE("S18", s18_not_a_regulation),
+         SANDING_CODE_RULE("S19", s19_text_stops_early), SANDING_CODE_RULE("R01", r01_stage)});
 }
 }  // namespace detail
 
