@@ -10,6 +10,8 @@
 namespace sanding {
 namespace {
 
+using detail::cut_before;
+
 bool is_numeral_char(char32_t cp) {
     if ((cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９')) return true;
     switch (cp) {  // every paragraph's first characters come through here: no search of a list
@@ -97,41 +99,6 @@ std::size_t numeral_run(std::string_view s, std::size_t i, int max_chars) {
     return j - i;
 }
 
-std::string_view cut_before(std::string_view s, std::string_view delim) {
-    auto at = s.find(delim);
-    return at == s.npos ? s : s.substr(0, at);
-}
-
-// “32名” at s[i]: the count, or -1. Full-width digits (３２名) count too: M05 flags them, and the
-// staffing rules should still see the numbers.
-int count_at(std::string_view s, std::size_t i, std::size_t* end = nullptr) {
-    int value = 0, digits = 0;
-    std::size_t j = i;
-    while (j < s.size() && digits < 6) {
-        if (s[j] >= '0' && s[j] <= '9') {
-            value = value * 10 + (s[j] - '0'), ++j, ++digits;
-        } else if (holds_at(s, j, "\xEF\xBC") && j + 2 < s.size() &&
-                   static_cast<unsigned char>(s[j + 2]) >= 0x90 &&
-                   static_cast<unsigned char>(s[j + 2]) <= 0x99) {
-            value = value * 10 + (static_cast<unsigned char>(s[j + 2]) - 0x90), j += 3, ++digits;
-        } else {
-            break;
-        }
-    }
-    if (digits == 0) {
-        // 九名, 十二名: N02 flags Chinese numerals in counts; the model still reads them.
-        const std::size_t len = numeral_run(s, i, 4);
-        if (len == 0 || !holds_at(s, i + len, "名")) return -1;
-        const int n = numeral_value(s.substr(i, len));
-        if (n <= 0) return -1;
-        if (end) *end = i + len + 3;
-        return n;
-    }
-    if (!holds_at(s, j, "名")) return -1;
-    if (end) *end = j + 3;
-    return value;
-}
-
 // The level character (区县市省) just before `at` in s, or empty.
 std::string_view level_before(std::string_view s, std::size_t at) {
     if (at < 3) return {};
@@ -200,108 +167,6 @@ ArticleRole classify(const Article& a) {
     if (contains(first, "职数") || (contains(first, "编制") && contains(first, "名")))
         return ArticleRole::Staffing;
     return ArticleRole::Other;
-}
-
-constexpr std::array<std::string_view, 7> kEstablishmentTypes = {
-    "行政执法专项编制", "政法专项编制", "行政编制", "事业编制",
-    "工勤人员编制",     "工勤编制",     "专项编制"};
-
-// Whether a clause ends just before `at`: 。，；： or their ASCII forms.
-bool clause_mark_ends_at(std::string_view p, std::size_t at) {
-    return (at >= 3 && !first_held_at(p, at - 3, "。", "，", "；", "：").empty()) ||
-           (at >= 1 && !first_held_at(p, at - 1, ",", ";", ":").empty());
-}
-
-// Reads the staffing article into s, which is cleared first.
-void parse_staffing(std::string_view p, int paragraph, Staffing& s) {
-    s.reset();
-    s.span = {paragraph, 0, p.size()};
-    // Establishments: each known type followed by a count, in text order. Every type ends in 编制,
-    // which is searched for once; of the types ending at one, the longest is taken
-    // (行政执法专项编制, not the 专项编制 it ends in). No type holds 编制 but at its end, so types
-    // never overlap.
-    constexpr std::string_view kEstablishment = "编制";
-    for (auto at = find_bytes(p, kEstablishment); at != p.npos;
-         at = find_bytes(p, kEstablishment, at + 1)) {
-        const std::size_t end = at + kEstablishment.size();
-        std::string_view type;
-        for (const std::string_view t : kEstablishmentTypes)
-            if (t.size() > type.size() && end >= t.size() && holds_at(p, end - t.size(), t))
-                type = t;
-        if (type.empty()) continue;
-        const std::size_t count_from = holds_at(p, end, "为") ? end + 3 : end;  // 行政编制为15名
-        if (int n = count_at(p, count_from); n >= 0)
-            s.establishments.push_back({std::string(type), n});
-    }
-    // Leaders: 设A1名，B3名；… or 其中：A1名、B3名，… up to the unit-level clause or the end of
-    // the sentence. 设 opens the list only at a clause's start: a body's name may hold 设
-    // (住房和城乡建设局).
-    // Published pages often carry ASCII , ; : for the full-width marks (P01 flags them): the
-    // clauses are read the same either way.
-    std::size_t lead = p.npos;
-    for (auto at = find_bytes(p, "设"); at != p.npos; at = find_bytes(p, "设", at + 3)) {
-        if (at == 0 || clause_mark_ends_at(p, at)) {
-            lead = at + 3;
-            break;
-        }
-    }
-    for (std::string_view among : {"其中：", "其中:"})
-        if (auto at = find_bytes(p, among); at != p.npos &&
-                                            (lead == p.npos || at + among.size() < lead) &&
-                                            !contains(cut_before(p.substr(at), "。"), "编制"))
-            lead = at + among.size();
-    if (lead != p.npos) {
-        std::string_view leaders =
-            cut_before(cut_before(cut_before(p.substr(lead), "；"), ";"), "。");
-        std::size_t start = 0;
-        while (start < leaders.size()) {
-            std::size_t end =
-                std::min({find_bytes(leaders, "，", start), find_bytes(leaders, "、", start),
-                          find_bytes(leaders, ",", start)});
-            if (end == leaders.npos) end = leaders.size();
-            std::string_view piece = leaders.substr(start, end - start);
-            if (!contains(piece, "职数") && !contains(piece, "编制")) {
-                // The count: the first numeral followed by 名 (局长1名, 副局长三名).
-                for (std::size_t i = 0; i < piece.size();
-                     i += (static_cast<unsigned char>(piece[i]) < 0x80 ? 1 : 3)) {
-                    if (int n = count_at(piece, i); n >= 0) {
-                        if (i > 0) s.leaders.push_back({std::string(piece.substr(0, i)), n});
-                        break;
-                    }
-                }
-            }
-            start = end == leaders.size() ? end : end + (leaders[end] == ',' ? 1 : 3);
-        }
-    }
-    // Unit-level posts: …；股级领导职数9名（含…）。
-    // 股级领导职数9名, 科级职数3名 (领导 is sometimes left out).
-    std::size_t posts_key = find_bytes(p, "领导职数");
-    std::string_view key = "领导职数";
-    if (posts_key == p.npos || count_at(p, posts_key + key.size()) < 0) {
-        if (auto lvl = find_bytes(p, "级职数"); lvl != p.npos) posts_key = lvl + 3, key = "职数";
-    }
-    if (auto at = posts_key; at != p.npos) {
-        // The level is what stands between the nearest ；，。 or 设 before it and 领导职数 (one
-        // walk back: each is three bytes, and none ends inside 领).
-        std::size_t level_start = 0;
-        for (std::size_t i = at; i-- > 0;) {
-            if (const auto mark =
-                    first_held_at(p, i, "；", "，", "。", "设", "：", "、", ";", ",", ":");
-                !mark.empty()) {
-                level_start = i + mark.size();
-                break;
-            }
-        }
-        s.unit_level.assign(p.substr(level_start, at - level_start));
-        std::size_t end = 0;
-        s.unit_posts = count_at(p, at + key.size(), &end);
-        if (const auto open = first_held_at(p, end, "（", "(");
-            s.unit_posts >= 0 && !open.empty()) {
-            const std::size_t from = end + open.size();
-            const auto close = std::min(find_bytes(p, "）", from), find_bytes(p, ")", from));
-            if (close != p.npos) s.breakdown.assign(p.substr(from, close - from));
-        }
-    }
 }
 
 // Whether a duty item says 交办的其他任务 (or 其它, which W01 flags): one search for what the two
@@ -422,8 +287,8 @@ namespace detail {
 std::size_t numeral_chars(std::string_view s, std::size_t i, int max_chars) {
     return numeral_run(s, i, max_chars);
 }
-void read_staffing(std::string_view p, int paragraph, Staffing& s) {
-    parse_staffing(p, paragraph, s);
+int numeral_count(std::string_view s) {
+    return numeral_value(s);
 }
 }  // namespace detail
 
@@ -610,7 +475,7 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
                 }
             }
         } else if (a.role == ArticleRole::Staffing && reg.staffing.span.paragraph < 0) {
-            parse_staffing(a.paragraphs[0], source[0], reg.staffing);
+            detail::read_staffing(a.paragraphs[0], source[0], reg.staffing);
             reg.staffing.span.offset = skip[0];
         } else if (a.role == ArticleRole::Nature && reg.body.full_name.empty()) {
             parse_body(a, reg.body);
