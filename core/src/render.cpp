@@ -7,9 +7,14 @@ namespace sanding {
 
 Document layout_document(const Regulation& reg) {
     Document doc;
-    std::string title = reg.title;
-    // Break the title into the body's name and the fixed words, the usual 梯形 shape.
-    if (auto at = title.find("职能配置"); at != std::string::npos && at > 0) title.insert(at, "\n");
+    // Break the title into the body's name and the fixed words, the usual 梯形 shape. Built by
+    // appending: GCC 12's -Wrestrict misreads an insert into the string at -O3 (a Release build
+    // with -Werror failed on it).
+    std::string title;
+    if (auto at = reg.title.find("职能配置"); at != std::string::npos && at > 0)
+        title.append(reg.title, 0, at).append("\n").append(reg.title, at);
+    else
+        title = reg.title;
     doc.paragraphs.push_back({title, ParagraphKind::Title});
     if (!reg.stage.empty())
         doc.paragraphs.push_back({"（" + reg.stage + "）", ParagraphKind::Stage});
