@@ -112,12 +112,22 @@ void read_staffing(std::string_view p, int paragraph, Staffing& s) {
             start = end == leaders.size() ? end : end + (leaders[end] == ',' ? 1 : 3);
         }
     }
-    // Unit-level posts: …；股级领导职数9名（含…）。
-    // 股级领导职数9名, 科级职数3名 (领导 is sometimes left out).
-    std::size_t posts_key = find_bytes(p, "领导职数");
-    std::string_view key = "领导职数";
-    if (posts_key == p.npos || count_at(p, posts_key + key.size()) < 0) {
-        if (auto lvl = find_bytes(p, "级职数"); lvl != p.npos) posts_key = lvl + 3, key = "职数";
+    // Unit-level posts: …；股级领导职数9名（含…）。 Also 科级职数3名 (领导 left out), 内设机构
+    // 负责人职数2名 (a 事业单位's), and 为 before the count. The first form whose count reads.
+    std::size_t posts_key = p.npos;
+    std::string_view key;
+    const auto count_after = [&](std::size_t from) {
+        return holds_at(p, from, "为") ? from + 3 : from;
+    };
+    for (const auto& [form, skip] : {std::pair<std::string_view, std::size_t>{"领导职数", 0},
+                                     {"负责人职数", 0},
+                                     {"级职数", 3}}) {
+        const auto at = find_bytes(p, form);
+        if (at == p.npos) continue;
+        const std::string_view k = form.substr(skip);  // 科级职数: the level keeps its 级
+        if (count_at(p, count_after(at + skip + k.size())) >= 0 || posts_key == p.npos)
+            posts_key = at + skip, key = k;
+        if (count_at(p, count_after(posts_key + key.size())) >= 0) break;
     }
     if (auto at = posts_key; at != p.npos) {
         // The level is what stands between the nearest ；，。 or 设 before it and 领导职数 (one
@@ -133,7 +143,7 @@ void read_staffing(std::string_view p, int paragraph, Staffing& s) {
         }
         s.unit_level.assign(p.substr(level_start, at - level_start));
         std::size_t end = 0;
-        s.unit_posts = count_at(p, at + key.size(), &end);
+        s.unit_posts = count_at(p, count_after(at + key.size()), &end);
         if (const auto open = first_held_at(p, end, "（", "(");
             s.unit_posts >= 0 && !open.empty()) {
             const std::size_t from = end + open.size();

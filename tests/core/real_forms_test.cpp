@@ -80,6 +80,10 @@ TEST(RealForms, StaffingVariantsAreReadAndANameHoldingSheIsNoLeader) {
         {"第五条　县农业农村局机关行政编制15名（含机关党组织专职工作人员1名）。设局长1名，副局长3名"
          "；股级领导职数3名（含机关党支部专职副书记1名）。",
          15, 2, 1, 3},
+        {"第五条　县农业农村局机关行政编制15名。设局长1名，副局长3名；股级领导职数为3名。", 15, 2,
+         1, 3},
+        {"第五条　县农业农村局机关行政编制15名。设局长1名，副局长3名；内设机构负责人职数3名。", 15,
+         2, 1, 3},
     };
     for (const auto& f : forms) {
         SCOPED_TRACE(f.sentence);
