@@ -19,6 +19,32 @@ bool clause_mark_ends_at(std::string_view p, std::size_t at) {
            (at >= 1 && !first_held_at(p, at - 1, ",", ";", ":").empty());
 }
 
+// Where the clause holding `at` ends: the next ，；。 (or ASCII , ;), else the end of p.
+std::size_t clause_end(std::string_view p, std::size_t at) {
+    return std::min({find_bytes(p, "，", at), find_bytes(p, "；", at), find_bytes(p, "。", at),
+                     find_bytes(p, ",", at), find_bytes(p, ";", at), p.size()});
+}
+
+// What stands between the nearest ；，。：、 or 设 before `key_at` and the key (领导职数): the
+// posts' level (股级, 正科级, 内设机构) or the body's own (局, 部).
+std::string_view level_before_key(std::string_view p, std::size_t key_at) {
+    for (std::size_t i = key_at; i-- > 0;)
+        if (const auto mark =
+                first_held_at(p, i, "；", "，", "。", "设", "：", "、", ";", ",", ":");
+            !mark.empty())
+            return p.substr(i + mark.size(), key_at - i - mark.size());
+    return p.substr(0, key_at);
+}
+
+// Whether a 领导职数's level names the body's own leadership (局领导职数, 部领导职数, 中心领导
+// 职数): a body's type word, not a level (股级, 科级) nor its units (内设机构, 中层).
+bool is_body_leadership(std::string_view level) {
+    if (level.empty() || ends_with(level, "级") || contains(level, "机构")) return false;
+    for (std::string_view w : {"局", "部", "委", "办", "厅", "院", "署", "中心", "会", "室"})
+        if (ends_with(level, w)) return true;
+    return false;
+}
+
 }  // namespace
 
 // “32名” at s[i]: the count, or -1. Full-width digits (３２名) count too: M05 flags them, and the
@@ -72,23 +98,42 @@ void read_staffing(std::string_view p, int paragraph, Staffing& s) {
         if (int n = count_at(p, count_from); n >= 0)
             s.establishments.push_back({std::string(type), n});
     }
-    // Leaders: 设A1名，B3名；… or 其中：A1名、B3名，… up to the unit-level clause or the end of
-    // the sentence. 设 opens the list only at a clause's start: a body's name may hold 设
-    // (住房和城乡建设局).
-    // Published pages often carry ASCII , ; : for the full-width marks (P01 flags them): the
-    // clauses are read the same either way.
+    // Leaders: 设A1名，B3名；…, 核定A1名…, or 其中：A1名、B3名，… up to the unit-level clause or
+    // the end of the sentence; or in the brackets after the body's own 领导职数
+    // (部领导职数4名（部长 1名、副部长3名）). 设 and 核定 open the list only at a clause's start: a
+    // body's name may hold 设 (住房和城乡建设局), and 核定行政编制 is the establishment. Published
+    // pages often carry ASCII , ; : for the full-width marks (P01 flags them): the clauses are read
+    // the same either way.
     std::size_t lead = p.npos;
-    for (auto at = find_bytes(p, "设"); at != p.npos; at = find_bytes(p, "设", at + 3)) {
-        if (at == 0 || clause_mark_ends_at(p, at)) {
-            lead = at + 3;
-            break;
+    for (std::string_view word : {"设", "核定"}) {
+        for (auto at = find_bytes(p, word); at != p.npos; at = find_bytes(p, word, at + 3)) {
+            const std::string_view clause = p.substr(at, clause_end(p, at) - at);
+            if ((at == 0 || clause_mark_ends_at(p, at)) && !contains(clause, "编制") &&
+                !contains(clause, "职数")) {
+                lead = std::min(lead, at + word.size());
+                break;
+            }
         }
     }
-    for (std::string_view among : {"其中：", "其中:"})
-        if (auto at = find_bytes(p, among); at != p.npos &&
-                                            (lead == p.npos || at + among.size() < lead) &&
-                                            !contains(cut_before(p.substr(at), "。"), "编制"))
+    for (std::string_view among : {"其中：", "其中:", "其中"}) {  // 其中部长1名 too
+        const auto at = find_bytes(p, among);
+        if (at == p.npos) continue;
+        if ((lead == p.npos || at + among.size() < lead) &&
+            !contains(cut_before(p.substr(at), "。"), "编制"))
             lead = at + among.size();
+        break;
+    }
+    if (lead == p.npos) {
+        for (auto at = find_bytes(p, "领导职数"); at != p.npos;
+             at = find_bytes(p, "领导职数", at + 3)) {
+            std::size_t end = 0;
+            if (is_body_leadership(level_before_key(p, at)) && count_at(p, at + 12, &end) >= 0) {
+                if (const auto open = first_held_at(p, end, "（", "("); !open.empty())
+                    lead = end + open.size();
+                break;
+            }
+        }
+    }
     if (lead != p.npos) {
         std::string_view leaders =
             cut_before(cut_before(cut_before(p.substr(lead), "；"), ";"), "。");
@@ -113,7 +158,8 @@ void read_staffing(std::string_view p, int paragraph, Staffing& s) {
         }
     }
     // Unit-level posts: …；股级领导职数9名（含…）。 Also 科级职数3名 (领导 left out), 内设机构
-    // 负责人职数2名 (a 事业单位's), and 为 before the count. The first form whose count reads.
+    // 负责人职数2名 (a 事业单位's), and 为 before the count. The first whose count reads, leaving
+    // out the body's own 局领导职数 (its leaders, read above).
     std::size_t posts_key = p.npos;
     std::string_view key;
     const auto count_after = [&](std::size_t from) {
@@ -122,25 +168,17 @@ void read_staffing(std::string_view p, int paragraph, Staffing& s) {
     for (const auto& [form, skip] : {std::pair<std::string_view, std::size_t>{"领导职数", 0},
                                      {"负责人职数", 0},
                                      {"级职数", 3}}) {
-        const auto at = find_bytes(p, form);
-        if (at == p.npos) continue;
         const std::string_view k = form.substr(skip);  // 科级职数: the level keeps its 级
-        if (count_at(p, count_after(at + skip + k.size())) >= 0 || posts_key == p.npos)
-            posts_key = at + skip, key = k;
-        if (count_at(p, count_after(posts_key + key.size())) >= 0) break;
+        for (auto at = find_bytes(p, form); at != p.npos; at = find_bytes(p, form, at + 3)) {
+            if (is_body_leadership(level_before_key(p, at + skip))) continue;
+            if (posts_key == p.npos || count_at(p, count_after(at + skip + k.size())) >= 0)
+                posts_key = at + skip, key = k;
+            break;
+        }
+        if (posts_key != p.npos && count_at(p, count_after(posts_key + key.size())) >= 0) break;
     }
     if (auto at = posts_key; at != p.npos) {
-        // The level is what stands between the nearest ；，。 or 设 before it and 领导职数 (one
-        // walk back: each is three bytes, and none ends inside 领).
-        std::size_t level_start = 0;
-        for (std::size_t i = at; i-- > 0;) {
-            if (const auto mark =
-                    first_held_at(p, i, "；", "，", "。", "设", "：", "、", ";", ",", ":");
-                !mark.empty()) {
-                level_start = i + mark.size();
-                break;
-            }
-        }
+        const std::size_t level_start = at - level_before_key(p, at).size();
         s.unit_level.assign(p.substr(level_start, at - level_start));
         std::size_t end = 0;
         s.unit_posts = count_at(p, count_after(at + key.size()), &end);

@@ -84,6 +84,15 @@ TEST(RealForms, StaffingVariantsAreReadAndANameHoldingSheIsNoLeader) {
          1, 3},
         {"第五条　县农业农村局机关行政编制15名。设局长1名，副局长3名；内设机构负责人职数3名。", 15,
          2, 1, 3},
+        {"第五条　县农业农村局机关行政编制15名。核定局长1名，副局长3名；股级领导职数3名。", 15, 2,
+         1, 3},
+        {"第五条　县农业农村局机关行政编制15名，局领导职数4名（局长1名、副局长3名），股级领导职数3"
+         "名"
+         "。",
+         15, 2, 1, 3},
+        {"第五条　县农业农村局机关行政编制15名。核定局领导职数4名，其中局长1名、副局长3名；内设机构"
+         "领导职数3名。",
+         15, 2, 1, 3},
     };
     for (const auto& f : forms) {
         SCOPED_TRACE(f.sentence);
@@ -96,6 +105,7 @@ TEST(RealForms, StaffingVariantsAreReadAndANameHoldingSheIsNoLeader) {
         EXPECT_EQ(r.reg.staffing.leaders[0].title, "局长");
         EXPECT_EQ(r.reg.staffing.leaders[0].count, f.principal);
         EXPECT_EQ(r.reg.staffing.unit_posts, f.unit_posts);
+        EXPECT_NE(r.reg.staffing.unit_level, "局");  // 局领导职数 is the leaders', not the units'
         EXPECT_FALSE(has(r, "N01"));
         EXPECT_FALSE(has(r, "N03"));
         EXPECT_EQ(rules_of(r, Severity::Error), std::vector<std::string>{});
