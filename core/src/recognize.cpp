@@ -107,25 +107,28 @@ std::string_view level_before(std::string_view s, std::size_t at) {
     return {};
 }
 
-// Whether a sentence states a rank: 为正科级, 为副部级, 规格为正处级 (正/副 + 部厅局处科股 + 级
-// after 为).
-bool states_rank(std::string_view s) {
-    for (auto at = find_bytes(s, "为"); at != s.npos; at = find_bytes(s, "为", at + 3)) {
-        const std::string_view w = s.substr(at + 3, 9);
-        if (w.size() == 9 && (starts_with(w, "正") || starts_with(w, "副")) && ends_with(w, "级")) {
-            const std::string_view mid = w.substr(3, 3);
-            if (mid == "部" || mid == "厅" || mid == "局" || mid == "处" || mid == "科" ||
-                mid == "股")
-                return true;
-        }
+// The first rank in s (正/副 + 部厅局处科股 + 级: 正科级, 副部级), or empty.
+std::string_view rank_in(std::string_view s) {
+    for (auto at = s.find("级"); at != s.npos && at >= 6; at = s.find("级", at + 3)) {
+        const std::string_view w = s.substr(at - 6, 9);
+        const std::string_view mid = w.substr(3, 3);
+        if ((starts_with(w, "正") || starts_with(w, "副")) &&
+            (mid == "部" || mid == "厅" || mid == "局" || mid == "处" || mid == "科" ||
+             mid == "股"))
+            return w;
     }
-    return false;
+    return {};
 }
 
-// Whether a sentence says what kind of body this is: 是区政府工作部门, 是县委工作机关, 是…管理的
-// 国家局, 是…部门管理机构, 是…派出机关, 是…事业单位.
+// Whether a sentence states a rank: 为正科级, 为副部级, 规格为正处级, ，正科级。
+bool states_rank(std::string_view s) {
+    return !rank_in(s).empty();
+}
+
+// Whether a sentence says what kind of body this is: 是区政府工作部门, 为县人民政府工作部门, 是县委
+// 工作机关, 是…管理的国家局, 是…部门管理机构, 是…派出机关, 是…事业单位.
 bool states_kind(std::string_view s) {
-    if (!contains(s, "是")) return false;
+    if (!contains(s, "是") && !contains(s, "为")) return false;
     for (std::string_view k : {"工作部门", "工作机关", "管理机构", "管理的机构", "管理的国家局",
                                "派出机关", "事业单位", "直属机构", "办事机构"})
         if (contains(s, k)) return true;
@@ -209,12 +212,20 @@ void parse_body(const Article& a, Body& body) {
             body.short_name.assign(p.substr(open + open_len, close - open - open_len));
     }
     if (body.full_name.empty()) {
-        // No （以下简称…）: the name is the subject, up to 是 or 为 (“区应急管理局为副处级”).
+        // No （以下简称…）: the name is the subject, up to 是 or 为 (“区应急管理局为副处级”), or
+        // a bracket giving the name of a plate it also carries (县农业农村局（县乡村振兴局）是…).
         std::size_t end = first_sentence.size();
-        for (std::string_view v : {"是", "为", "，", ","})
+        for (std::string_view v : {"是", "为", "，", ",", "（", "("})
             end = std::min(end, find_bytes(first_sentence, v));
         if (end != first_sentence.npos && end > 0)
             body.full_name.assign(first_sentence.substr(0, end));
+        if (const auto bracket = first_held_at(first_sentence, end, "（", "("); !bracket.empty()) {
+            const std::size_t from = end + bracket.size();
+            const auto close = std::min(find_bytes(first_sentence, "）", from),
+                                        find_bytes(first_sentence, ")", from));
+            if (close != first_sentence.npos && close > from)
+                body.extra_names.emplace_back(first_sentence.substr(from, close - from));
+        }
     }
     // Kind and level from the kind sentence: 是县政府工作部门, 是市人民政府工作部门,
     // 是区委工作机关.
@@ -251,18 +262,7 @@ void parse_body(const Article& a, Body& body) {
         if (body.level.empty() && !body.full_name.empty())
             body.level.assign(level_before(body.full_name, 3));
     }
-    // Rank: the first 正/副 + 部厅局处科股 + 级.
-    for (std::size_t i = 0; i + 9 <= first_sentence.size(); ++i) {
-        std::string_view w = first_sentence.substr(i, 9);
-        if ((starts_with(w, "正") || starts_with(w, "副")) && ends_with(w, "级")) {
-            std::string_view mid = w.substr(3, 3);
-            if (mid == "部" || mid == "厅" || mid == "局" || mid == "处" || mid == "科" ||
-                mid == "股") {
-                body.rank.assign(w);
-                break;
-            }
-        }
-    }
+    body.rank.assign(rank_in(first_sentence));
     if (auto at = find_bytes(first_sentence, "加挂"); at != first_sentence.npos) {
         std::string_view names = cut_before(first_sentence.substr(at + 6), "牌子");
         std::size_t start = 0;
@@ -494,6 +494,15 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
     reg.articles.resize(articles);
     reg.duty_items.resize(duty_items);
     reg.units.resize(units);
+    // No level from a nature article (none, or one that does not say it): the level the duties,
+    // units and staffing articles name their body by (县农业农村局贯彻落实…, 县农业农村局设…).
+    if (reg.body.level.empty())
+        for (ArticleRole r : {ArticleRole::Duties, ArticleRole::Units, ArticleRole::Staffing})
+            if (const Article& a = reg.article(r); !a.paragraphs.empty())
+                if (const auto lvl = level_before(a.paragraphs[0], 3); !lvl.empty()) {
+                    reg.body.level.assign(lvl);
+                    break;
+                }
     detail::read_layout(ps, reg);
 }
 

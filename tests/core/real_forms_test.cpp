@@ -20,6 +20,9 @@ TEST(RealForms, NatureArticleIsFoundByItsKindOrRankSentence) {
         "第二条　县农业农村局为正科级。",
         "第二条　县农业农村局是县政府工作部门，机构规格为正科级。",
         "第二条　澧阳县农业农村局（以下简称县农业农村局）是县政府工作部门，为正科级。",
+        "第二条　县农业农村局为县人民政府工作部门，正科级。",
+        "第二条　澧阳县农业农村局为县政府工作部门，正科级规格。",
+        "第二条　澧阳县农业农村局（县乡村振兴局）是县政府工作部门，为正科级。",
     };
     for (const auto& form : forms) {
         SCOPED_TRACE(form);
@@ -58,10 +61,15 @@ TEST(RealForms, NatureArticleIsFoundByItsKindOrRankSentence) {
         EXPECT_EQ(r.reg.body.level, k.level);
         EXPECT_FALSE(has(r, "S04"));
     }
-    // A draft truly without the article still misses it.
+    // A draft truly without the article still misses it; its level is still the one its other
+    // articles name the body by (县农业农村局…), so 全县 and 县委机构编制委员会办公室 stand.
     Draft none;
     none.nature = "第二条　县农业农村局负责全县农业农村工作。";
-    EXPECT_TRUE(has(run(none), "S04"));
+    const Result missing = run(none);
+    EXPECT_TRUE(has(missing, "S04"));
+    EXPECT_EQ(missing.reg.body.level, "县");
+    EXPECT_FALSE(has(missing, "D10"));
+    EXPECT_FALSE(has(missing, "S13"));
 }
 
 // Class 5: staffing sentences in their real variants, and a body name holding 设.
