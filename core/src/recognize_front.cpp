@@ -6,10 +6,34 @@
 namespace sanding::detail {
 namespace {
 
+bool stage_line(std::string_view t) {
+    return (starts_with(t, "（") && ends_with(t, "稿）")) ||
+           (starts_with(t, "(") && ends_with(t, "稿)"));
+}
+
+// Where a stage mark closing the line starts (…规定（讨论稿）), or npos.
+std::size_t stage_mark_at(std::string_view t) {
+    for (std::string_view open : {"（", "("})
+        if (const auto at = t.rfind(open); at != t.npos && at > 0 && stage_line(t.substr(at)))
+            return at;
+    return t.npos;
+}
+
+// The title line without the stage mark it ends in, which goes to reg.stage.
+std::string_view without_stage(std::string_view t, Regulation& reg) {
+    const std::size_t at = stage_mark_at(t);
+    if (at == t.npos) return t;
+    const std::string_view mark = t.substr(at);
+    const std::size_t open = starts_with(mark, "（") ? 3 : 1, close = ends_with(mark, "）") ? 3 : 1;
+    if (reg.stage.empty()) reg.stage.assign(mark.substr(open, mark.size() - open - close));
+    return t.substr(0, at);
+}
+
 // Whether a line reads like the title of a 三定 regulation: it ends in 规定 (or 方案) and names
 // the regulation's parts (…职能配置、内设机构和人员编制规定). Containing 规定 is not enough: a
 // 印发通知 above the title says 规定 too.
 bool title_form(std::string_view t) {
+    if (const auto stage = stage_mark_at(t); stage != t.npos) t = t.substr(0, stage);
     for (std::string_view mark : {"。", "，", "；", "：", "！", "？", "、", ".", ",", ";", ":"})
         if (ends_with(t, mark)) {
             t.remove_suffix(mark.size());  // S02 flags the mark; the line is still the title
@@ -29,11 +53,6 @@ bool front_noise(std::string_view t) {
         return true;
     if (ends_with(t, "。") || ends_with(t, "日") || starts_with(t, "附件")) return true;
     return false;
-}
-
-bool stage_line(std::string_view t) {
-    return (starts_with(t, "（") && ends_with(t, "稿）")) ||
-           (starts_with(t, "(") && ends_with(t, "稿)"));
 }
 
 void take_title_line(ParagraphSpan ps, std::size_t i, std::string_view t, Regulation& reg) {
@@ -92,7 +111,7 @@ void read_front_matter(ParagraphSpan ps, std::size_t front_end, bool has_article
                 break;
             }
         }
-        take_title_line(ps, title_line, t, reg);
+        take_title_line(ps, title_line, without_stage(t, reg), reg);
         return;
     }
     bool stage_seen = false;
@@ -102,7 +121,7 @@ void read_front_matter(ParagraphSpan ps, std::size_t front_end, bool has_article
         if (stage_line(t)) stage_seen = true;
         if (stage_seen) break;  // the title stands above its 讨论稿 line
         if (has_articles || contains(t, "规定") || contains(t, "职能配置"))
-            take_title_line(ps, i, t, reg);
+            take_title_line(ps, i, without_stage(t, reg), reg);
     }
 }
 

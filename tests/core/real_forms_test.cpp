@@ -164,6 +164,7 @@ TEST(RealForms, TitleIsFoundByItsFormAndNamesTheBodyInAnyOfItsForms) {
         {"湘北市澧阳县农业农村局职能配置、内设机构和人员编制规定", "（征求意见稿）"},
         {"澧阳县农业农村局", "职能配置、内设机构和人员编制规定"},
         {"附件", "澧阳县农业农村局职能配置、内设机构和人员编制规定"},
+        {"湘北市澧阳县农业农村局职能配置、内设机构和人员编制规定（讨论稿）"},
     };
     for (const auto& front : fronts) {
         SCOPED_TRACE(front.back());
@@ -176,6 +177,10 @@ TEST(RealForms, TitleIsFoundByItsFormAndNamesTheBodyInAnyOfItsForms) {
         EXPECT_FALSE(has(r, "A04")) << flagged(r, "A04");
         EXPECT_FALSE(has(r, "S02"));
         EXPECT_EQ(rules_of(r, Severity::Error), std::vector<std::string>{});
+        // The stage, under the title or closing its line, is the stage and no part of the title.
+        const bool staged = front.back().find("稿）") != std::string::npos;
+        EXPECT_EQ(has(r, "R01"), !staged);
+        EXPECT_EQ(r.reg.title.find("稿"), std::string::npos) << r.reg.title;
     }
     // The 中共 form of a party organ's name.
     Draft party;
