@@ -43,6 +43,19 @@ Poco::JSON::Object::Ptr user_json(const App& app, const User& u) {
     o->set("display_name", u.display_name);
     o->set("time_zone", app.config().time_zone);
     o->set("time_zone_label", time_zone_label(app.config().time_zone));
+    // What the pages may offer this user, from core's tables (the server still checks each
+    // request): the workspace shows a menu entry or a button only where this says so.
+    const Role role = role_of(u);
+    auto may_do = obj();
+    may_do->set("see_board", allowed(role, Permission::SeeBoard));
+    may_do->set("see_queue", allowed(role, Permission::SeeQueue));
+    may_do->set("see_boundaries", allowed(role, Permission::SeeBoundaries));
+    may_do->set("record_boundary_decision", allowed(role, Permission::RecordBoundaryDecision));
+    may_do->set("see_audit_log", allowed(role, Permission::SeeAuditLog));
+    may_do->set("review", may(role, WorkflowAction::Approve) && may(role, WorkflowAction::Return));
+    may_do->set("sign", may(role, WorkflowAction::SignOff));
+    may_do->set("collect", may(role, WorkflowAction::Collect));
+    o->set("may", may_do);
     return o;
 }
 

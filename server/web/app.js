@@ -10,15 +10,19 @@ import "./boundaries.js";
 import "./collect.js";
 import "./audit.js";
 
-const roleHome = { office: "#/board", admin: "#/board", reviewer: "#/queue" };
-function home() { return state.me ? roleHome[state.me.role] || "#/body/" + state.me.body : "#/login"; }
+// Where each user starts: the queue for those who review, the board for those who see it, else
+// their own body. What a user may do comes from the server (me.may), which checks it again.
+function home() {
+  if (!state.me) return "#/login";
+  return state.me.may.review ? "#/queue" : state.me.may.see_board ? "#/board" : "#/body/" + state.me.body;
+}
 
 function renderHeader() {
   const nav = document.getElementById("nav"), who = document.getElementById("who");
   const links = [];
   if (state.me) {
     for (const p of [...pages].filter((p) => p.nav).sort((a, b) => a.nav.order - b.nav.order)) {
-      if (p.nav.roles && !p.nav.roles.includes(state.me.role)) continue;
+      if (p.nav.may && !state.me.may[p.nav.may]) continue;
       const href = p.nav.href(state.me);
       if (href) links.push([href, p.nav.label]);
     }

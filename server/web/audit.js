@@ -22,4 +22,4 @@ async function auditPage() {
   fill();
 }
 
-addPage(/^#\/audit$/, auditPage, { label: "审计日志", roles: ["office", "admin"], href: () => "#/audit", order: 90 });
+addPage(/^#\/audit$/, auditPage, { label: "审计日志", may: "see_audit_log", href: () => "#/audit", order: 90 });

@@ -61,4 +61,4 @@ async function boardPage() {
   fill();
 }
 
-addPage(/^#\/board$/, boardPage, { label: "进度总览", roles: ["office", "reviewer", "admin"], href: () => "#/board", order: 10 });
+addPage(/^#\/board$/, boardPage, { label: "进度总览", may: "see_board", href: () => "#/board", order: 10 });

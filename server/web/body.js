@@ -128,11 +128,11 @@ async function bodyPage(id, note) {
     } }, "【", severityLabel[f.severity] || f.severity, "】", f.article ? f.article + " " : "", f.message, " [", f.rule, "]",
       f.suggestions && f.suggestions.length ? " → 改为“" + f.suggestions[0] + "”" : "")));
   const current = body.revisions.find((r) => r.number === n);
-  const role = state.me.role;
+  const may = state.me.may;
   parts.push(h("div", { class: "split" }, h("div", {}, h("h2", {}, "修订 ", n, " 正文"), draft),
     h("div", {}, h("h2", {}, "检查结果（错误 ", errors, "）"), list, h("h2", {}, "编制与框架"), quotaTable(quota),
-      role === "reviewer" && body.state === "submitted" ? reviewActions(body, text.paragraphs, errors, refresh) : null,
-      role === "head" && body.state === "approved" && current ? signAction(body, current, errors, refresh) : null,
+      may.review && body.state === "submitted" ? reviewActions(body, text.paragraphs, errors, refresh) : null,
+      may.sign && body.state === "approved" && current ? signAction(body, current, errors, refresh) : null,
       body.signoff ? signoffRecord(body.signoff) : null)));
   parts.push(decisionsOf(body, decisions));
   parts.push(h("h2", {}, "修订记录"), body.revisions.length > 1 ?
@@ -141,4 +141,4 @@ async function bodyPage(id, note) {
   show(...parts);
 }
 
-addPage(/^#\/body\/([A-Za-z0-9_-]+)$/, (id) => bodyPage(id), { label: "本机构", roles: null, href: (me) => (me.body ? "#/body/" + me.body : null), order: 30 });
+addPage(/^#\/body\/([A-Za-z0-9_-]+)$/, (id) => bodyPage(id), { label: "本机构", href: (me) => (me.body ? "#/body/" + me.body : null), order: 30 });

@@ -77,7 +77,7 @@ async function boundariesPage(note) {
           h("div", {}, h("div", { class: "muted" }, o.a.name, o.a.where), h("p", { class: "duty" }, marked(o.a))),
           h("div", {}, h("div", { class: "muted" }, o.b.name, o.b.where), h("p", { class: "duty" }, marked(o.b)))),
         o.resolved ? h("p", { class: "muted" }, "职责分工：", o.resolved_by) : null,
-        state.me.role === "reviewer" && status !== "decided" ? decisionForm(o, refresh) : null);
+        state.me.may.record_boundary_decision && status !== "decided" ? decisionForm(o, refresh) : null);
     }));
   };
   stateSel.addEventListener("change", fill);
@@ -95,4 +95,4 @@ async function boundariesPage(note) {
   fill();
 }
 
-addPage(/^#\/boundaries$/, () => boundariesPage(), { label: "职责边界", roles: ["office", "reviewer", "admin"], href: () => "#/boundaries", order: 40 });
+addPage(/^#\/boundaries$/, () => boundariesPage(), { label: "职责边界", may: "see_boundaries", href: () => "#/boundaries", order: 40 });

@@ -74,4 +74,4 @@ async function collectPage(note) {
       h("p", { class: "muted" }, "收集包内每份签发稿命名为“序号-机构简称-修订N.odt”，附签名清单和服务器公钥；下载不改变任何状态，可重复下载。")));
 }
 
-addPage(/^#\/collect$/, () => collectPage(), { label: "收集", roles: ["office"], href: () => "#/collect", order: 80 });
+addPage(/^#\/collect$/, () => collectPage(), { label: "收集", may: "collect", href: () => "#/collect", order: 80 });

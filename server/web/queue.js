@@ -11,4 +11,4 @@ async function queuePage() {
         h("td", { class: "num" + (x.errors ? " error" : "") }, x.errors), h("td", { class: "num" }, x.warnings))))));
 }
 
-addPage(/^#\/queue$/, queuePage, { label: "待审核", roles: ["office", "reviewer", "admin"], href: () => "#/queue", order: 20 });
+addPage(/^#\/queue$/, queuePage, { label: "待审核", may: "see_queue", href: () => "#/queue", order: 20 });

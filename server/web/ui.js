@@ -50,7 +50,7 @@ export async function api(method, path, body) {
 }
 
 // Pages: a hash pattern (its groups are the page function's arguments) and an optional nav entry
-// { label, roles, href(me), order } shown to the given roles.
+// { label, may, href(me), order } shown to users whose me.may[may] is true (to all without may).
 export const pages = [];
 export function addPage(pattern, render, nav) { pages.push({ pattern, render, nav }); }
 

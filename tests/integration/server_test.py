@@ -441,6 +441,39 @@ class ServerTests:
 
     # --- 3. illegal transitions -----------------------------------------------------------
 
+    def test_me_says_what_the_server_allows(self):
+        # The workspace shows a menu entry or button only where /api/v1/me's "may" says so; the
+        # server must refuse exactly the rest (403), whatever the role.
+        A = "agriculture"
+        users = [("drafter-a", "drafter", A), ("head-a", "head", A), ("reviewer", "reviewer", None),
+                 ("office", "office", None), ("admin", "admin", None)]
+        srv = self.serve(users)
+        self.assertEqual(srv.request("POST", f"/api/v1/bodies/{A}/drafts", user="drafter-a").status, 201)
+        asks = {  # what each flag offers, asked so that an allowed request changes nothing stored
+            "see_board": ("GET", "/api/v1/board", None),
+            "see_queue": ("GET", "/api/v1/queue", None),
+            "see_boundaries": ("GET", "/api/v1/boundaries", None),
+            "record_boundary_decision": ("POST", "/api/v1/boundaries/decisions", {}),
+            "see_audit_log": ("GET", "/api/v1/audit", None),
+            "review": ("POST", f"/api/v1/bodies/{A}/approve", {}),
+            "sign": ("POST", f"/api/v1/bodies/{A}/signoff", {"revision": 1}),  # + own password
+            "collect": ("POST", "/api/v1/collect", {}),
+        }
+        seen = {}
+        for name, role, _ in users:
+            me = srv.request("GET", "/api/v1/me", user=name).json()
+            self.assertEqual(set(me["may"]), set(asks), role)
+            for flag, (method, path, payload) in asks.items():
+                with self.subTest(role=role, flag=flag):
+                    if flag == "sign":
+                        payload = dict(payload, password=srv.passwords[name])
+                    r = srv.request(method, path, payload, user=name)
+                    self.assertEqual(r.status != 403, me["may"][flag], f"{method} {path} answered {r.status}")
+                    seen.setdefault(flag, set()).add(me["may"][flag])
+        # Every flag is true for some role and false for another: none is a constant.
+        self.assertEqual({f: v for f, v in seen.items() if v != {True, False}}, {})
+        self.assertEqual(self.snapshot(srv, A)["state"], "drafting")
+
     def test_illegal_transitions_answer_409_with_the_state(self):
         C = "transport"
         srv = self.serve([("drafter-transport", "drafter", C), ("head-transport", "head", C),
