@@ -253,17 +253,13 @@ std::optional<Store::LoginFailures> Store::login_failures(Poco::Data::Session& s
 
 void Store::put_login_failures(Poco::Data::Session& s, const std::string& user,
                                const LoginFailures& f) {
-    const auto locked = static_cast<long long>(f.locked);
-    if (db_.query(s, "SELECT user_name FROM login_failures WHERE user_name = ?", {user}).empty())
-        db_.query(s,
-                  "INSERT INTO login_failures (user_name, failures, blocked_until, locked) "
-                  "VALUES (?, ?, ?, ?)",
-                  {user, f.failures, f.blocked_until, locked});
-    else
-        db_.query(s,
-                  "UPDATE login_failures SET failures = ?, blocked_until = ?, locked = ? "
-                  "WHERE user_name = ?",
-                  {f.failures, f.blocked_until, locked, user});
+    // One statement, an upsert both SQLite (3.24+) and PostgreSQL know: the caller has just read
+    // the row, and reading it again to choose INSERT or UPDATE was a second query per failure.
+    db_.query(s,
+              "INSERT INTO login_failures (user_name, failures, blocked_until, locked) "
+              "VALUES (?, ?, ?, ?) ON CONFLICT (user_name) DO UPDATE SET failures = "
+              "excluded.failures, blocked_until = excluded.blocked_until, locked = excluded.locked",
+              {user, f.failures, f.blocked_until, static_cast<long long>(f.locked)});
 }
 
 void Store::clear_login_failures(Poco::Data::Session& s, const std::string& user) {
