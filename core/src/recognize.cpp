@@ -382,6 +382,32 @@ T& next_of(std::vector<T>& v, std::size_t& n) {
     return v[n++];
 }
 
+// 设3个内设机构：办公室、安全生产股、应急救援股。 The units named in the lead sentence, when no
+// item lines follow (county drafts often list them so); each unit's span is its name.
+void read_inline_units(std::string_view lead, int paragraph, std::size_t skip,
+                       std::vector<InternalUnit>& out, std::size_t& n) {
+    std::size_t from = lead.npos;
+    for (std::string_view colon : {"内设机构：", "内设机构:"})
+        if (const auto at = find_bytes(lead, colon); at != lead.npos) {
+            from = at + colon.size();
+            break;
+        }
+    if (from == lead.npos) return;
+    const std::size_t end = std::min(find_bytes(lead, "。", from), lead.size());
+    while (from < end) {
+        const std::size_t sep = std::min(find_bytes(lead, "、", from), end);
+        if (const std::string_view name = trim(lead.substr(from, sep - from)); !name.empty()) {
+            InternalUnit& u = next_of(out, n);
+            u.number = 0;
+            u.name.assign(name);
+            u.duties.clear();
+            u.span = {paragraph, skip + static_cast<std::size_t>(name.data() - lead.data()),
+                      name.size()};
+        }
+        from = sep + 3;
+    }
+}
+
 }  // namespace
 
 void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& markers,
@@ -432,6 +458,7 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
         a.role = classify(a);
 
         if (a.role == ArticleRole::Duties || a.role == ArticleRole::Units) {
+            const std::size_t units_before = units;
             for (std::size_t j = 1; j < a.paragraphs.size(); ++j) {
                 const std::string& text = a.paragraphs[j];
                 const auto& im = markers[static_cast<std::size_t>(source[j])].item;
@@ -474,6 +501,8 @@ void recognize_into(ParagraphSpan ps, const std::vector<ParagraphMarkers>& marke
                     u.duties.assign(rest.substr(std::min(rest.size(), cut + cut_len)));
                 }
             }
+            if (a.role == ArticleRole::Units && units == units_before)
+                read_inline_units(a.paragraphs[0], source[0], skip[0], reg.units, units);
         } else if (a.role == ArticleRole::Staffing && reg.staffing.span.paragraph < 0) {
             detail::read_staffing(a.paragraphs[0], source[0], reg.staffing);
             reg.staffing.span.offset = skip[0];

@@ -477,3 +477,25 @@ TEST(RealForms, AsciiBracketsAroundTheShortNameStillDefineIt) {
         "持和加强党对“三农”工作的集中统一领导。主要职责如下：";
     EXPECT_TRUE(has(run(none), "S10"));
 }
+
+// The units named in the 内设机构 article's lead sentence (设3个内设机构：办公室、农村经济股、
+// 种植业股。), as county drafts often list them, are the units: S11 counts them, and a wrong count
+// is still found.
+TEST(RealForms, UnitsListedInTheLeadSentenceAreRead) {
+    for (const char* lead :
+         {"第四条　县农业农村局设3个内设机构：办公室、农村经济股、种植业股。",
+          "第四条　县农业农村局设下列内设机构：办公室、农村经济股、种植业股。"}) {
+        SCOPED_TRACE(lead);
+        Draft d;
+        d.units_lead = lead;
+        d.units.clear();
+        const Result r = run(d);
+        ASSERT_EQ(r.reg.units.size(), 3u);
+        EXPECT_EQ(r.reg.units[1].name, "农村经济股");
+        EXPECT_EQ(rules_of(r, Severity::Error), std::vector<std::string>{});
+    }
+    Draft wrong;
+    wrong.units_lead = "第四条　县农业农村局设3个内设机构：办公室、农村经济股。";
+    wrong.units.clear();
+    EXPECT_TRUE(has(run(wrong), "S11"));
+}
