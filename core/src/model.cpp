@@ -107,6 +107,7 @@ void Regulation::reset() {
     layout = Layout::Articles;
     title.clear();
     stage.clear();
+    issued = false;
     body.reset();
     articles.clear();
     duty_items.clear();

@@ -100,6 +100,12 @@ void read_front_matter(ParagraphSpan ps, std::size_t front_end, bool has_article
         }
     }
     if (title_line < front_end) {
+        for (std::size_t i = 0; i < title_line; ++i) {
+            const std::string_view above = trim(ps[i].text);
+            if ((contains(above, "印发") && contains(above, "通知")) ||
+                (contains(above, "〔") && contains(above, "号")))
+                reg.issued = true;
+        }
         std::string_view t = trim(ps[title_line].text);
         // “职能配置、内设机构和人员编制规定” alone: the body's name is the line above.
         if (starts_with(t, "职能配置") || starts_with(t, "主要职责") ||

@@ -177,9 +177,12 @@ TEST(RealForms, TitleIsFoundByItsFormAndNamesTheBodyInAnyOfItsForms) {
         EXPECT_FALSE(has(r, "A04")) << flagged(r, "A04");
         EXPECT_FALSE(has(r, "S02"));
         EXPECT_EQ(rules_of(r, Severity::Error), std::vector<std::string>{});
-        // The stage, under the title or closing its line, is the stage and no part of the title.
+        // The stage, under the title or closing its line, is the stage and no part of the title;
+        // a text issued with its 印发通知 is no draft and is not asked for one.
         const bool staged = front.back().find("稿）") != std::string::npos;
-        EXPECT_EQ(has(r, "R01"), !staged);
+        const bool issued = front.size() > 2;
+        EXPECT_EQ(r.reg.issued, issued);
+        EXPECT_EQ(has(r, "R01"), !staged && !issued);
         EXPECT_EQ(r.reg.title.find("稿"), std::string::npos) << r.reg.title;
     }
     // The 中共 form of a party organ's name.
@@ -498,4 +501,23 @@ TEST(RealForms, UnitsListedInTheLeadSentenceAreRead) {
     wrong.units_lead = "第四条　县农业农村局设3个内设机构：办公室、农村经济股。";
     wrong.units.clear();
     EXPECT_TRUE(has(run(wrong), "S11"));
+}
+
+// 第三条's opening as provinces write it (贯彻党中央关于…的方针政策和决策部署, without 落实) says
+// what S10 asks; an opening with none of it (县农业农村局的主要职责：) is still S10, as a warning.
+// 参与制定 (taking part in another's policy) is no D04.
+TEST(RealForms, DutiesOpeningAndParticipationInTheirRealForms) {
+    Draft province;
+    province.duties_lead =
+        "第三条　县农业农村局贯彻党中央关于“三农”工作的方针政策和决策部署，落实县委工作要求，在履职"
+        "过程中坚持和加强党对“三农”工作的集中统一领导。主要职责是：";
+    province.duties[1] = "（二）参与制定全县农业补贴政策，推进农业保险工作。";
+    const Result r = run(province);
+    EXPECT_FALSE(has(r, "S10"));
+    EXPECT_FALSE(has(r, "D04"));
+    Draft bare;
+    bare.duties_lead = "第三条　县农业农村局的主要职责：";
+    const Result b = run(bare);
+    EXPECT_TRUE(has(b, "S10"));
+    EXPECT_EQ(rules_of(b, Severity::Error), std::vector<std::string>{});
 }

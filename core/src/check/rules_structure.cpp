@@ -160,7 +160,10 @@ void s10_duties_opening(const CheckContext& c) {
     if (a.heading.paragraph < 0 || a.paragraphs.empty()) return;
     std::string_view opening = a.paragraphs[0];
     std::string missing;
-    if (!contains(opening, "贯彻落实")) missing += "“贯彻落实……方针政策和决策部署”";
+    // 贯彻党中央关于…的方针政策和决策部署 (a province's form) says it as well as 贯彻落实.
+    if (!contains(opening, "贯彻落实") &&
+        !(contains(opening, "贯彻") && contains(opening, "决策部署")))
+        missing += "“贯彻落实……方针政策和决策部署”";
     if (!contains(opening, "集中统一领导"))
         missing +=
             std::string(missing.empty() ? "" : "、") + "“坚持和加强党对……工作的集中统一领导”";
@@ -245,9 +248,10 @@ void s18_not_a_regulation(const CheckContext& c) {
                            "不按“三定”规定的结构检查，只检查用语和标点");
 }
 
-// Only under a title: an excerpt that starts at 第一条 has no place for the mark.
+// Only under a title (an excerpt that starts at 第一条 has no place for the mark), and not on a
+// text issued with its 印发通知 or 文号 (no draft).
 void r01_stage(const CheckContext& c) {
-    if (c.reg.stage.empty() && c.reg.title_span.paragraph >= 0)
+    if (c.reg.stage.empty() && c.reg.title_span.paragraph >= 0 && !c.reg.issued)
         c.emit_at_document("R01", "标题下未标注（讨论稿）");
 }
 
