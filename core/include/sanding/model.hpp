@@ -132,7 +132,7 @@ enum class Layout { Articles, Chapters, NotRegulation };
 struct Regulation {
     Layout layout = Layout::Articles;
     std::string title;
-    std::string stage;  // “讨论稿” when marked so
+    std::string stage;    // “讨论稿” when marked so
     bool issued = false;  // a 印发通知 or 文号 stands above the title: an issued text, no draft
     Body body;
     std::vector<Article> articles;
