@@ -201,15 +201,12 @@ void parse_body(const Article& a, Body& body) {
     if (a.paragraphs.empty()) return;
     std::string_view p = a.paragraphs[0];
     std::string_view first_sentence = cut_before(p, "。");
-    // （以下简称…）, or with ASCII brackets as some published pages have it ((以下简称…), which
-    // P01 flags): either way the name before it is the full name and the one inside the short.
-    std::size_t open = find_bytes(p, "（以下简称"), open_len = 15;
-    if (open == p.npos) open = find_bytes(p, "(以下简称"), open_len = 13;
-    if (open != p.npos) {
-        body.full_name.assign(p.substr(0, open));
-        const std::size_t close = std::min(find_bytes(p, "）", open), find_bytes(p, ")", open));
-        if (close != p.npos)
-            body.short_name.assign(p.substr(open + open_len, close - open - open_len));
+    // （以下简称…）, in either brackets: the name before it is the full name, the one inside the
+    // short.
+    if (const auto d = detail::definition_at(p); d.at != p.npos) {
+        body.full_name.assign(p.substr(0, d.at));
+        if (const auto close = find_mark(p, "）", d.name_at); close.at != p.npos)
+            body.short_name.assign(p.substr(d.name_at, close.at - d.name_at));
     }
     if (body.full_name.empty()) {
         // No （以下简称…）: the name is the subject, up to 是 or 为 (“区应急管理局为副处级”), or
@@ -219,12 +216,11 @@ void parse_body(const Article& a, Body& body) {
             end = std::min(end, find_bytes(first_sentence, v));
         if (end != first_sentence.npos && end > 0)
             body.full_name.assign(first_sentence.substr(0, end));
-        if (const auto bracket = first_held_at(first_sentence, end, "（", "("); !bracket.empty()) {
+        if (const auto bracket = mark_at(first_sentence, end, "（"); !bracket.empty()) {
             const std::size_t from = end + bracket.size();
-            const auto close = std::min(find_bytes(first_sentence, "）", from),
-                                        find_bytes(first_sentence, ")", from));
-            if (close != first_sentence.npos && close > from)
-                body.extra_names.emplace_back(first_sentence.substr(from, close - from));
+            if (const auto close = find_mark(first_sentence, "）", from);
+                close.at != first_sentence.npos && close.at > from)
+                body.extra_names.emplace_back(first_sentence.substr(from, close.at - from));
         }
     }
     // Kind and level from the kind sentence: 是县政府工作部门, 是市人民政府工作部门,

@@ -1,10 +1,12 @@
-// What recognize.cpp and recognize_front.cpp share (core-internal).
+// What the recognizer's files share, and the definition (以下简称) the name rules read too
+// (core-internal).
 #pragma once
 
 #include <string_view>
 
 #include "sanding/document.hpp"
 #include "sanding/model.hpp"
+#include "sanding/text.hpp"
 
 namespace sanding::detail {
 
@@ -19,6 +21,23 @@ int count_at(std::string_view s, std::size_t i, std::size_t* end = nullptr);
 inline std::string_view cut_before(std::string_view s, std::string_view delim) {
     auto at = s.find(delim);
     return at == s.npos ? s : s.substr(0, at);
+}
+// The body's definition, （以下简称X）: full-width, or in the ASCII brackets published pages often
+// carry (P01 flags those). Read by the nature article's parser and by A01/A02.
+constexpr std::string_view kDefinitionWords = "以下简称";
+struct DefinitionAt {
+    std::size_t at = std::string_view::npos;  // where the opening bracket starts
+    std::size_t name_at = 0;                  // where the short name starts
+};
+// The first （以下简称 or (以下简称 at or after `from` (at npos when there is none).
+inline DefinitionAt definition_at(std::string_view t, std::size_t from = 0) {
+    for (auto w = find_bytes(t, kDefinitionWords, from); w != t.npos;
+         w = find_bytes(t, kDefinitionWords, w + 1)) {
+        const std::size_t name_at = w + kDefinitionWords.size();
+        if (w >= from + 3 && holds_at(t, w - 3, "（")) return {w - 3, name_at};
+        if (w >= from + 1 && t[w - 1] == '(') return {w - 1, name_at};
+    }
+    return {};
 }
 // Reads a staffing sentence into s (cleared first); what it cannot read stays empty.
 void read_staffing(std::string_view p, int paragraph, Staffing& s);

@@ -128,7 +128,7 @@ void read_staffing(std::string_view p, int paragraph, Staffing& s) {
              at = find_bytes(p, "领导职数", at + 3)) {
             std::size_t end = 0;
             if (is_body_leadership(level_before_key(p, at)) && count_at(p, at + 12, &end) >= 0) {
-                if (const auto open = first_held_at(p, end, "（", "("); !open.empty())
+                if (const auto open = mark_at(p, end, "（"); !open.empty())
                     lead = end + open.size();
                 break;
             }
@@ -182,11 +182,10 @@ void read_staffing(std::string_view p, int paragraph, Staffing& s) {
         s.unit_level.assign(p.substr(level_start, at - level_start));
         std::size_t end = 0;
         s.unit_posts = count_at(p, count_after(at + key.size()), &end);
-        if (const auto open = first_held_at(p, end, "（", "(");
-            s.unit_posts >= 0 && !open.empty()) {
+        if (const auto open = mark_at(p, end, "（"); s.unit_posts >= 0 && !open.empty()) {
             const std::size_t from = end + open.size();
-            const auto close = std::min(find_bytes(p, "）", from), find_bytes(p, ")", from));
-            if (close != p.npos) s.breakdown.assign(p.substr(from, close - from));
+            if (const auto close = find_mark(p, "）", from); close.at != p.npos)
+                s.breakdown.assign(p.substr(from, close.at - from));
         }
     }
 }

@@ -153,6 +153,32 @@ std::size_t find_bytes(std::string_view s, std::string_view needle, std::size_t 
               : std::string_view::npos;
 }
 
+namespace {
+// The ASCII twin of a full-width mark, or "" for a mark without one.
+std::string_view ascii_twin(std::string_view wide) {
+    if (wide == "（") return "(";
+    if (wide == "）") return ")";
+    if (wide == "：") return ":";
+    if (wide == "，") return ",";
+    if (wide == "；") return ";";
+    return {};
+}
+}  // namespace
+
+MarkAt find_mark(std::string_view s, std::string_view wide, std::size_t from) {
+    const std::size_t w = find_bytes(s, wide, from);
+    const std::string_view twin = ascii_twin(wide);
+    const std::size_t a = twin.empty() || from > s.size() ? s.npos : s.find(twin, from);
+    if (w == s.npos && a == s.npos) return {};
+    return w < a ? MarkAt{w, wide.size()} : MarkAt{a, twin.size()};
+}
+
+std::string_view mark_at(std::string_view s, std::size_t at, std::string_view wide) {
+    if (holds_at(s, at, wide)) return s.substr(at, wide.size());
+    const std::string_view twin = ascii_twin(wide);
+    return !twin.empty() && holds_at(s, at, twin) ? s.substr(at, twin.size()) : std::string_view();
+}
+
 std::size_t rfind_bytes(std::string_view s, std::string_view needle, std::size_t before) {
     const std::size_t k = needle.size();
     if (k > s.size()) return std::string_view::npos;

@@ -394,3 +394,20 @@ TEST(FindBytes, AgreesWithFindEverywhere) {
         }
     }
 }
+
+// A mark and its ASCII twin, which web copies carry: found alike, the first of the two wins, and
+// its size says which it was.
+TEST(Text, FindMarkTakesTheFullWidthMarkOrItsAsciiTwin) {
+    const std::string s = "局(以下简称区局）为正科级：设局长1名,副局长2名";
+    EXPECT_EQ(find_mark(s, "（").at, s.find('('));
+    EXPECT_EQ(find_mark(s, "（").size, 1u);
+    EXPECT_EQ(find_mark(s, "）").at, s.find("）"));
+    EXPECT_EQ(find_mark(s, "）").size, 3u);
+    EXPECT_EQ(find_mark(s, "，").at, s.find(','));
+    EXPECT_EQ(find_mark(s, "：", s.find("：") + 1).at, std::string::npos);
+    EXPECT_EQ(find_mark(s, "；").at, std::string::npos);
+    EXPECT_EQ(mark_at(s, s.find('('), "（"), "(");
+    EXPECT_EQ(mark_at(s, s.find("）"), "）"), "）");
+    EXPECT_EQ(mark_at(s, 0, "（"), "");
+    EXPECT_EQ(find_mark(s, "（", s.size() + 5).at, std::string::npos);
+}

@@ -110,6 +110,17 @@ std::string_view first_held_at(std::string_view s, std::size_t at, const char (&
            ...);
     return found;
 }
+// Web copies of Chinese text often carry the ASCII twin of a full-width mark (“(” for “（”, and
+// likewise ） ： ， ；); readers looking for the mark take either, and P01 reports the ASCII one.
+struct MarkAt {
+    std::size_t at = std::string_view::npos;  // npos when there is neither
+    std::size_t size = 0;                     // 3 for the full-width mark, 1 for its twin
+};
+// The first of `wide` (one of （）：，；) or its ASCII twin in s at or after `from`.
+MarkAt find_mark(std::string_view s, std::string_view wide, std::size_t from = 0);
+// The mark `wide` or its ASCII twin at s[at], or "".
+std::string_view mark_at(std::string_view s, std::size_t at, std::string_view wide);
+
 inline bool starts_with(std::string_view s, std::string_view p) {
     return holds_at(s, 0, p);
 }

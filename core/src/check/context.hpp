@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "check/matcher.hpp"
+#include "recognize_internal.hpp"
 #include "sanding/check/finding.hpp"
 #include "sanding/check/rule.hpp"
 #include "sanding/document.hpp"
@@ -24,23 +25,10 @@ namespace sanding {
 // What the checker's one scan records for each paragraph (ParagraphInfo::marks), for the checks
 // that would otherwise search every paragraph for it again.
 constexpr std::string_view kPlaceholderOpen = "【待填写";  // R03; no phrasing rule looks inside
-// A01, A02: the scan marks paragraphs holding 以下简称; definition_at() then finds the bracket,
-// full-width or the ASCII one published pages often carry (P01 flags that bracket).
-constexpr std::string_view kDefinitionWords = "以下简称";
-struct DefinitionAt {
-    std::size_t at = std::string_view::npos;  // where the opening bracket starts
-    std::size_t name_at = 0;                  // where the short name starts
-};
-// The first （以下简称 or (以下简称 at or after `from` (at npos when there is none).
-inline DefinitionAt definition_at(std::string_view t, std::size_t from = 0) {
-    for (auto w = find_bytes(t, kDefinitionWords, from); w != t.npos;
-         w = find_bytes(t, kDefinitionWords, w + 1)) {
-        const std::size_t name_at = w + kDefinitionWords.size();
-        if (w >= from + 3 && holds_at(t, w - 3, "（")) return {w - 3, name_at};
-        if (w >= from + 1 && t[w - 1] == '(') return {w - 1, name_at};
-    }
-    return {};
-}
+// A01, A02: the scan marks paragraphs holding 以下简称 (kDefinitionWords); definition_at() then
+// finds the bracket.
+using detail::definition_at;
+using detail::kDefinitionWords;
 // U01's suspects: Kangxi radicals (U+2F00–2FDF and the supplement's U+2E80–2EFF) and CJK
 // compatibility ideographs (U+F900–FAFF), the ranges U01 tests (rules_paragraph.cpp, by their
 // lead bytes in kCompatibilityLeads and by code point). Nearly no paragraph holds one; looking for

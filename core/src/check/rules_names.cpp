@@ -70,12 +70,11 @@ void a02_defined_once(const CheckContext& c) {
         for (auto d = definition_at(t); d.at != std::string::npos;
              d = definition_at(t, d.name_at)) {
             const std::size_t at = d.at, name_at = d.name_at;
-            const auto close = std::min(find_bytes(t, "）", name_at), find_bytes(t, ")", name_at));
-            const std::size_t end =
-                close == std::string::npos ? name_at : close + (t[close] == ')' ? 1 : 3);
-            const std::string_view name = close == std::string::npos
-                                              ? std::string_view()
-                                              : t.substr(name_at, close - name_at);
+            const auto close = find_mark(t, "）", name_at);
+            const bool closed = close.at != std::string::npos;
+            const std::size_t end = closed ? close.at + close.size : name_at;
+            const std::string_view name =
+                closed ? t.substr(name_at, close.at - name_at) : std::string_view();
             // Only short names for the body itself count: 县委农办, 《条例》 or a plan's are fine.
             if (!names_the_body(c, name)) continue;
             if (++seen < 2) continue;
