@@ -109,7 +109,8 @@ std::string_view level_before(std::string_view s, std::size_t at) {
 
 // The first rank in s (正/副 + 部厅局处科股 + 级: 正科级, 副部级), or empty.
 std::string_view rank_in(std::string_view s) {
-    for (auto at = s.find("级"); at != s.npos && at >= 6; at = s.find("级", at + 3)) {
+    for (auto at = s.find("级"); at != s.npos; at = s.find("级", at + 3)) {
+        if (at < 6) continue;  // no room for 正/副 and the level before it
         const std::string_view w = s.substr(at - 6, 9);
         const std::string_view mid = w.substr(3, 3);
         if ((starts_with(w, "正") || starts_with(w, "副")) &&

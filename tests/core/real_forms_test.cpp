@@ -521,3 +521,10 @@ TEST(RealForms, DutiesOpeningAndParticipationInTheirRealForms) {
     EXPECT_TRUE(has(b, "S10"));
     EXPECT_EQ(rules_of(b, Severity::Error), std::vector<std::string>{});
 }
+
+// The rank is found after a 级 with no room for a rank before it (县级…机构, then 为正科级).
+TEST(RealForms, RankIsFoundAfterAnEarlierLevelWord) {
+    Draft d;
+    d.nature = "第二条　县级农业农村局是县政府工作部门，为正科级。";
+    EXPECT_EQ(run(d).reg.body.rank, "正科级");
+}
