@@ -19,10 +19,15 @@ bool clause_mark_ends_at(std::string_view p, std::size_t at) {
            (at >= 1 && !first_held_at(p, at - 1, ",", ";", ":").empty());
 }
 
-// Where the clause holding `at` ends: the next ，；。 (or ASCII , ;), else the end of p.
+// Where the clause holding `at` ends: the next ，；。 (or the twins of ，；), else the end of p.
 std::size_t clause_end(std::string_view p, std::size_t at) {
-    return std::min({find_bytes(p, "，", at), find_bytes(p, "；", at), find_bytes(p, "。", at),
-                     find_bytes(p, ",", at), find_bytes(p, ";", at), p.size()});
+    return std::min(
+        {find_mark(p, "，", at).at, find_mark(p, "；", at).at, find_bytes(p, "。", at), p.size()});
+}
+
+// Past an optional 为 before a count (行政编制为15名, 股级领导职数为3名).
+std::size_t past_wei(std::string_view p, std::size_t at) {
+    return holds_at(p, at, "为") ? at + 3 : at;
 }
 
 // What stands between the nearest ；，。：、 or 设 before `key_at` and the key (领导职数): the
@@ -77,14 +82,12 @@ int count_at(std::string_view s, std::size_t i, std::size_t* end) {
     return value;
 }
 
-// Reads the staffing article into s, which is cleared first.
-void read_staffing(std::string_view p, int paragraph, Staffing& s) {
-    s.reset();
-    s.span = {paragraph, 0, p.size()};
-    // Establishments: each known type followed by a count, in text order. Every type ends in 编制,
-    // which is searched for once; of the types ending at one, the longest is taken
-    // (行政执法专项编制, not the 专项编制 it ends in). No type holds 编制 but at its end, so types
-    // never overlap.
+namespace {
+
+// Establishments: each known type followed by a count, in text order. Every type ends in 编制,
+// which is searched for once; of the types ending at one, the longest is taken (行政执法专项编制,
+// not the 专项编制 it ends in). No type holds 编制 but at its end, so types never overlap.
+void read_establishments(std::string_view p, Staffing& s) {
     constexpr std::string_view kEstablishment = "编制";
     for (auto at = find_bytes(p, kEstablishment); at != p.npos;
          at = find_bytes(p, kEstablishment, at + 1)) {
@@ -94,16 +97,16 @@ void read_staffing(std::string_view p, int paragraph, Staffing& s) {
             if (t.size() > type.size() && end >= t.size() && holds_at(p, end - t.size(), t))
                 type = t;
         if (type.empty()) continue;
-        const std::size_t count_from = holds_at(p, end, "为") ? end + 3 : end;  // 行政编制为15名
-        if (int n = count_at(p, count_from); n >= 0)
+        if (int n = count_at(p, past_wei(p, end)); n >= 0)
             s.establishments.push_back({std::string(type), n});
     }
-    // Leaders: 设A1名，B3名；…, 核定A1名…, or 其中：A1名、B3名，… up to the unit-level clause or
-    // the end of the sentence; or in the brackets after the body's own 领导职数
-    // (部领导职数4名（部长 1名、副部长3名）). 设 and 核定 open the list only at a clause's start: a
-    // body's name may hold 设 (住房和城乡建设局), and 核定行政编制 is the establishment. Published
-    // pages often carry ASCII , ; : for the full-width marks (P01 flags them): the clauses are read
-    // the same either way.
+}
+
+// Where the leader list opens: after 设 or 核定 at a clause's start (设局长1名，…; a body's name
+// may hold 设, as 住房和城乡建设局, and 核定行政编制 is the establishment), after 其中 (with or
+// without its colon), or inside the brackets after the body's own 领导职数
+// (局领导职数4名（局长1名、 副局长3名）). npos when there is none.
+std::size_t leaders_start(std::string_view p) {
     std::size_t lead = p.npos;
     for (std::string_view word : {"设", "核定"}) {
         for (auto at = find_bytes(p, word); at != p.npos; at = find_bytes(p, word, at + 3)) {
@@ -115,7 +118,7 @@ void read_staffing(std::string_view p, int paragraph, Staffing& s) {
             }
         }
     }
-    for (std::string_view among : {"其中：", "其中:", "其中"}) {  // 其中部长1名 too
+    for (std::string_view among : {"其中：", "其中:", "其中"}) {
         const auto at = find_bytes(p, among);
         if (at == p.npos) continue;
         if ((lead == p.npos || at + among.size() < lead) &&
@@ -123,71 +126,82 @@ void read_staffing(std::string_view p, int paragraph, Staffing& s) {
             lead = at + among.size();
         break;
     }
-    if (lead == p.npos) {
-        for (auto at = find_bytes(p, "领导职数"); at != p.npos;
-             at = find_bytes(p, "领导职数", at + 3)) {
-            std::size_t end = 0;
-            if (is_body_leadership(level_before_key(p, at)) && count_at(p, at + 12, &end) >= 0) {
-                if (const auto open = mark_at(p, end, "（"); !open.empty())
-                    lead = end + open.size();
-                break;
-            }
+    if (lead != p.npos) return lead;
+    for (auto at = find_bytes(p, "领导职数"); at != p.npos;
+         at = find_bytes(p, "领导职数", at + 3)) {
+        std::size_t end = 0;
+        if (is_body_leadership(level_before_key(p, at)) && count_at(p, at + 12, &end) >= 0) {
+            const auto open = mark_at(p, end, "（");
+            return open.empty() ? p.npos : end + open.size();
         }
     }
-    if (lead != p.npos) {
-        std::string_view leaders =
-            cut_before(cut_before(cut_before(p.substr(lead), "；"), ";"), "。");
-        std::size_t start = 0;
-        while (start < leaders.size()) {
-            std::size_t end =
-                std::min({find_bytes(leaders, "，", start), find_bytes(leaders, "、", start),
-                          find_bytes(leaders, ",", start)});
-            if (end == leaders.npos) end = leaders.size();
-            std::string_view piece = leaders.substr(start, end - start);
-            if (!contains(piece, "职数") && !contains(piece, "编制")) {
-                // The count: the first numeral followed by 名 (局长1名, 副局长三名).
-                for (std::size_t i = 0; i < piece.size();
-                     i += (static_cast<unsigned char>(piece[i]) < 0x80 ? 1 : 3)) {
-                    if (int n = count_at(piece, i); n >= 0) {
-                        if (i > 0) s.leaders.push_back({std::string(piece.substr(0, i)), n});
-                        break;
-                    }
+    return p.npos;
+}
+
+// The leaders from `lead` to the end of the clause list (；or 。): A1名，B3名、C1名 — each piece's
+// title and its first count (局长1名, 副局长三名); pieces that are 职数 or 编制 are not leaders.
+void read_leaders(std::string_view p, std::size_t lead, Staffing& s) {
+    const std::string_view rest = p.substr(lead);
+    const std::string_view leaders =
+        rest.substr(0, std::min(find_mark(rest, "；").at, find_bytes(rest, "。")));
+    for (std::size_t start = 0; start < leaders.size();) {
+        const auto comma = find_mark(leaders, "，", start);
+        const std::size_t enum_comma = find_bytes(leaders, "、", start);
+        const std::size_t end = std::min({comma.at, enum_comma, leaders.size()});
+        const std::string_view piece = leaders.substr(start, end - start);
+        if (!contains(piece, "职数") && !contains(piece, "编制")) {
+            for (std::size_t i = 0; i < piece.size();
+                 i += (static_cast<unsigned char>(piece[i]) < 0x80 ? 1 : 3)) {
+                if (int n = count_at(piece, i); n >= 0) {
+                    if (i > 0) s.leaders.push_back({std::string(piece.substr(0, i)), n});
+                    break;
                 }
             }
-            start = end == leaders.size() ? end : end + (leaders[end] == ',' ? 1 : 3);
         }
+        start = end == leaders.size() ? end : end + (end == comma.at ? comma.size : 3);
     }
-    // Unit-level posts: …；股级领导职数9名（含…）。 Also 科级职数3名 (领导 left out), 内设机构
-    // 负责人职数2名 (a 事业单位's), and 为 before the count. The first whose count reads, leaving
-    // out the body's own 局领导职数 (its leaders, read above).
+}
+
+// Unit-level posts: …；股级领导职数9名（含…）。 Also 科级职数3名 (领导 left out), 内设机构负责人
+// 职数2名 (a 事业单位's), and 为 before the count. The first whose count reads, leaving out the
+// body's own 局领导职数 (its leaders, read above); the level and the bracketed breakdown with it.
+void read_unit_posts(std::string_view p, Staffing& s) {
     std::size_t posts_key = p.npos;
-    std::string_view key;
-    const auto count_after = [&](std::size_t from) {
-        return holds_at(p, from, "为") ? from + 3 : from;
-    };
+    std::string_view key, level;
     for (const auto& [form, skip] : {std::pair<std::string_view, std::size_t>{"领导职数", 0},
                                      {"负责人职数", 0},
                                      {"级职数", 3}}) {
         const std::string_view k = form.substr(skip);  // 科级职数: the level keeps its 级
         for (auto at = find_bytes(p, form); at != p.npos; at = find_bytes(p, form, at + 3)) {
-            if (is_body_leadership(level_before_key(p, at + skip))) continue;
-            if (posts_key == p.npos || count_at(p, count_after(at + skip + k.size())) >= 0)
-                posts_key = at + skip, key = k;
+            const std::string_view lvl = level_before_key(p, at + skip);
+            if (is_body_leadership(lvl)) continue;
+            if (posts_key == p.npos || count_at(p, past_wei(p, at + skip + k.size())) >= 0)
+                posts_key = at + skip, key = k, level = lvl;
             break;
         }
-        if (posts_key != p.npos && count_at(p, count_after(posts_key + key.size())) >= 0) break;
+        if (posts_key != p.npos && count_at(p, past_wei(p, posts_key + key.size())) >= 0) break;
     }
-    if (auto at = posts_key; at != p.npos) {
-        const std::size_t level_start = at - level_before_key(p, at).size();
-        s.unit_level.assign(p.substr(level_start, at - level_start));
-        std::size_t end = 0;
-        s.unit_posts = count_at(p, count_after(at + key.size()), &end);
-        if (const auto open = mark_at(p, end, "（"); s.unit_posts >= 0 && !open.empty()) {
-            const std::size_t from = end + open.size();
-            if (const auto close = find_mark(p, "）", from); close.at != p.npos)
-                s.breakdown.assign(p.substr(from, close.at - from));
-        }
+    if (posts_key == p.npos) return;
+    s.unit_level.assign(level);
+    std::size_t end = 0;
+    s.unit_posts = count_at(p, past_wei(p, posts_key + key.size()), &end);
+    if (const auto open = mark_at(p, end, "（"); s.unit_posts >= 0 && !open.empty()) {
+        const std::size_t from = end + open.size();
+        if (const auto close = find_mark(p, "）", from); close.at != p.npos)
+            s.breakdown.assign(p.substr(from, close.at - from));
     }
+}
+
+}  // namespace
+
+// Reads the staffing article into s, which is cleared first. Published pages often carry ASCII
+// , ; : ( ) for the full-width marks (P01 flags them): the clauses are read the same either way.
+void read_staffing(std::string_view p, int paragraph, Staffing& s) {
+    s.reset();
+    s.span = {paragraph, 0, p.size()};
+    read_establishments(p, s);
+    if (const std::size_t lead = leaders_start(p); lead != p.npos) read_leaders(p, lead, s);
+    read_unit_posts(p, s);
 }
 
 }  // namespace sanding::detail
